@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { Input } from 'postcss';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const platform = process.env.TARO_ENV ?? 'weapp';
+
+/** NutUI is drawn on a 375 px design, our own styles on 750 px. */
+function designWidth(input?: string | number | Input): number {
+  const file = typeof input === 'object' ? (input.file ?? '') : '';
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'honglin',
+    date: '2026-11-28',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    // weapp and h5 each get their own root: a shared `dist/` is wiped by whichever builds last.
+    outputRoot: `dist/${platform}`,
+    // DevTools opens the repository root: its project.config.json points at dist/weapp and dist/cloudfunctions.
+    // Taro also writes a project.config.json into dist/weapp with miniprogramRoot forced to './'; copying the
+    // root file there would leave cloudfunctionRoot pointing at dist/weapp/dist/cloudfunctions. So the copy comes
+    // from src/project.weapp.json, whose cloudfunctionRoot '../cloudfunctions/' is relative to dist/weapp.
+    projectConfigName: 'project.weapp.json',
+    alias: {
+      '@': path.join(root, 'src'),
+      '@honglin/types': path.join(root, 'types'),
+    },
+    defineConstants: {
+      // Base of the H5 calls to the dev gateway; empty means the page's own origin.
+      HONGLIN_API_BASE: JSON.stringify(process.env.HONGLIN_API_BASE ?? ''),
+      // Cloud-development environment id for Taro.cloud.init in the weapp; empty means the default env.
+      HONGLIN_CLOUD_ENV: JSON.stringify(process.env.HONGLIN_CLOUD_ENV ?? ''),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // Prebundling NutUI pulls in every component (dev output grows to 3.6 MB); babel-plugin-import picks them one by one.
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,121 @@
+/**
+ * The one way the app talks to the cloud functions.
+ *
+ * `callCloud<T>(fn, action, data)` calls cloud function `fn` with `{ ...data, action }`: through
+ * `Taro.cloud.callFunction` in the weapp, through `POST /api/<fn>` on the dev gateway in the H5 build.
+ * Every outcome becomes an `Envelope<T>` (types/envelope.ts): the function's own answer when it is a
+ * well-formed envelope, `NETWORK` when the cloud could not be reached, `INTERNAL` for anything else
+ * (failed invocation, HTTP error, malformed answer). It never throws, so pages never catch; they show
+ * `error.message` (always Chinese) through PageShell.
+ *
+ * Pages do not call `callCloud` with strings. Each cloud function gets one file, src/api/<function>.ts,
+ * exporting one typed function per action, with input and output types from `@honglin/types/<domain>`:
+ *
+ *   import type { AcceptRequestInput, RequestDetail } from '@honglin/types/request';
+ *   export const requestApi = {
+ *     accept: (input: AcceptRequestInput) => callCloud<RequestDetail>('request', 'accept', input),
+ *   };
+ *
+ * Pages then load with `useQuery(() => requestApi.get({ id }), [id])` and render through PageShell.
+ */
+import Taro from '@tarojs/taro';
+import { z } from 'zod';
+import { fileIdSchema } from '@honglin/types/common';
+import { DEFAULT_MESSAGES, envelopeSchema, type ApiError, type Envelope, type ErrorCode } from '@honglin/types/envelope';
+
+/** A failure envelope carrying the default Chinese message of `code`. */
+export function failure(code: ErrorCode): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message: DEFAULT_MESSAGES[code] } };
+}
+
+/** Checks a function's answer: a well-formed envelope passes (with a default message if it has none), anything else is INTERNAL. */
+export function toEnvelope<T>(answer: unknown): Envelope<T> {
+  const parsed = envelopeSchema.safeParse(answer);
+  if (!parsed.success) return failure('INTERNAL');
+  const envelope = parsed.data;
+  if (envelope.ok) return { ok: true, data: envelope.data as T };
+  const { code, message, details } = envelope.error;
+  return { ok: false, error: { code, message: message || DEFAULT_MESSAGES[code], ...(details === undefined ? {} : { details }) } };
+}
+
+/** What the dev gateway gave back: its JSON answer, or why there is none. */
+type GatewayReply = { answer: unknown } | { failed: ErrorCode };
+
+/** POSTs to the dev gateway of the H5 build (HONGLIN_API_BASE, '' = the page's own origin). */
+async function postToGateway(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<GatewayReply> {
+  let response: Response;
+  try {
+    response = await fetch(`${HONGLIN_API_BASE}/api/${path}`, { method: 'POST', body, headers });
+  } catch {
+    return { failed: 'NETWORK' };
+  }
+  // The gateway answers 502 when the invocation itself failed (crash, timeout): the function never answered.
+  if (!response.ok) return { failed: 'INTERNAL' };
+  try {
+    return { answer: await response.json() };
+  } catch {
+    return { failed: 'INTERNAL' };
+  }
+}
+
+/** In the weapp a failed call does not say whether the network was down; ask the device. */
+async function weappFailure(): Promise<{ ok: false; error: ApiError }> {
+  try {
+    const { networkType } = await Taro.getNetworkType();
+    return failure(networkType === 'none' ? 'NETWORK' : 'INTERNAL');
+  } catch {
+    return failure('INTERNAL');
+  }
+}
+
+export async function callCloud<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
+  const event = { ...data, action };
+  if (process.env.TARO_ENV === 'h5') {
+    const reply = await postToGateway(fn, JSON.stringify(event), { 'content-type': 'application/json' });
+    return 'failed' in reply ? failure(reply.failed) : toEnvelope<T>(reply.answer);
+  }
+  try {
+    const { result } = await Taro.cloud.callFunction({ name: fn, data: event });
+    return toEnvelope<T>(result);
+  } catch {
+    return weappFailure();
+  }
+}
+
+const uploadAnswerSchema = z.object({ fileID: fileIdSchema });
+
+/**
+ * Uploads a picture chosen on the device (a temp path in the weapp, a blob: URL in H5) to `cloudPath`
+ * in cloud storage and gives its cloud:// file id.
+ */
+export async function uploadImage(localPath: string, cloudPath: string): Promise<Envelope<{ fileID: string }>> {
+  if (process.env.TARO_ENV === 'h5') {
+    let file: Blob;
+    try {
+      file = await (await fetch(localPath)).blob();
+    } catch {
+      return failure('INTERNAL');
+    }
+    const form = new FormData();
+    form.append('cloudPath', cloudPath);
+    form.append('file', file, cloudPath.split('/').pop());
+    const reply = await postToGateway('__upload', form);
+    if ('failed' in reply) return failure(reply.failed);
+    const parsed = uploadAnswerSchema.safeParse(reply.answer);
+    return parsed.success ? { ok: true, data: { fileID: parsed.data.fileID } } : failure('INTERNAL');
+  }
+  try {
+    const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath });
+    return { ok: true, data: { fileID } };
+  } catch {
+    return weappFailure();
+  }
+}
+
+/** Where an <Image> finds a stored file: the cloud:// id itself in the weapp, the gateway's file route in H5. */
+export function imageUrl(fileID: string): string {
+  if (process.env.TARO_ENV === 'h5') {
+    return `${HONGLIN_API_BASE}/api/__file?fileID=${encodeURIComponent(fileID)}`;
+  }
+  return fileID;
+}
