@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Query, find as mingoFind } from 'mingo';
+import { Context } from 'mingo';
+import type { IndexDeclaration } from './declaration';
+import { decodeDoc, encode, type Doc } from './ejson';
+import { duplicateKey } from './errors';
+import { distanceTo, findNearSphere, geoQueryOperators } from './geo';
+import { UNINDEXABLE, encodeKey, fieldKey, prefilter } from './keys';
+
+/** mingo with the geo operators it lacks. */
+export const mingoContext = Context.init().addQueryOps(geoQueryOperators as never);
+export const mingoOptions = { context: mingoContext };
+
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  order?: SortSpec;
+  offset?: number;
+  limit?: number;
+}
+
+/** One document's new state: `after` null deletes it. `before` is its encoded state as read, or null if absent. */
+export interface Change {
+  collection: string;
+  id: unknown;
+  before: string | null;
+  after: Doc | null;
+}
+
+interface CollectionState {
+  table: string;
+  fields: string[];
+  /** Per indexed field, how many documents have an UNINDEXABLE key (then SQL cannot sort on it). */
+  unindexable: Map<string, number>;
+  statements: {
+    get: Database.Statement;
+    insert: Database.Statement;
+    update: Database.Statement;
+    remove: Database.Statement;
+  };
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const keyExpr = (field: string): string => `json_extract(keys, '$."${field}"')`;
+
+/**
+ * The durable document store: one SQLite table per collection (id key, canonical EJSON document, and a
+ * JSON object of order-preserving keys of the indexed fields, indexed by expression). WAL with
+ * synchronous=FULL: a write is on disk before the request that made it is answered.
+ */
+export class Store {
+  private readonly db: Database.Database;
+  private readonly collections = new Map<string, CollectionState>();
+  /** Called with each document's previous state right after a change is written (transactions keep snapshots with it). */
+  onChanged: (collection: string, id: unknown, before: string | null) => void = () => {};
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'database.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, fields TEXT NOT NULL)');
+    const rows = this.db.prepare('SELECT name, fields FROM collections').all() as { name: string; fields: string }[];
+    for (const row of rows) this.attach(row.name, JSON.parse(row.fields) as string[]);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  has(collection: string): boolean {
+    return this.collections.has(collection);
+  }
+
+  /** Creates the collection if needed and makes its indexes exactly the declared ones. */
+  declare(collection: string, indexes: IndexDeclaration[]): void {
+    const fields = [...new Set(indexes.flatMap((i) => i.keys.map((k) => k.field)))].sort();
+    const existing = this.collections.get(collection);
+    const table = quote(`c:${collection}`);
+    this.db.transaction(() => {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, keys TEXT NOT NULL)`);
+      this.db.prepare('INSERT INTO collections (name, fields) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET fields = excluded.fields').run(collection, JSON.stringify(fields));
+      const prefix = `ix:${collection}:`;
+      const wanted = new Set<string>();
+      for (const index of indexes) {
+        const columns = index.keys.map((k) => `${keyExpr(k.field)} ${k.direction === -1 ? 'DESC' : 'ASC'}`).join(', ');
+        wanted.add(prefix + index.name);
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote(prefix + index.name)} ON ${table} (${columns})`);
+        if (index.unique) {
+          const notArray = index.keys.map((k) => `${keyExpr(k.field)} <> '${UNINDEXABLE}'`).join(' AND ');
+          wanted.add(`${prefix}${index.name}:unique`);
+          this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${prefix}${index.name}:unique`)} ON ${table} (${columns}) WHERE ${notArray}`);
+        }
+      }
+      const present = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").all(`c:${collection}`) as { name: string }[];
+      for (const { name } of present) if (name.startsWith(prefix) && !wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
+      if (existing && existing.fields.join('\n') !== fields.join('\n')) {
+        const update = this.db.prepare(`UPDATE ${table} SET keys = ? WHERE id = ?`);
+        for (const row of this.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: string; doc: string }[]) {
+          update.run(JSON.stringify(keysOf(decodeDoc(row.doc), fields)), row.id);
+        }
+      }
+    })();
+    this.attach(collection, fields);
+  }
+
+  private attach(collection: string, fields: string[]): void {
+    const table = quote(`c:${collection}`);
+    const unindexable = new Map<string, number>();
+    for (const field of fields) {
+      const { n } = this.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${keyExpr(field)} = ?`).get(UNINDEXABLE) as { n: number };
+      unindexable.set(field, n);
+    }
+    this.collections.set(collection, {
+      table,
+      fields,
+      unindexable,
+      statements: {
+        get: this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`),
+        insert: this.db.prepare(`INSERT INTO ${table} (id, doc, keys) VALUES (?, ?, ?)`),
+        update: this.db.prepare(`UPDATE ${table} SET doc = ?, keys = ? WHERE id = ?`),
+        remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+      },
+    });
+  }
+
+  private state(collection: string): CollectionState {
+    const state = this.collections.get(collection);
+    if (!state) throw new Error(`collection ${collection} is not open`);
+    return state;
+  }
+
+  /** The encoded document with this _id, or null. */
+  getEncoded(collection: string, id: unknown): string | null {
+    const row = this.state(collection).statements.get.get(encodeKey(id)) as { doc: string } | undefined;
+    return row ? row.doc : null;
+  }
+
+  /**
+   * Documents matching `query` in the requested order, skipping `offset`, at most `limit`. Indexed
+   * equality/range parts and an order on indexed fields run in SQLite; mingo checks every candidate.
+   */
+  find(collection: string, query: Record<string, unknown>, options: FindOptions = {}): Doc[] {
+    const state = this.state(collection);
+    const column = (field: string): string | undefined => (field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined);
+    const filter = prefilter(query, column);
+    const where = filter.sql.length ? `WHERE ${filter.sql.join(' AND ')}` : '';
+    const matcher = new Query(query, mingoOptions);
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? Infinity;
+    const near = findNearSphere(query);
+    const order = Object.entries(options.order ?? {});
+    const sqlOrder = near === undefined && order.every(([field]) => column(field) !== undefined && (state.unindexable.get(field) ?? 0) === 0);
+
+    if (sqlOrder) {
+      const orderBy = order.length ? `ORDER BY ${order.map(([field, dir]) => `${column(field)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+      const out: Doc[] = [];
+      let skipped = 0;
+      for (const row of this.db.prepare(`SELECT doc FROM ${state.table} ${where} ${orderBy}`).iterate(...filter.params) as Iterable<{ doc: string }>) {
+        const doc = decodeDoc(row.doc);
+        if (!matcher.test(doc)) continue;
+        if (skipped < offset) {
+          skipped += 1;
+          continue;
+        }
+        if (out.length >= limit) break;
+        out.push(doc);
+      }
+      return out;
+    }
+
+    const rows = this.db.prepare(`SELECT doc FROM ${state.table} ${where}`).all(...filter.params) as { doc: string }[];
+    let docs = rows.map((r) => decodeDoc(r.doc)).filter((d) => matcher.test(d));
+    if (order.length) docs = mingoFind(docs, {}, undefined, mingoOptions).sort(Object.fromEntries(order)).all() as Doc[];
+    else if (near) {
+      const distance = new Map(docs.map((d) => [d, distanceTo(d, near.field, near.near.center)]));
+      docs.sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
+    }
+    return docs.slice(offset, limit === Infinity ? undefined : offset + limit);
+  }
+
+  /** Every document of a collection (for $lookup). */
+  all(collection: string): Doc[] {
+    return this.find(collection, {});
+  }
+
+  /** Writes the changes atomically (one SQLite transaction); a unique index violation writes nothing. */
+  apply(changes: Change[]): void {
+    if (changes.length === 0) return;
+    const run = this.db.transaction(() => {
+      for (const change of changes) {
+        const state = this.state(change.collection);
+        const id = encodeKey(change.id);
+        if (change.after === null) {
+          state.statements.remove.run(id);
+          continue;
+        }
+        const keys = keysOf(change.after, state.fields);
+        if (change.before === null) state.statements.insert.run(id, encode(change.after), JSON.stringify(keys));
+        else state.statements.update.run(encode(change.after), JSON.stringify(keys), id);
+      }
+    });
+    try {
+      run();
+    } catch (e) {
+      const error = e as { code?: string; message: string };
+      if (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicateKey(changes[0].collection, '_id_');
+      if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw duplicateKey(changes[0].collection, error.message.replace(/^.*ix:[^:]*:([^:]*):unique.*$/, '$1'));
+      throw e;
+    }
+    for (const change of changes) {
+      const state = this.state(change.collection);
+      const before = change.before === null ? undefined : keysOf(decodeDoc(change.before), state.fields);
+      const after = change.after === null ? undefined : keysOf(change.after, state.fields);
+      for (const field of state.fields) {
+        const delta = (after?.[field] === UNINDEXABLE ? 1 : 0) - (before?.[field] === UNINDEXABLE ? 1 : 0);
+        if (delta) state.unindexable.set(field, (state.unindexable.get(field) ?? 0) + delta);
+      }
+      this.onChanged(change.collection, change.id, change.before);
+    }
+  }
+}
+
+function keysOf(doc: Doc, fields: string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [f, fieldKey(doc, f)]));
+}
