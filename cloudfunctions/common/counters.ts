@@ -1,0 +1,44 @@
+import type { CounterDeltas } from '@honglin/types/metrics';
+import { monthOf } from '@honglin/types/time';
+import { command } from './cloud';
+import type { Tx } from './db';
+
+/** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
+interface UpdateResult {
+  stats?: { updated?: number };
+  updated?: number;
+}
+
+export const COUNTERS_COLLECTION = 'counters';
+
+/** The units whose month counters an event bumps: its village (or community) and its town. */
+export function counterUnits(unitPath: readonly string[]): string[] {
+  return [...new Set(unitPath.slice(0, 2))];
+}
+
+export function counterId(unitId: string, month: string): string {
+  return `${unitId}_${month}`;
+}
+
+/**
+ * Adds to the month counters of the event's village and town, inside the event's own transaction, so a figure
+ * can never drift from the records it counts (the scheduled reconciliation checks that anyway).
+ */
+export async function bumpCounters(
+  tx: Tx,
+  unitPath: readonly string[],
+  at: Date,
+  deltas: CounterDeltas,
+): Promise<void> {
+  const entries = Object.entries(deltas).filter(([, n]) => n !== 0) as Array<[string, number]>;
+  if (entries.length === 0) return;
+  const month = monthOf(at);
+  for (const unitId of counterUnits(unitPath)) {
+    const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month));
+    const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
+    const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
+    if (!(result.stats?.updated ?? result.updated)) {
+      await ref.set({ data: { unitId, month, counts: Object.fromEntries(entries), updatedAt: at } });
+    }
+  }
+}

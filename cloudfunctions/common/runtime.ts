@@ -1,0 +1,127 @@
+import '@honglin/types/zod-locale';
+import type * as z from 'zod';
+import { DEFAULT_MESSAGES, type Envelope } from '@honglin/types/envelope';
+import type { RoleGrant } from '@honglin/types/org';
+import { matchingGrants, type Access } from './access';
+import { cloud } from './cloud';
+import { byId } from './db';
+import { AppError, forbidden, invalidArgument, notFound, unauthenticated } from './errors';
+
+/** The stored record of a person (collection `users`, `_id` = OPENID), as far as the runtime needs it. */
+export interface CallerRecord {
+  _id: string;
+  roles: RoleGrant[];
+  deletedAt?: Date | null;
+}
+
+export interface ActionContext<R> {
+  /** The caller's OPENID from the cloud context; empty for a scheduled trigger. */
+  openid: string;
+  /** The caller's record; null for someone who has never been seen (or whose account was deleted). */
+  caller: CallerRecord | null;
+  /** The caller's grants that satisfied the action's role rule (empty for `anyone` and `system`). */
+  grants: RoleGrant[];
+  /** What the scope rule loaded for the target. */
+  resource: R;
+  now: Date;
+}
+
+export interface ActionDefinition<S extends z.ZodType, R, O> {
+  input: S;
+  access: Access<z.output<S>, R>;
+  handler: (input: z.output<S>, ctx: ActionContext<R>) => Promise<O>;
+}
+
+/** Declares an action: its input schema (from types/), who may call it and where, and what it does. */
+export function defineAction<S extends z.ZodType, O, R = undefined>(
+  definition: ActionDefinition<S, R, O>,
+): ActionDefinition<S, R, O> {
+  return definition;
+}
+
+// The table erases each action's own types; they were checked where the action was defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable = Record<string, ActionDefinition<z.ZodType, any, unknown>>;
+
+interface TimerEvent {
+  Type: 'Timer';
+  TriggerName: string;
+  Time?: string;
+}
+
+function isTimerEvent(event: unknown): event is TimerEvent {
+  const e = event as Partial<TimerEvent> | null;
+  return !!e && e.Type === 'Timer' && typeof e.TriggerName === 'string';
+}
+
+async function loadCaller(openid: string): Promise<CallerRecord | null> {
+  const record = await byId<CallerRecord>('users', openid);
+  return record && !record.deletedAt ? { ...record, roles: record.roles ?? [] } : null;
+}
+
+function fail(error: AppError): Envelope<never> {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+function validationError(issues: z.core.$ZodIssue[]): AppError {
+  const details = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return invalidArgument(details[0]?.message ?? DEFAULT_MESSAGES.INVALID_ARGUMENT, details);
+}
+
+async function run(table: ActionTable, functionName: string, event: unknown): Promise<unknown> {
+  const timer = isTimerEvent(event);
+  const { action: actionName, userInfo: _userInfo, ...rest } = (timer ? {} : (event ?? {})) as Record<string, unknown>;
+  const name = timer ? (event as TimerEvent).TriggerName : actionName;
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(table, name)) {
+    throw notFound(`没有这个操作：${functionName}.${String(name ?? '')}`);
+  }
+  const action = table[name];
+  const { OPENID } = cloud.getWXContext();
+  const openid = typeof OPENID === 'string' ? OPENID : '';
+
+  if (action.access.kind === 'system') {
+    // Only the scheduled trigger may run these: it comes with no user at all.
+    if (!timer || openid) throw forbidden();
+  } else if (!openid) {
+    throw unauthenticated();
+  }
+
+  const parsed = action.input.safeParse(rest);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const input = parsed.data;
+
+  const caller = openid ? await loadCaller(openid) : null;
+  let grants: RoleGrant[] = [];
+  let resource: unknown = undefined;
+  if (action.access.kind === 'roles') {
+    const target = action.access.scope ? await action.access.scope(input, { openid }) : undefined;
+    grants = matchingGrants(caller?.roles ?? [], action.access.roles, target);
+    if (grants.length === 0) throw forbidden();
+    resource = target?.resource;
+  }
+  return action.handler(input, { openid, caller, grants, resource, now: new Date() });
+}
+
+/**
+ * The entry point of a cloud function: finds the action, validates its input, identifies the caller from the
+ * cloud context (never from the request), checks the declared roles and scope, runs it and answers one envelope.
+ */
+export function createMain(functionName: string, table: ActionTable) {
+  return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
+    try {
+      return { ok: true, data: await run(table, functionName, event) };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      // Unexpected: logged for the operator, never shown to the caller.
+      console.error(`[${functionName}] unexpected error`, error);
+      return fail(new AppError('INTERNAL'));
+    }
+  };
+}

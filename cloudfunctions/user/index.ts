@@ -1,0 +1,6 @@
+import { createMain } from '../common/runtime';
+import { me } from './me';
+
+export const actions = { me };
+
+export const main = createMain('user', actions);

@@ -1,0 +1,48 @@
+/**
+ * One jest run, five projects:
+ * unit (node), emulator (conformance of the local cloud, real wx-server-sdk), functions (cloud functions
+ * through the local cloud), components (H5 components in jsdom) and e2e (H5 build in Debian's Chromium).
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
+const moduleNameMapper = { '^@honglin/types/(.*)$': '<rootDir>/types/$1' };
+
+const nodeProject = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots: [`<rootDir>/tests/${name}`],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    nodeProject('unit'),
+    nodeProject('emulator'),
+    nodeProject('functions', {
+      globalSetup: '<rootDir>/tests/setup/functions-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/functions-global-teardown.ts',
+    }),
+    {
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/tests/components'],
+      testMatch: ['**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/setup/taro-h5-globals.js'],
+      transform: { '^.+\\.(t|j)sx?$': 'babel-jest' },
+      transformIgnorePatterns: [],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^@/(.*)$': '<rootDir>/src/$1',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '\\.(css|scss)$': '<rootDir>/tests/setup/style-stub.js',
+      },
+    },
+    nodeProject('e2e', {
+      globalSetup: '<rootDir>/tests/setup/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/e2e-global-teardown.ts',
+    }),
+  ],
+};

@@ -1,0 +1,49 @@
+import * as z from 'zod';
+
+/** Every error code a client can receive (DESIGN.md §6). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CONTENT_REJECTED',
+  'RATE_LIMITED',
+  'INTERNAL',
+  /** Not a server answer: the transport could not reach the cloud. */
+  'NETWORK',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  }),
+]);
+
+/** The default Chinese message of each code, used when an error brings none of its own. */
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: '未能识别您的微信身份，请重新进入小程序',
+  FORBIDDEN: '您没有权限进行此操作',
+  INVALID_ARGUMENT: '填写的内容有误，请检查后重试',
+  NOT_FOUND: '要找的内容不存在或已被删除',
+  CONFLICT: '状态已变化，请刷新后重试',
+  CONTENT_REJECTED: '内容未通过安全检查，请修改后重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务暂时出了点问题，请稍后再试',
+  NETWORK: '网络不通，请检查网络后重试',
+};

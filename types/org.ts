@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { idSchema } from './common';
+
+/** Levels of the one unit tree: town → village/community → block 片 → group 组 → neighbourhood 邻. */
+export const UNIT_KINDS = ['town', 'village', 'block', 'group', 'neighbourhood'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const unitKindSchema = z.enum(UNIT_KINDS);
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  town: '镇',
+  village: '村（社区）',
+  block: '片',
+  group: '组',
+  neighbourhood: '邻',
+};
+
+/** A unit of the tree. `path` holds its ancestors' ids, root first, then its own id (materialised path). */
+export interface Unit {
+  _id: string;
+  kind: UnitKind;
+  name: string;
+  parentId: string | null;
+  path: string[];
+  order: number;
+}
+
+/**
+ * Roles a person may hold, each always in one unit. Everyone is a villager (群众) without a grant.
+ * member and branch_secretary are held in a party branch (and so in the branch's unit).
+ */
+export const ROLE_NAMES = [
+  'member',
+  'neighbour_head',
+  'group_head',
+  'block_head',
+  'branch_secretary',
+  'village_admin',
+  'town_admin',
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+export const roleNameSchema = z.enum(ROLE_NAMES);
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  member: '党员',
+  neighbour_head: '邻长',
+  group_head: '组长',
+  block_head: '片长',
+  branch_secretary: '支部书记',
+  village_admin: '村管理员',
+  town_admin: '镇管理员',
+};
+
+/** The unit kind each role is held in (branch roles: the kind of the branch's unit, any). */
+export const ROLE_UNIT_KIND: Partial<Record<RoleName, UnitKind>> = {
+  neighbour_head: 'neighbourhood',
+  group_head: 'group',
+  block_head: 'block',
+  village_admin: 'village',
+  town_admin: 'town',
+};
+
+/** The head role responsible at each level of the request ladder. */
+export const HEAD_ROLE_OF_KIND: Record<UnitKind, RoleName> = {
+  neighbourhood: 'neighbour_head',
+  group: 'group_head',
+  block: 'block_head',
+  village: 'village_admin',
+  town: 'town_admin',
+};
+
+export const BRANCH_ROLES: readonly RoleName[] = ['member', 'branch_secretary'];
+
+/** One role held by a person: which role, in which unit (with the unit's path), and for branch roles which branch. */
+export interface RoleGrant {
+  role: RoleName;
+  unitId: string;
+  /** The unit's path (ancestors then itself), copied so scope checks need no extra read. */
+  unitPath: string[];
+  branchId?: string;
+  grantedAt: string;
+  grantedBy: string;
+}
+
+export const unitIdSchema = idSchema;
