@@ -82,3 +82,50 @@ export interface RoleGrant {
 }
 
 export const unitIdSchema = idSchema;
+
+/** A party branch (党支部), attached to a unit (a village's branch, the town organs' branch). */
+export interface Branch {
+  _id: string;
+  name: string;
+  unitId: string;
+  /** The unit's path, so "branches in village X and below" is one indexed query. */
+  unitPath: string[];
+}
+
+export const PLACE_KINDS = ['red_site', 'field', 'enterprise', 'venue'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const PLACE_KIND_LABELS: Record<PlaceKind, string> = {
+  red_site: '红色教育基地',
+  field: '田间地头',
+  enterprise: '企业',
+  venue: '活动场所',
+};
+
+/** A place registered once and referred to by id: red-heritage sites, fields, enterprises. */
+export interface Place {
+  _id: string;
+  name: string;
+  kind: PlaceKind;
+  unitId: string;
+  unitPath: string[];
+  address?: string;
+  location?: { type: 'Point'; coordinates: [number, number] };
+}
+
+/**
+ * The stored person (collection `users`, `_id` = OPENID). Phone is private: shown only to the person and the
+ * admins of their unit, masked elsewhere.
+ */
+export interface UserRecord {
+  _id: string;
+  nickname: string;
+  avatarUrl: string;
+  homeUnitId: string | null;
+  homeUnitPath: string[];
+  phone?: string;
+  roles: RoleGrant[];
+  privacyAcceptedAt: Date | null;
+  createdAt: Date;
+  /** Set by 注销: personal fields erased, records kept anonymised. */
+  deletedAt?: Date | null;
+}
