@@ -16,4 +16,9 @@ module.exports = {
       'nutui-react-taro',
     ],
   ],
+  env: {
+    // Under jest (components project) babel also compiles node_modules, including jest's own runner, whose
+    // private class methods trip babel-preset-taro's class-properties plugin unless this one runs beside it.
+    test: { plugins: ['@babel/plugin-transform-private-methods'] },
+  },
 };

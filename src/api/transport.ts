@@ -18,7 +18,8 @@
  *
  * Pages then load with `useQuery(() => requestApi.get({ id }), [id])` and render through PageShell.
  */
-import Taro from '@tarojs/taro';
+// Taro.cloud exists in the weapp only; cross-platform APIs are named imports (the H5 runtime has no others).
+import Taro, { getNetworkType } from '@tarojs/taro';
 import { z } from 'zod';
 import { fileIdSchema } from '@honglin/types/common';
 import { DEFAULT_MESSAGES, envelopeSchema, type ApiError, type Envelope, type ErrorCode } from '@honglin/types/envelope';
@@ -61,7 +62,7 @@ async function postToGateway(path: string, body: BodyInit, headers: Record<strin
 /** In the weapp a failed call does not say whether the network was down; ask the device. */
 async function weappFailure(): Promise<{ ok: false; error: ApiError }> {
   try {
-    const { networkType } = await Taro.getNetworkType();
+    const { networkType } = await getNetworkType();
     return failure(networkType === 'none' ? 'NETWORK' : 'INTERNAL');
   } catch {
     return failure('INTERNAL');

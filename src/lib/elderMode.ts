@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+// Named imports: the H5 runtime exposes its APIs as named exports only (the build rewrites Taro.x, jest does not).
+import { getStorageSync, setStorageSync } from '@tarojs/taro';
 
 /** Local-storage key of the 长辈模式 (elder mode) choice. */
 export const ELDER_MODE_KEY = 'honglin.elderMode';
@@ -7,9 +8,9 @@ export const ELDER_MODE_KEY = 'honglin.elderMode';
 export const ELDER_MODE_CLASS = 'hl-page--elder';
 
 export function isElderMode(): boolean {
-  return Taro.getStorageSync(ELDER_MODE_KEY) === true;
+  return getStorageSync(ELDER_MODE_KEY) === true;
 }
 
 export function setElderMode(on: boolean): void {
-  Taro.setStorageSync(ELDER_MODE_KEY, on);
+  setStorageSync(ELDER_MODE_KEY, on);
 }

@@ -1,0 +1,107 @@
+import { DEFAULT_MESSAGES } from '@honglin/types/envelope';
+import { callCloud, imageUrl, uploadImage } from '@/api/transport';
+
+/** The H5 transport's own mapping of what fetch gives back; the gateway itself is covered by e2e tests. */
+type FetchStub = jest.Mock<Promise<Response>, [RequestInfo | URL, RequestInit?]>;
+
+function answerWith(status: number, body: string): FetchStub {
+  return jest.fn(async () => new Response(body, { status, headers: { 'content-type': 'application/json' } }));
+}
+
+function installFetch(stub: FetchStub): FetchStub {
+  globalThis.fetch = stub as unknown as typeof fetch;
+  return stub;
+}
+
+describe('callCloud in H5', () => {
+  test('posts { ...data, action } as JSON to /api/<function>', async () => {
+    const stub = installFetch(answerWith(200, JSON.stringify({ ok: true, data: { id: 'r1' } })));
+    await callCloud('request', 'get', { id: 'r1' });
+    const [url, init] = stub.mock.calls[0];
+    expect(url).toBe('/api/request');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ id: 'r1', action: 'get' });
+  });
+
+  test('passes a success envelope through with its data', async () => {
+    installFetch(answerWith(200, JSON.stringify({ ok: true, data: { id: 'r1' } })));
+    await expect(callCloud<{ id: string }>('request', 'get', {})).resolves.toEqual({ ok: true, data: { id: 'r1' } });
+  });
+
+  test("passes a function's error envelope through with its code, message and details", async () => {
+    const error = { code: 'CONFLICT', message: '诉求已被他人签收', details: { status: 'accepted' } };
+    installFetch(answerWith(200, JSON.stringify({ ok: false, error })));
+    await expect(callCloud('request', 'accept', {})).resolves.toEqual({ ok: false, error });
+  });
+
+  test('an error envelope without a message gets the default Chinese message of its code', async () => {
+    installFetch(answerWith(200, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '' } })));
+    await expect(callCloud('request', 'accept', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN },
+    });
+  });
+
+  test('fetch rejecting (no network) becomes NETWORK', async () => {
+    installFetch(jest.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(callCloud('request', 'get', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'NETWORK', message: DEFAULT_MESSAGES.NETWORK },
+    });
+  });
+
+  test('HTTP 502 from a failed invocation becomes INTERNAL', async () => {
+    installFetch(answerWith(502, JSON.stringify({ errCode: -504002, errMsg: 'functions execute fail' })));
+    await expect(callCloud('request', 'get', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL },
+    });
+  });
+
+  test.each([
+    ['a body that is not JSON', '<html>oops</html>'],
+    ['JSON that is not an envelope', JSON.stringify({ id: 'r1' })],
+    ['an error envelope with an unknown code', JSON.stringify({ ok: false, error: { code: 'TEAPOT', message: 'x' } })],
+  ])('%s becomes INTERNAL', async (_name, body) => {
+    installFetch(answerWith(200, body));
+    await expect(callCloud('request', 'get', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL },
+    });
+  });
+});
+
+describe('uploadImage in H5', () => {
+  test('posts the picture and its cloudPath as multipart to /api/__upload and gives the fileID', async () => {
+    const fileID = 'cloud://local.honglin/requests/a.png';
+    const stub = installFetch(
+      jest.fn(async (url: RequestInfo | URL) =>
+        String(url).startsWith('blob:')
+          ? new Response(new Blob(['png-bytes'], { type: 'image/png' }))
+          : new Response(JSON.stringify({ fileID }), { status: 200 }),
+      ),
+    );
+    await expect(uploadImage('blob:http://127.0.0.1/1', 'requests/a.png')).resolves.toEqual({ ok: true, data: { fileID } });
+    const [url, init] = stub.mock.calls[1];
+    expect(url).toBe('/api/__upload');
+    const form = init?.body as FormData;
+    expect(form.get('cloudPath')).toBe('requests/a.png');
+    expect(form.get('file')).toBeInstanceOf(Blob);
+  });
+
+  test('an answer without a cloud:// fileID becomes INTERNAL', async () => {
+    installFetch(
+      jest.fn(async (url: RequestInfo | URL) =>
+        String(url).startsWith('blob:') ? new Response(new Blob(['x'])) : new Response(JSON.stringify({ url: '/x' }), { status: 200 }),
+      ),
+    );
+    await expect(uploadImage('blob:http://127.0.0.1/1', 'requests/a.png')).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL },
+    });
+  });
+});
+
+test('imageUrl in H5 points at the gateway file route with the id encoded', () => {
+  expect(imageUrl('cloud://env.x/a b.png')).toBe('/api/__file?fileID=cloud%3A%2F%2Fenv.x%2Fa%20b.png');
+});
