@@ -140,7 +140,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       const list = project(docs, projection).map(encode);
       const bytes = list.reduce((n, s) => n + Buffer.byteLength(s), 0);
       if (bytes > MAX_RESULT_BYTES) {
-        throw new DatabaseError('DATABASE_QUERY_SIZE_EXCEED_LIMIT', `database query result size exceed limit (1MB): ${bytes} bytes; query fewer documents or project fewer fields`);
+        throw new DatabaseError('DATABASE_REQUEST_FAILED', `-602001 database query result size exceed limit (1MB): ${bytes} bytes; query fewer documents or project fewer fields`);
       }
       return { data: { list, limit, offset } };
     },

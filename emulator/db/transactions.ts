@@ -13,23 +13,23 @@ interface Transaction {
   snapshot: Map<string, string | null>;
   /** This transaction's buffered writes: the new state per document (null deletes). */
   writes: Map<string, { collection: string; id: unknown; after: Doc | null }>;
+  /** Keys of the documents this transaction read or wrote. */
+  touched: Set<string>;
   timer: NodeJS.Timeout;
 }
 
 const docKey = (collection: string, id: unknown): string => `${collection}\u0000${encodeKey(id)}`;
 
 /**
- * Snapshot-isolated transactions with first-writer-wins: a transaction reads the database as of its
- * start plus its own writes; writes are buffered and applied in one SQLite transaction at commit. Writing
- * a document that another open transaction has written, or that anyone changed since this transaction
- * started, fails with DATABASE_TRANSACTION_CONFLICT and aborts this transaction (db.runTransaction
- * then retries its callback). A commit fails the same way if a non-transactional write changed one of
- * its documents meanwhile.
+ * Snapshot-isolated transactions, first committer wins: a transaction reads the database as of its start
+ * plus its own writes; its writes are buffered and applied in one SQLite transaction at commit. A commit
+ * fails with DATABASE_TRANSACTION_CONFLICT (and the transaction is aborted) when any document it read or
+ * wrote was changed by someone else since it started. The conflict surfaces at commit because that is
+ * the only error wx-server-sdk's runTransaction sees with its code (errors of the operations inside are
+ * rewrapped without it), so db.runTransaction retries exactly there.
  */
 export class Transactions {
   private readonly open = new Map<string, Transaction>();
-  /** Document key -> id of the open transaction that wrote it. */
-  private readonly locks = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -45,7 +45,7 @@ export class Transactions {
     const id = crypto.randomBytes(12).toString('hex');
     const timer = setTimeout(() => this.abort(id), this.timeoutMs);
     timer.unref();
-    this.open.set(id, { id, snapshot: new Map(), writes: new Map(), timer });
+    this.open.set(id, { id, snapshot: new Map(), writes: new Map(), touched: new Set(), timer });
     return id;
   }
 
@@ -58,6 +58,7 @@ export class Transactions {
   read(txId: string, collection: string, id: unknown): Doc | null {
     const tx = this.get(txId);
     const key = docKey(collection, id);
+    tx.touched.add(key);
     const own = tx.writes.get(key);
     if (own) return own.after;
     const encoded = tx.snapshot.has(key) ? (tx.snapshot.get(key) ?? null) : this.store.getEncoded(collection, id);
@@ -67,18 +68,13 @@ export class Transactions {
   write(txId: string, collection: string, id: unknown, after: Doc | null): void {
     const tx = this.get(txId);
     const key = docKey(collection, id);
-    const holder = this.locks.get(key);
-    if ((holder !== undefined && holder !== txId) || tx.snapshot.has(key)) {
-      this.abort(txId);
-      throw transactionConflict();
-    }
-    this.locks.set(key, txId);
+    tx.touched.add(key);
     tx.writes.set(key, { collection, id, after });
   }
 
   commit(txId: string): void {
     const tx = this.get(txId);
-    if ([...tx.writes.keys()].some((key) => tx.snapshot.has(key))) {
+    if ([...tx.touched].some((key) => tx.snapshot.has(key))) {
       this.abort(txId);
       throw transactionConflict();
     }
@@ -95,6 +91,5 @@ export class Transactions {
   private end(tx: Transaction): void {
     clearTimeout(tx.timer);
     this.open.delete(tx.id);
-    for (const key of tx.writes.keys()) if (this.locks.get(key) === tx.id) this.locks.delete(key);
   }
 }

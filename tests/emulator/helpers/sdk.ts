@@ -41,7 +41,8 @@ export async function startSdkCloud(options: SdkCloudOptions = {}): Promise<SdkC
   Object.assign(process.env, sdkEnvironment(cloud, options.caller));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as WxServerSdk;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  // wx-server-sdk types DYNAMIC_CURRENT_ENV as a symbol, but init accepts it as the env (its documented use).
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   return {
     cloud,
     sdk,
