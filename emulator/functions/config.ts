@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A timer trigger as the cloud declares it in a function's config.json. */
+export interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  /** Cron with seconds first, as the cloud's: `sec min hour day month weekday [year]`. */
+  config: string;
+}
+
+export interface FunctionConfig {
+  /** Seconds; the cloud's default is 3. */
+  timeout: number;
+  triggers: TimerTrigger[];
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 3;
+
+/** The built bundle's entry file, or null when the folder holds no such function. */
+export function functionEntry(functionsDir: string, name: string): string | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) return null;
+  const entry = path.join(functionsDir, name, 'index.js');
+  return fs.existsSync(entry) ? entry : null;
+}
+
+/** Reads `<functionsDir>/<name>/config.json` (missing file: the cloud's defaults). */
+export function readFunctionConfig(functionsDir: string, name: string): FunctionConfig {
+  const file = path.join(functionsDir, name, 'config.json');
+  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT_SECONDS, triggers: [] };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; triggers?: unknown };
+  const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS;
+  const triggers = Array.isArray(raw.triggers)
+    ? (raw.triggers as TimerTrigger[]).filter((t) => t && t.type === 'timer' && typeof t.name === 'string' && typeof t.config === 'string')
+    : [];
+  return { timeout, triggers };
+}
+
+/** Names of the functions built into the folder. */
+export function listFunctions(functionsDir: string): string[] {
+  if (!fs.existsSync(functionsDir)) return [];
+  return fs
+    .readdirSync(functionsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && functionEntry(functionsDir, d.name) !== null)
+    .map((d) => d.name)
+    .sort();
+}

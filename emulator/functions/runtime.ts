@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { functionEntry, readFunctionConfig } from './config';
+
+/** Who calls a function: what getWXContext() reports inside it. No openid: a timer, an admin script. */
+export interface Caller {
+  openid?: string;
+  appid?: string;
+  unionid?: string;
+}
+
+/** The environment one invocation sees, given its caller and the session token that identifies it. */
+export type EnvironmentFor = (caller: Caller, sessionToken: string) => Record<string, string>;
+
+export type InvocationFailure =
+  /** The function threw, or its instance died. */
+  | { ok: false; kind: 'error'; code: 'FUNCTIONS_EXECUTE_FAIL'; message: string }
+  | { ok: false; kind: 'timeout'; code: 'FUNCTIONS_EXECUTE_FAIL'; message: string }
+  | { ok: false; kind: 'not_found'; code: 'ResourceNotFound.Function'; message: string };
+
+/** `responseData` is the function's return value as JSON text, as `response_data` on the wire. */
+export type InvocationOutcome = { ok: true; responseData: string; requestId: string } | InvocationFailure;
+
+/** The second argument of `main(event, context)`, as the cloud passes it. */
+export interface InvocationContext {
+  callbackWaitsForEmptyEventLoop: boolean;
+  memory_limit_in_mb: number;
+  time_limit_in_ms: number;
+  request_id: string;
+  /** `KEY=value;KEY=value` of the caller's context variables (the older field). */
+  environ: string;
+  /** The same as a JSON object text (the newer field). */
+  environment: string;
+  function_version: string;
+  function_name: string;
+  namespace: string;
+}
+
+export interface FunctionRuntimeOptions {
+  functionsDir: string;
+  /** Instances per function; invocations beyond wait in a queue. */
+  maxInstances: number;
+  environmentFor: EnvironmentFor;
+}
+
+export interface RuntimeStats {
+  invocations: number;
+  coldStarts: number;
+  timeouts: number;
+}
+
+interface WorkerReply {
+  id: string;
+  ok: boolean;
+  result?: string;
+  error?: { name: string; message: string; stack: string };
+}
+
+interface Job {
+  event: unknown;
+  caller: Caller;
+  resolve(outcome: InvocationOutcome): void;
+}
+
+const WORKER_FILE = path.join(__dirname, 'worker.js');
+/** Context variables copied into `context.environ`; credentials and the service URL stay out. */
+const CONTEXT_KEYS = /^(WX_|TCB_ENV$|TCB_CONTEXT_KEYS$|TCB_SESSIONTOKEN$|SCF_NAMESPACE$)/;
+
+/** Instances of one function: warm workers reused, at most `maxInstances`, a FIFO of waiting calls. */
+class FunctionPool {
+  private idle: Worker[] = [];
+  private readonly live = new Set<Worker>();
+  private readonly queue: Job[] = [];
+  private entryMtime: number;
+
+  constructor(
+    private readonly name: string,
+    private readonly entry: string,
+    private readonly runtime: FunctionRuntime,
+  ) {
+    this.entryMtime = fs.statSync(entry).mtimeMs;
+  }
+
+  submit(job: Job): void {
+    this.retireIfRebuilt();
+    this.queue.push(job);
+    this.drain();
+  }
+
+  async close(): Promise<void> {
+    this.idle = [];
+    this.queue.length = 0;
+    await Promise.all([...this.live].map((w) => w.terminate()));
+    this.live.clear();
+  }
+
+  /** A rebuilt bundle is loaded by fresh instances; warm ones holding the old code go away. */
+  private retireIfRebuilt(): void {
+    const mtime = fs.existsSync(this.entry) ? fs.statSync(this.entry).mtimeMs : this.entryMtime;
+    if (mtime === this.entryMtime) return;
+    this.entryMtime = mtime;
+    for (const w of this.idle) this.retire(w);
+    this.idle = [];
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) {
+      let worker = this.idle.pop();
+      if (!worker) {
+        if (this.live.size >= this.runtime.maxInstances) return;
+        worker = this.spawn();
+      }
+      const job = this.queue.shift() as Job;
+      this.run(worker, job);
+    }
+  }
+
+  private spawn(): Worker {
+    this.runtime.stats.coldStarts += 1;
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { entry: this.entry },
+      env: this.runtime.baseEnvironment(),
+    });
+    this.live.add(worker);
+    return worker;
+  }
+
+  private retire(worker: Worker): void {
+    this.live.delete(worker);
+    void worker.terminate();
+  }
+
+  private run(worker: Worker, job: Job): void {
+    const { timeout } = readFunctionConfig(this.runtime.functionsDir, this.name);
+    const requestId = randomUUID();
+    const sessionToken = this.runtime.openSession(job.caller);
+    const env = this.runtime.environmentFor(job.caller, sessionToken);
+    const context: InvocationContext = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeout * 1000,
+      request_id: requestId,
+      environ: Object.entries(env)
+        .filter(([k]) => CONTEXT_KEYS.test(k))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(';'),
+      environment: JSON.stringify(Object.fromEntries(Object.entries(env).filter(([k]) => CONTEXT_KEYS.test(k)))),
+      function_version: '$LATEST',
+      function_name: this.name,
+      namespace: env.TCB_ENV ?? '',
+    };
+
+    let settled = false;
+    const finish = (outcome: InvocationOutcome, reusable: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.runtime.closeSession(sessionToken);
+      if (reusable) {
+        this.idle.push(worker);
+      } else {
+        this.retire(worker);
+      }
+      job.resolve(outcome);
+      this.drain();
+    };
+    const onMessage = (reply: WorkerReply): void => {
+      if (reply.id !== requestId) return;
+      if (reply.ok) {
+        finish({ ok: true, responseData: reply.result ?? 'null', requestId }, true);
+      } else {
+        const error = reply.error ?? { name: 'Error', message: 'unknown error', stack: '' };
+        finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: error.stack || `${error.name}: ${error.message}` }, true);
+      }
+    };
+    const onError = (e: Error): void => {
+      finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: e.stack || String(e) }, false);
+    };
+    const onExit = (code: number): void => {
+      finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's instance exited with code ${code}` }, false);
+    };
+    const timer = setTimeout(() => {
+      this.runtime.stats.timeouts += 1;
+      finish(
+        { ok: false, kind: 'timeout', code: 'FUNCTIONS_EXECUTE_FAIL', message: `Invoking task timed out after ${timeout} seconds` },
+        false,
+      );
+    }, timeout * 1000);
+
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    this.runtime.stats.invocations += 1;
+    worker.postMessage({ id: requestId, env, event: job.event, context });
+  }
+}
+
+/**
+ * Runs built function bundles like the cloud: each invocation in its own instance (a worker thread
+ * with its own process.env, since getWXContext reads process.env at call time), one invocation per
+ * instance at a time, the function's timeout, and a session token per invocation so that a function
+ * calling another through the SDK passes its caller on.
+ */
+export class FunctionRuntime {
+  readonly maxInstances: number;
+  readonly stats: RuntimeStats = { invocations: 0, coldStarts: 0, timeouts: 0 };
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly sessions = new Map<string, Caller>();
+
+  constructor(private readonly options: FunctionRuntimeOptions) {
+    this.maxInstances = options.maxInstances;
+  }
+
+  get functionsDir(): string {
+    return this.options.functionsDir;
+  }
+
+  invoke(name: string, event: unknown, caller: Caller): Promise<InvocationOutcome> {
+    const entry = functionEntry(this.options.functionsDir, name);
+    if (!entry) {
+      return Promise.resolve({
+        ok: false,
+        kind: 'not_found',
+        code: 'ResourceNotFound.Function',
+        message: `[ResourceNotFound.Function] 未找到指定的 Function：${name}，请创建后再试。`,
+      });
+    }
+    let pool = this.pools.get(name);
+    if (!pool) {
+      pool = new FunctionPool(name, entry, this);
+      this.pools.set(name, pool);
+    }
+    const submitted = pool;
+    return new Promise((resolve) => submitted.submit({ event, caller, resolve }));
+  }
+
+  /** The caller of a running invocation, from the session token its SDK sends (tcb_sessionToken). */
+  callerOfSession(token: unknown): Caller | undefined {
+    return typeof token === 'string' ? this.sessions.get(token) : undefined;
+  }
+
+  environmentFor(caller: Caller, sessionToken: string): Record<string, string> {
+    return this.options.environmentFor(caller, sessionToken);
+  }
+
+  /** What a fresh instance starts with: the platform's variables and no caller. */
+  baseEnvironment(): Record<string, string> {
+    const inherited: Record<string, string> = {};
+    for (const key of ['PATH', 'HOME', 'LANG', 'TZ']) {
+      const value = process.env[key];
+      if (value !== undefined) inherited[key] = value;
+    }
+    return { ...inherited, ...this.options.environmentFor({}, '') };
+  }
+
+  openSession(caller: Caller): string {
+    const token = `local-session-${randomUUID()}`;
+    this.sessions.set(token, caller);
+    return token;
+  }
+
+  closeSession(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
+  }
+}

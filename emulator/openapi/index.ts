@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import QRCode from 'qrcode';
+import { WordList, type ContentVerdict } from './content-check';
+import { encodeCommOpenApiResp, decodeCommApiData } from './protobuf';
+import { appendRecord, mediaChecksFile, outboxFile, type MediaCheckRecord, type OutboxMessage } from './records';
+
+export interface LocalOpenApiOptions {
+  dataDir: string;
+  wordList: WordList;
+}
+
+type Params = Record<string, unknown>;
+/** A JSON answer as WeChat gives it (errcode 0 on success), or a binary one. */
+type Answer = { json: Record<string, unknown> } | { bytes: Buffer; contentType: string };
+
+const traceId = (): string => randomUUID().replace(/-/g, '');
+
+/**
+ * The open APIs the product uses (`cloud.openapi.*`, action wx.openApi): content checks against the
+ * word list, subscribe messages into the outbox, mini-program codes as real PNG QR codes.
+ */
+export class LocalOpenApi {
+  constructor(private readonly options: LocalOpenApiOptions) {}
+
+  /** Answers one wx.openApi request: protobuf CommApiData in, protobuf CommOpenApiResp out. */
+  async handle(apiName: string, requestData: Buffer): Promise<Buffer> {
+    const request = decodeCommApiData(requestData);
+    const params: Params = {};
+    for (const { key, value } of request.pairs) params[key] = JSON.parse(value.toString('utf8') || 'null');
+    const answer = await this.answer(apiName, params);
+    if ('bytes' in answer) return encodeCommOpenApiResp({ respData: answer.bytes, contentType: answer.contentType });
+    return encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(answer.json)), contentType: 'application/json; charset=utf-8' });
+  }
+
+  private async answer(apiName: string, params: Params): Promise<Answer> {
+    switch (apiName) {
+      case 'security.msgSecCheck':
+        return { json: this.msgSecCheck(params) };
+      case 'security.mediaCheckAsync':
+        return { json: this.mediaCheckAsync(params) };
+      case 'subscribeMessage.send':
+        return { json: this.subscribeMessageSend(params) };
+      case 'wxacode.getUnlimited':
+        return this.getUnlimited(params);
+      default:
+        return { json: { errcode: -604100, errmsg: `openapi ${apiName} is not provided by the local cloud` } };
+    }
+  }
+
+  /** 文本内容安全识别. v2 answers a verdict; v1 fails with 87014 on risky content, as WeChat does. */
+  private msgSecCheck(params: Params): Record<string, unknown> {
+    const content = typeof params.content === 'string' ? params.content : '';
+    if (!content) return { errcode: 47001, errmsg: 'data format error: content is required' };
+    const verdict = this.options.wordList.check(
+      [params.title, params.nickname, params.signature, content].filter((s) => typeof s === 'string').join('\n'),
+    );
+    if (Number(params.version) !== 2) {
+      return verdict.suggest === 'risky' ? { errcode: 87014, errmsg: 'risky content' } : { errcode: 0, errmsg: 'ok' };
+    }
+    if (typeof params.openid !== 'string' || params.openid === '') return { errcode: 40003, errmsg: 'invalid openid' };
+    if (![1, 2, 3, 4].includes(Number(params.scene))) return { errcode: 40097, errmsg: 'invalid args: scene' };
+    return { errcode: 0, errmsg: 'ok', result: { suggest: verdict.suggest, label: verdict.label }, detail: detailOf(verdict), trace_id: traceId() };
+  }
+
+  /** 音视频/图片内容安全识别 (asynchronous in WeChat): accepted with a trace id, the verdict recorded. */
+  private mediaCheckAsync(params: Params): Record<string, unknown> {
+    const mediaUrl = typeof params.media_url === 'string' ? params.media_url : '';
+    if (!mediaUrl) return { errcode: 47001, errmsg: 'data format error: media_url is required' };
+    if (typeof params.openid !== 'string' || params.openid === '') return { errcode: 40003, errmsg: 'invalid openid' };
+    const verdict = this.options.wordList.check(decodeURIComponent(mediaUrl));
+    const record: MediaCheckRecord = {
+      traceId: traceId(),
+      mediaUrl,
+      mediaType: Number(params.media_type) || 2,
+      openid: params.openid,
+      scene: Number(params.scene) || 0,
+      suggest: verdict.suggest,
+      label: verdict.label,
+      checkedAt: new Date().toISOString(),
+    };
+    appendRecord(mediaChecksFile(this.options.dataDir), record);
+    return { errcode: 0, errmsg: 'ok', trace_id: record.traceId };
+  }
+
+  /** 发送订阅消息: kept in the outbox instead of reaching a phone. */
+  private subscribeMessageSend(params: Params): Record<string, unknown> {
+    if (typeof params.touser !== 'string' || params.touser === '') return { errcode: 40003, errmsg: 'invalid openid' };
+    if (typeof params.template_id !== 'string' || params.template_id === '') return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (params.data === null || typeof params.data !== 'object') return { errcode: 47003, errmsg: 'argument invalid! data is required' };
+    const message: OutboxMessage = {
+      id: randomUUID(),
+      touser: params.touser,
+      templateId: params.template_id,
+      page: typeof params.page === 'string' ? params.page : undefined,
+      data: params.data as OutboxMessage['data'],
+      miniprogramState: typeof params.miniprogram_state === 'string' ? params.miniprogram_state : undefined,
+      lang: typeof params.lang === 'string' ? params.lang : undefined,
+      sentAt: new Date().toISOString(),
+    };
+    appendRecord(outboxFile(this.options.dataDir), message);
+    return { errcode: 0, errmsg: 'ok', msgid: message.id };
+  }
+
+  /** 获取不限制的小程序码: a real QR code (PNG) holding `<page>?scene=<scene>`. */
+  private async getUnlimited(params: Params): Promise<Answer> {
+    const scene = typeof params.scene === 'string' ? params.scene : '';
+    if (!scene || scene.length > 32) return { json: { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' } };
+    const page = typeof params.page === 'string' && params.page ? params.page : 'pages/index/index';
+    const width = Math.min(Math.max(Number(params.width) || 430, 280), 1280);
+    const bytes = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width, margin: 2 });
+    return { bytes, contentType: 'image/png' };
+  }
+}
+
+function detailOf(verdict: ContentVerdict): Record<string, unknown>[] {
+  const model = { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 };
+  const keywords = verdict.hits.map((h) => ({ strategy: 'keyword', errcode: 0, suggest: h.suggest, label: h.label, level: 20, keyword: h.word }));
+  return [model, ...keywords];
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A subscribe message the local cloud "sent" (订阅消息), as it lands in the outbox. */
+export interface OutboxMessage {
+  id: string;
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: string;
+  lang?: string;
+  sentAt: string;
+}
+
+/** A media check the local cloud received (security.mediaCheckAsync) and its verdict. */
+export interface MediaCheckRecord {
+  traceId: string;
+  mediaUrl: string;
+  mediaType: number;
+  openid: string;
+  scene: number;
+  suggest: 'pass' | 'review' | 'risky';
+  label: number;
+  checkedAt: string;
+}
+
+export const outboxFile = (dataDir: string): string => path.join(dataDir, 'outbox.jsonl');
+export const mediaChecksFile = (dataDir: string): string => path.join(dataDir, 'media-checks.jsonl');
+
+/** Appends one record to a JSON-lines file of the data folder (one synchronous write: no torn lines). */
+export function appendRecord(file: string, record: object): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+}
+
+export function readRecords<T>(file: string): T[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The outbox of a data folder, oldest first. */
+export function readOutbox(dataDir: string): OutboxMessage[] {
+  return readRecords<OutboxMessage>(outboxFile(dataDir));
+}
+
+export function readMediaChecks(dataDir: string): MediaCheckRecord[] {
+  return readRecords<MediaCheckRecord>(mediaChecksFile(dataDir));
+}
