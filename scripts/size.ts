@@ -28,7 +28,10 @@ interface Line {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function totalBytes(files: string[]): number {
@@ -41,14 +44,22 @@ function weappLines(): Line[] {
   if (!fs.existsSync(appJson)) {
     return [{ item: 'weapp main package', budgetKb: BUDGET_KB.main, missing: 'npm run build:weapp' }];
   }
-  const app = JSON.parse(fs.readFileSync(appJson, 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const app = JSON.parse(fs.readFileSync(appJson, 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
   const files = filesUnder(weapp);
-  const inRoot = (file: string, subRoot: string) => path.relative(path.join(weapp, subRoot), file).split(path.sep)[0] !== '..';
+  const inRoot = (file: string, subRoot: string) =>
+    path.relative(path.join(weapp, subRoot), file).split(path.sep)[0] !== '..';
   const main = files.filter((file) => !roots.some((r) => inRoot(file, r)));
   return [
     { item: 'weapp main package', bytes: totalBytes(main), budgetKb: BUDGET_KB.main },
-    ...roots.map((r) => ({ item: `weapp subpackage ${r}`, bytes: totalBytes(files.filter((f) => inRoot(f, r))), budgetKb: BUDGET_KB.subpackage })),
+    ...roots.map((r) => ({
+      item: `weapp subpackage ${r}`,
+      bytes: totalBytes(files.filter((f) => inRoot(f, r))),
+      budgetKb: BUDGET_KB.subpackage,
+    })),
   ];
 }
 
@@ -68,9 +79,16 @@ function h5Line(): Line {
   const item = 'H5 first-load JS';
   if (!fs.existsSync(indexHtml)) return { item, budgetKb: BUDGET_KB.h5FirstLoad, missing: 'npm run build:h5' };
   const html = fs.readFileSync(indexHtml, 'utf8');
-  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => path.join(h5, m[1].replace(/^\//, '')));
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) =>
+    path.join(h5, m[1].replace(/^\//, '')),
+  );
   const absent = scripts.find((file) => !fs.existsSync(file));
-  if (absent) return { item, budgetKb: BUDGET_KB.h5FirstLoad, missing: `npm run build:h5 (index.html names ${path.relative(h5, absent)})` };
+  if (absent)
+    return {
+      item,
+      budgetKb: BUDGET_KB.h5FirstLoad,
+      missing: `npm run build:h5 (index.html names ${path.relative(h5, absent)})`,
+    };
   return { item: `${item} (${scripts.length} files)`, bytes: totalBytes(scripts), budgetKb: BUDGET_KB.h5FirstLoad };
 }
 
@@ -85,7 +103,9 @@ function main(): void {
   console.log(`${'item'.padEnd(width)}  ${'size KB'.padStart(9)}  ${'budget KB'.padStart(9)}  status`);
   for (const line of lines) {
     const size = line.bytes === undefined ? '-' : (line.bytes / KB).toFixed(1);
-    console.log(`${line.item.padEnd(width)}  ${size.padStart(9)}  ${String(line.budgetKb).padStart(9)}  ${status(line)}`);
+    console.log(
+      `${line.item.padEnd(width)}  ${size.padStart(9)}  ${String(line.budgetKb).padStart(9)}  ${status(line)}`,
+    );
   }
   const missing = lines.filter((l) => l.missing);
   const over = lines.filter((l) => status(l) === 'OVER');

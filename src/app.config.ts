@@ -21,7 +21,12 @@ export default defineAppConfig({
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [tab('home', '首页', 'home'), tab('requests', '诉求', 'requests'), tab('pledges', '承诺', 'pledges'), tab('me', '我的', 'me')],
+    list: [
+      tab('home', '首页', 'home'),
+      tab('requests', '诉求', 'requests'),
+      tab('pledges', '承诺', 'pledges'),
+      tab('me', '我的', 'me'),
+    ],
   },
   window: {
     backgroundTextStyle: 'light',

@@ -20,9 +20,15 @@
  */
 // Taro.cloud exists in the weapp only; cross-platform APIs are named imports (the H5 runtime has no others).
 import Taro, { getNetworkType } from '@tarojs/taro';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fileIdSchema } from '@honglin/types/common';
-import { DEFAULT_MESSAGES, envelopeSchema, type ApiError, type Envelope, type ErrorCode } from '@honglin/types/envelope';
+import {
+  DEFAULT_MESSAGES,
+  envelopeSchema,
+  type ApiError,
+  type Envelope,
+  type ErrorCode,
+} from '@honglin/types/envelope';
 
 /** A failure envelope carrying the default Chinese message of `code`. */
 export function failure(code: ErrorCode): { ok: false; error: ApiError } {
@@ -36,14 +42,21 @@ export function toEnvelope<T>(answer: unknown): Envelope<T> {
   const envelope = parsed.data;
   if (envelope.ok) return { ok: true, data: envelope.data as T };
   const { code, message, details } = envelope.error;
-  return { ok: false, error: { code, message: message || DEFAULT_MESSAGES[code], ...(details === undefined ? {} : { details }) } };
+  return {
+    ok: false,
+    error: { code, message: message || DEFAULT_MESSAGES[code], ...(details === undefined ? {} : { details }) },
+  };
 }
 
 /** What the dev gateway gave back: its JSON answer, or why there is none. */
 type GatewayReply = { answer: unknown } | { failed: ErrorCode };
 
 /** POSTs to the dev gateway of the H5 build (HONGLIN_API_BASE, '' = the page's own origin). */
-async function postToGateway(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<GatewayReply> {
+async function postToGateway(
+  path: string,
+  body: BodyInit,
+  headers: Record<string, string> = {},
+): Promise<GatewayReply> {
   let response: Response;
   try {
     response = await fetch(`${HONGLIN_API_BASE}/api/${path}`, { method: 'POST', body, headers });

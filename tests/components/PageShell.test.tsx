@@ -41,7 +41,10 @@ describe('PageShell', () => {
   });
 
   test('error: shows the error message and a retry button that calls onRetry', () => {
-    const { onRetry } = renderShell({ status: 'error', error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } });
+    const { onRetry } = renderShell({
+      status: 'error',
+      error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL },
+    });
     expect(screen.getByText(DEFAULT_MESSAGES.INTERNAL)).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(onRetry).toHaveBeenCalledTimes(1);

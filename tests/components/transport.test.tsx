@@ -2,15 +2,16 @@ import { DEFAULT_MESSAGES } from '@honglin/types/envelope';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 
 /** The H5 transport's own mapping of what fetch gives back; the gateway itself is covered by e2e tests. */
-type FetchStub = jest.Mock<Promise<Response>, [RequestInfo | URL, RequestInit?]>;
+type FetchImpl = (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-function answerWith(status: number, body: string): FetchStub {
-  return jest.fn(async () => new Response(body, { status, headers: { 'content-type': 'application/json' } }));
+function installFetch(impl: FetchImpl) {
+  const stub = jest.fn<Promise<Response>, Parameters<FetchImpl>>(impl);
+  globalThis.fetch = stub as typeof fetch;
+  return stub;
 }
 
-function installFetch(stub: FetchStub): FetchStub {
-  globalThis.fetch = stub as unknown as typeof fetch;
-  return stub;
+function answerWith(status: number, body: string): FetchImpl {
+  return async () => new Response(body, { status, headers: { 'content-type': 'application/json' } });
 }
 
 describe('callCloud in H5', () => {
@@ -43,7 +44,7 @@ describe('callCloud in H5', () => {
   });
 
   test('fetch rejecting (no network) becomes NETWORK', async () => {
-    installFetch(jest.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    installFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(callCloud('request', 'get', {})).resolves.toEqual({
       ok: false,
       error: { code: 'NETWORK', message: DEFAULT_MESSAGES.NETWORK },
@@ -74,14 +75,15 @@ describe('callCloud in H5', () => {
 describe('uploadImage in H5', () => {
   test('posts the picture and its cloudPath as multipart to /api/__upload and gives the fileID', async () => {
     const fileID = 'cloud://local.honglin/requests/a.png';
-    const stub = installFetch(
-      jest.fn(async (url: RequestInfo | URL) =>
-        String(url).startsWith('blob:')
-          ? new Response(new Blob(['png-bytes'], { type: 'image/png' }))
-          : new Response(JSON.stringify({ fileID }), { status: 200 }),
-      ),
+    const stub = installFetch(async (url) =>
+      String(url).startsWith('blob:')
+        ? new Response(new Blob(['png-bytes'], { type: 'image/png' }))
+        : new Response(JSON.stringify({ fileID }), { status: 200 }),
     );
-    await expect(uploadImage('blob:http://127.0.0.1/1', 'requests/a.png')).resolves.toEqual({ ok: true, data: { fileID } });
+    await expect(uploadImage('blob:http://127.0.0.1/1', 'requests/a.png')).resolves.toEqual({
+      ok: true,
+      data: { fileID },
+    });
     const [url, init] = stub.mock.calls[1];
     expect(url).toBe('/api/__upload');
     const form = init?.body as FormData;
@@ -90,10 +92,10 @@ describe('uploadImage in H5', () => {
   });
 
   test('an answer without a cloud:// fileID becomes INTERNAL', async () => {
-    installFetch(
-      jest.fn(async (url: RequestInfo | URL) =>
-        String(url).startsWith('blob:') ? new Response(new Blob(['x'])) : new Response(JSON.stringify({ url: '/x' }), { status: 200 }),
-      ),
+    installFetch(async (url) =>
+      String(url).startsWith('blob:')
+        ? new Response(new Blob(['x']))
+        : new Response(JSON.stringify({ url: '/x' }), { status: 200 }),
     );
     await expect(uploadImage('blob:http://127.0.0.1/1', 'requests/a.png')).resolves.toEqual({
       ok: false,
