@@ -1,0 +1,128 @@
+import { parseCron } from '../../emulator/functions/cron';
+import { startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
+
+interface WhoamiResult {
+  wxContext: { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
+  event: Record<string, unknown>;
+  context: { function_name: string; request_id: string; environ: string; time_limit_in_ms: number; namespace: string };
+}
+
+let t: RuntimeCloud;
+
+beforeAll(async () => {
+  t = await startRuntimeCloud({ maxInstancesPerFunction: 4 });
+});
+
+afterAll(async () => {
+  await t.cleanup();
+});
+
+async function invokeAs(openid: string | undefined, name: string, event: unknown): Promise<unknown> {
+  const outcome = await t.cloud.invoke(name, event, openid ? { openid } : {});
+  if (!outcome.ok) throw new Error(outcome.message);
+  return JSON.parse(outcome.responseData);
+}
+
+describe('function invocation', () => {
+  test('fifty concurrent invocations by fifty users each see only their own identity', async () => {
+    const openids = Array.from({ length: 50 }, (_, i) => `user-${i}`);
+    const results = (await Promise.all(
+      openids.map((openid, i) => invokeAs(openid, 'whoami', { i, delayMs: (i * 7) % 40 })),
+    )) as WhoamiResult[];
+    results.forEach((r, i) => {
+      expect(r.wxContext.OPENID).toBe(openids[i]);
+      expect(r.event.i).toBe(i);
+      expect(r.context.environ).toContain(`WX_OPENID=${openids[i]};`);
+    });
+    expect(t.cloud.functions.stats.coldStarts).toBeLessThanOrEqual(4);
+  });
+
+  test('the SDK callFunction answers the return value; an admin caller has no OPENID; the context is the cloud’s', async () => {
+    const res = await t.sdk.callFunction({ name: 'whoami', data: { hello: '你好' } });
+    const result = res.result as WhoamiResult;
+    expect(result.event).toEqual({ hello: '你好' });
+    expect(result.wxContext).toEqual({ OPENID: '', APPID: 'wx-local-app', UNIONID: '', ENV: 'local' });
+    expect(result.context.function_name).toBe('whoami');
+    expect(result.context.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.context.time_limit_in_ms).toBe(5000);
+    expect(result.context.namespace).toBe('local');
+    expect(res.errMsg).toBe('callFunction:ok');
+  });
+
+  // The wire answer is the cloud's {code, message}; wx-server-sdk 4.0.2 turns it into this rejection (errCode -1).
+  test('a function that throws rejects the SDK call with the cloud’s function-error shape', async () => {
+    await expect(t.sdk.callFunction({ name: 'boom', data: {} })).rejects.toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      errMsg: expect.stringMatching(/^callFunction:fail Error: boom from a test function/),
+    });
+  });
+
+  test('a function that runs past its config.json timeout is killed; the caller gets a timeout error; the next call runs', async () => {
+    const started = Date.now();
+    await expect(t.sdk.callFunction({ name: 'slow', data: { spin: true } })).rejects.toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      errMsg: expect.stringContaining('Invoking task timed out after 1 seconds'),
+    });
+    expect(Date.now() - started).toBeLessThan(2500);
+    const outcome = await t.cloud.invoke('slow', {}, {});
+    expect(outcome).toMatchObject({ ok: false, kind: 'timeout' });
+    expect(t.cloud.functions.stats.timeouts).toBe(2);
+  });
+
+  test('an unknown function is refused', async () => {
+    await expect(t.sdk.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({ code: 'ResourceNotFound.Function', errMsg: expect.stringContaining('nope') });
+  });
+
+  test('a function calling another through the SDK passes its caller on', async () => {
+    const results = (await Promise.all(['alice', 'bob', 'carol'].map((o) => invokeAs(o, 'relay', {})))) as {
+      outer: { OPENID: string };
+      inner: { OPENID: string };
+    }[];
+    expect(results.map((r) => [r.outer.OPENID, r.inner.OPENID])).toEqual([
+      ['alice', 'alice'],
+      ['bob', 'bob'],
+      ['carol', 'carol'],
+    ]);
+  });
+
+  test('invocations beyond the instance cap wait in a queue, one per instance at a time', async () => {
+    const capped = await startRuntimeCloud({ maxInstancesPerFunction: 2 });
+    try {
+      const started = Date.now();
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => capped.cloud.invoke('whoami', { delayMs: 200 }, { openid: `q-${i}` })),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(capped.cloud.functions.stats.coldStarts).toBe(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    } finally {
+      await capped.cleanup();
+    }
+  });
+});
+
+describe('timer triggers', () => {
+  test('POST /__timer/<fn>/<trigger> passes the timer event and no OPENID', async () => {
+    const res = await fetch(`${t.cloud.url}/__timer/whoami/nightly`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as WhoamiResult;
+    expect(result.event).toMatchObject({ Type: 'Timer', TriggerName: 'nightly' });
+    expect(result.event.Time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(result.wxContext.OPENID).toBe('');
+  });
+
+  test('a trigger the function does not declare is 404', async () => {
+    const res = await fetch(`${t.cloud.url}/__timer/whoami/hourly`, { method: 'POST' });
+    expect(res.status).toBe(404);
+  });
+
+  test('the cron matcher reads the cloud’s seven fields in Beijing time', () => {
+    const nightly = parseCron('0 0 2 * * * *');
+    expect(nightly.matches(new Date('2026-11-27T18:00:00Z'))).toBe(true); // 02:00 in Beijing
+    expect(nightly.matches(new Date('2026-11-28T02:00:00Z'))).toBe(false);
+    const everyFive = parseCron('0 */5 * * * MON-FRI *');
+    expect(everyFive.matches(new Date('2026-11-30T01:05:00Z'))).toBe(true); // Monday
+    expect(everyFive.matches(new Date('2026-11-29T01:05:00Z'))).toBe(false); // Sunday
+    expect(() => parseCron('* * *')).toThrow();
+  });
+});
