@@ -23,8 +23,8 @@ const docKey = (collection: string, id: unknown): string => `${collection}\u0000
 /**
  * Snapshot-isolated transactions, first committer wins: a transaction reads the database as of its start
  * plus its own writes; its writes are buffered and applied in one SQLite transaction at commit. A commit
- * fails with DATABASE_TRANSACTION_CONFLICT (and the transaction is aborted) when any document it read or
- * wrote was changed by someone else since it started. The conflict surfaces at commit because that is
+ * that writes fails with DATABASE_TRANSACTION_CONFLICT (and the transaction is aborted) when any document
+ * it read or wrote was changed by someone else since it started. The conflict surfaces at commit because that is
  * the only error wx-server-sdk's runTransaction sees with its code (errors of the operations inside are
  * rewrapped without it), so db.runTransaction retries exactly there.
  */
@@ -74,7 +74,8 @@ export class Transactions {
 
   commit(txId: string): void {
     const tx = this.get(txId);
-    if ([...tx.touched].some((key) => tx.snapshot.has(key))) {
+    // A read-only transaction saw one consistent snapshot: nothing to validate.
+    if (tx.writes.size > 0 && [...tx.touched].some((key) => tx.snapshot.has(key))) {
       this.abort(txId);
       throw transactionConflict();
     }
