@@ -13,11 +13,13 @@ export interface ScopeTarget<R = undefined> {
  * - anyone: every identified WeChat user (a villager by default);
  * - roles: a caller holding one of the roles; with `scope`, held in a unit on the target's path
  *   (or, for branch roles, in the target's branch);
- * - system: the scheduled trigger only, never a user.
+ * - system: the scheduled trigger only, never a user;
+ * - push: WeChat's message push (e.g. the asynchronous result of an image check), never a client call.
  */
 export type Access<I, R> =
   | { kind: 'anyone' }
   | { kind: 'system' }
+  | { kind: 'push' }
   | {
       kind: 'roles';
       roles: readonly RoleName[];
@@ -26,6 +28,7 @@ export type Access<I, R> =
 
 export const anyone = { kind: 'anyone' } as const;
 export const system = { kind: 'system' } as const;
+export const push = { kind: 'push' } as const;
 
 export function roles<I = unknown, R = undefined>(
   names: readonly RoleName[],

@@ -8,7 +8,12 @@ export type MessageData = Record<string, { value: string }>;
  * Sends a subscribe message (订阅消息). The person agreed on a tap in the app; when they did not, WeChat
  * refuses the send, and that refusal must never fail the action that triggered it.
  */
-export async function notify(touser: string, template: SubscribeTemplate, page: string, data: MessageData): Promise<boolean> {
+export async function notify(
+  touser: string,
+  template: SubscribeTemplate,
+  page: string,
+  data: MessageData,
+): Promise<boolean> {
   const templateId = config.subscribeTemplates[template];
   if (!templateId || !touser) return false;
   try {

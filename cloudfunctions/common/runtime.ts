@@ -54,6 +54,17 @@ function isTimerEvent(event: unknown): event is TimerEvent {
   return !!e && e.Type === 'Timer' && typeof e.TriggerName === 'string';
 }
 
+/** A message-push event (消息推送), e.g. `{ MsgType: 'event', Event: 'wxa_media_check', trace_id, result }`. */
+interface PushEvent {
+  MsgType: 'event';
+  Event: string;
+}
+
+function isPushEvent(event: unknown): event is PushEvent {
+  const e = event as Partial<PushEvent> | null;
+  return !!e && e.MsgType === 'event' && typeof e.Event === 'string';
+}
+
 async function loadCaller(openid: string): Promise<CallerRecord | null> {
   const record = await byId<CallerRecord>('users', openid);
   return record && !record.deletedAt ? { ...record, roles: record.roles ?? [] } : null;
@@ -77,8 +88,9 @@ function validationError(issues: z.core.$ZodIssue[]): AppError {
 
 async function run(table: ActionTable, functionName: string, event: unknown): Promise<unknown> {
   const timer = isTimerEvent(event);
+  const pushed = isPushEvent(event);
   const { action: actionName, userInfo: _userInfo, ...rest } = (timer ? {} : (event ?? {})) as Record<string, unknown>;
-  const name = timer ? (event as TimerEvent).TriggerName : actionName;
+  const name = timer ? (event as TimerEvent).TriggerName : pushed ? (event as PushEvent).Event : actionName;
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(table, name)) {
     throw notFound(`没有这个操作：${functionName}.${String(name ?? '')}`);
   }
@@ -86,11 +98,17 @@ async function run(table: ActionTable, functionName: string, event: unknown): Pr
   const { OPENID } = cloud.getWXContext();
   const openid = typeof OPENID === 'string' ? OPENID : '';
 
-  if (action.access.kind === 'system') {
-    // Only the scheduled trigger may run these: it comes with no user at all.
-    if (!timer || openid) throw forbidden();
-  } else if (!openid) {
-    throw unauthenticated();
+  switch (action.access.kind) {
+    case 'system':
+      // Only the scheduled trigger may run these: it comes with no user at all.
+      if (!timer || openid) throw forbidden();
+      break;
+    case 'push':
+      if (!pushed) throw forbidden();
+      break;
+    default:
+      if (timer || pushed) throw forbidden();
+      if (!openid) throw unauthenticated();
   }
 
   const parsed = action.input.safeParse(rest);

@@ -28,14 +28,24 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(REPO_ROOT, '.test-data'), { recursive: true });
   const functionsDir = fs.mkdtempSync(path.join(REPO_ROOT, '.test-data', 'functions-'));
   cleanupDirs.push(functionsDir);
-  await bundleFunction(path.join(__dirname, 'fixtures/runtime-probe/index.ts'), path.join(functionsDir, 'probe'), 'probe');
+  await bundleFunction(
+    path.join(__dirname, 'fixtures/runtime-probe/index.ts'),
+    path.join(functionsDir, 'probe'),
+    'probe',
+  );
   cloud = await startLocalCloud({ dataDir, functionsDir });
   Object.assign(process.env, sdkEnvironment(cloud));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   const users = sdk.database().collection('users');
-  const grant = (role: string, unitId: string, unitPath: string[]) => ({ role, unitId, unitPath, grantedAt: '', grantedBy: 'test' });
+  const grant = (role: string, unitId: string, unitPath: string[]) => ({
+    role,
+    unitId,
+    unitPath,
+    grantedAt: '',
+    grantedBy: 'test',
+  });
   await users.add({ data: { _id: 'o-town', roles: [grant('town_admin', TOWN, [TOWN])] } });
   await users.add({ data: { _id: 'o-village-a', roles: [grant('village_admin', VILLAGE_A, [TOWN, VILLAGE_A])] } });
   await users.add({ data: { _id: 'o-gone', roles: [grant('town_admin', TOWN, [TOWN])], deletedAt: new Date() } });
@@ -112,9 +122,24 @@ describe('declared access', () => {
   });
 
   it('runs a system action for the timer trigger only, never for a user', async () => {
-    const timer = await cloud.invoke('probe', { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {});
+    const timer = await cloud.invoke(
+      'probe',
+      { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() },
+      {},
+    );
     expect(timer.ok && JSON.parse(timer.responseData)).toEqual({ ok: true, data: { swept: true, openid: '' } });
     expect(await call({ action: 'sweep' }, 'o-town')).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await call({ Type: 'Timer', TriggerName: 'sweep' }, 'o-town')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await call({ Type: 'Timer', TriggerName: 'sweep' }, 'o-town')).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('runs a push action for a message-push event only', async () => {
+    const event = { MsgType: 'event', Event: 'probe_event', trace_id: 't-1' };
+    expect(await call(event, '')).toEqual({ ok: true, data: { pushed: 't-1' } });
+    expect(await call({ action: 'probe_event', trace_id: 't-1' }, 'o-town')).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call({ MsgType: 'event', Event: 'whoami' }, 'o-town')).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });

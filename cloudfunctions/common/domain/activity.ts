@@ -1,0 +1,154 @@
+import {
+  PRESENT_MODES,
+  type ActivityKind,
+  type ActivityStatus,
+  type AttendanceCounts,
+  type AttendanceMode,
+  type Audience,
+} from '@honglin/types/activity';
+import type { CounterDeltas } from '@honglin/types/metrics';
+import type { RoleGrant } from '@honglin/types/org';
+
+/**
+ * The themed-party-day activity (一月一课一片一实践), pure: no database, no SDK.
+ * planned → open (check-in open) → held (check-in closed) → recorded; cancelled with a reason from planned/open.
+ * Attendance events keep the state but are only allowed in some.
+ */
+export type ActivityEvent =
+  | { type: 'update' }
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'record' }
+  | { type: 'cancel' }
+  /** A member checks in on site with the rotating code. */
+  | { type: 'checkin' }
+  /** The organiser records someone present by hand. */
+  | { type: 'addAttendee' }
+  /** 请假. */
+  | { type: 'markAbsent' }
+  /** 送学上门: the material given to someone who could not come. */
+  | { type: 'deliver' };
+export type ActivityEventType = ActivityEvent['type'];
+
+export const ACTIVITY_EVENT_TYPES: readonly ActivityEventType[] = [
+  'update',
+  'open',
+  'close',
+  'record',
+  'cancel',
+  'checkin',
+  'addAttendee',
+  'markAbsent',
+  'deliver',
+];
+
+export type Transition = { ok: true; to: ActivityStatus } | { ok: false; reason: string };
+
+const MOVES: Record<ActivityEventType, Partial<Record<ActivityStatus, ActivityStatus>>> = {
+  update: { planned: 'planned', open: 'open' },
+  open: { planned: 'open' },
+  close: { open: 'held' },
+  // A recorded summary may be corrected; the counts do not change.
+  record: { held: 'recorded', recorded: 'recorded' },
+  cancel: { planned: 'cancelled', open: 'cancelled' },
+  checkin: { open: 'open' },
+  addAttendee: { open: 'open', held: 'held', recorded: 'recorded' },
+  markAbsent: { planned: 'planned', open: 'open', held: 'held', recorded: 'recorded' },
+  deliver: { open: 'open', held: 'held', recorded: 'recorded' },
+};
+
+const REFUSALS: Record<ActivityEventType, string> = {
+  update: '活动已经举行或取消，不能再修改',
+  open: '只有计划中的活动可以开始签到',
+  close: '活动没有在签到，无法结束签到',
+  record: '请先结束签到，再填写活动记录',
+  cancel: '活动已经举行或取消，不能再取消',
+  checkin: '现在不在签到时间，请等组织者开始签到',
+  addAttendee: '活动开始签到后才能登记参加人员',
+  markAbsent: '活动已取消，不能登记请假',
+  deliver: '活动开始后才能登记送学上门',
+};
+
+export function transition(state: ActivityStatus, event: ActivityEvent): Transition {
+  const to = MOVES[event.type][state];
+  return to ? { ok: true, to } : { ok: false, reason: REFUSALS[event.type] };
+}
+
+export function isPresent(mode: AttendanceMode): boolean {
+  return PRESENT_MODES.includes(mode);
+}
+
+export type AttendanceChange = { ok: true; delta: AttendanceCounts } | { ok: false; reason: string };
+
+const NO_CHANGE: AttendanceCounts = { present: 0, absent: 0, delivered: 0 };
+
+function bucket(mode: AttendanceMode): keyof AttendanceCounts {
+  return isPresent(mode) ? 'present' : mode === 'absent' ? 'absent' : 'delivered';
+}
+
+/**
+ * A person's record for one activity, from what it was (null: none yet) to `next`, and how the activity's
+ * counts move. Someone on leave may still come or be given the material; presence is final.
+ */
+export function attendanceChange(current: AttendanceMode | null, next: AttendanceMode): AttendanceChange {
+  if (current !== null) {
+    if (isPresent(current)) return { ok: false, reason: '已经签到过了，不用重复登记' };
+    if (current === 'delivered') return { ok: false, reason: '已经登记为送学上门' };
+    if (next === 'absent') return { ok: false, reason: '已经登记过请假' };
+  }
+  const delta = { ...NO_CHANGE, [bucket(next)]: 1 };
+  if (current !== null) delta[bucket(current)] -= 1;
+  return { ok: true, delta };
+}
+
+export function addCounts(a: AttendanceCounts, b: AttendanceCounts): AttendanceCounts {
+  return { present: a.present + b.present, absent: a.absent + b.absent, delivered: a.delivered + b.delivered };
+}
+
+const HELD_COUNTER = {
+  lesson: 'activity.lessonHeld',
+  film: 'activity.filmHeld',
+  practice: 'activity.practiceHeld',
+} as const satisfies Record<ActivityKind, string>;
+
+/**
+ * The dashboard counters: a session counts as held, with its participant-times, when check-in closes;
+ * people recorded present after that are added one by one. So the counters always equal the attendance
+ * records of held sessions.
+ */
+export function heldCounters(kind: ActivityKind, present: number): CounterDeltas {
+  return { [HELD_COUNTER[kind]]: 1, 'activity.participants': present };
+}
+
+/** The status in which attendance recorded now counts on the dashboard at once. */
+export function countsOnDashboard(status: ActivityStatus): boolean {
+  return status === 'held' || status === 'recorded';
+}
+
+/** Is the person (by their grants) among those expected at the activity? */
+export function isExpected(grants: readonly RoleGrant[], activity: { branchId: string; audience: Audience }): boolean {
+  return grants.some(
+    (g) =>
+      g.role === 'member' &&
+      (activity.audience.kind === 'branch'
+        ? g.branchId === activity.branchId
+        : g.branchId === activity.branchId || g.unitPath.includes(activity.audience.unitId)),
+  );
+}
+
+/** May the grants run the activity (check-in, attendance, record)? Its branch's secretary, or an admin above it. */
+export function canManage(
+  grants: readonly RoleGrant[],
+  activity: { branchId: string; unitPath: readonly string[] },
+): boolean {
+  return grants.some((g) =>
+    g.role === 'branch_secretary'
+      ? g.branchId === activity.branchId
+      : (g.role === 'village_admin' || g.role === 'town_admin') && activity.unitPath.includes(g.unitId),
+  );
+}
+
+/** The record id of one person at one activity: one record per person, so nobody is counted twice. */
+export function attendanceId(activityId: string, person: { openid: string } | { name: string }): string {
+  return 'openid' in person ? `${activityId}_${person.openid}` : `${activityId}_name:${person.name}`;
+}

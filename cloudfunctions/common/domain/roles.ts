@@ -1,0 +1,75 @@
+import { ROLE_UNIT_KIND, type RoleGrant, type RoleName, type UnitKind } from '@honglin/types/org';
+import { maskPhone } from '@honglin/types/user';
+
+/** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
+export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
+
+/**
+ * Which roles an admin grant allows its holder to grant or revoke (within the grant's unit and below):
+ * a town admin any role, including another town admin; a village admin every role of their village except the
+ * admin roles, so admin powers only ever come from the town.
+ */
+export function mayGrant(adminGrants: readonly RoleGrant[], role: RoleName): boolean {
+  return adminGrants.some(
+    (g) => g.role === 'town_admin' || (g.role === 'village_admin' && role !== 'village_admin' && role !== 'town_admin'),
+  );
+}
+
+/** Unit roles are held in a unit of their level (邻长 in a neighbourhood …); branch roles in any unit with a branch. */
+export function roleFitsUnit(role: RoleName, kind: UnitKind): boolean {
+  const wanted = ROLE_UNIT_KIND[role];
+  return wanted === undefined || wanted === kind;
+}
+
+/** The same role in the same unit (and branch). */
+export function sameGrant(
+  a: Pick<RoleGrant, 'role' | 'unitId' | 'branchId'>,
+  b: Pick<RoleGrant, 'role' | 'unitId' | 'branchId'>,
+) {
+  return a.role === b.role && a.unitId === b.unitId && (a.branchId ?? null) === (b.branchId ?? null);
+}
+
+export type RoleChange =
+  { type: 'grant'; grant: RoleGrant } | { type: 'revoke'; target: Pick<RoleGrant, 'role' | 'unitId' | 'branchId'> };
+
+export type RolesTransition =
+  { ok: true; roles: RoleGrant[]; changed: RoleGrant[] } | { ok: false; refusal: 'not_held' };
+
+/**
+ * A person's roles after a change. Granting a role already held changes nothing (idempotent);
+ * revoking one not held is refused (a concurrent revoke got there first).
+ */
+export function applyRoleChange(roles: readonly RoleGrant[], change: RoleChange): RolesTransition {
+  if (change.type === 'grant') {
+    if (roles.some((g) => sameGrant(g, change.grant))) return { ok: true, roles: [...roles], changed: [] };
+    return { ok: true, roles: [...roles, change.grant], changed: [change.grant] };
+  }
+  const removed = roles.filter((g) => sameGrant(g, change.target));
+  if (removed.length === 0) return { ok: false, refusal: 'not_held' };
+  return { ok: true, roles: roles.filter((g) => !sameGrant(g, change.target)), changed: removed };
+}
+
+/** Every unit a person belongs to (home and roles, with all their ancestors): "people of unit X" is one indexed query. */
+export function memberUnitIds(homeUnitPath: readonly string[], roles: readonly RoleGrant[]): string[] {
+  return [...new Set([...homeUnitPath, ...roles.flatMap((g) => g.unitPath)])];
+}
+
+/** Every unit a set of role grants touches (for the change log of a unit and below). */
+export function grantsUnitIds(grants: readonly RoleGrant[]): string[] {
+  return [...new Set(grants.flatMap((g) => g.unitPath))];
+}
+
+/**
+ * A phone number as a viewer may see it: whole for the person and for admins of the person's home unit
+ * (or above), masked for everyone else.
+ */
+export function phoneFor(
+  viewer: { openid: string; roles: readonly RoleGrant[] },
+  person: { _id: string; phone?: string; homeUnitPath: readonly string[] },
+): string {
+  const phone = person.phone ?? '';
+  if (!phone) return '';
+  if (viewer.openid === person._id) return phone;
+  const adminOfHome = viewer.roles.some((g) => ADMIN_ROLES.includes(g.role) && person.homeUnitPath.includes(g.unitId));
+  return adminOfHome ? phone : maskPhone(phone);
+}
