@@ -1,0 +1,154 @@
+import { ACTIVITY_STATUSES, type ActivityStatus, type AttendanceMode } from '@honglin/types/activity';
+import type { RoleGrant } from '@honglin/types/org';
+import {
+  ACTIVITY_EVENT_TYPES,
+  attendanceChange,
+  canManage,
+  heldCounters,
+  isExpected,
+  transition,
+  type ActivityEventType,
+} from '../../../cloudfunctions/common/domain/activity';
+
+/** Every (state, event) pair: the next state, or null for a refusal. */
+const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | null>> = {
+  planned: {
+    update: 'planned',
+    open: 'open',
+    close: null,
+    record: null,
+    cancel: 'cancelled',
+    checkin: null,
+    addAttendee: null,
+    markAbsent: 'planned',
+    deliver: null,
+  },
+  open: {
+    update: 'open',
+    open: null,
+    close: 'held',
+    record: null,
+    cancel: 'cancelled',
+    checkin: 'open',
+    addAttendee: 'open',
+    markAbsent: 'open',
+    deliver: 'open',
+  },
+  held: {
+    update: null,
+    open: null,
+    close: null,
+    record: 'recorded',
+    cancel: null,
+    checkin: null,
+    addAttendee: 'held',
+    markAbsent: 'held',
+    deliver: 'held',
+  },
+  recorded: {
+    update: null,
+    open: null,
+    close: null,
+    record: 'recorded',
+    cancel: null,
+    checkin: null,
+    addAttendee: 'recorded',
+    markAbsent: 'recorded',
+    deliver: 'recorded',
+  },
+  cancelled: {
+    update: null,
+    open: null,
+    close: null,
+    record: null,
+    cancel: null,
+    checkin: null,
+    addAttendee: null,
+    markAbsent: null,
+    deliver: null,
+  },
+};
+
+describe('activity transition', () => {
+  const pairs = ACTIVITY_STATUSES.flatMap((state) => ACTIVITY_EVENT_TYPES.map((event) => [state, event] as const));
+
+  it.each(pairs)('%s + %s', (state, event) => {
+    const expected = TABLE[state][event];
+    const result = transition(state, { type: event });
+    if (expected === null) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fa5]/);
+    } else {
+      expect(result).toEqual({ ok: true, to: expected });
+    }
+  });
+
+  it('covers every state and event', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...ACTIVITY_STATUSES].sort());
+    expect(pairs).toHaveLength(ACTIVITY_STATUSES.length * ACTIVITY_EVENT_TYPES.length);
+  });
+});
+
+describe('attendanceChange', () => {
+  const modes: AttendanceMode[] = ['scan', 'code', 'manual', 'absent', 'delivered'];
+
+  it.each(modes)('a first record (%s) adds one to its bucket', (mode) => {
+    const result = attendanceChange(null, mode);
+    const bucket = mode === 'absent' ? 'absent' : mode === 'delivered' ? 'delivered' : 'present';
+    expect(result).toEqual({ ok: true, delta: { present: 0, absent: 0, delivered: 0, [bucket]: 1 } });
+  });
+
+  it.each(modes)('nobody is recorded twice once present (then %s)', (next) => {
+    for (const present of ['scan', 'code', 'manual'] as const) {
+      expect(attendanceChange(present, next)).toEqual({ ok: false, reason: '已经签到过了，不用重复登记' });
+    }
+  });
+
+  it('someone on leave may still come, moving one from absent to present', () => {
+    expect(attendanceChange('absent', 'code')).toEqual({ ok: true, delta: { present: 1, absent: -1, delivered: 0 } });
+    expect(attendanceChange('absent', 'delivered')).toEqual({
+      ok: true,
+      delta: { present: 0, absent: -1, delivered: 1 },
+    });
+    expect(attendanceChange('absent', 'absent').ok).toBe(false);
+  });
+
+  it.each(modes)('送学上门 is final (then %s)', (next) => {
+    expect(attendanceChange('delivered', next).ok).toBe(false);
+  });
+});
+
+describe('who takes part', () => {
+  const grant = (role: RoleGrant['role'], unitPath: string[], branchId?: string): RoleGrant => ({
+    role,
+    unitId: unitPath[unitPath.length - 1],
+    unitPath,
+    branchId,
+    grantedAt: '2026-01-01T00:00:00.000Z',
+    grantedBy: 'x',
+  });
+  const activity = { branchId: 'b1', unitPath: ['town', 'v1'], audience: { kind: 'branch' as const } };
+
+  it('expects the branch members only, or the village members for a village audience', () => {
+    expect(isExpected([grant('member', ['town', 'v1'], 'b1')], activity)).toBe(true);
+    expect(isExpected([grant('member', ['town', 'v1'], 'b2')], activity)).toBe(false);
+    expect(isExpected([grant('branch_secretary', ['town', 'v1'], 'b1')], activity)).toBe(false);
+    const village = { ...activity, audience: { kind: 'village' as const, unitId: 'v1' } };
+    expect(isExpected([grant('member', ['town', 'v1', 'g1'], 'b2')], village)).toBe(true);
+    expect(isExpected([grant('member', ['town', 'v2'], 'b3')], village)).toBe(false);
+  });
+
+  it('lets the branch secretary and admins above manage, not a secretary of another branch', () => {
+    expect(canManage([grant('branch_secretary', ['town', 'v1'], 'b1')], activity)).toBe(true);
+    expect(canManage([grant('branch_secretary', ['town', 'v1'], 'b2')], activity)).toBe(false);
+    expect(canManage([grant('village_admin', ['town', 'v1'])], activity)).toBe(true);
+    expect(canManage([grant('village_admin', ['town', 'v2'])], activity)).toBe(false);
+    expect(canManage([grant('town_admin', ['town'])], activity)).toBe(true);
+    expect(canManage([grant('member', ['town', 'v1'], 'b1')], activity)).toBe(false);
+  });
+
+  it('counts a held session with its participant-times', () => {
+    expect(heldCounters('film', 2)).toEqual({ 'activity.filmHeld': 1, 'activity.participants': 2 });
+    expect(heldCounters('lesson', 0)).toEqual({ 'activity.lessonHeld': 1, 'activity.participants': 0 });
+  });
+});
