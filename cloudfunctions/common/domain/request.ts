@@ -56,9 +56,7 @@ export type TimelineEvent =
   | 'reopened'
   | 'autoClosed';
 
-export type Transition =
-  | { ok: true; next: RequestSnapshot; event: TimelineEvent }
-  | { ok: false; reason: string };
+export type Transition = { ok: true; next: RequestSnapshot; event: TimelineEvent } | { ok: false; reason: string };
 
 const refuse = (reason: string): Transition => ({ ok: false, reason });
 const OPEN: readonly RequestState[] = ['submitted', 'accepted', 'in_progress'];
