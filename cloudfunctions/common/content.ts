@@ -1,4 +1,4 @@
-import { cloud } from './cloud';
+import { cloud, db } from './cloud';
 import { contentRejected } from './errors';
 
 /** WeChat's msgSecCheck scenes: 1 profile, 2 comment, 3 forum post, 4 social log. */
@@ -29,4 +29,53 @@ export async function checkText(
   if (suggest !== 'pass') {
     throw contentRejected('内容包含不适宜发布的信息，请修改后再提交', { suggest, label: answer.result?.label });
   }
+}
+
+export const MEDIA_CHECKS_COLLECTION = 'media_checks';
+
+/** Where checked photos live: a top-level array of cloud:// file ids on one document. */
+export interface PhotoOwner {
+  collection: string;
+  id: string;
+  field: string;
+}
+
+export interface MediaCheckBatch {
+  _id: string;
+  traceIds: string[];
+  items: Array<{ traceId: string; fileID: string }>;
+  owner: PhotoOwner;
+  openid: string;
+  createdAt: Date;
+}
+
+/**
+ * Sends stored photos to WeChat's image check (mediaCheckAsync). The verdict arrives later as a message push
+ * (`wxa_media_check`), handled by `mediaCheckResult`, which takes a refused photo off its record at once.
+ */
+export async function checkImages(
+  openid: string,
+  scene: TextScene,
+  owner: PhotoOwner,
+  fileIds: readonly string[],
+): Promise<void> {
+  if (fileIds.length === 0) return;
+  const { fileList } = (await cloud.getTempFileURL({ fileList: [...fileIds] })) as {
+    fileList: Array<{ fileID: string; tempFileURL: string }>;
+  };
+  const items: MediaCheckBatch['items'] = [];
+  for (const file of fileList) {
+    const answer = (await cloud.openapi.security.mediaCheckAsync({
+      mediaUrl: file.tempFileURL,
+      mediaType: 2,
+      version: 2,
+      scene,
+      openid,
+    })) as { traceId?: string; trace_id?: string };
+    const traceId = answer.traceId ?? answer.trace_id;
+    if (traceId) items.push({ traceId, fileID: file.fileID });
+  }
+  await db.collection(MEDIA_CHECKS_COLLECTION).add({
+    data: { traceIds: items.map((i) => i.traceId), items, owner, openid, createdAt: new Date() },
+  });
 }

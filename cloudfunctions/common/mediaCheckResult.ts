@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { push } from './access';
+import { command, db } from './cloud';
+import { rows } from './db';
+import { defineAction } from './runtime';
+import { MEDIA_CHECKS_COLLECTION, type MediaCheckBatch } from './content';
+
+const mediaCheckEventSchema = z.object({
+  trace_id: z.string().min(1),
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().optional() }),
+});
+
+/** The push WeChat sends with an image check's verdict: anything but `pass` comes off the record it was on. */
+export const mediaCheckResult = defineAction({
+  input: mediaCheckEventSchema,
+  access: push,
+  async handler({ trace_id: traceId, result }) {
+    if (result.suggest === 'pass') return { removed: false };
+    const [batch] = await rows<MediaCheckBatch>(
+      db.collection(MEDIA_CHECKS_COLLECTION).where({ traceIds: traceId }).limit(1),
+    );
+    const item = batch?.items.find((i) => i.traceId === traceId);
+    if (!batch || !item) return { removed: false };
+    const { collection, id, field } = batch.owner;
+    await db
+      .collection(collection)
+      .doc(id)
+      .update({ data: { [field]: command.pull(item.fileID), rejectedPhotos: command.addToSet(item.fileID) } });
+    return { removed: true };
+  },
+});
