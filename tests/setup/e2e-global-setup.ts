@@ -1,0 +1,87 @@
+/**
+ * Browser end-to-end tests: the H5 build served by the local cloud's dev gateway on loopback, with the
+ * real function bundles behind /api, driven in Debian's Chromium through playwright-core.
+ *
+ * Tests reach both through the environment (jest workers inherit it):
+ *   HONGLIN_E2E_BASE_URL   the gateway, e.g. http://127.0.0.1:40123
+ *   HONGLIN_E2E_WS         the browser server's WebSocket endpoint (chromium.connect)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
+import { require as tsxRequire } from 'tsx/cjs/api';
+import type { LocalCloud } from '../../emulator/start';
+
+/**
+ * Jest loads a global setup without its moduleNameMapper, so the emulator (which imports
+ * `@honglin/types/...`) is loaded through tsx, which follows tsconfig's paths.
+ */
+const { startLocalCloud, REPO_ROOT } = tsxRequire(
+  '../../emulator/start',
+  __filename,
+) as typeof import('../../emulator/start');
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What the teardown stops; the global setup and teardown run in the same process. */
+export interface E2eRun {
+  cloud: LocalCloud;
+  browser: BrowserServer;
+  dataDir: string;
+}
+declare global {
+  var honglinE2e: E2eRun | undefined;
+}
+
+function requireOutput(relative: string, file: string, command: string): void {
+  if (!fs.existsSync(path.join(REPO_ROOT, relative, file))) {
+    throw new Error(`End-to-end tests need ${relative}/ (missing ${file}): run \`${command}\` first.`);
+  }
+}
+
+/** Demo data, when the emulator provides a seed (emulator/seed/index.ts exporting seedDemoData). */
+async function seedIfAvailable(cloud: LocalCloud): Promise<void> {
+  const seedModule = path.join(REPO_ROOT, 'emulator', 'seed', 'index.ts');
+  if (!fs.existsSync(seedModule)) return;
+  const seed = tsxRequire(seedModule, __filename) as { seedDemoData?: (cloud: LocalCloud) => Promise<unknown> };
+  if (typeof seed.seedDemoData !== 'function') {
+    throw new Error(
+      `${path.relative(REPO_ROOT, seedModule)} exports no seedDemoData(cloud): the e2e setup cannot seed`,
+    );
+  }
+  await seed.seedDemoData(cloud);
+}
+
+export default async function globalSetup(): Promise<void> {
+  requireOutput('dist/h5', 'index.html', 'npm run build:h5');
+  requireOutput('dist/cloudfunctions', '', 'npm run build:functions');
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: run \`bash scripts/ensure-chromium.sh\`.`);
+  }
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-e2e-'));
+  const cloud = await startLocalCloud({ dataDir, port: 0, gateway: true, h5Dir: path.join(REPO_ROOT, 'dist', 'h5') });
+  try {
+    await seedIfAvailable(cloud);
+    // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
+    const browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    globalThis.honglinE2e = { cloud, browser, dataDir };
+    process.env.HONGLIN_E2E_BASE_URL = cloud.url;
+    process.env.HONGLIN_E2E_WS = browser.wsEndpoint();
+  } catch (error) {
+    await cloud.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
