@@ -10,6 +10,7 @@ import { readBody, readJson, sendBytes, sendJson } from './http/io';
 import { multipartBoundary, parseMultipart } from './http/multipart';
 import { LocalOpenApi } from './openapi';
 import { BUILTIN_WORDLIST, WordList, dataWordListFile } from './openapi/content-check';
+import { mediaCheckPushEvent, readMessagePushConfig, type MessagePushConfig } from './openapi/push';
 import { LocalStorage } from './storage';
 
 export interface LocalCloudOptions {
@@ -29,6 +30,12 @@ export interface LocalCloudOptions {
   gateway?: boolean;
   /** The H5 build the gateway serves; defaults to dist/h5. */
   h5Dir?: string;
+  /**
+   * Where message pushes go (the media-check verdict, event wxa_media_check); defaults to
+   * config/honglin.json `messagePush`; null for none. A push asked for inside an invocation is
+   * delivered when that invocation ends, before its caller gets the answer.
+   */
+  messagePush?: MessagePushConfig | null;
 }
 
 export interface LocalCloud {
@@ -43,6 +50,8 @@ export interface LocalCloud {
   storage: LocalStorage;
   /** Invokes a function as a caller, as the gateway does. */
   invoke(name: string, event: unknown, caller?: Caller): Promise<InvocationOutcome>;
+  /** Resolves when message pushes started outside any invocation have been delivered. */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,9 +59,12 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_DECLARATION = path.join(REPO_ROOT, 'cloudfunctions', 'database.json');
 export const DEFAULT_FUNCTIONS_DIR = path.join(REPO_ROOT, 'dist', 'cloudfunctions');
 export const DEFAULT_H5_DIR = path.join(REPO_ROOT, 'dist', 'h5');
+export const DEFAULT_APP_CONFIG = path.join(REPO_ROOT, 'config', 'honglin.json');
 /** The environment id of the local cloud (TCB_ENV; the env of every request and file id). */
 export const LOCAL_ENV = 'local';
 export const DEFAULT_MAX_INSTANCES = 4;
+/** The mini-program's appid in the local cloud. */
+export const WX_APPID = 'wx-local-app';
 
 const LOOPBACK_HOSTS: Record<string, string> = { '127.0.0.1': '127.0.0.1', localhost: '127.0.0.1', '::1': '::1' };
 
@@ -87,9 +99,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     environmentFor: (caller, sessionToken) => sdkEnvironment({ adminUrl: adminUrl() }, { ...caller, sessionToken }),
   });
   const storage = new LocalStorage({ dataDir: options.dataDir, envName: LOCAL_ENV, baseUrl: () => url });
+  const messagePush = options.messagePush === undefined ? readMessagePushConfig(DEFAULT_APP_CONFIG) : options.messagePush;
+  const background = new Set<Promise<void>>();
   const openApi = new LocalOpenApi({
     dataDir: options.dataDir,
     wordList: new WordList([BUILTIN_WORDLIST, dataWordListFile(options.dataDir)]),
+    onMediaCheck(record, sessionToken) {
+      if (!messagePush || !messagePush.events.includes('wxa_media_check')) return;
+      const deliver = async (): Promise<void> => {
+        const outcome = await functions.invoke(messagePush.function, mediaCheckPushEvent(record, WX_APPID), {});
+        if (!outcome.ok) console.error(`[local cloud] message push wxa_media_check to ${messagePush.function} failed: ${outcome.message}`);
+      };
+      if (functions.defer(sessionToken, deliver)) return;
+      const delivery = deliver().finally(() => background.delete(delivery));
+      background.add(delivery);
+    },
   });
   const gateway = options.gateway
     ? createGateway({ h5Dir: options.h5Dir ?? DEFAULT_H5_DIR, dataDir: options.dataDir, runtime: functions, storage, db })
@@ -105,7 +129,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         sendJson(res, { code: 'INVALID_ACTION', message: `action ${String(action)} is not supported by the local cloud` });
         return;
       }
-      const answer = await openApi.handle(field('apiName')?.toString('utf8') ?? '', field('requestData') ?? Buffer.alloc(0));
+      const answer = await openApi.handle(
+        field('apiName')?.toString('utf8') ?? '',
+        field('requestData') ?? Buffer.alloc(0),
+        field('tcb_sessionToken')?.toString('utf8') ?? '',
+      );
       sendBytes(res, answer, 'application/octet-stream');
       return;
     }
@@ -154,7 +182,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     functions,
     storage,
     invoke: (name, event, caller = {}) => functions.invoke(name, event, caller),
+    async settled() {
+      await Promise.all([...background]);
+    },
     async stop() {
+      await Promise.all([...background]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await functions.close();
@@ -186,7 +218,7 @@ export function sdkEnvironment(
     SILENCE: 'true',
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
     WX_OPENID: caller.openid ?? '',
-    WX_APPID: caller.appid ?? 'wx-local-app',
+    WX_APPID: caller.appid ?? WX_APPID,
     WX_UNIONID: caller.unionid ?? '',
   };
 }

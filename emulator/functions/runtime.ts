@@ -160,14 +160,13 @@ class FunctionPool {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      this.runtime.closeSession(sessionToken);
       if (reusable) {
         this.idle.push(worker);
       } else {
         this.retire(worker);
       }
-      job.resolve(outcome);
       this.drain();
+      void this.runtime.closeSession(sessionToken).then(() => job.resolve(outcome));
     };
     const onMessage = (reply: WorkerReply): void => {
       if (reply.id !== requestId) return;
@@ -210,7 +209,7 @@ export class FunctionRuntime {
   readonly maxInstances: number;
   readonly stats: RuntimeStats = { invocations: 0, coldStarts: 0, timeouts: 0 };
   private readonly pools = new Map<string, FunctionPool>();
-  private readonly sessions = new Map<string, Caller>();
+  private readonly sessions = new Map<string, { caller: Caller; deferred: (() => Promise<void>)[] }>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {
     this.maxInstances = options.maxInstances;
@@ -241,7 +240,7 @@ export class FunctionRuntime {
 
   /** The caller of a running invocation, from the session token its SDK sends (tcb_sessionToken). */
   callerOfSession(token: unknown): Caller | undefined {
-    return typeof token === 'string' ? this.sessions.get(token) : undefined;
+    return typeof token === 'string' ? this.sessions.get(token)?.caller : undefined;
   }
 
   environmentFor(caller: Caller, sessionToken: string): Record<string, string> {
@@ -260,12 +259,27 @@ export class FunctionRuntime {
 
   openSession(caller: Caller): string {
     const token = `local-session-${randomUUID()}`;
-    this.sessions.set(token, caller);
+    this.sessions.set(token, { caller, deferred: [] });
     return token;
   }
 
-  closeSession(token: string): void {
+  /**
+   * Runs a task when the invocation holding the session ends, before its caller gets the answer
+   * (e.g. WeChat's later message push of a media check): false when no invocation holds the token.
+   */
+  defer(token: unknown, task: () => Promise<void>): boolean {
+    const session = typeof token === 'string' ? this.sessions.get(token) : undefined;
+    if (!session) return false;
+    session.deferred.push(task);
+    return true;
+  }
+
+  /** Ends a session after running what was deferred to its end. */
+  async closeSession(token: string): Promise<void> {
+    const session = this.sessions.get(token);
     this.sessions.delete(token);
+    // A deferred task reports its own failures; one failing must not keep the caller's answer back.
+    for (const task of session?.deferred ?? []) await task().catch(() => undefined);
   }
 
   async close(): Promise<void> {

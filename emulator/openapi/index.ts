@@ -7,6 +7,8 @@ import { appendRecord, mediaChecksFile, outboxFile, type MediaCheckRecord, type 
 export interface LocalOpenApiOptions {
   dataDir: string;
   wordList: WordList;
+  /** Told of each accepted media check, with the session token of the invocation that asked (if any). */
+  onMediaCheck?(record: MediaCheckRecord, sessionToken: string): void;
 }
 
 type Params = Record<string, unknown>;
@@ -23,21 +25,21 @@ export class LocalOpenApi {
   constructor(private readonly options: LocalOpenApiOptions) {}
 
   /** Answers one wx.openApi request: protobuf CommApiData in, protobuf CommOpenApiResp out. */
-  async handle(apiName: string, requestData: Buffer): Promise<Buffer> {
+  async handle(apiName: string, requestData: Buffer, sessionToken = ''): Promise<Buffer> {
     const request = decodeCommApiData(requestData);
     const params: Params = {};
     for (const { key, value } of request.pairs) params[key] = JSON.parse(value.toString('utf8') || 'null');
-    const answer = await this.answer(apiName, params);
+    const answer = await this.answer(apiName, params, sessionToken);
     if ('bytes' in answer) return encodeCommOpenApiResp({ respData: answer.bytes, contentType: answer.contentType });
     return encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(answer.json)), contentType: 'application/json; charset=utf-8' });
   }
 
-  private async answer(apiName: string, params: Params): Promise<Answer> {
+  private async answer(apiName: string, params: Params, sessionToken: string): Promise<Answer> {
     switch (apiName) {
       case 'security.msgSecCheck':
         return { json: this.msgSecCheck(params) };
       case 'security.mediaCheckAsync':
-        return { json: this.mediaCheckAsync(params) };
+        return { json: this.mediaCheckAsync(params, sessionToken) };
       case 'subscribeMessage.send':
         return { json: this.subscribeMessageSend(params) };
       case 'wxacode.getUnlimited':
@@ -63,11 +65,11 @@ export class LocalOpenApi {
   }
 
   /** 音视频/图片内容安全识别 (asynchronous in WeChat): accepted with a trace id, the verdict recorded. */
-  private mediaCheckAsync(params: Params): Record<string, unknown> {
+  private mediaCheckAsync(params: Params, sessionToken: string): Record<string, unknown> {
     const mediaUrl = typeof params.media_url === 'string' ? params.media_url : '';
     if (!mediaUrl) return { errcode: 47001, errmsg: 'data format error: media_url is required' };
     if (typeof params.openid !== 'string' || params.openid === '') return { errcode: 40003, errmsg: 'invalid openid' };
-    const verdict = this.options.wordList.check(decodeURIComponent(mediaUrl));
+    const verdict = this.options.wordList.check(safeDecode(mediaUrl));
     const record: MediaCheckRecord = {
       traceId: traceId(),
       mediaUrl,
@@ -79,6 +81,7 @@ export class LocalOpenApi {
       checkedAt: new Date().toISOString(),
     };
     appendRecord(mediaChecksFile(this.options.dataDir), record);
+    this.options.onMediaCheck?.(record, sessionToken);
     return { errcode: 0, errmsg: 'ok', trace_id: record.traceId };
   }
 
@@ -116,4 +119,12 @@ function detailOf(verdict: ContentVerdict): Record<string, unknown>[] {
   const model = { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 };
   const keywords = verdict.hits.map((h) => ({ strategy: 'keyword', errcode: 0, suggest: h.suggest, label: h.label, level: 20, keyword: h.word }));
   return [model, ...keywords];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

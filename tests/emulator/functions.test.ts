@@ -1,5 +1,5 @@
 import { parseCron } from '../../emulator/functions/cron';
-import { startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
+import { answered, startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
 
 interface WhoamiResult {
   wxContext: { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
@@ -38,7 +38,7 @@ describe('function invocation', () => {
   });
 
   test('the SDK callFunction answers the return value; an admin caller has no OPENID; the context is the cloud’s', async () => {
-    const res = await t.sdk.callFunction({ name: 'whoami', data: { hello: '你好' } });
+    const res = await answered(t.sdk.callFunction({ name: 'whoami', data: { hello: '你好' } }));
     const result = res.result as WhoamiResult;
     expect(result.event).toEqual({ hello: '你好' });
     expect(result.wxContext).toEqual({ OPENID: '', APPID: 'wx-local-app', UNIONID: '', ENV: 'local' });

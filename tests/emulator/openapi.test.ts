@@ -61,8 +61,29 @@ describe('security.mediaCheckAsync', () => {
     const records = readMediaChecks(t.dataDir);
     expect(records.find((r) => r.traceId === clean.traceId)).toMatchObject({ suggest: 'pass', openid: 'o-2', mediaType: 2 });
     expect(records.find((r) => r.traceId === rejected.traceId)).toMatchObject({ suggest: 'risky', label: 20002 });
+
+    await t.cloud.settled();
+    expect(pushed(rejected.traceId)).toMatchObject({
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      trace_id: rejected.traceId,
+      result: { suggest: 'risky', label: 20002 },
+    });
+  });
+
+  test('asked inside an invocation, the verdict is pushed when that invocation ends, before its caller has the answer', async () => {
+    const outcome = await t.cloud.invoke('checker', { url: 'http://127.0.0.1/x/REVIEW-IMAGE.png' }, { openid: 'o-3' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { traceId } = JSON.parse(outcome.responseData) as { traceId: string };
+    expect(pushed(traceId)).toMatchObject({ FromUserName: 'o-3', result: { suggest: 'review', label: 21000 } });
   });
 });
+
+/** The event the fixture push receiver stored for a trace id. */
+function pushed(traceId: string): Record<string, unknown> | null {
+  const file = t.cloud.storage.read(t.cloud.storage.fileIdOf(`pushes/${traceId}.json`));
+  return file ? (JSON.parse(file.data.toString('utf8')) as Record<string, unknown>) : null;
+}
 
 describe('subscribeMessage.send', () => {
   test('the message lands in the outbox instead of a phone', async () => {

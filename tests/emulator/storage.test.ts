@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
+import { answered, startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
 
 let t: RuntimeCloud;
 
@@ -19,7 +19,7 @@ describe('storage through the real SDK', () => {
     const uploaded = await t.sdk.uploadFile({ cloudPath: 'pledges/照片 1.jpg', fileContent: content });
     expect(uploaded.fileID).toBe('cloud://local.local-storage/pledges/照片 1.jpg');
 
-    const urls = await t.sdk.getTempFileURL({ fileList: [uploaded.fileID] });
+    const urls = await answered(t.sdk.getTempFileURL({ fileList: [uploaded.fileID] }));
     expect(urls.fileList[0]).toMatchObject({ fileID: uploaded.fileID, status: 0 });
     const res = await fetch(encodeURI(urls.fileList[0].tempFileURL));
     expect(res.status).toBe(200);
@@ -29,16 +29,16 @@ describe('storage through the real SDK', () => {
     const downloaded = await t.sdk.downloadFile({ fileID: uploaded.fileID });
     expect(Buffer.from(downloaded.fileContent as Buffer).equals(content)).toBe(true);
 
-    const deleted = await t.sdk.deleteFile({ fileList: [uploaded.fileID] });
+    const deleted = await answered(t.sdk.deleteFile({ fileList: [uploaded.fileID] }));
     expect(deleted.fileList).toEqual([{ fileID: uploaded.fileID, status: 0, errMsg: 'ok' }]);
-    const after = await t.sdk.getTempFileURL({ fileList: [uploaded.fileID] });
+    const after = await answered(t.sdk.getTempFileURL({ fileList: [uploaded.fileID] }));
     expect(after.fileList[0]).toMatchObject({ fileID: uploaded.fileID, status: -503003, tempFileURL: '' });
     expect((await fetch(encodeURI(urls.fileList[0].tempFileURL))).status).toBe(404);
   });
 
   test('a temporary URL with a forged signature is refused', async () => {
     const { fileID } = await t.sdk.uploadFile({ cloudPath: 'a/b.txt', fileContent: Buffer.from('x') });
-    const { fileList } = await t.sdk.getTempFileURL({ fileList: [fileID] });
+    const { fileList } = await answered(t.sdk.getTempFileURL({ fileList: [fileID] }));
     const forged = fileList[0].tempFileURL.replace(/sign=[0-9a-f]+/, 'sign=00');
     expect((await fetch(forged)).status).toBe(403);
   });
