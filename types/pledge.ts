@@ -22,7 +22,15 @@ export const PLEDGE_CATEGORY_LABELS: Record<PledgeCategory, string> = {
   other: '其他',
 };
 
-export const PLEDGE_STATES = ['draft', 'submitted', 'returned', 'approved', 'completed', 'appraised', 'withdrawn'] as const;
+export const PLEDGE_STATES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'completed',
+  'appraised',
+  'withdrawn',
+] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
 export const PLEDGE_STATE_LABELS: Record<PledgeState, string> = {
   draft: '草稿',
@@ -72,11 +80,7 @@ export const RATING_VERDICT_LABELS: Record<RatingVerdict, string> = {
 export const MAX_FULFILMENTS = 50;
 
 const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 const pledgeFields = {
   category: z.enum(PLEDGE_CATEGORIES, { message: '请选择承诺类别' }),
@@ -195,7 +199,8 @@ export interface PledgeRatingCounts {
 /** A pledge as every list shows it (the wall shows the same, without review notes). */
 export interface PledgeSummary {
   id: string;
-  ownerId: string;
+  /** The owner's OPENID: given to the owner and the branch only, never on the public wall. */
+  ownerId?: string;
   ownerName: string;
   branchId: string;
   villageId: string;

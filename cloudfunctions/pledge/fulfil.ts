@@ -1,0 +1,82 @@
+import {
+  MAX_FULFILMENTS,
+  pledgeFulfilmentInputSchema,
+  pledgeIdInputSchema,
+  type PledgeSummary,
+} from '@honglin/types/pledge';
+import { dayOf } from '@honglin/types/time';
+import { roles } from '../common/access';
+import { checkImages, checkText } from '../common/content';
+import { conflict, forbidden } from '../common/errors';
+import { defineAction } from '../common/runtime';
+import { movePledge } from './move';
+import { checkFulfilmentDay } from './rules';
+import { PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
+
+/** 践诺: the owner records what was done on an approved pledge. Idempotent by requestId. */
+export const addFulfilment = defineAction({
+  input: pledgeFulfilmentInputSchema,
+  access: roles(['member'], pledgeScope),
+  async handler(input, { openid, now, resource }): Promise<PledgeSummary> {
+    if (resource.ownerId !== openid) throw forbidden('只有承诺人本人可以记录践诺');
+    const today = dayOf(now);
+    if (resource.fulfilments.some((f) => f.id === input.requestId)) return toSummary(resource, today, true);
+    checkFulfilmentDay(input.day, today);
+    await checkText(openid, 3, [input.text]);
+    const record: FulfilmentDoc = {
+      id: input.requestId,
+      day: input.day,
+      text: input.text,
+      photos: input.photos,
+      peopleHelped: input.peopleHelped,
+      ...(input.linkedRequestId ? { linkedRequestId: input.linkedRequestId } : {}),
+      createdAt: now,
+    };
+    const pledge = await movePledge({
+      id: input.id,
+      actor: openid,
+      now,
+      ownerOnly: true,
+      event: (p) => {
+        // A retry that raced its own first attempt: the record is already there, add nothing.
+        if (p.fulfilments.some((f) => f.id === input.requestId)) throw conflict('这条践诺记录已经保存');
+        if (p.fulfilments.length >= MAX_FULFILMENTS) throw conflict(`一条承诺最多记录${MAX_FULFILMENTS}次践诺`);
+        return { type: 'fulfil' };
+      },
+      note: input.text.slice(0, 50),
+      changes: (p) => ({
+        fulfilments: [...p.fulfilments, record],
+        fulfilmentCount: p.fulfilments.length + 1,
+        peopleHelped: p.peopleHelped + input.peopleHelped,
+      }),
+      counters: () => ({ 'pledge.fulfilments': 1 }),
+    });
+    // Records are only ever appended, so the record's position is stable for the verdict that may come later.
+    const position = pledge.fulfilments.findIndex((f) => f.id === record.id);
+    await checkImages(
+      openid,
+      3,
+      { collection: PLEDGES, id: pledge._id, field: `fulfilments.${position}.photos` },
+      record.photos,
+    );
+    return toSummary(pledge, today, true);
+  },
+});
+
+/** 标记完成: the owner says the target is met, once at least one fulfilment is recorded. */
+export const complete = defineAction({
+  input: pledgeIdInputSchema,
+  access: roles(['member'], pledgeScope),
+  async handler(input, { openid, now }): Promise<PledgeSummary> {
+    const pledge = await movePledge({
+      id: input.id,
+      actor: openid,
+      now,
+      ownerOnly: true,
+      event: (p) => ({ type: 'complete', fulfilments: p.fulfilments.length }),
+      changes: () => ({ completedAt: now }),
+      counters: () => ({ 'pledge.completed': 1 }),
+    });
+    return toSummary(pledge, dayOf(now), true);
+  },
+});

@@ -1,0 +1,12 @@
+import { createMain } from '../common/runtime';
+import { appraise, review } from './branch';
+import { create } from './create';
+import { addFulfilment, complete } from './fulfil';
+import { get } from './get';
+import { list } from './list';
+import { submit, update, withdraw } from './owner';
+import { rate } from './rate';
+
+export const actions = { create, update, submit, withdraw, review, addFulfilment, complete, appraise, rate, get, list };
+
+export const main = createMain('pledge', actions);

@@ -1,0 +1,75 @@
+import { pledgeIdInputSchema, pledgeUpdateInputSchema, type PledgeSummary } from '@honglin/types/pledge';
+import { dayOf } from '@honglin/types/time';
+import { roles } from '../common/access';
+import { checkText } from '../common/content';
+import { defineAction } from '../common/runtime';
+import { movePledge } from './move';
+import { checkDueDay } from './rules';
+import { pledgeScope, toSummary, type PledgeDoc } from './store';
+
+/** The first submission counts as a pledge made; a resubmission after a return does not count again. */
+const firstSubmission = (p: PledgeDoc) => (p.submittedAt ? {} : { 'pledge.submitted': 1 });
+
+/** The owner edits a draft or a returned pledge (and may resubmit it in the same step). */
+export const update = defineAction({
+  input: pledgeUpdateInputSchema,
+  access: roles(['member'], pledgeScope),
+  async handler(input, { openid, now }): Promise<PledgeSummary> {
+    const today = dayOf(now);
+    checkDueDay(input.dueDay, today);
+    await checkText(openid, 3, [input.content, input.target]);
+    const pledge = await movePledge({
+      id: input.id,
+      actor: openid,
+      now,
+      ownerOnly: true,
+      event: () => ({ type: input.submit ? 'submit' : 'edit' }),
+      timelineEvent: input.submit ? 'resubmit' : 'edit',
+      changes: (p) => ({
+        category: input.category,
+        content: input.content,
+        target: input.target,
+        dueDay: input.dueDay,
+        linkedRequestId: input.linkedRequestId ?? null,
+        ...(input.submit ? { submittedAt: p.submittedAt ?? now, returnReason: null } : {}),
+      }),
+      counters: input.submit ? firstSubmission : undefined,
+    });
+    return toSummary(pledge, today, true);
+  },
+});
+
+/** 提交审核: the owner sends a draft (or a returned pledge, unchanged) to the branch. */
+export const submit = defineAction({
+  input: pledgeIdInputSchema,
+  access: roles(['member'], pledgeScope),
+  async handler(input, { openid, now }): Promise<PledgeSummary> {
+    const pledge = await movePledge({
+      id: input.id,
+      actor: openid,
+      now,
+      ownerOnly: true,
+      event: () => ({ type: 'submit' }),
+      changes: (p) => ({ submittedAt: p.submittedAt ?? now, returnReason: null }),
+      counters: firstSubmission,
+    });
+    return toSummary(pledge, dayOf(now), true);
+  },
+});
+
+/** 撤回: the owner takes back a draft, a pledge under review or an approved one; its history stays. */
+export const withdraw = defineAction({
+  input: pledgeIdInputSchema,
+  access: roles(['member'], pledgeScope),
+  async handler(input, { openid, now }): Promise<PledgeSummary> {
+    const pledge = await movePledge({
+      id: input.id,
+      actor: openid,
+      now,
+      ownerOnly: true,
+      event: () => ({ type: 'withdraw' }),
+      changes: () => ({ withdrawnAt: now }),
+    });
+    return toSummary(pledge, dayOf(now), true);
+  },
+});
