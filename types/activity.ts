@@ -187,6 +187,8 @@ export interface Activity {
   place: ActivityPlace;
   speaker?: string;
   filmIds: string[];
+  /** The films' titles as they were when chosen. */
+  films: Array<{ _id: string; title: string }>;
   experts: string[];
   audience: Audience;
   organiser: string;

@@ -1,0 +1,28 @@
+import { mediaCheckResult } from '../common/mediaCheckResult';
+import { createMain } from '../common/runtime';
+import { addAttendee, markAbsent } from './attendance';
+import { checkin, checkinToken, openCheckin } from './checkin';
+import { month } from './month';
+import { cancel, plan, update } from './plan';
+import { get, list } from './read';
+import { record } from './record';
+import { remindTomorrow } from './remind';
+
+export const actions = {
+  plan,
+  update,
+  cancel,
+  list,
+  get,
+  openCheckin,
+  checkinToken,
+  checkin,
+  addAttendee,
+  markAbsent,
+  record,
+  month,
+  remindTomorrow,
+  mediaCheckResult,
+};
+
+export const main = createMain('activity', actions);

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type {
+  Activity,
+  ActivityKind,
+  ActivityPlace,
+  ActivityStatus,
+  AttendanceCounts,
+  AttendanceMode,
+  AttendanceRecord,
+  Audience,
+  PracticeOutcome,
+} from '@honglin/types/activity';
+import type { RoleGrant, RoleName } from '@honglin/types/org';
+import type { ScopeTarget } from '../common/access';
+import { transition, type ActivityEvent } from '../common/domain/activity';
+import { byId, txGet, type Tx } from '../common/db';
+import { conflict, notFound } from '../common/errors';
+
+export const ACTIVITIES = 'activities';
+/** One document per person and activity, `${activityId}_${openid}`: the key itself makes "once" hold. */
+export const ATTENDANCE = 'attendance';
+export const FILMS = 'films';
+
+/** Who runs an activity: its branch's secretary, or an admin of a unit above it. */
+export const MANAGERS: readonly RoleName[] = ['branch_secretary', 'village_admin', 'town_admin'];
+
+/** Does a grant make the caller an admin of a unit on this path (village or town admin above it)? */
+export function isAdminOver(grants: readonly RoleGrant[], unitPath: readonly string[]): boolean {
+  return grants.some((g) => (g.role === 'village_admin' || g.role === 'town_admin') && unitPath.includes(g.unitId));
+}
+
+export interface ActivityDoc {
+  _id: string;
+  requestId: string;
+  branchId: string;
+  branchName: string;
+  /** The branch's unit path (ancestors then the branch's unit). */
+  unitPath: string[];
+  /** The month (Asia/Shanghai) of startAt: the month's 一课一片一实践 it counts for. */
+  month: string;
+  kind: ActivityKind;
+  title: string;
+  startAt: Date;
+  place: ActivityPlace;
+  speaker?: string;
+  filmIds: string[];
+  films: Array<{ _id: string; title: string }>;
+  experts: string[];
+  audience: Audience;
+  organiser: string;
+  status: ActivityStatus;
+  cancelReason?: string;
+  summary?: string;
+  photos: string[];
+  practice?: PracticeOutcome;
+  attendance: AttendanceCounts;
+  /** HMAC key of the rotating check-in code. Never leaves the server. */
+  checkinSecret: string;
+  remindedAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AttendanceDoc {
+  _id: string;
+  activityId: string;
+  branchId: string;
+  unitPath: string[];
+  /** Absent for someone recorded by name only. */
+  openid?: string;
+  name: string;
+  mode: AttendanceMode;
+  reason?: string;
+  /** Copied from the activity so "my history" is one indexed query. */
+  kind: ActivityKind;
+  title: string;
+  startAt: Date;
+  placeName: string;
+  at: Date;
+  by: string;
+}
+
+/** Activity ids are short (16 characters) so `<id>:<token>` fits a mini-program code's 32-character scene. */
+export function activityIdOf(requestId: string): string {
+  return `a${createHash('sha256').update(requestId).digest('hex').slice(0, 15)}`;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toActivity(doc: ActivityDoc): Activity {
+  const { checkinSecret: _secret, requestId: _requestId, remindedAt: _remindedAt, ...rest } = doc;
+  return { ...rest, startAt: iso(doc.startAt), createdAt: iso(doc.createdAt), updatedAt: iso(doc.updatedAt) };
+}
+
+export function toAttendance(doc: AttendanceDoc): AttendanceRecord {
+  return {
+    _id: doc._id,
+    activityId: doc.activityId,
+    ...(doc.openid ? { openid: doc.openid } : {}),
+    name: doc.name,
+    mode: doc.mode,
+    ...(doc.reason ? { reason: doc.reason } : {}),
+    at: iso(doc.at),
+  };
+}
+
+export async function loadActivity(id: string): Promise<ActivityDoc> {
+  const doc = await byId<ActivityDoc>(ACTIVITIES, id);
+  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  return doc;
+}
+
+/** Scope rule: the action acts on the activity named by the input, in its branch. */
+export async function activityScope(input: { id: string }): Promise<ScopeTarget<ActivityDoc>> {
+  const doc = await loadActivity(input.id);
+  return { unitPath: doc.unitPath, branchId: doc.branchId, resource: doc };
+}
+
+/** The activity as it is now, inside the transaction (it may have moved since the scope rule read it). */
+export async function txActivity(tx: Tx, id: string): Promise<ActivityDoc> {
+  const doc = await txGet<ActivityDoc>(tx, ACTIVITIES, id);
+  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  return doc;
+}
+
+/** The state an event leads to, or the refusal as the CONFLICT the caller sees. */
+export function allowed(status: ActivityStatus, event: ActivityEvent): ActivityStatus {
+  const result = transition(status, event);
+  if (!result.ok) throw conflict(result.reason);
+  return result.to;
+}
+
+/** Dates for the timeline and counters: an activity counts in the month it took place. */
+export function countedAt(doc: Pick<ActivityDoc, 'startAt'>): Date {
+  return new Date(doc.startAt);
+}
