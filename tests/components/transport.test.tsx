@@ -1,7 +1,7 @@
 import { DEFAULT_MESSAGES } from '@honglin/types/envelope';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 
-/** The H5 transport's own mapping of what fetch gives back; the gateway itself is covered by e2e tests. */
+/** The H5 transport's own mapping of what fetch gives back (a stub); the real gateway is exercised by the e2e tests. */
 type FetchImpl = (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 function installFetch(impl: FetchImpl) {

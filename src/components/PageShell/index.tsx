@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { isElderMode, ELDER_MODE_CLASS } from '@/lib/elderMode';
 import type { QueryState } from '@/lib/useQuery';
 import './index.scss';
@@ -66,7 +67,7 @@ function StateNote({ kind, text, actionText, onAction }: StateNoteProps) {
     <View className={`hl-state hl-state--${kind}`}>
       <Text className="hl-state__text">{text}</Text>
       {actionText && onAction && (
-        <Button className="hl-state__action" onClick={onAction}>
+        <Button className="hl-state__action" type="primary" size="large" onClick={onAction}>
           {actionText}
         </Button>
       )}
