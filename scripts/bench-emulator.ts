@@ -3,10 +3,7 @@
  * seeds 100,000 documents into an indexed collection on a temp data folder, then measures the paginated
  * indexed list query (budget: 50 ms median), insert throughput (batched and single) and transactions.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sdkEnvironment, startLocalCloud } from '../emulator/start';
+import { startSdkCloud } from '../tests/emulator/helpers/sdk';
 
 const DOCS = 100_000;
 const BATCH = 1000;
@@ -28,24 +25,24 @@ async function timeEach(n: number, run: (i: number) => Promise<unknown>): Promis
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'));
-  const declarationFile = path.join(dataDir, 'declaration.json');
-  fs.writeFileSync(
-    declarationFile,
-    JSON.stringify({
-      collections: [
-        { name: 'items', permission: 'ADMINONLY', indexes: [{ name: 'unit_createdAt', keys: [{ field: 'unitId', direction: 1 }, { field: 'createdAt', direction: -1 }] }] },
-        { name: 'singles', permission: 'ADMINONLY', indexes: [] },
-        { name: 'accounts', permission: 'ADMINONLY', indexes: [] },
-      ],
-    }),
-  );
-  const cloud = await startLocalCloud({ dataDir: path.join(dataDir, 'store'), declarationFile });
-  Object.assign(process.env, sdkEnvironment(cloud));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  const db = sdk.database();
+  const { cloud, db, cleanup } = await startSdkCloud({
+    collections: [
+      {
+        name: 'items',
+        indexes: [
+          {
+            name: 'unit_createdAt',
+            keys: [
+              { field: 'unitId', direction: 1 },
+              { field: 'createdAt', direction: -1 },
+            ],
+          },
+        ],
+      },
+      { name: 'singles' },
+      { name: 'accounts' },
+    ],
+  });
   const _ = db.command;
   const rows: [string, string, string][] = [];
 
@@ -55,44 +52,103 @@ async function main(): Promise<void> {
     for (let i = 0; i < DOCS; i += BATCH) {
       const data = Array.from({ length: BATCH }, (_unused, k) => {
         const n = i + k;
-        return { unitId: `unit-${n % UNITS}`, createdAt: new Date(base + n * 1000), title: `诉求 ${n}`, status: n % 3 ? 'open' : 'closed', n };
+        return {
+          unitId: `unit-${n % UNITS}`,
+          createdAt: new Date(base + n * 1000),
+          title: `诉求 ${n}`,
+          status: n % 3 ? 'open' : 'closed',
+          n,
+        };
       });
       await db.collection('items').add({ data });
     }
     const seeded = (performance.now() - start) / 1000;
-    rows.push(['insert, batches of 1000', `${Math.round(DOCS / seeded)} docs/s`, `${DOCS} docs in ${seeded.toFixed(1)} s`]);
+    rows.push([
+      'insert, batches of 1000',
+      `${Math.round(DOCS / seeded)} docs/s`,
+      `${DOCS} docs in ${seeded.toFixed(1)} s`,
+    ]);
 
     const singles = await timeEach(1000, (i) => db.collection('singles').add({ data: { i, at: db.serverDate() } }));
     const singleTotal = singles.reduce((a, b) => a + b, 0) / 1000;
-    rows.push(['insert, one per request', `${Math.round(1000 / singleTotal)} docs/s`, `median ${percentile(singles, 50).toFixed(2)} ms`]);
+    rows.push([
+      'insert, one per request',
+      `${Math.round(1000 / singleTotal)} docs/s`,
+      `median ${percentile(singles, 50).toFixed(2)} ms`,
+    ]);
 
     const unit = (i: number): string => `unit-${(i * 7) % UNITS}`;
     const pages = await timeEach(300, (i) =>
-      db.collection('items').where({ unitId: unit(i) }).orderBy('createdAt', 'desc').skip((i % 5) * 20).limit(20).get(),
+      db
+        .collection('items')
+        .where({ unitId: unit(i) })
+        .orderBy('createdAt', 'desc')
+        .skip((i % 5) * 20)
+        .limit(20)
+        .get(),
     );
     const listMedian = percentile(pages, 50);
-    rows.push(['list page (unit =, createdAt desc, skip, limit 20)', `median ${listMedian.toFixed(2)} ms`, `p95 ${percentile(pages, 95).toFixed(2)} ms (budget ${LIST_BUDGET_MS} ms median)`]);
+    rows.push([
+      'list page (unit =, createdAt desc, skip, limit 20)',
+      `median ${listMedian.toFixed(2)} ms`,
+      `p95 ${percentile(pages, 95).toFixed(2)} ms (budget ${LIST_BUDGET_MS} ms median)`,
+    ]);
 
     const cursors = await timeEach(300, (i) =>
-      db.collection('items').where({ unitId: unit(i), status: 'open', createdAt: _.lt(new Date(base + (DOCS - i * 97) * 1000)) }).orderBy('createdAt', 'desc').limit(20).get(),
+      db
+        .collection('items')
+        .where({ unitId: unit(i), status: 'open', createdAt: _.lt(new Date(base + (DOCS - i * 97) * 1000)) })
+        .orderBy('createdAt', 'desc')
+        .limit(20)
+        .get(),
     );
-    rows.push(['list page by cursor (+ createdAt <, status =)', `median ${percentile(cursors, 50).toFixed(2)} ms`, `p95 ${percentile(cursors, 95).toFixed(2)} ms`]);
+    rows.push([
+      'list page by cursor (+ createdAt <, status =)',
+      `median ${percentile(cursors, 50).toFixed(2)} ms`,
+      `p95 ${percentile(cursors, 95).toFixed(2)} ms`,
+    ]);
 
-    const counts = await timeEach(50, (i) => db.collection('items').where({ unitId: unit(i) }).count());
-    rows.push(['count (unit =, 2,000 matches)', `median ${percentile(counts, 50).toFixed(2)} ms`, `p95 ${percentile(counts, 95).toFixed(2)} ms`]);
+    const counts = await timeEach(50, (i) =>
+      db
+        .collection('items')
+        .where({ unitId: unit(i) })
+        .count(),
+    );
+    rows.push([
+      'count (unit =, 2,000 matches)',
+      `median ${percentile(counts, 50).toFixed(2)} ms`,
+      `p95 ${percentile(counts, 95).toFixed(2)} ms`,
+    ]);
 
-    await db.collection('accounts').add({ data: Array.from({ length: 100 }, (_unused, i) => ({ _id: `acc-${i}`, balance: 0 })) });
+    await db
+      .collection('accounts')
+      .add({ data: Array.from({ length: 100 }, (_unused, i) => ({ _id: `acc-${i}`, balance: 0 })) });
     start = performance.now();
     const TX = 500;
     for (let i = 0; i < TX; i++) {
       await db.runTransaction(async (tx) => {
-        const from = (await tx.collection('accounts').doc(`acc-${i % 100}`).get()).data as { balance: number };
-        await tx.collection('accounts').doc(`acc-${i % 100}`).update({ data: { balance: from.balance - 1 } });
-        await tx.collection('accounts').doc(`acc-${(i + 1) % 100}`).update({ data: { balance: _.inc(1) } });
+        const from = (
+          await tx
+            .collection('accounts')
+            .doc(`acc-${i % 100}`)
+            .get()
+        ).data as { balance: number };
+        await tx
+          .collection('accounts')
+          .doc(`acc-${i % 100}`)
+          .update({ data: { balance: from.balance - 1 } });
+        await tx
+          .collection('accounts')
+          .doc(`acc-${(i + 1) % 100}`)
+          .update({ data: { balance: _.inc(1) } });
       });
     }
     const txSeconds = (performance.now() - start) / 1000;
-    rows.push(['transactions (read + 2 updates, sequential)', `${Math.round(TX / txSeconds)} tx/s`, `${TX} in ${txSeconds.toFixed(1)} s`]);
+    rows.push([
+      'transactions (read + 2 updates, sequential)',
+      `${Math.round(TX / txSeconds)} tx/s`,
+      `${TX} in ${txSeconds.toFixed(1)} s`,
+    ]);
 
     const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => r[k].length)));
     process.stdout.write(`local cloud database, ${DOCS.toLocaleString('en')} documents, through wx-server-sdk\n`);
@@ -103,8 +159,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await cloud.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cleanup();
   }
 }
 

@@ -21,7 +21,8 @@ export function readDeclaration(file: string): CollectionDeclaration[] {
   for (const c of collections) {
     for (const index of c.indexes ?? []) {
       for (const key of index.keys) {
-        if (!FIELD.test(key.field)) throw new Error(`${file}: index ${c.name}.${index.name} has an unsupported field name ${key.field}`);
+        if (!FIELD.test(key.field))
+          throw new Error(`${file}: index ${c.name}.${index.name} has an unsupported field name ${key.field}`);
       }
     }
   }

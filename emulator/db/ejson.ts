@@ -4,7 +4,13 @@ import { BSONRegExp, EJSON } from 'bson';
 export type Doc = Record<string, unknown>;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof RegExp)
+  );
 }
 
 function toJsRegExp(re: BSONRegExp): RegExp {

@@ -16,11 +16,17 @@ export function collectionNotExist(): DatabaseError {
 }
 
 export function transactionConflict(): DatabaseError {
-  return new DatabaseError('DATABASE_TRANSACTION_CONFLICT', '[WriteConflict] Transaction conflict: another transaction wrote this document. Please retry.');
+  return new DatabaseError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    '[WriteConflict] Transaction conflict: another transaction wrote this document. Please retry.',
+  );
 }
 
 export function duplicateKey(collection: string, index: string): DatabaseError {
-  return new DatabaseError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collection} index: ${index}`);
+  return new DatabaseError(
+    'DATABASE_REQUEST_FAILED',
+    `E11000 duplicate key error collection: ${collection} index: ${index}`,
+  );
 }
 
 export function invalidParam(message: string): DatabaseError {

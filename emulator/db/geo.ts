@@ -49,7 +49,8 @@ function inPolygon(p: Position, rings: Position[][]): boolean {
 function inGeometry(p: Position, geometry: unknown): boolean {
   if (!isPlainObject(geometry)) return false;
   if (geometry.type === 'Polygon') return inPolygon(p, geometry.coordinates as Position[][]);
-  if (geometry.type === 'MultiPolygon') return (geometry.coordinates as Position[][][]).some((poly) => inPolygon(p, poly));
+  if (geometry.type === 'MultiPolygon')
+    return (geometry.coordinates as Position[][][]).some((poly) => inPolygon(p, poly));
   if (geometry.type === 'Point') {
     const q = pointOf(geometry);
     return q !== undefined && q[0] === p[0] && q[1] === p[1];
@@ -110,7 +111,8 @@ export const geoQueryOperators = {
 /** The top-level $nearSphere of a query, whose results Mongo orders by distance. */
 export function findNearSphere(query: Record<string, unknown>): { field: string; near: NearSphere } | undefined {
   for (const [field, condition] of Object.entries(query)) {
-    if (isPlainObject(condition) && condition.$nearSphere !== undefined) return { field, near: parseNearSphere(condition.$nearSphere) };
+    if (isPlainObject(condition) && condition.$nearSphere !== undefined)
+      return { field, near: parseNearSphere(condition.$nearSphere) };
   }
   return undefined;
 }

@@ -64,7 +64,8 @@ function updated(doc: Doc, data: Doc, merge: boolean): Doc {
 /** Equality fields of a query, the starting document of an upsert. */
 function upsertBase(query: Doc): Doc {
   const base: Doc = {};
-  for (const [k, v] of Object.entries(query)) if (!k.startsWith('$') && !(isPlainObject(v) && Object.keys(v).some((o) => o.startsWith('$')))) base[k] = v;
+  for (const [k, v] of Object.entries(query))
+    if (!k.startsWith('$') && !(isPlainObject(v) && Object.keys(v).some((o) => o.startsWith('$')))) base[k] = v;
   return base;
 }
 
@@ -84,9 +85,14 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
     if (typeof name !== 'string' || !store.has(name)) throw collectionNotExist();
     return name;
   };
-  const txOf = (body: Body): string | undefined => (typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined);
+  const txOf = (body: Body): string | undefined =>
+    typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined;
   const singleDocumentOnly = (body: Body, action: string): void => {
-    if (txOf(body)) throw new DatabaseError('DATABASE_REQUEST_FAILED', `${action} on a query is not allowed in a transaction: only single-document operations (doc get/update/set/remove, add)`);
+    if (txOf(body))
+      throw new DatabaseError(
+        'DATABASE_REQUEST_FAILED',
+        `${action} on a query is not allowed in a transaction: only single-document operations (doc get/update/set/remove, add)`,
+      );
   };
   const docIdOf = (body: Body): unknown => {
     const query = parseObject(body.query);
@@ -135,12 +141,19 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
         docs = doc ? [doc] : [];
       } else {
         singleDocumentOnly(body, 'get');
-        docs = store.find(collection, parseObject(body.query), { order: parseObject(body.order) as SortSpec, offset, limit });
+        docs = store.find(collection, parseObject(body.query), {
+          order: parseObject(body.order) as SortSpec,
+          offset,
+          limit,
+        });
       }
       const list = project(docs, projection).map(encode);
       const bytes = list.reduce((n, s) => n + Buffer.byteLength(s), 0);
       if (bytes > MAX_RESULT_BYTES) {
-        throw new DatabaseError('DATABASE_REQUEST_FAILED', `-602001 database query result size exceed limit (1MB): ${bytes} bytes; query fewer documents or project fewer fields`);
+        throw new DatabaseError(
+          'DATABASE_REQUEST_FAILED',
+          `-602001 database query result size exceed limit (1MB): ${bytes} bytes; query fewer documents or project fewer fields`,
+        );
       }
       return { data: { list, limit, offset } };
     },
@@ -150,7 +163,8 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       const tx = txOf(body);
       const data = parseObject(body.data);
       const merge = body.merge !== false;
-      if (!merge && isOperatorUpdate(data)) throw invalidParam('a replacement document cannot contain update operators');
+      if (!merge && isOperatorUpdate(data))
+        throw invalidParam('a replacement document cannot contain update operators');
       if (body.queryType === 'DOC') {
         const id = docIdOf(body);
         const current = readDoc(tx, collection, id);
@@ -234,8 +248,13 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
 
     addCollection(body) {
       const name = body.collectionName;
-      if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw invalidParam('invalid collection name');
-      if (store.has(name)) throw new DatabaseError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist. collection ${name} already exists`);
+      if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name))
+        throw invalidParam('invalid collection name');
+      if (store.has(name))
+        throw new DatabaseError(
+          'DATABASE_COLLECTION_ALREADY_EXIST',
+          `[ResourceInUse] Table exist. collection ${name} already exists`,
+        );
       store.declare(name, []);
       return {};
     },

@@ -86,12 +86,21 @@ export function prefilter(query: Record<string, unknown>, expr: (field: string) 
       }
       for (const [op, operand] of Object.entries(condition)) {
         if (op === '$eq') equality(column, [operand]);
-        else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && !operand.some((v) => v instanceof RegExp)) equality(column, operand);
+        else if (
+          op === '$in' &&
+          Array.isArray(operand) &&
+          operand.length > 0 &&
+          !operand.some((v) => v instanceof RegExp)
+        )
+          equality(column, operand);
         else if (RANGE_OPS.has(op)) {
           const key = encodeKey(operand);
           if (key === UNINDEXABLE || key === NULL || key.startsWith(BOOLEAN)) continue;
           const bracket = key[0];
-          const bound = op === '$gt' || op === '$gte' ? `${column} ${op === '$gt' ? '>' : '>='} ? AND ${column} < ?` : `${column} ${op === '$lt' ? '<' : '<='} ? AND ${column} >= ?`;
+          const bound =
+            op === '$gt' || op === '$gte'
+              ? `${column} ${op === '$gt' ? '>' : '>='} ? AND ${column} < ?`
+              : `${column} ${op === '$lt' ? '<' : '<='} ? AND ${column} >= ?`;
           out.sql.push(`((${bound}) OR ${column} = '${UNINDEXABLE}')`);
           out.params.push(key, op === '$gt' || op === '$gte' ? bracketEnd(bracket) : bracket);
         }

@@ -81,7 +81,11 @@ export class Store {
     const table = quote(`c:${collection}`);
     this.db.transaction(() => {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, keys TEXT NOT NULL)`);
-      this.db.prepare('INSERT INTO collections (name, fields) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET fields = excluded.fields').run(collection, JSON.stringify(fields));
+      this.db
+        .prepare(
+          'INSERT INTO collections (name, fields) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET fields = excluded.fields',
+        )
+        .run(collection, JSON.stringify(fields));
       const prefix = `ix:${collection}:`;
       const wanted = new Set<string>();
       for (const index of indexes) {
@@ -91,11 +95,16 @@ export class Store {
         if (index.unique) {
           const notArray = index.keys.map((k) => `${keyExpr(k.field)} <> '${UNINDEXABLE}'`).join(' AND ');
           wanted.add(`${prefix}${index.name}:unique`);
-          this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${prefix}${index.name}:unique`)} ON ${table} (${columns}) WHERE ${notArray}`);
+          this.db.exec(
+            `CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${prefix}${index.name}:unique`)} ON ${table} (${columns}) WHERE ${notArray}`,
+          );
         }
       }
-      const present = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").all(`c:${collection}`) as { name: string }[];
-      for (const { name } of present) if (name.startsWith(prefix) && !wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
+      const present = this.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
+        .all(`c:${collection}`) as { name: string }[];
+      for (const { name } of present)
+        if (name.startsWith(prefix) && !wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
       if (existing && existing.fields.join('\n') !== fields.join('\n')) {
         const update = this.db.prepare(`UPDATE ${table} SET keys = ? WHERE id = ?`);
         for (const row of this.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: string; doc: string }[]) {
@@ -110,7 +119,9 @@ export class Store {
     const table = quote(`c:${collection}`);
     const unindexable = new Map<string, number>();
     for (const field of fields) {
-      const { n } = this.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${keyExpr(field)} = ?`).get(UNINDEXABLE) as { n: number };
+      const { n } = this.db
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${keyExpr(field)} = ?`)
+        .get(UNINDEXABLE) as { n: number };
       unindexable.set(field, n);
     }
     this.collections.set(collection, {
@@ -144,7 +155,8 @@ export class Store {
    */
   find(collection: string, query: Record<string, unknown>, options: FindOptions = {}): Doc[] {
     const state = this.state(collection);
-    const column = (field: string): string | undefined => (field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined);
+    const column = (field: string): string | undefined =>
+      field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined;
     const filter = prefilter(query, column);
     const where = filter.sql.length ? `WHERE ${filter.sql.join(' AND ')}` : '';
     const matcher = new Query(query, mingoOptions);
@@ -152,13 +164,19 @@ export class Store {
     const limit = options.limit ?? Infinity;
     const near = findNearSphere(query);
     const order = Object.entries(options.order ?? {});
-    const sqlOrder = near === undefined && order.every(([field]) => column(field) !== undefined && (state.unindexable.get(field) ?? 0) === 0);
+    const sqlOrder =
+      near === undefined &&
+      order.every(([field]) => column(field) !== undefined && (state.unindexable.get(field) ?? 0) === 0);
 
     if (sqlOrder) {
-      const orderBy = order.length ? `ORDER BY ${order.map(([field, dir]) => `${column(field)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+      const orderBy = order.length
+        ? `ORDER BY ${order.map(([field, dir]) => `${column(field)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
+        : '';
       const out: Doc[] = [];
       let skipped = 0;
-      for (const row of this.db.prepare(`SELECT doc FROM ${state.table} ${where} ${orderBy}`).iterate(...filter.params) as Iterable<{ doc: string }>) {
+      for (const row of this.db
+        .prepare(`SELECT doc FROM ${state.table} ${where} ${orderBy}`)
+        .iterate(...filter.params) as Iterable<{ doc: string }>) {
         const doc = decodeDoc(row.doc);
         if (!matcher.test(doc)) continue;
         if (skipped < offset) {
@@ -173,7 +191,8 @@ export class Store {
 
     const rows = this.db.prepare(`SELECT doc FROM ${state.table} ${where}`).all(...filter.params) as { doc: string }[];
     let docs = rows.map((r) => decodeDoc(r.doc)).filter((d) => matcher.test(d));
-    if (order.length) docs = mingoFind(docs, {}, undefined, mingoOptions).sort(Object.fromEntries(order)).all() as Doc[];
+    if (order.length)
+      docs = mingoFind(docs, {}, undefined, mingoOptions).sort(Object.fromEntries(order)).all() as Doc[];
     else if (near) {
       const distance = new Map(docs.map((d) => [d, distanceTo(d, near.field, near.near.center)]));
       docs.sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
@@ -207,7 +226,8 @@ export class Store {
     } catch (e) {
       const error = e as { code?: string; message: string };
       if (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicateKey(changes[0].collection, '_id_');
-      if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw duplicateKey(changes[0].collection, error.message.replace(/^.*ix:[^:]*:([^:]*):unique.*$/, '$1'));
+      if (error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw duplicateKey(changes[0].collection, error.message.replace(/^.*ix:[^:]*:([^:]*):unique.*$/, '$1'));
       throw e;
     }
     for (const change of changes) {

@@ -51,7 +51,11 @@ export class Transactions {
 
   private get(id: string): Transaction {
     const tx = this.open.get(id);
-    if (!tx) throw new DatabaseError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist, has ended or has expired`);
+    if (!tx)
+      throw new DatabaseError(
+        'DATABASE_TRANSACTION_FAIL',
+        `transaction ${id} does not exist, has ended or has expired`,
+      );
     return tx;
   }
 
@@ -80,7 +84,10 @@ export class Transactions {
       throw transactionConflict();
     }
     this.end(tx);
-    const changes: Change[] = [...tx.writes.values()].map((w) => ({ ...w, before: this.store.getEncoded(w.collection, w.id) }));
+    const changes: Change[] = [...tx.writes.values()].map((w) => ({
+      ...w,
+      before: this.store.getEncoded(w.collection, w.id),
+    }));
     this.store.apply(changes.filter((c) => c.before !== null || c.after !== null));
   }
 

@@ -45,7 +45,10 @@ test('every acknowledged write survives SIGKILL; uncommitted and half transactio
   const script = path.join(dataDir, 'writer.cjs');
   fs.writeFileSync(script, writer(path.join(dataDir, 'store'), declarationFile));
 
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const acked: number[] = [];
   const pairs: number[] = [];
   await new Promise<void>((resolve, reject) => {

@@ -18,9 +18,26 @@ const docs: Record<'mixed' | 'scalar', Record<string, unknown>[]> = { mixed: [],
 
 // A small deterministic PRNG so a failure reproduces.
 let seed = 42;
-const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(values: T[]): T => values[Math.floor(rand() * values.length)];
-const SCALARS: unknown[] = [0, 1, 2, 2.5, -1, 10, '1', '2', 'a', 'b', '', true, false, null, new Date(1000), new Date(2000)];
+const SCALARS: unknown[] = [
+  0,
+  1,
+  2,
+  2.5,
+  -1,
+  10,
+  '1',
+  '2',
+  'a',
+  'b',
+  '',
+  true,
+  false,
+  null,
+  new Date(1000),
+  new Date(2000),
+];
 const VALUES: unknown[] = [...SCALARS, [1, 2], ['a'], [], { x: 1 }];
 
 const call = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
@@ -34,7 +51,13 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-prefilter-'));
   const declarationFile = path.join(dataDir, 'declaration.json');
   const indexes = [
-    { name: 'a_b', keys: [{ field: 'a', direction: 1 }, { field: 'b', direction: -1 }] },
+    {
+      name: 'a_b',
+      keys: [
+        { field: 'a', direction: 1 },
+        { field: 'b', direction: -1 },
+      ],
+    },
     { name: 'c', keys: [{ field: 'c', direction: 1 }] },
     { name: 'nested', keys: [{ field: 'o.p', direction: 1 }] },
   ];
@@ -75,29 +98,44 @@ const condition = (): unknown => {
   }
 };
 
-test.each(['mixed', 'scalar'] as const)('500 random queries with sort, skip and limit on %s values agree with mingo over all documents', async (collectionName) => {
-  for (let n = 0; n < 500; n++) {
-    const query: Record<string, unknown> = {};
-    for (const field of ['a', 'b', 'c', 'o.p']) if (rand() < 0.4) query[field] = condition();
-    const order = pick([{}, { a: 1 }, { a: -1, b: 1 }, { a: 1, b: -1 }, { c: 1 }, { 'o.p': -1 }, { b: -1 }]);
-    const offset = pick([0, 0, 3]);
-    const limit = pick([5, 100]);
-    const body = { action: 'database.getDocument', collectionName, queryType: 'WHERE', query: wire(query), order: wire(order), offset, limit };
-    const got = ((await call(body)).list as string[]).map((s) => EJSON.parse(s, { relaxed: true }) as Record<string, unknown>);
-    const matcher = new Query(query);
-    const matching = docs[collectionName].filter((d) => matcher.test(d));
-    if (Object.keys(order).length === 0) {
-      if (offset === 0 && limit >= matching.length) expect(got.map((d) => d._id).sort()).toEqual(matching.map((d) => d._id).sort());
+test.each(['mixed', 'scalar'] as const)(
+  '500 random queries with sort, skip and limit on %s values agree with mingo over all documents',
+  async (collectionName) => {
+    for (let n = 0; n < 500; n++) {
+      const query: Record<string, unknown> = {};
+      for (const field of ['a', 'b', 'c', 'o.p']) if (rand() < 0.4) query[field] = condition();
+      const order = pick([{}, { a: 1 }, { a: -1, b: 1 }, { a: 1, b: -1 }, { c: 1 }, { 'o.p': -1 }, { b: -1 }]);
+      const offset = pick([0, 0, 3]);
+      const limit = pick([5, 100]);
+      const body = {
+        action: 'database.getDocument',
+        collectionName,
+        queryType: 'WHERE',
+        query: wire(query),
+        order: wire(order),
+        offset,
+        limit,
+      };
+      const got = ((await call(body)).list as string[]).map(
+        (s) => EJSON.parse(s, { relaxed: true }) as Record<string, unknown>,
+      );
+      const matcher = new Query(query);
+      const matching = docs[collectionName].filter((d) => matcher.test(d));
+      if (Object.keys(order).length === 0) {
+        if (offset === 0 && limit >= matching.length)
+          expect(got.map((d) => d._id).sort()).toEqual(matching.map((d) => d._id).sort());
+        expect(got.every((d) => matching.some((m) => m._id === d._id))).toBe(true);
+        continue;
+      }
+      const expected = find(matching, {}).sort(order).skip(offset).limit(limit).all();
       expect(got.every((d) => matching.some((m) => m._id === d._id))).toBe(true);
-      continue;
+      expect(got).toHaveLength(expected.length);
+      // Ties may come in any order. With scalars, tied documents have equal values: compare the sequence of sort values.
+      if (collectionName === 'mixed') continue;
+      // Missing sorts as null.
+      const keys = (list: Record<string, unknown>[]) =>
+        list.map((d) => wire(Object.keys(order).map((f) => resolve(d, f) ?? null)));
+      expect({ query, order, keys: keys(got) }).toEqual({ query, order, keys: keys(expected) });
     }
-    const expected = find(matching, {}).sort(order).skip(offset).limit(limit).all();
-    expect(got.every((d) => matching.some((m) => m._id === d._id))).toBe(true);
-    expect(got).toHaveLength(expected.length);
-    // Ties may come in any order. With scalars, tied documents have equal values: compare the sequence of sort values.
-    if (collectionName === 'mixed') continue;
-    // Missing sorts as null.
-    const keys = (list: Record<string, unknown>[]) => list.map((d) => wire(Object.keys(order).map((f) => resolve(d, f) ?? null)));
-    expect({ query, order, keys: keys(got) }).toEqual({ query, order, keys: keys(expected) });
-  }
-});
+  },
+);

@@ -6,7 +6,29 @@ import type { CollectionDeclaration } from '../../../emulator/db/declaration';
 
 /** The real wx-server-sdk module (one instance per jest test file, which has its own module registry). */
 export type WxServerSdk = typeof import('wx-server-sdk');
-export type SdkDatabase = ReturnType<WxServerSdk['database']>;
+
+/**
+ * wx-server-sdk's own typings declare every call as `Promise<R> | void | string` (callback style) and
+ * transactions as `any`. Called without callbacks, as here, each returns the promise: these types say so.
+ */
+type Promised<T> = T extends new (...args: never[]) => unknown
+  ? T
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => [Extract<R, Promise<unknown>>] extends [never] ? Promised<R> : Extract<R, Promise<unknown>>
+    : T extends object
+      ? { [K in keyof T]: Promised<T[K]> }
+      : T;
+type RawDatabase = ReturnType<WxServerSdk['database']>;
+export type SdkCollection = Promised<ReturnType<RawDatabase['collection']>>;
+export interface SdkTransaction {
+  collection(name: string): SdkCollection;
+  commit(): Promise<unknown>;
+  rollback(reason?: unknown): Promise<unknown>;
+}
+export type SdkDatabase = Omit<Promised<RawDatabase>, 'runTransaction' | 'startTransaction'> & {
+  runTransaction<T>(run: (tx: SdkTransaction) => Promise<T>, retries?: number): Promise<T>;
+  startTransaction(): Promise<SdkTransaction>;
+};
 
 export interface SdkCloud {
   cloud: LocalCloud;
@@ -46,7 +68,7 @@ export async function startSdkCloud(options: SdkCloudOptions = {}): Promise<SdkC
   return {
     cloud,
     sdk,
-    db: sdk.database(),
+    db: sdk.database() as unknown as SdkDatabase,
     dataDir,
     async cleanup() {
       await cloud.stop();
