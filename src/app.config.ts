@@ -10,7 +10,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/requests/index', 'pages/pledges/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/request', pages: ['index'] },
-    { root: 'packages/pledge', pages: ['index'] },
+    { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
     { root: 'packages/activity', pages: ['index'] },
     { root: 'packages/admin', pages: ['index'] },
     { root: 'packages/stats', pages: ['index'] },
