@@ -144,7 +144,13 @@ export const listRequestsInputSchema = z.object({
 });
 export type ListRequestsInput = z.input<typeof listRequestsInputSchema>;
 
-export const assignRequestInputSchema = z.object({ id: idSchema, assigneeId: idSchema });
+/** 分派: to a party member (assigneeId), or 派给下级 down the request's own ladder (unitId). */
+export const assignRequestInputSchema = z
+  .object({ id: idSchema, assigneeId: idSchema.optional(), unitId: idSchema.optional() })
+  .refine((i) => (i.assigneeId === undefined) !== (i.unitId === undefined), {
+    message: '请选择要分派的党员或下级单位',
+    path: ['assigneeId'],
+  });
 export type AssignRequestInput = z.input<typeof assignRequestInputSchema>;
 
 export const reasonInputSchema = z.object({ id: idSchema, reason: reasonSchema });

@@ -1,0 +1,120 @@
+import type { LadderStep, RequestCategory, GeoPoint } from '@honglin/types/request';
+import type { CounterDeltas } from '@honglin/types/metrics';
+import { config } from '../common/config';
+import { txGet, type Tx } from '../common/db';
+import { dueTimes, type RequestTimeLimits } from '../common/domain/timeLimits';
+import { conflict } from '../common/errors';
+import { recordTimeline } from '../common/timeline';
+import { REQUESTS, responsibleAt, type RequestDoc } from './store';
+
+export const timeLimits = config.requestTimeLimits as RequestTimeLimits;
+
+export interface Problem {
+  category: RequestCategory;
+  urgent: boolean;
+  text: string;
+  point?: GeoPoint;
+  photos: string[];
+  enterprise?: { name: string; placeId?: string };
+  parties?: string[];
+}
+
+export interface NewRequest {
+  id: string;
+  problem: Problem;
+  ladder: LadderStep[];
+  submitter: string | null;
+  residentName: string;
+  residentPhone: string | null;
+  showName: boolean;
+  reporterId: string | null;
+  reporterName: string | null;
+  visitId?: string;
+  /** Who the timeline names: the resident, or the reporting head. */
+  actor: string;
+  actorName: string;
+  now: Date;
+}
+
+/** A new request waits at the resident's neighbourhood (the last rung), due per its category. */
+export function newRequestDoc(r: NewRequest): RequestDoc {
+  const { problem, ladder, now } = r;
+  const neighbourhood = ladder[ladder.length - 1];
+  const participants = r.submitter ? [r.submitter] : [];
+  return {
+    _id: r.id,
+    category: problem.category,
+    urgent: problem.urgent,
+    text: problem.text,
+    photos: problem.photos,
+    ...(problem.point ? { point: problem.point } : {}),
+    ...(problem.category === 'enterprise' && problem.enterprise ? { enterprise: problem.enterprise } : {}),
+    ...(problem.category === 'dispute' && problem.parties ? { parties: problem.parties } : {}),
+    unitId: neighbourhood.unitId,
+    unitName: neighbourhood.name,
+    ladder,
+    unitPath: ladder.map((s) => s.unitId),
+    ...responsibleAt(ladder, ladder.length - 1),
+    cameFrom: [],
+    state: 'submitted',
+    handlerId: null,
+    handlerName: null,
+    assigneeId: null,
+    assigneeName: null,
+    submitter: r.submitter,
+    residentName: r.residentName,
+    showName: r.showName,
+    reporterId: r.reporterId,
+    reporterName: r.reporterName,
+    residentPhone: r.residentPhone,
+    participants,
+    followers: [],
+    ...dueTimes(problem.category, problem.urgent, now, timeLimits),
+    acceptedAt: null,
+    resolvedAt: null,
+    firstResolvedAt: null,
+    closedAt: null,
+    result: null,
+    resultPhotos: [],
+    rating: null,
+    visitId: r.visitId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Writes a new request with its "submitted" timeline entry, unless the same request id already made it
+ * (a retried send): then nothing is written. The id belongs to whoever created it first.
+ */
+export async function createInTx(tx: Tx, r: NewRequest): Promise<{ doc: RequestDoc; created: boolean }> {
+  const existing = await txGet<RequestDoc>(tx, REQUESTS, r.id);
+  if (existing) {
+    const mine = existing.reporterId ? existing.reporterId === r.actor : existing.submitter === r.actor;
+    if (!mine) throw conflict('这个编号已被使用，请重新提交');
+    return { doc: existing, created: false };
+  }
+  return { doc: await writeNewRequest(tx, r), created: true };
+}
+
+/** Writes a request known not to exist yet (its id derived from a record created in the same transaction). */
+export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc> {
+  const doc = newRequestDoc(r);
+  const { _id, ...data } = doc;
+  await tx.collection(REQUESTS).doc(_id).set({ data: data as unknown as Record<string, unknown> });
+  const entry = {
+    subject: 'request' as const,
+    subjectId: _id,
+    event: 'submitted',
+    from: null,
+    to: 'submitted',
+    actor: r.actor,
+    actorName: r.actorName,
+    at: r.now,
+    unitPath: doc.unitPath,
+  };
+  await recordTimeline(tx, entry);
+  return doc;
+}
+
+export const RECEIVED: CounterDeltas = { 'request.received': 1 };

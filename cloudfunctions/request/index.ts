@@ -1,0 +1,24 @@
+import { createMain } from '../common/runtime';
+import { comment, get, list } from './read';
+import { follow, report, similar, submit } from './submit';
+import { sweep } from './sweep';
+import { accept, assign, escalate, handBack, rate, resolve } from './transitions';
+
+export const actions = {
+  submit,
+  report,
+  similar,
+  follow,
+  get,
+  list,
+  accept,
+  assign,
+  escalate,
+  handBack,
+  resolve,
+  rate,
+  comment,
+  sweep,
+};
+
+export const main = createMain('request', actions);

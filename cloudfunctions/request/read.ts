@@ -1,0 +1,115 @@
+import {
+  commentRequestInputSchema,
+  listRequestsInputSchema,
+  OPEN_REQUEST_STATES,
+  requestRefSchema,
+  type RequestDetail,
+  type RequestSummary,
+} from '@honglin/types/request';
+import type { Page } from '@honglin/types/common';
+import { monthRange } from '@honglin/types/time';
+import { anyone } from '../common/access';
+import { command, db } from '../common/cloud';
+import { byId, rows } from '../common/db';
+import { checkText } from '../common/content';
+import { forbidden } from '../common/errors';
+import { pageOf } from '../common/pagination';
+import { defineAction } from '../common/runtime';
+import { TIMELINE_COLLECTION } from '../common/timeline';
+import { actingGrant, actorLabel, HANDLING_ROLES, mayView, REQUESTS, type RequestDoc } from './store';
+import { toDetail, toSummary, type RequestTimelineDoc } from './view';
+
+/** The longest history a detail shows (a request rarely has more than a dozen entries). */
+const TIMELINE_LIMIT = 100;
+
+/** 诉求详情 with its history, as this caller may see it; FORBIDDEN for anyone it does not concern. */
+export const get = defineAction({
+  input: requestRefSchema,
+  access: anyone,
+  async handler({ id }, { openid, caller, now }): Promise<RequestDetail> {
+    const roles = caller?.roles ?? [];
+    const doc = await byId<RequestDoc>(REQUESTS, id);
+    // Unknown and not-yours answer alike, so ids cannot be probed.
+    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    const timeline = await rows<RequestTimelineDoc>(
+      db.collection(TIMELINE_COLLECTION).where({ subjectId: id }).orderBy('at', 'asc').limit(TIMELINE_LIMIT),
+    );
+    return toDetail(doc, timeline, openid, roles, now);
+  },
+});
+
+/**
+ * 诉求列表, newest first, one page at a time:
+ * - mine: the caller's own requests and those they follow;
+ * - unit: heads and admins, what waits in their unit and below (filters: state, category, level, overdue, month);
+ * - assigned: a member, what was assigned to them.
+ */
+export const list = defineAction({
+  input: listRequestsInputSchema,
+  access: anyone,
+  async handler(input, { openid, caller, now }): Promise<Page<RequestSummary>> {
+    const condition: Record<string, unknown> = {};
+    if (input.scope === 'mine') condition.participants = openid;
+    if (input.scope === 'assigned') condition.assigneeId = openid;
+    if (input.scope === 'unit') {
+      const grants = (caller?.roles ?? [])
+        .filter((g) => HANDLING_ROLES.includes(g.role))
+        .sort((a, b) => a.unitPath.length - b.unitPath.length);
+      const from = input.unitId ? grants.find((g) => g.unitId === input.unitId) : grants[0];
+      if (!from) throw forbidden('只有邻长、组长、片长和村镇管理员可以查看待办诉求');
+      condition.responsiblePath = input.within ? command.all([from.unitId, input.within]) : from.unitId;
+    }
+    if (input.state === 'open') condition.state = command.in([...OPEN_REQUEST_STATES]);
+    else if (input.state !== 'all') condition.state = input.state;
+    if (input.category) condition.category = input.category;
+    if (input.level) condition.responsibleKind = input.level;
+    if (input.month) {
+      const { start, end } = monthRange(input.month);
+      condition.createdAt = command.gte(start).and(command.lt(end));
+    }
+    const where = input.overdue
+      ? command.and([
+          condition,
+          command.or([
+            { state: 'submitted', acceptBy: command.lt(now) },
+            { state: command.in(['accepted', 'in_progress']), resolveBy: command.lt(now) },
+          ]),
+        ])
+      : condition;
+    const page = await pageOf<RequestDoc>(
+      db.collection(REQUESTS),
+      where as Record<string, unknown>,
+      'createdAt',
+      input.cursor,
+      input.size,
+    );
+    return { items: page.items.map((doc) => toSummary(doc, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  },
+});
+
+/** 留言: a word on the request's history from anyone it concerns (no state change). */
+export const comment = defineAction({
+  input: commentRequestInputSchema,
+  access: anyone,
+  async handler({ id, text }, { openid, caller, now }): Promise<{ at: string }> {
+    const roles = caller?.roles ?? [];
+    const doc = await byId<RequestDoc>(REQUESTS, id);
+    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    await checkText(openid, 2, [text]);
+    const entry = {
+      subject: 'request' as const,
+      subjectId: id,
+      event: 'comment',
+      from: doc.state,
+      to: doc.state,
+      actor: openid,
+      actorName: actorLabel(caller, actingGrant(doc, roles)),
+      at: now,
+      note: text,
+      unitPath: doc.unitPath,
+    };
+    // Not a transition: a single write, no transaction needed.
+    await db.collection(TIMELINE_COLLECTION).add({ data: { ...entry, unitPath: [...entry.unitPath] } });
+    return { at: now.toISOString() };
+  },
+});

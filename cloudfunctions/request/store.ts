@@ -1,0 +1,193 @@
+import {
+  OPEN_REQUEST_STATES,
+  type GeoPoint,
+  type LadderStep,
+  type Rating,
+  type RequestCategory,
+  type RequestState,
+  type Resident,
+} from '@honglin/types/request';
+import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type RoleName } from '@honglin/types/org';
+import type { ScopeTarget } from '../common/access';
+import { db } from '../common/cloud';
+import { byId } from '../common/db';
+import type { RequestSnapshot } from '../common/domain/request';
+import { notFound } from '../common/errors';
+import { UNITS, type UnitDoc } from '../common/org';
+import type { CallerRecord } from '../common/runtime';
+
+export const REQUESTS = 'requests';
+
+/** A stored request. `ladder` is the resident's neighbourhood path, root first; `level` indexes the one responsible unit. */
+export interface RequestDoc {
+  _id: string;
+  category: RequestCategory;
+  urgent: boolean;
+  text: string;
+  photos: string[];
+  point?: GeoPoint;
+  enterprise?: { name: string; placeId?: string };
+  parties?: string[];
+  /** The resident's neighbourhood. */
+  unitId: string;
+  unitName: string;
+  ladder: LadderStep[];
+  /** The ladder's unit ids (the neighbourhood's path): "everything raised in village X" is one indexed query. */
+  unitPath: string[];
+  level: number;
+  responsibleUnitId: string;
+  responsibleKind: LadderStep['kind'];
+  /** The ladder up to the responsible unit: "waiting in my unit and below" is one indexed query. */
+  responsiblePath: string[];
+  cameFrom: number[];
+  state: RequestState;
+  handlerId: string | null;
+  handlerName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  /** The resident's account (their own submit, or a reported resident who has one). */
+  submitter: string | null;
+  /** The resident's name as they gave it: private unless showName. */
+  residentName: string;
+  showName: boolean;
+  /** Reported by a head on the resident's behalf: the head, and the resident's phone (private to handlers). */
+  reporterId: string | null;
+  reporterName: string | null;
+  residentPhone: string | null;
+  /** Who sees it in "my requests": the resident and the residents who follow it. */
+  participants: string[];
+  followers: string[];
+  acceptBy: Date;
+  resolveBy: Date;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  firstResolvedAt: Date | null;
+  closedAt: Date | null;
+  result: string | null;
+  resultPhotos: string[];
+  rating: { value: Rating; comment?: string; at: Date } | null;
+  visitId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function snapshotOf(doc: RequestDoc): RequestSnapshot {
+  return {
+    state: doc.state,
+    level: doc.level,
+    levels: doc.ladder.length,
+    handlerId: doc.handlerId,
+    assigneeId: doc.assigneeId,
+    cameFrom: doc.cameFrom,
+  };
+}
+
+/** The responsible-unit fields of a request at ladder level `level`. */
+export function responsibleAt(ladder: LadderStep[], level: number) {
+  const step = ladder[level];
+  return {
+    level,
+    responsibleUnitId: step.unitId,
+    responsibleKind: step.kind,
+    responsiblePath: ladder.slice(0, level + 1).map((s) => s.unitId),
+  };
+}
+
+/** A neighbourhood's ladder (its path with names), in one read: the unit and its ancestors. */
+export async function loadLadder(unitId: string): Promise<LadderStep[]> {
+  const { list } = (await db
+    .collection(UNITS)
+    .aggregate()
+    .match({ _id: unitId })
+    .lookup({ from: UNITS, localField: 'path', foreignField: '_id', as: 'ancestors' })
+    .end()) as { list: Array<UnitDoc & { ancestors: UnitDoc[] }> };
+  const [unit] = list;
+  if (!unit) throw notFound('找不到您所在的邻，请先在“我的”里选好');
+  if (unit.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
+  const byIdMap = new Map(unit.ancestors.map((u) => [u._id, u]));
+  return unit.path.map((id) => {
+    const u = byIdMap.get(id) ?? unit;
+    return { unitId: u._id, kind: u.kind, name: u.name };
+  });
+}
+
+export async function loadRequest(id: string): Promise<RequestDoc> {
+  const doc = await byId<RequestDoc>(REQUESTS, id);
+  if (!doc) throw notFound('找不到这条诉求，请刷新后重试');
+  return doc;
+}
+
+/** Scope rule of the handling actions: the request's own ladder; the handler then checks the exact level. */
+export async function requestScope(input: { id: string }): Promise<ScopeTarget<RequestDoc>> {
+  const doc = await loadRequest(input.id);
+  return { unitPath: doc.unitPath, resource: doc };
+}
+
+const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
+/** Roles that take up requests somewhere on a ladder. */
+export const HANDLING_ROLES: readonly RoleName[] = [
+  'neighbour_head',
+  'group_head',
+  'block_head',
+  'village_admin',
+  'town_admin',
+];
+
+/** A head of exactly the responsible unit, or an admin at or above it. */
+export function isResponsibleHead(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
+  const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
+  return roles.some(
+    (g) =>
+      (g.role === headRole && g.unitId === doc.responsibleUnitId) ||
+      (ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)),
+  );
+}
+
+export function isAdminInScope(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
+  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId));
+}
+
+/** Handlers see the resident's name and phone: the responsible level's heads, the named handler, the assignee, admins in scope. */
+export function isHandler(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): boolean {
+  return openid === doc.handlerId || openid === doc.assigneeId || isResponsibleHead(doc, roles);
+}
+
+/** May see the request at all: its resident, followers, reporter, handlers, and heads and admins of any unit on its ladder. */
+export function mayView(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): boolean {
+  return (
+    doc.participants.includes(openid) ||
+    openid === doc.reporterId ||
+    isHandler(doc, openid, roles) ||
+    roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId))
+  );
+}
+
+export function isOpen(doc: RequestDoc): boolean {
+  return OPEN_REQUEST_STATES.includes(doc.state);
+}
+
+interface NamedCaller extends CallerRecord {
+  nickname?: string;
+}
+
+/** How an actor appears on the timeline: the role they acted in and their name (heads act in the open). */
+export function actorLabel(caller: CallerRecord | null, grant: RoleGrant | undefined): string {
+  const name = (caller as NamedCaller | null)?.nickname ?? '';
+  if (!grant) return name || '居民';
+  return `${ROLE_LABELS[grant.role]}${name ? ` ${name}` : ''}`;
+}
+
+/** The caller's grant that explains why they act on this request (the responsible head role first). */
+export function actingGrant(doc: RequestDoc, roles: readonly RoleGrant[]): RoleGrant | undefined {
+  const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
+  return (
+    roles.find((g) => g.role === headRole && g.unitId === doc.responsibleUnitId) ??
+    roles.find((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)) ??
+    roles.find((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId)) ??
+    roles.find((g) => g.role === 'member')
+  );
+}
+
+export function residentOf(input: Resident) {
+  return { residentName: input.name, residentPhone: input.phone ?? null, submitter: input.userId ?? null };
+}

@@ -1,0 +1,298 @@
+import {
+  assignRequestInputSchema,
+  rateRequestInputSchema,
+  reasonInputSchema,
+  requestRefSchema,
+  resolveRequestInputSchema,
+  REQUEST_CATEGORY_LABELS,
+  REQUEST_STATE_LABELS,
+  type RequestView,
+} from '@honglin/types/request';
+import type { CounterDeltas } from '@honglin/types/metrics';
+import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
+import { shanghai } from '@honglin/types/time';
+import { anyone, roles } from '../common/access';
+import { byId, inTransaction, txGet, type Tx } from '../common/db';
+import { bumpCounters } from '../common/counters';
+import { checkImages, checkText } from '../common/content';
+import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
+import { dueTimes, minutesBetween } from '../common/domain/timeLimits';
+import { AppError, conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { notify } from '../common/notify';
+import { defineAction, type ActionContext } from '../common/runtime';
+import { recordTimeline } from '../common/timeline';
+import { timeLimits } from './create';
+import {
+  actingGrant,
+  actorLabel,
+  isAdminInScope,
+  isResponsibleHead,
+  REQUESTS,
+  requestScope,
+  responsibleAt,
+  snapshotOf,
+  type RequestDoc,
+} from './store';
+import { REQUEST_SCENE } from './submit';
+import { toView } from './view';
+
+const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
+/** Who may ever act on a request; each action then checks the exact level, handler or assignee. */
+const ACTORS: readonly RoleName[] = [...HANDLERS, 'member'];
+
+export interface Move {
+  event: RequestEvent;
+  /** Re-checked on the document read inside the transaction: the caller may act on it as it is now. */
+  allowed(doc: RequestDoc): boolean;
+  /** Fields to set besides the machine's own. */
+  patch?(doc: RequestDoc, next: RequestDoc): Partial<RequestDoc>;
+  counters?(doc: RequestDoc, next: RequestDoc): CounterDeltas;
+  note?: string;
+  /** What a caller who may not act on it gets; by default CONFLICT (it moved out of their hands meanwhile). */
+  refusal?: () => AppError;
+}
+
+/** The document after the machine's move: responsible unit, people and due times follow the new snapshot. */
+function applyMove(doc: RequestDoc, move: Move, now: Date): { next: RequestDoc; event: TimelineEvent } {
+  const result = transition(snapshotOf(doc), move.event);
+  if (!result.ok) throw conflict(result.reason);
+  const s = result.next;
+  let next: RequestDoc = {
+    ...doc,
+    state: s.state,
+    handlerId: s.handlerId,
+    assigneeId: s.assigneeId,
+    cameFrom: s.cameFrom,
+    handlerName: s.handlerId === null ? null : doc.handlerName,
+    assigneeName: s.assigneeId === null ? null : doc.assigneeName,
+    updatedAt: now,
+  };
+  if (s.level !== doc.level) {
+    // Arriving at another level starts its clocks there.
+    next = { ...next, ...responsibleAt(doc.ladder, s.level), ...dueTimes(doc.category, doc.urgent, now, timeLimits) };
+  }
+  next = { ...next, ...(move.patch?.(doc, next) ?? {}) };
+  return { next, event: result.event };
+}
+
+/**
+ * Moves one request in one transaction: read it again, check the caller may act on it as it is now, apply the
+ * machine, write it with its timeline entry and counters. A concurrent move makes this one CONFLICT.
+ */
+export async function moveRequest(tx: Tx, id: string, actor: string, actorName: string, now: Date, move: Move) {
+  const doc = await txGet<RequestDoc>(tx, REQUESTS, id);
+  if (!doc) throw notFound('找不到这条诉求，请刷新后重试');
+  if (!move.allowed(doc)) {
+    // Someone else took it meanwhile, or it moved to another level.
+    throw move.refusal?.() ?? conflict('这条诉求的状态已经变了，请刷新后再看');
+  }
+  const { next, event } = applyMove(doc, move, now);
+  const { _id, ...data } = next;
+  await tx.collection(REQUESTS).doc(_id).set({ data: data as unknown as Record<string, unknown> });
+  const entry = {
+    subject: 'request' as const,
+    subjectId: _id,
+    event,
+    from: doc.state,
+    to: next.state,
+    actor,
+    actorName,
+    at: now,
+    unitPath: doc.unitPath,
+    ...(move.note ? { note: move.note } : {}),
+  };
+  await recordTimeline(tx, entry);
+  const deltas = move.counters?.(doc, next);
+  if (deltas) await bumpCounters(tx, doc.unitPath, now, deltas);
+  return { before: doc, doc: next, event };
+}
+
+type Ctx = ActionContext<RequestDoc>;
+
+async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; event: TimelineEvent; view: RequestView }> {
+  const roleList = ctx.caller?.roles ?? [];
+  const label = actorLabel(ctx.caller, actingGrant(ctx.resource, roleList));
+  const { doc, event } = await inTransaction((tx) => moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move));
+  return { doc, event, view: toView(doc, ctx.openid, roleList, ctx.now) };
+}
+
+/** Refuses before the transaction when the caller could not act on the request even as it was read. */
+function allowOnly(ok: boolean): void {
+  if (!ok) throw forbidden();
+}
+
+const leads = (doc: RequestDoc, openid: string, grants: readonly RoleGrant[]) =>
+  openid === doc.handlerId || isAdminInScope(doc, grants) || isResponsibleHead(doc, grants);
+
+const short = (text: string, n = 20) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** Subscribe message to the resident about their request (never fails the action). */
+export async function tellResident(doc: RequestDoc, template: 'requestAccepted' | 'requestResolved' | 'requestEscalated', note: string, at: Date) {
+  const to = doc.submitter;
+  if (!to) return;
+  await notify(to, template, `packages/request/detail?id=${doc._id}`, {
+    thing1: { value: short(`${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`) },
+    phrase2: { value: short(REQUEST_STATE_LABELS[doc.state], 5) },
+    thing3: { value: short(note) },
+    time4: { value: shanghai(at).format('YYYY-MM-DD HH:mm') },
+  });
+}
+
+/** 签收: a head of the responsible unit (or an admin above it) takes the request up and is named its handler. */
+export const accept = defineAction({
+  input: requestRefSchema,
+  access: roles(HANDLERS, requestScope),
+  async handler(_input, ctx): Promise<RequestView> {
+    const roleList = ctx.caller?.roles ?? [];
+    allowOnly(isResponsibleHead(ctx.resource, roleList));
+    const name = actorLabel(ctx.caller, actingGrant(ctx.resource, roleList));
+    const { doc, view } = await act(ctx, {
+      event: { type: 'accept', actor: ctx.openid },
+      allowed: (d) => isResponsibleHead(d, roleList),
+      patch: () => ({ handlerName: name, acceptedAt: ctx.now }),
+      counters: (before) => ({
+        'request.accepted': 1,
+        'request.acceptedOnTime': ctx.now.getTime() <= new Date(before.acceptBy).getTime() ? 1 : 0,
+      }),
+    });
+    await tellResident(doc, 'requestAccepted', `${name}已签收`, ctx.now);
+    return view;
+  },
+});
+
+/** 分派: to a party member who then handles it, or 派给下级 down the request's own ladder. */
+export const assign = defineAction({
+  input: assignRequestInputSchema,
+  access: roles(HANDLERS, requestScope),
+  async handler(input, ctx): Promise<RequestView> {
+    const roleList = ctx.caller?.roles ?? [];
+    allowOnly(leads(ctx.resource, ctx.openid, roleList));
+    if (input.unitId) {
+      const toLevel = ctx.resource.unitPath.indexOf(input.unitId);
+      if (toLevel < 0) throw invalidArgument('只能派给这条诉求所在的下级单位');
+      const { view } = await act(ctx, {
+        event: { type: 'dispatch', toLevel },
+        allowed: (d) => leads(d, ctx.openid, roleList),
+        note: `派给${ctx.resource.ladder[toLevel].name}`,
+      });
+      return view;
+    }
+    const member = await byId<UserRecord>('users', input.assigneeId ?? '');
+    const isMember = member?.roles?.some((g) => g.role === 'member' && ctx.resource.unitPath.includes(g.unitId));
+    if (!member || !isMember || member.deletedAt) throw invalidArgument('请选择本村的党员');
+    const { view } = await act(ctx, {
+      event: { type: 'assign', assigneeId: member._id },
+      allowed: (d) => leads(d, ctx.openid, roleList),
+      patch: () => ({ assigneeName: `党员 ${member.nickname}` }),
+      note: `分派给党员 ${member.nickname}`,
+    });
+    return view;
+  },
+});
+
+/** 上报: the handler passes it one level up with a reason; it waits there to be accepted. */
+export const escalate = defineAction({
+  input: reasonInputSchema,
+  access: roles(HANDLERS, requestScope),
+  async handler(input, ctx): Promise<RequestView> {
+    const roleList = ctx.caller?.roles ?? [];
+    allowOnly(leads(ctx.resource, ctx.openid, roleList));
+    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    const { doc, view } = await act(ctx, {
+      event: { type: 'escalate' },
+      allowed: (d) => leads(d, ctx.openid, roleList),
+      counters: () => ({ 'request.escalated': 1 }),
+      note: input.reason,
+    });
+    await tellResident(doc, 'requestEscalated', `已上报${doc.ladder[doc.level].name}`, ctx.now);
+    return view;
+  },
+});
+
+/** 退回: to the level that passed it here, or (by the assigned member) to the head who assigned it. */
+export const handBack = defineAction({
+  input: reasonInputSchema,
+  access: roles(ACTORS, requestScope),
+  async handler(input, ctx): Promise<RequestView> {
+    const roleList = ctx.caller?.roles ?? [];
+    const may = (d: RequestDoc) => ctx.openid === d.assigneeId || isResponsibleHead(d, roleList);
+    allowOnly(may(ctx.resource));
+    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    const { view } = await act(ctx, {
+      event: { type: 'handBack', actor: ctx.openid },
+      allowed: may,
+      note: input.reason,
+    });
+    return view;
+  },
+});
+
+/** 办结: what was done (and photos); the resident is asked to rate it. */
+export const resolve = defineAction({
+  input: resolveRequestInputSchema,
+  access: roles(ACTORS, requestScope),
+  async handler(input, ctx): Promise<RequestView> {
+    const roleList = ctx.caller?.roles ?? [];
+    const may = (d: RequestDoc) => leads(d, ctx.openid, roleList) || ctx.openid === d.assigneeId;
+    allowOnly(may(ctx.resource));
+    await checkText(ctx.openid, REQUEST_SCENE, [input.result]);
+    const { doc, view } = await act(ctx, {
+      event: { type: 'resolve' },
+      allowed: may,
+      patch: (before) => ({
+        result: input.result,
+        resultPhotos: input.photos,
+        resolvedAt: ctx.now,
+        firstResolvedAt: before.firstResolvedAt ?? ctx.now,
+      }),
+      // A request counts as resolved once, in the month it was first resolved.
+      counters: (before) =>
+        before.firstResolvedAt
+          ? {}
+          : {
+              'request.resolved': 1,
+              'request.resolveMinutes': minutesBetween(before.createdAt, ctx.now),
+              'request.enterpriseResolved': before.category === 'enterprise' ? 1 : 0,
+              'request.disputeResolved': before.category === 'dispute' ? 1 : 0,
+            },
+    });
+    await checkImages(ctx.openid, REQUEST_SCENE, { collection: REQUESTS, id: doc._id, field: 'resultPhotos' }, input.photos);
+    await tellResident(doc, 'requestResolved', short(input.result), ctx.now);
+    return view;
+  },
+});
+
+/** 评价: the resident (or, for a resident without the app, the head who reported it) rates the result; 不满意 reopens it. */
+export const rate = defineAction({
+  input: rateRequestInputSchema,
+  access: anyone,
+  async handler(input, ctx): Promise<RequestView> {
+    const resident = (d: RequestDoc) => (d.submitter ? d.submitter === ctx.openid : d.reporterId === ctx.openid);
+    await checkText(ctx.openid, 2, [input.comment]);
+    const roleList = ctx.caller?.roles ?? [];
+    const { doc, event } = await inTransaction((tx) =>
+      moveRequest(tx, input.id, ctx.openid, actorLabel(ctx.caller, undefined), ctx.now, {
+        event: { type: 'rate', rating: input.rating },
+        allowed: resident,
+        patch: (before, next) => ({
+          rating: { value: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: ctx.now },
+          ...(next.state === 'closed'
+            ? { closedAt: ctx.now }
+            : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
+        }),
+        counters: () => ({ 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 }),
+        note: input.comment,
+        refusal: () => forbidden(),
+      }),
+    );
+    if (event === 'reopened' && doc.handlerId) {
+      await notify(doc.handlerId, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
+        thing1: { value: short(`${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`) },
+        phrase2: { value: '重新办理' },
+        thing3: { value: short(input.comment ?? '群众评价不满意') },
+        time4: { value: shanghai(ctx.now).format('YYYY-MM-DD HH:mm') },
+      });
+    }
+    return toView(doc, ctx.openid, roleList, ctx.now);
+  },
+});

@@ -1,0 +1,97 @@
+import { logVisitInputSchema, type LogVisitResult } from '@honglin/types/visit';
+import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
+import { roles } from '../common/access';
+import { byId, inTransaction, txGet } from '../common/db';
+import { bumpCounters } from '../common/counters';
+import { checkText } from '../common/content';
+import { conflict, forbidden, invalidArgument } from '../common/errors';
+import { defineAction, type CallerRecord } from '../common/runtime';
+import { writeNewRequest } from '../request/create';
+import { actorLabel, loadLadder } from '../request/store';
+import { REQUEST_SCENE } from '../request/submit';
+import { VISITS, type VisitDoc } from './store';
+
+export const HEAD_ROLES: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head'];
+
+/** The head role the caller visits in: the one named, or their first. */
+export function visitingGrant(caller: CallerRecord | null, unitId: string | undefined): RoleGrant {
+  const grants = (caller?.roles ?? []).filter((g) => HEAD_ROLES.includes(g.role));
+  const grant = unitId ? grants.find((g) => g.unitId === unitId) : grants[0];
+  if (!grant) throw forbidden('只有邻长、组长、片长可以记录走访');
+  return grant;
+}
+
+/**
+ * 访一访: a head logs a visit to a household of their unit. Each problem raised becomes a request in the same
+ * transaction, reported by the head on the household's behalf. A retried send (same requestId) writes nothing.
+ */
+export const log = defineAction({
+  input: logVisitInputSchema,
+  access: roles(HEAD_ROLES),
+  async handler(input, { openid, caller, now }): Promise<LogVisitResult> {
+    const grant = visitingGrant(caller, input.unitId);
+    const household = 'userId' in input.household ? await byId<UserRecord>('users', input.household.userId) : null;
+    if ('userId' in input.household && (!household || household.deletedAt || !household.homeUnitId)) {
+      throw invalidArgument('找不到这户居民，请刷新后重试');
+    }
+    const householdName = household ? household.nickname : 'name' in input.household ? input.household.name : '';
+    const householdPhone = 'phone' in input.household ? (input.household.phone ?? null) : (household?.phone ?? null);
+    await checkText(openid, REQUEST_SCENE, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
+
+    const neighbourhood =
+      household?.homeUnitId ?? input.neighbourhoodId ?? (grant.role === 'neighbour_head' ? grant.unitId : null);
+    if (!neighbourhood) throw invalidArgument('请选择这户居民所在的邻');
+    const ladder = await loadLadder(neighbourhood);
+    if (!ladder.some((s) => s.unitId === grant.unitId)) throw forbidden('只能走访本单位的居民');
+
+    const label = actorLabel(caller, grant);
+    const visitId = input.requestId;
+    const requestIds = input.problems.map((_, i) => `${visitId.slice(0, 60)}-p${i + 1}`);
+    const outcome = await inTransaction(async (tx) => {
+      const existing = await txGet<VisitDoc>(tx, VISITS, visitId);
+      if (existing) {
+        if (existing.headId !== openid) throw conflict('这个编号已被使用，请重新提交');
+        return { created: false, requestIds: existing.problems.map((p) => p.requestId) };
+      }
+      const visit: Omit<VisitDoc, '_id'> = {
+        headId: openid,
+        headName: label,
+        unitId: grant.unitId,
+        unitPath: ladder.map((s) => s.unitId),
+        neighbourhoodName: ladder[ladder.length - 1].name,
+        householdKey: household ? `user:${household._id}` : `name:${neighbourhood}:${householdName}`,
+        householdName,
+        householdUserId: household?._id ?? null,
+        date: input.date,
+        month: input.date.slice(0, 7),
+        discussed: input.discussed,
+        problems: input.problems.map((p, i) => ({ category: p.category, text: p.text, requestId: requestIds[i] })),
+        createdAt: now,
+      };
+      await tx.collection(VISITS).doc(visitId).set({ data: visit as unknown as Record<string, unknown> });
+      for (const [i, problem] of input.problems.entries()) {
+        await writeNewRequest(tx, {
+          id: requestIds[i],
+          problem: { ...problem, photos: [] },
+          ladder,
+          submitter: household?._id ?? null,
+          residentName: householdName,
+          residentPhone: householdPhone,
+          showName: false,
+          reporterId: openid,
+          reporterName: label,
+          visitId,
+          actor: openid,
+          actorName: label,
+          now,
+        });
+      }
+      await bumpCounters(tx, visit.unitPath, now, {
+        'visit.logged': 1,
+        'request.received': input.problems.length,
+      });
+      return { created: true, requestIds };
+    });
+    return { id: visitId, ...outcome };
+  },
+});

@@ -1,0 +1,23 @@
+import type { RequestCategory } from '@honglin/types/request';
+
+export const VISITS = 'visits';
+
+/** One logged visit (访一访). `householdKey` tells households apart for coverage, registered or named. */
+export interface VisitDoc {
+  _id: string;
+  headId: string;
+  headName: string;
+  /** The unit the head visited for (their head role's unit). */
+  unitId: string;
+  /** The household's neighbourhood path: a village's visits are one indexed query. */
+  unitPath: string[];
+  neighbourhoodName: string;
+  householdKey: string;
+  householdName: string;
+  householdUserId: string | null;
+  date: string;
+  month: string;
+  discussed: string;
+  problems: Array<{ category: RequestCategory; text: string; requestId: string }>;
+  createdAt: Date;
+}
