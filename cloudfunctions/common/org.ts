@@ -12,9 +12,6 @@ export const UNITS = 'units';
 export const BRANCHES = 'branches';
 export const PLACES = 'places';
 
-/** The id of the town, the root of the unit tree (created from config/honglin.json when the first town admin comes). */
-export const TOWN_ROOT_ID = 'town';
-
 export interface UnitDoc extends Unit {
   createdAt?: Date;
   createdBy?: string;
@@ -46,7 +43,12 @@ export async function loadBranch(id: string): Promise<BranchDoc> {
 export async function unitsById(ids: readonly string[]): Promise<Map<string, UnitDoc>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const found = await rows<UnitDoc>(db.collection(UNITS).where({ _id: command.in(unique) }).limit(1000));
+  const found = await rows<UnitDoc>(
+    db
+      .collection(UNITS)
+      .where({ _id: command.in(unique) })
+      .limit(1000),
+  );
   return new Map(found.map((u) => [u._id, u]));
 }
 

@@ -1,6 +1,22 @@
 import { createMain } from '../common/runtime';
+import { deleteAccount } from './deleteAccount';
+import { createInvite, redeemInvite } from './invites';
 import { me } from './me';
+import { listPeople } from './people';
+import { acceptPrivacy, updateProfile } from './profile';
+import { grantRole, listRoleChanges, revokeRole } from './roles';
 
-export const actions = { me };
+export const actions = {
+  me,
+  acceptPrivacy,
+  updateProfile,
+  deleteAccount,
+  createInvite,
+  redeemInvite,
+  listPeople,
+  grantRole,
+  revokeRole,
+  listRoleChanges,
+};
 
 export const main = createMain('user', actions);

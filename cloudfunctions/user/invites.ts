@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { ROLE_LABELS, ROLE_UNIT_KIND, UNIT_KIND_LABELS, type RoleGrant } from '@honglin/types/org';
+import {
+  INVITE_CODE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  createInviteInputSchema,
+  redeemInviteInputSchema,
+  type InviteView,
+  type RedeemInviteResult,
+} from '@honglin/types/user';
+import { anyone, roles } from '../common/access';
+import { cloud, db } from '../common/cloud';
+import {
+  INVITE_REFUSAL_MESSAGES,
+  inviteCodeFromDigest,
+  inviteStatusAt,
+  transition,
+  type InviteState,
+} from '../common/domain/invite';
+import { ADMIN_ROLES, applyRoleChange, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
+import { inTransaction, txGet } from '../common/db';
+import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { roleTargetScope, type RoleTargetResource } from '../common/org';
+import { defineAction } from '../common/runtime';
+import { NOT_AGREED_MESSAGE } from './profile';
+import { INVITES, USERS, nameOf, recordRoleChange, saveUser, type InviteDoc, type UserDoc } from './records';
+
+/** The page a scanned invitation opens (its `scene` is the code). */
+export const REDEEM_PAGE = 'packages/account/redeem';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Refuses a role the admin may not hand out, or one that does not belong in that kind of unit. */
+export function checkGrantable(
+  adminGrants: readonly RoleGrant[],
+  role: RoleGrant['role'],
+  target: RoleTargetResource,
+): void {
+  if (!mayGrant(adminGrants, role)) throw forbidden('村管理员不能设置管理员角色，请联系镇管理员');
+  if (target.unit && !roleFitsUnit(role, target.unit.kind)) {
+    const kind = ROLE_UNIT_KIND[role];
+    throw invalidArgument(`${ROLE_LABELS[role]}只能设在${kind ? UNIT_KIND_LABELS[kind] : '党支部'}这一级`);
+  }
+}
+
+function inviteCode(openid: string, requestId: string): string {
+  const digest = createHash('sha256').update(`${openid}\n${requestId}`).digest();
+  return inviteCodeFromDigest(digest, INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH);
+}
+
+function stateOf(invite: InviteDoc): InviteState {
+  const expiresAt = new Date(invite.expiresAt);
+  return invite.redeemedBy
+    ? { status: 'redeemed', expiresAt, redeemedBy: invite.redeemedBy }
+    : { status: 'open', expiresAt };
+}
+
+export function inviteView(invite: InviteDoc, now: Date): InviteView {
+  return {
+    code: invite._id,
+    role: invite.role,
+    unitId: invite.unitId,
+    ...(invite.branchId ? { branchId: invite.branchId } : {}),
+    targetName: invite.targetName,
+    status: inviteStatusAt(stateOf(invite), now),
+    createdAt: new Date(invite.createdAt).toISOString(),
+    expiresAt: new Date(invite.expiresAt).toISOString(),
+    qrFileId: invite.qrFileId,
+  };
+}
+
+/** The mini-program code of an invitation, stored as a PNG; '' when it could not be made (the short code still works). */
+async function makeQrCode(code: string): Promise<string> {
+  try {
+    const qr = (await cloud.openapi.wxacode.getUnlimited({
+      scene: code,
+      page: REDEEM_PAGE,
+      checkPath: false,
+      width: 430,
+    })) as {
+      buffer?: Buffer;
+    };
+    if (!qr.buffer) return '';
+    const { fileID } = await cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: qr.buffer });
+    return fileID;
+  } catch (error) {
+    console.error('[user] invitation QR code could not be made', error);
+    return '';
+  }
+}
+
+/**
+ * A one-time invitation to one role in one unit (or branch), valid for some days (7 by default): a short code
+ * and a mini-program code to scan. Retrying with the same requestId gives the same invitation.
+ */
+export const createInvite = defineAction({
+  input: createInviteInputSchema,
+  access: roles(ADMIN_ROLES, roleTargetScope),
+  async handler(input, { openid, caller, grants, resource, now }): Promise<InviteView> {
+    checkGrantable(grants, input.role, resource);
+    const code = inviteCode(openid, input.requestId);
+    const invite = await inTransaction(async (tx) => {
+      const existing = await txGet<InviteDoc>(tx, INVITES, code);
+      if (existing) {
+        if (existing.createdBy !== openid || existing.requestId !== input.requestId) throw conflict('请再试一次');
+        return existing;
+      }
+      const created: InviteDoc = {
+        _id: code,
+        requestId: input.requestId,
+        role: input.role,
+        unitId: resource.unitId,
+        unitPath: resource.unitPath,
+        ...(resource.branch ? { branchId: resource.branch._id } : {}),
+        targetName: resource.targetName,
+        createdBy: openid,
+        createdByName: nameOf(caller),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+        qrFileId: '',
+      };
+      const { _id, ...data } = created;
+      await tx.collection(INVITES).doc(_id).set({ data });
+      return created;
+    });
+    if (invite.qrFileId) return inviteView(invite, now);
+    const qrFileId = await makeQrCode(code);
+    if (qrFileId) await db.collection(INVITES).doc(code).update({ data: { qrFileId } });
+    return inviteView({ ...invite, qrFileId }, now);
+  },
+});
+
+/**
+ * The invited person redeems the code: the role is theirs, recorded with the invitation. Redeeming one's own
+ * redeemed code again gives the same answer; anyone else gets CONFLICT, as does an expired code.
+ */
+export const redeemInvite = defineAction({
+  input: redeemInviteInputSchema,
+  access: anyone,
+  async handler(input, { openid, caller, now }): Promise<RedeemInviteResult> {
+    if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
+    return inTransaction(async (tx) => {
+      const invite = await txGet<InviteDoc>(tx, INVITES, input.code);
+      if (!invite) throw notFound('没有找到这个邀请码，请核对后重新输入');
+      const next = transition(stateOf(invite), { type: 'redeem', by: openid, at: now });
+      if (!next.ok) throw conflict(INVITE_REFUSAL_MESSAGES[next.refusal]);
+      const grant: RoleGrant = {
+        role: invite.role,
+        unitId: invite.unitId,
+        unitPath: invite.unitPath,
+        ...(invite.branchId ? { branchId: invite.branchId } : {}),
+        grantedAt: new Date(invite.redeemedAt ?? now).toISOString(),
+        grantedBy: invite.createdBy,
+      };
+      const answer = { grant, targetName: invite.targetName };
+      if (!next.changed) return answer;
+      const user = await txGet<UserDoc>(tx, USERS, openid);
+      if (!user || user.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
+      const roles = applyRoleChange(user.roles ?? [], { type: 'grant', grant });
+      await tx
+        .collection(INVITES)
+        .doc(invite._id)
+        .update({ data: { redeemedBy: openid, redeemedAt: now } });
+      if (roles.ok && roles.changed.length > 0) {
+        await saveUser(tx, {
+          ...user,
+          roles: roles.roles,
+          unitIds: memberUnitIds(user.homeUnitPath ?? [], roles.roles),
+          updatedAt: now,
+        });
+        await recordRoleChange(tx, {
+          change: 'grant',
+          via: 'invite',
+          grants: roles.changed,
+          unitIds: grant.unitPath,
+          subject: openid,
+          subjectName: user.nickname,
+          actor: invite.createdBy,
+          actorName: invite.createdByName,
+          at: now,
+          inviteCode: invite._id,
+        });
+      }
+      return answer;
+    });
+  },
+});

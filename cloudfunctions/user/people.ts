@@ -1,0 +1,48 @@
+import type { Page } from '@honglin/types/common';
+import { listPeopleInputSchema, type PersonView } from '@honglin/types/user';
+import { roles } from '../common/access';
+import { db } from '../common/cloud';
+import { ADMIN_ROLES, phoneFor } from '../common/domain/roles';
+import { unitScope } from '../common/org';
+import { pageOf } from '../common/pagination';
+import { defineAction } from '../common/runtime';
+import { USERS, type UserDoc } from './records';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function personView(person: UserDoc, viewer: { openid: string; roles: UserDoc['roles'] }): PersonView {
+  return {
+    openid: person._id,
+    nickname: person.nickname,
+    avatarUrl: person.avatarUrl,
+    homeUnitId: person.homeUnitId,
+    phone: phoneFor(viewer, { _id: person._id, phone: person.phone, homeUnitPath: person.homeUnitPath ?? [] }),
+    roles: person.roles ?? [],
+    createdAt: new Date(person.createdAt).toISOString(),
+  };
+}
+
+/**
+ * People who live in a unit or hold a role in it (or below), newest first, optionally by part of a name or by
+ * role. For the unit's admins; phone numbers whole only where the viewer administers the person's home.
+ */
+export const listPeople = defineAction({
+  input: listPeopleInputSchema,
+  access: roles(
+    ADMIN_ROLES,
+    unitScope((input: { unitId: string }) => input.unitId),
+  ),
+  async handler(input, { openid, caller }): Promise<Page<PersonView>> {
+    const condition: Record<string, unknown> = { unitIds: input.unitId, deletedAt: null };
+    if (input.role) condition['roles.role'] = input.role;
+    if (input.query) condition.nickname = db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' });
+    const page = await pageOf<UserDoc>(db.collection(USERS), condition, 'createdAt', input.cursor, input.size);
+    const viewer = { openid, roles: caller?.roles ?? [] };
+    return {
+      items: page.items.map((p) => personView(p, viewer)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  },
+});

@@ -1,0 +1,101 @@
+import {
+  PRIVACY_VERSION,
+  acceptPrivacyInputSchema,
+  updateProfileInputSchema,
+  type AcceptPrivacyResult,
+  type Profile,
+} from '@honglin/types/user';
+import { anyone } from '../common/access';
+import { checkText } from '../common/content';
+import { memberUnitIds } from '../common/domain/roles';
+import { inTransaction, txGet } from '../common/db';
+import { forbidden, invalidArgument } from '../common/errors';
+import { loadUnit, type UnitDoc } from '../common/org';
+import { defineAction } from '../common/runtime';
+import { grantFirstTownAdmin, isFirstTownAdmin } from './bootstrap';
+import { USERS, saveUser, type UserDoc } from './records';
+
+export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引';
+
+function newUser(openid: string, now: Date): UserDoc {
+  return {
+    _id: openid,
+    nickname: '',
+    avatarUrl: '',
+    homeUnitId: null,
+    homeUnitPath: [],
+    roles: [],
+    unitIds: [],
+    privacyAcceptedAt: now,
+    privacyVersion: PRIVACY_VERSION,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+}
+
+/**
+ * The person agrees to the privacy guideline (隐私保护指引). Only now is a record of them kept; agreeing again
+ * (a new version) updates the date. Someone who deleted their account and comes back starts afresh.
+ */
+export const acceptPrivacy = defineAction({
+  input: acceptPrivacyInputSchema,
+  access: anyone,
+  async handler(_input, { openid, now }): Promise<AcceptPrivacyResult> {
+    return inTransaction(async (tx) => {
+      const stored = await txGet<UserDoc>(tx, USERS, openid);
+      let user =
+        stored && !stored.deletedAt
+          ? {
+              ...stored,
+              roles: stored.roles ?? [],
+              privacyAcceptedAt: now,
+              privacyVersion: PRIVACY_VERSION,
+              updatedAt: now,
+            }
+          : newUser(openid, now);
+      if (isFirstTownAdmin(openid)) user = await grantFirstTownAdmin(tx, user, now);
+      await saveUser(tx, user);
+      return { privacyAcceptedAt: now.toISOString() };
+    });
+  },
+});
+
+/** Name, avatar, phone and home unit (a village or a smaller unit). Only the fields given change. */
+export const updateProfile = defineAction({
+  input: updateProfileInputSchema,
+  access: anyone,
+  async handler(input, { openid, caller, now }): Promise<Profile> {
+    if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
+    await checkText(openid, 1, [input.nickname]);
+    let home: UnitDoc | null = null;
+    if (input.homeUnitId !== undefined) {
+      home = await loadUnit(input.homeUnitId);
+      if (home.kind === 'town') throw invalidArgument('请选择您所在的村（社区），或更具体的片、组、邻');
+    }
+    return inTransaction(async (tx) => {
+      const stored = await txGet<UserDoc>(tx, USERS, openid);
+      if (!stored || stored.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
+      const roles = stored.roles ?? [];
+      const homeUnitPath = home ? home.path : (stored.homeUnitPath ?? []);
+      const user: UserDoc = {
+        ...stored,
+        roles,
+        nickname: input.nickname ?? stored.nickname,
+        avatarUrl: input.avatarUrl ?? stored.avatarUrl,
+        phone: input.phone ?? stored.phone ?? '',
+        homeUnitId: home ? home._id : stored.homeUnitId,
+        homeUnitPath,
+        unitIds: memberUnitIds(homeUnitPath, roles),
+        updatedAt: now,
+      };
+      await saveUser(tx, user);
+      return {
+        nickname: user.nickname,
+        avatarUrl: user.avatarUrl,
+        phone: user.phone ?? '',
+        homeUnitId: user.homeUnitId,
+      };
+    });
+  },
+});
