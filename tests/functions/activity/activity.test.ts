@@ -1,0 +1,401 @@
+import { codeFor } from '../../../cloudfunctions/common/domain/checkinToken';
+import { B1, FILM_A, P, PLACE, TOWN, V1, V2, filmSession, rid, startWorld, type Envelope, type World } from './world';
+
+/**
+ * The activity function through the local cloud with the real SDK: planning, the rotating check-in code,
+ * attendance that cannot double count, records, month views and the reminder sweep.
+ */
+let w: World;
+// Each mini-program code is rendered as a real PNG, and parallel calls queue for the function's instances.
+jest.setTimeout(30_000);
+
+beforeAll(async () => {
+  w = await startWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await w?.stop();
+});
+
+const ok = (answer: Envelope) => {
+  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
+  return answer.data;
+};
+const code = (answer: Envelope) => (answer.ok ? 'OK' : answer.error.code);
+
+async function planned(extra: object = {}, by: string = P.secretary) {
+  return ok(await w.call('activity', 'plan', filmSession(extra), by));
+}
+
+async function opened(extra: object = {}) {
+  const activity = await planned(extra);
+  ok(await w.call('activity', 'openCheckin', { id: activity._id }, P.secretary));
+  return activity;
+}
+
+async function currentCode(id: string): Promise<{ token: string; code: string }> {
+  return ok(await w.call('activity', 'checkinToken', { id }, P.secretary));
+}
+
+async function attendanceOf(id: string): Promise<Array<{ _id: string; mode: string }>> {
+  const { data } = (await w.db.collection('attendance').where({ activityId: id }).get()) as {
+    data: Array<{ _id: string; mode: string }>;
+  };
+  return data;
+}
+
+async function activityDoc(id: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const { data } = (await w.db.collection('activities').doc(id).get()) as { data: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return data;
+}
+
+describe('plan', () => {
+  it('plans a film session at a registered place with its films, never showing the check-in secret', async () => {
+    const { answer, trips } = await w.roundTrips('activity', 'plan', filmSession(), P.secretary);
+    const activity = ok(answer);
+    expect(activity).toMatchObject({
+      branchId: B1,
+      branchName: '西草坪村党支部',
+      kind: 'film',
+      status: 'planned',
+      place: { placeId: PLACE, name: '张经武故居' },
+      films: [{ _id: FILM_A, title: '榜样' }],
+      experts: ['周致富'],
+      organiser: P.secretary,
+      attendance: { present: 0, absent: 0, delivered: 0 },
+    });
+    expect(activity._id).toMatch(/^a[0-9a-f]{15}$/);
+    expect(JSON.stringify(activity)).not.toMatch(/checkinSecret/);
+    // caller, branch, place, films; then start, add, timeline add, commit
+    expect(trips).toBeLessThanOrEqual(8);
+  });
+
+  it('creates one record for the same request id sent twice', async () => {
+    const input = filmSession();
+    const [a, b] = await Promise.all([
+      w.call('activity', 'plan', input, P.secretary),
+      w.call('activity', 'plan', input, P.secretary),
+    ]);
+    expect(ok(a)._id).toBe(ok(b)._id);
+    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+    expect(total).toBe(1);
+  });
+
+  it('lets an admin above the branch plan, and nobody else', async () => {
+    expect(code(await w.call('activity', 'plan', filmSession(), P.townAdmin))).toBe('OK');
+    expect(code(await w.call('activity', 'plan', filmSession(), P.villageAdmin))).toBe('OK');
+    expect(code(await w.call('activity', 'plan', filmSession(), P.member1))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'plan', filmSession(), P.otherSecretary))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'plan', filmSession(), P.otherVillageAdmin))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'plan', filmSession(), P.villager))).toBe('FORBIDDEN');
+  });
+
+  it('refuses bad input and stores nothing', async () => {
+    const bad = [
+      filmSession({ title: '' }),
+      filmSession({ kind: 'party' }),
+      filmSession({ startAt: '明天' }),
+      filmSession({ filmIds: ['no-such-film'] }),
+      filmSession({ audience: { kind: 'village', unitId: V2 } }),
+    ];
+    for (const input of bad) {
+      const answer = await w.call('activity', 'plan', input, P.secretary);
+      expect(code(answer)).toBe('INVALID_ARGUMENT');
+      const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+      expect(total).toBe(0);
+    }
+    expect(code(await w.call('activity', 'plan', filmSession({ place: { placeId: 'nowhere' } }), P.secretary))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('refuses text that fails the content check', async () => {
+    const input = filmSession({ title: '赌博讲座' });
+    expect(code(await w.call('activity', 'plan', input, P.secretary))).toBe('CONTENT_REJECTED');
+    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+    expect(total).toBe(0);
+  });
+
+  it('takes a described field instead of a registered place', async () => {
+    const activity = await planned({ kind: 'lesson', place: { description: '村东头稻田' }, filmIds: [], speaker: '王书记' });
+    expect(activity.place).toEqual({ name: '村东头稻田' });
+  });
+});
+
+describe('update and cancel', () => {
+  it('updates a planned activity; cancels with a reason; nothing after that', async () => {
+    const activity = await planned();
+    const updated = ok(await w.call('activity', 'update', { id: activity._id, title: '观看《初心使命》' }, P.secretary));
+    expect(updated.title).toBe('观看《初心使命》');
+    expect(code(await w.call('activity', 'update', { id: activity._id, title: '改' }, P.member1))).toBe('FORBIDDEN');
+    const cancelled = ok(await w.call('activity', 'cancel', { id: activity._id, reason: '暴雨改期' }, P.secretary));
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '暴雨改期' });
+    expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.secretary))).toBe('CONFLICT');
+    expect(code(await w.call('activity', 'cancel', { id: activity._id, reason: '再取消' }, P.secretary))).toBe('CONFLICT');
+    const { data } = (await w.db.collection('timeline').where({ subjectId: activity._id }).get()) as {
+      data: Array<{ event: string }>;
+    };
+    expect(data.map((e) => e.event).sort()).toEqual(['cancel', 'plan']);
+  });
+});
+
+describe('check-in', () => {
+  it('only the organiser side opens check-in; of parallel opens exactly one wins', async () => {
+    const activity = await planned();
+    expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.member1))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.otherSecretary))).toBe('FORBIDDEN');
+    const answers = await Promise.all([1, 2, 3].map(() => w.call('activity', 'openCheckin', { id: activity._id }, P.secretary)));
+    expect(answers.map(code).sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+  });
+
+  it('shows a real mini-program code and a 6-digit code to the organiser only', async () => {
+    const activity = await opened();
+    const { answer, trips } = await w.roundTrips('activity', 'checkinToken', { id: activity._id }, P.secretary);
+    const token = ok(answer);
+    expect(token.code).toMatch(/^\d{6}$/);
+    expect(token.token).toMatch(/^[A-Za-z0-9_-]{10}$/);
+    const png = Buffer.from(token.qrPng, 'base64');
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(new Date(token.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    expect(trips).toBeLessThanOrEqual(2);
+    expect(code(await w.call('activity', 'checkinToken', { id: activity._id }, P.member1))).toBe('FORBIDDEN');
+    const notOpen = await planned();
+    expect(code(await w.call('activity', 'checkinToken', { id: notOpen._id }, P.secretary))).toBe('CONFLICT');
+  });
+
+  it('checks a member in once, with the code or the scanned token; a second time is refused', async () => {
+    const activity = await opened();
+    const now = await currentCode(activity._id);
+    const { answer, trips } = await w.roundTrips('activity', 'checkin', { id: activity._id, code: now.code }, P.member1);
+    expect(ok(answer)).toMatchObject({ activityId: activity._id, mode: 'code' });
+    // caller; transaction start, activity, attendance, add, update, commit: 3 reads, 2 writes
+    expect(trips).toBeLessThanOrEqual(7);
+    expect(ok(await w.call('activity', 'checkin', { id: activity._id, token: now.token }, P.member2)).mode).toBe('scan');
+    const again = await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1);
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已经签到过了，不用重复登记' } });
+    expect((await activityDoc(activity._id)).attendance).toEqual({ present: 2, absent: 0, delivered: 0 });
+    expect(await attendanceOf(activity._id)).toHaveLength(2);
+  });
+
+  it('refuses a token of another activity, a forged one and an expired one, with a clear message', async () => {
+    const activity = await opened();
+    const other = await opened();
+    const otherCode = await currentCode(other._id);
+    const refused = { ok: false, error: { code: 'INVALID_ARGUMENT', message: '签到码不对或已过期，请扫描现场最新的二维码' } };
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: otherCode.token }, P.member1)).toMatchObject(refused);
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: 'AAAAAAAAAA' }, P.member1)).toMatchObject(refused);
+    // Give the activity a secret the test knows, then present the code of two windows ago.
+    await w.db.collection('activities').doc(activity._id).update({ data: { checkinSecret: 'known-secret' } });
+    const old = codeFor('known-secret', activity._id, new Date(Date.now() - 65_000));
+    expect(await w.call('activity', 'checkin', { id: activity._id, code: old.code }, P.member1)).toMatchObject(refused);
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: old.token }, P.member1)).toMatchObject(refused);
+    const fresh = codeFor('known-secret', activity._id, new Date());
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, token: fresh.token }, P.member1))).toBe('OK');
+    expect(await attendanceOf(activity._id)).toHaveLength(1);
+  });
+
+  it('refuses people outside the expected audience and check-in before it opens', async () => {
+    const activity = await opened();
+    const now = await currentCode(activity._id);
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.otherMember))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.villager))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: '12345' }, P.member1))).toBe('INVALID_ARGUMENT');
+    const notOpen = await planned();
+    expect(code(await w.call('activity', 'checkin', { id: notOpen._id, code: now.code }, P.member1))).toBe('CONFLICT');
+    expect(await attendanceOf(activity._id)).toHaveLength(0);
+  });
+
+  it('counts concurrent check-ins of one member once', async () => {
+    const activity = await opened();
+    const now = await currentCode(activity._id);
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1).then((a) => [i, a] as const)),
+    );
+    expect(answers.filter(([, a]) => a.ok)).toHaveLength(1);
+    for (const [, a] of answers) if (!a.ok) expect(a.error.code).toBe('CONFLICT');
+    expect(await attendanceOf(activity._id)).toHaveLength(1);
+    expect((await activityDoc(activity._id)).attendance.present).toBe(1);
+  });
+
+  it('counts concurrent check-ins of different members each once', async () => {
+    const activity = await opened();
+    const now = await currentCode(activity._id);
+    const members = [P.member1, P.member2, P.member3, P.secretary];
+    const answers = await Promise.all(members.map((m) => w.call('activity', 'checkin', { id: activity._id, code: now.code }, m)));
+    const admitted = answers.filter((a) => a.ok).length;
+    expect((await activityDoc(activity._id)).attendance.present).toBe(admitted);
+    expect(await attendanceOf(activity._id)).toHaveLength(admitted);
+  });
+});
+
+describe('attendance by hand, leave, 送学上门, and the held session on the dashboard', () => {
+  it('keeps the counts and the dashboard counters equal to the records', async () => {
+    const activity = await opened({ startAt: '2026-03-15T10:00:00+08:00' });
+    const now = await currentCode(activity._id);
+    ok(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1));
+    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '刘奶奶' } }, P.secretary));
+    const absent = await w.roundTrips(
+      'activity',
+      'markAbsent',
+      { id: activity._id, attendee: { openid: P.member2 }, reason: '外出务工' },
+      P.secretary,
+    );
+    expect(ok(absent.answer).attendance[0]).toMatchObject({ name: '张党员', mode: 'absent', reason: '外出务工' });
+    expect(absent.trips).toBeLessThanOrEqual(9);
+    expect(code(await w.call('activity', 'markAbsent', { id: activity._id, attendee: { openid: P.member1 }, reason: '有事' }, P.secretary))).toBe(
+      'CONFLICT',
+    );
+    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.otherMember } }, P.secretary))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.member1))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.otherSecretary))).toBe(
+      'FORBIDDEN',
+    );
+
+    const held = ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
+    expect(held).toMatchObject({ status: 'held', attendance: { present: 2, absent: 1, delivered: 0 } });
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member3))).toBe('CONFLICT');
+
+    // Someone on leave given the film afterwards; an elderly member added after the session.
+    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member2 }, mode: 'delivered' }, P.secretary));
+    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member3 } }, P.secretary));
+
+    const doc = await activityDoc(activity._id);
+    const records = await attendanceOf(activity._id);
+    const count = (modes: string[]) => records.filter((r) => modes.includes(r.mode)).length;
+    expect(doc.attendance).toEqual({
+      present: count(['scan', 'code', 'manual']),
+      absent: count(['absent']),
+      delivered: count(['delivered']),
+    });
+    expect(doc.attendance).toEqual({ present: 3, absent: 0, delivered: 1 });
+
+    for (const unit of [V1, TOWN]) {
+      const { data } = (await w.db.collection('counters').doc(`${unit}_2026-03`).get()) as {
+        data: { counts: Record<string, number> };
+      };
+      expect(data.counts).toEqual({ 'activity.filmHeld': 1, 'activity.participants': 3 });
+    }
+  });
+});
+
+describe('record', () => {
+  it('records the summary with photos once held; not before; refused text stores nothing', async () => {
+    const activity = await opened();
+    const photo = await w.upload(`activity/${activity._id}/1.png`);
+    const summary = { id: activity._id, summary: '组织党员观看《榜样》，大家深受教育。', photos: [photo] };
+    expect(code(await w.call('activity', 'record', summary, P.secretary))).toBe('CONFLICT');
+    ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
+    expect(code(await w.call('activity', 'record', summary, P.member1))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'record', { ...summary, summary: '组织赌博' }, P.secretary))).toBe('CONTENT_REJECTED');
+    expect((await activityDoc(activity._id)).status).toBe('held');
+    const { answer, trips } = await w.roundTrips('activity', 'record', summary, P.secretary);
+    expect(ok(answer)).toMatchObject({ status: 'recorded', summary: summary.summary, photos: summary.photos });
+    expect(trips).toBeLessThanOrEqual(9);
+    expect(code(await w.call('activity', 'record', { ...summary, practice: { enterprises: ['某企业'] } }, P.secretary))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+
+  it('records what a practice did: enterprises visited and requests taken up', async () => {
+    const activity = await opened({ kind: 'practice', filmIds: [], title: '走访企业' });
+    ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
+    const recorded = ok(
+      await w.call(
+        'activity',
+        'record',
+        { id: activity._id, summary: '走访两家企业。', practice: { enterprises: ['鹿原茶厂'], requestIds: ['req-1'] } },
+        P.secretary,
+      ),
+    );
+    expect(recorded.practice).toEqual({ enterprises: ['鹿原茶厂'], requestIds: ['req-1'] });
+  });
+});
+
+describe('get, list and month', () => {
+  it('shows the organiser everyone recorded and a member only their own record', async () => {
+    const activity = await opened();
+    const now = await currentCode(activity._id);
+    ok(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1));
+    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '刘奶奶' } }, P.secretary));
+    const { answer, trips } = await w.roundTrips('activity', 'get', { id: activity._id }, P.secretary);
+    expect(ok(answer).attendance).toHaveLength(2);
+    expect(ok(answer).canManage).toBe(true);
+    expect(trips).toBeLessThanOrEqual(3);
+    const mine = ok(await w.call('activity', 'get', { id: activity._id }, P.member1));
+    expect(mine.attendance).toEqual([expect.objectContaining({ mode: 'code' })]);
+    expect(mine.canManage).toBe(false);
+    expect(ok(await w.call('activity', 'get', { id: activity._id }, P.member2)).attendance).toEqual([]);
+    expect(code(await w.call('activity', 'get', { id: activity._id }, P.otherMember))).toBe('FORBIDDEN');
+    expect(JSON.stringify(ok(answer))).not.toMatch(/checkinSecret|known-secret/);
+    const roster = ok(await w.call('activity', 'list', { view: 'roster', id: activity._id }, P.secretary));
+    expect(roster.map((r: { name: string }) => r.name).sort()).toEqual(['张党员', '李党员', '王书记', '刘大爷'].sort());
+    expect(JSON.stringify(roster)).not.toMatch(/phone/);
+    expect(code(await w.call('activity', 'list', { view: 'roster', id: activity._id }, P.member1))).toBe('FORBIDDEN');
+  });
+
+  it('pages a branch list newest first and a member history of their own records', async () => {
+    const first = ok(await w.call('activity', 'list', { view: 'branch', branchId: B1, size: 2 }, P.secretary));
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toBeTruthy();
+    const second = ok(await w.call('activity', 'list', { view: 'branch', branchId: B1, size: 2, cursor: first.nextCursor }, P.secretary));
+    expect(second.items[0]._id).not.toBe(first.items[1]._id);
+    expect(code(await w.call('activity', 'list', { view: 'branch', branchId: B1 }, P.otherSecretary))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'list', { view: 'unit', unitId: V1 }, P.townAdmin))).toBe('OK');
+    expect(code(await w.call('activity', 'list', { view: 'unit', unitId: V1 }, P.otherVillageAdmin))).toBe('FORBIDDEN');
+    const history = ok(await w.call('activity', 'list', { view: 'mine' }, P.member1));
+    expect(history.items.length).toBeGreaterThan(0);
+    expect(history.items.every((h: { mode: string }) => typeof h.mode === 'string')).toBe(true);
+    expect(ok(await w.call('activity', 'list', { view: 'mine' }, P.otherMember)).items).toEqual([]);
+  });
+
+  it('places activities in their Asia/Shanghai month and sums the held ones per branch, village and town', async () => {
+    // 23:30 on 31 May in Shanghai is still May; 00:10 on 1 June is June (both 31 May in UTC).
+    const late = await opened({ startAt: '2027-05-31T23:30:00+08:00' });
+    const early = await planned({ kind: 'lesson', filmIds: [], startAt: '2027-06-01T00:10:00+08:00' });
+    expect(late.month).toBe('2027-05');
+    expect(early.month).toBe('2027-06');
+    const now = await currentCode(late._id);
+    ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member1));
+    ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member2));
+    ok(await w.call('activity', 'openCheckin', { id: late._id, close: true }, P.secretary));
+
+    const branch = ok(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.secretary));
+    const film = branch.branches[0].slots.find((s: { kind: string }) => s.kind === 'film');
+    expect(film.held).toBe(true);
+    expect(branch.totals).toEqual({ lessonHeld: 0, filmHeld: 1, practiceHeld: 0, participants: 2 });
+    const december = ok(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-06' }, P.secretary));
+    expect(december.branches[0].slots.find((s: { kind: string }) => s.kind === 'lesson').activities).toHaveLength(1);
+    expect(december.totals.lessonHeld).toBe(0);
+
+    const { answer, trips } = await w.roundTrips('activity', 'month', { view: 'unit', unitId: TOWN, month: '2027-05' }, P.townAdmin);
+    expect(ok(answer).totals).toEqual(branch.totals);
+    expect(trips).toBeLessThanOrEqual(3);
+    expect(code(await w.call('activity', 'month', { view: 'unit', unitId: V1, month: '2027-05' }, P.otherVillageAdmin))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.otherMember))).toBe('FORBIDDEN');
+
+    const mine = await w.roundTrips('activity', 'month', { view: 'mine', month: '2027-05' }, P.member1);
+    expect(ok(mine.answer).items).toEqual([expect.objectContaining({ _id: late._id, myMode: 'code', place: { placeId: PLACE, name: '张经武故居' } })]);
+    expect(mine.trips).toBeLessThanOrEqual(3);
+    expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.member3)).items[0].myMode).toBeUndefined();
+    expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.otherMember)).items).toEqual([]);
+  });
+});
+
+describe('reminder the day before', () => {
+  it('sends each expected member one reminder, once, and only the timer may run it', async () => {
+    const activity = await planned({ title: '明天的微视频', requestId: rid() });
+    const before = w.outbox().length;
+    const fired = ok(await w.fire('activity', 'remindTomorrow'));
+    expect(fired.activities).toBeGreaterThanOrEqual(1);
+    const sent = w.outbox().slice(before);
+    const forThis = sent.filter((m) => String(m.page).includes(activity._id));
+    expect(forThis.map((m) => m.touser).sort()).toEqual([P.member1, P.member2, P.member3, P.secretary].sort());
+    expect(forThis[0].templateId).toBe('local-activityReminder');
+    const again = w.outbox().length;
+    ok(await w.fire('activity', 'remindTomorrow'));
+    expect(w.outbox().length).toBe(again);
+    expect(code(await w.call('activity', 'remindTomorrow', {}, P.townAdmin))).toBe('FORBIDDEN');
+  });
+});

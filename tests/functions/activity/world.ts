@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sdkEnvironment, startLocalCloud, type LocalCloud } from '../../../emulator/start';
+import { fireTimer } from '../../../emulator/functions/timer';
+import { readOutbox } from '../../../emulator/openapi/records';
+
+/**
+ * A small town in its own local cloud (the built function bundles, the real wx-server-sdk): two villages,
+ * a branch in each, 张经武故居 registered, two films, and people in every role the activity rules name.
+ */
+export const TOWN = 'town';
+export const V1 = 'v-xicaoping';
+export const V2 = 'v-other';
+export const B1 = 'b-xicaoping';
+export const B2 = 'b-other';
+export const PLACE = 'place-zhangjingwu';
+export const FILM_A = 'film-bangyang';
+export const FILM_B = 'film-zhongcheng';
+
+export const P = {
+  secretary: 'o-sec1',
+  member1: 'o-m1',
+  member2: 'o-m2',
+  member3: 'o-m3',
+  otherMember: 'o-m-other',
+  otherSecretary: 'o-sec2',
+  villageAdmin: 'o-vadmin1',
+  otherVillageAdmin: 'o-vadmin2',
+  townAdmin: 'o-tadmin',
+  villager: 'o-villager',
+} as const;
+
+export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const grant = (role: string, unitPath: string[], branchId?: string) => ({
+  role,
+  unitId: unitPath[unitPath.length - 1],
+  unitPath,
+  ...(branchId ? { branchId } : {}),
+  grantedAt: '2026-01-01T00:00:00.000Z',
+  grantedBy: 'seed',
+});
+
+export interface World {
+  cloud: LocalCloud;
+  db: ReturnType<typeof import('wx-server-sdk')['database']>;
+  call(fn: string, action: string, data: object, openid: string): Promise<Envelope>;
+  /** Database round-trips of one call. */
+  roundTrips(fn: string, action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: number }>;
+  fire(fn: string, trigger: string): Promise<Envelope>;
+  /** Stores a small PNG in cloud storage, as the app's upload does, and gives its cloud:// id. */
+  upload(cloudPath: string): Promise<string>;
+  outbox(): ReturnType<typeof readOutbox>;
+  stop(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-activity-'));
+  const cloud = await startLocalCloud({ dataDir });
+  Object.assign(process.env, sdkEnvironment(cloud));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
+  const db = sdk.database();
+
+  const v1 = [TOWN, V1];
+  const v2 = [TOWN, V2];
+  const people: Array<[string, string, object[]]> = [
+    [P.secretary, '王书记', [grant('branch_secretary', v1, B1), grant('member', v1, B1)]],
+    [P.member1, '李党员', [grant('member', v1, B1)]],
+    [P.member2, '张党员', [grant('member', v1, B1)]],
+    [P.member3, '刘大爷', [grant('member', v1, B1)]],
+    [P.otherMember, '赵党员', [grant('member', v2, B2)]],
+    [P.otherSecretary, '孙书记', [grant('branch_secretary', v2, B2)]],
+    [P.villageAdmin, '村管理员', [grant('village_admin', v1)]],
+    [P.otherVillageAdmin, '别村管理员', [grant('village_admin', v2)]],
+    [P.townAdmin, '镇管理员', [grant('town_admin', [TOWN])]],
+    [P.villager, '群众', []],
+  ];
+  for (const [openid, nickname, roles] of people) {
+    await db.collection('users').add({ data: { _id: openid, nickname, roles, homeUnitId: V1, createdAt: new Date() } });
+  }
+  await db.collection('units').add({ data: { _id: TOWN, kind: 'town', name: '鹿原镇', parentId: null, path: [TOWN], order: 0 } });
+  await db.collection('units').add({ data: { _id: V1, kind: 'village', name: '西草坪村', parentId: TOWN, path: v1, order: 1 } });
+  await db.collection('units').add({ data: { _id: V2, kind: 'village', name: '东村', parentId: TOWN, path: v2, order: 2 } });
+  await db.collection('branches').add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: v1 } });
+  await db.collection('branches').add({ data: { _id: B2, name: '东村党支部', unitId: V2, unitPath: v2 } });
+  await db.collection('places').add({ data: { _id: PLACE, name: '张经武故居', kind: 'red_site', unitId: V1, unitPath: v1 } });
+  const film = (title: string, kind: string) => ({
+    title,
+    kind,
+    lengthMinutes: 30,
+    where: [{ platform: '学习强国' }],
+    description: '',
+    createdBy: 'seed',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  await db.collection('films').add({ data: { _id: FILM_A, ...film('榜样', 'exemplar') } });
+  await db.collection('films').add({ data: { _id: FILM_B, ...film('忠诚与背叛', 'warning') } });
+
+  const call = async (fn: string, action: string, data: object, openid: string): Promise<Envelope> => {
+    const outcome = await cloud.invoke(fn, { ...data, action }, { openid });
+    if (!outcome.ok) throw new Error(`invocation failed: ${JSON.stringify(outcome)}`);
+    return JSON.parse(outcome.responseData) as Envelope;
+  };
+  return {
+    cloud,
+    db,
+    call,
+    async roundTrips(fn, action, data, openid) {
+      const before = cloud.db.roundTrips;
+      const answer = await call(fn, action, data, openid);
+      return { answer, trips: cloud.db.roundTrips - before };
+    },
+    async fire(fn, trigger) {
+      const outcome = await fireTimer(cloud.functions, fn, trigger);
+      if (!outcome || !outcome.ok) throw new Error(`timer failed: ${JSON.stringify(outcome)}`);
+      return JSON.parse(outcome.responseData) as Envelope;
+    },
+    outbox: () => readOutbox(dataDir),
+    async upload(cloudPath) {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: png });
+      return fileID;
+    },
+    async stop() {
+      await cloud.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let sequence = 0;
+/** A fresh client request id. */
+export function rid(): string {
+  sequence += 1;
+  return `req${Date.now().toString(36)}${sequence}`;
+}
+
+/** Tomorrow at 10:00 in Asia/Shanghai, as ISO. */
+export function tomorrowTen(): string {
+  const d = new Date(Date.now() + 8 * 3600_000 + 86400_000);
+  return `${d.toISOString().slice(0, 10)}T10:00:00+08:00`;
+}
+
+export function filmSession(extra: object = {}) {
+  return {
+    requestId: rid(),
+    branchId: B1,
+    kind: 'film',
+    title: '观看《榜样》',
+    startAt: tomorrowTen(),
+    place: { placeId: PLACE },
+    filmIds: [FILM_A],
+    experts: ['周致富'],
+    ...extra,
+  };
+}
