@@ -23,6 +23,19 @@ import { toSummary } from './view';
 /** Content scene of requests (WeChat: 3 = forum post). */
 export const REQUEST_SCENE = 3;
 
+/**
+ * Sends a request's stored photos to the image check (the verdict comes later and takes a refused photo off).
+ * Runs after the write has committed, so a failure to start the check is logged, never answered as a failure
+ * of what already happened.
+ */
+export async function checkPhotos(openid: string, id: string, field: 'photos' | 'resultPhotos', photos: string[]) {
+  try {
+    await checkImages(openid, REQUEST_SCENE, { collection: REQUESTS, id, field }, photos);
+  } catch (error) {
+    console.warn(`[request] image check of ${id}.${field} not started`, (error as { errCode?: number }).errCode ?? error);
+  }
+}
+
 function homeOf(caller: CallerRecord | null): string {
   const home = (caller as Partial<UserRecord> | null)?.homeUnitId;
   if (!home) throw invalidArgument('请先在“我的”里选好您所在的邻，再提交诉求');
@@ -36,7 +49,7 @@ async function create(r: NewRequest): Promise<SubmitResult> {
     return made;
   });
   if (outcome.created) {
-    await checkImages(r.actor, REQUEST_SCENE, { collection: REQUESTS, id: r.id, field: 'photos' }, r.problem.photos);
+    await checkPhotos(r.actor, r.id, 'photos', r.problem.photos);
   }
   return { id: outcome.doc._id, state: outcome.doc.state, created: outcome.created };
 }

@@ -14,7 +14,7 @@ import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { byId, inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkImages, checkText } from '../common/content';
+import { checkText } from '../common/content';
 import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
 import { dueTimes, minutesBetween } from '../common/domain/timeLimits';
 import { AppError, conflict, forbidden, invalidArgument, notFound } from '../common/errors';
@@ -33,7 +33,7 @@ import {
   snapshotOf,
   type RequestDoc,
 } from './store';
-import { REQUEST_SCENE } from './submit';
+import { checkPhotos, REQUEST_SCENE } from './submit';
 import { toView } from './view';
 
 const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
@@ -256,7 +256,7 @@ export const resolve = defineAction({
               'request.disputeResolved': before.category === 'dispute' ? 1 : 0,
             },
     });
-    await checkImages(ctx.openid, REQUEST_SCENE, { collection: REQUESTS, id: doc._id, field: 'resultPhotos' }, input.photos);
+    await checkPhotos(ctx.openid, doc._id, 'resultPhotos', input.photos);
     await tellResident(doc, 'requestResolved', short(input.result), ctx.now);
     return view;
   },
