@@ -118,7 +118,7 @@ function serveStatic(res: http.ServerResponse, root: string, urlPath: string): b
   const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
   const resolvedRoot = path.resolve(root);
   let file = path.resolve(resolvedRoot, relative || 'index.html');
-  if (!file.startsWith(resolvedRoot + path.sep) && file !== resolvedRoot) {
+  if (relative.split(/[\\/]/).includes('..') || !file.startsWith(resolvedRoot + path.sep)) {
     sendText(res, 403, 'Forbidden');
     return true;
   }
