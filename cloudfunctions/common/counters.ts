@@ -16,8 +16,14 @@ export function counterUnits(unitPath: readonly string[]): string[] {
   return [...new Set(unitPath.slice(0, 2))];
 }
 
-export function counterId(unitId: string, month: string): string {
-  return `${unitId}_${month}`;
+/**
+ * Each unit-month is spread over a few documents: every event of a village bumps its counters, and unrelated
+ * events committing at once on one document would conflict. Figures sum the shards.
+ */
+export const COUNTER_SHARDS = 4;
+
+export function counterId(unitId: string, month: string, shard: number): string {
+  return `${unitId}_${month}_${shard}`;
 }
 
 /**
@@ -33,12 +39,13 @@ export async function bumpCounters(
   const entries = Object.entries(deltas).filter(([, n]) => n !== 0) as Array<[string, number]>;
   if (entries.length === 0) return;
   const month = monthOf(at);
+  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   for (const unitId of counterUnits(unitPath)) {
-    const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month));
+    const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
     const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
     const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
     if (!(result.stats?.updated ?? result.updated)) {
-      await ref.set({ data: { unitId, month, counts: Object.fromEntries(entries), updatedAt: at } });
+      await ref.set({ data: { unitId, month, shard, counts: Object.fromEntries(entries), updatedAt: at } });
     }
   }
 }

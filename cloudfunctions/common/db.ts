@@ -52,12 +52,16 @@ export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<
 }
 
 /**
- * Runs a transition in one transaction. The SDK retries on a write conflict; once its retries are spent
- * the caller gets CONFLICT. Read the document again inside and re-check it: the state may have moved.
+ * Runs a transition in one transaction. The first transaction to commit wins; the SDK re-runs a loser, which
+ * then reads the moved state again (and, for a transition no longer allowed, refuses with CONFLICT). N writers
+ * of one document need N-1 re-runs: ten covers a crowd checking in at once. Once spent, the caller gets CONFLICT.
+ * Read the document again inside and re-check it: the state may have moved.
  */
+const TRANSACTION_RUNS = 10;
+
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return (await db.runTransaction(work as (tx: unknown) => Promise<T>, 3)) as T;
+    return (await db.runTransaction(work as (tx: unknown) => Promise<T>, TRANSACTION_RUNS)) as T;
   } catch (error) {
     if ((error as { code?: string } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
       throw conflict('有人同时在处理这条记录，请刷新后重试');
