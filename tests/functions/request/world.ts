@@ -83,9 +83,9 @@ export async function startWorld(name: string): Promise<World> {
     [V2, 'village', '东村', [TOWN, V2]],
     [N9, 'neighbourhood', '东村一邻', L9],
   ];
-  for (const [id, kind, unitName, unitPath] of units) {
+  for (const [order, [id, kind, unitName, unitPath]] of units.entries()) {
     await db.collection('units').add({
-      data: { _id: id, kind, name: unitName, parentId: unitPath.length > 1 ? unitPath[unitPath.length - 2] : null, path: unitPath, order: 0 },
+      data: { _id: id, kind, name: unitName, parentId: unitPath.length > 1 ? unitPath[unitPath.length - 2] : null, path: unitPath, order },
     });
   }
   const people: Array<[string, string, string[] | null, object[], string?]> = [
