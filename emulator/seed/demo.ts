@@ -1,3 +1,4 @@
+import { seedActivity } from './activity';
 import { PERSONA } from './ids';
 import { DEMO_BRANCHES, DEMO_PLACES, DEMO_UNITS } from './org';
 import { DEMO_PEOPLE, demoUserRecord } from './people';
@@ -21,7 +22,7 @@ export interface SeedDatabase {
 export type DomainSeed = (db: SeedDatabase, now: Date) => Promise<void>;
 
 /** One line per domain: `import { seedPledges } from './pledge';` then add it here. */
-const DOMAIN_SEEDS: DomainSeed[] = [];
+const DOMAIN_SEEDS: DomainSeed[] = [seedActivity];
 
 async function put(db: SeedDatabase, collection: string, doc: { _id: string }, extra: Record<string, unknown> = {}) {
   const { _id, ...data } = doc;
