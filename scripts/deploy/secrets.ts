@@ -55,7 +55,7 @@ function trackedByGit(root: string, file: string): boolean {
  * MINIPROGRAM_UPLOAD_KEY_PATH or MINIPROGRAM_UPLOAD_KEY), then deploy.secrets.json. Throws when the
  * secrets file is committed or unreadable.
  */
-export function readSecrets(root: string, env: NodeJS.ProcessEnv = process.env): DeploySecrets {
+export function readSecrets(root: string, env: Record<string, string | undefined> = process.env): DeploySecrets {
   const file = path.join(root, SECRETS_FILE);
   let stored: z.infer<typeof secretsFileSchema> = {};
   if (fs.existsSync(file)) {
