@@ -17,6 +17,7 @@ const nodeProject = (name, extra = {}) => ({
 });
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   projects: [
     nodeProject('unit'),
     nodeProject('emulator'),
