@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROLE_LABELS } from '@honglin/types/org';
+import { ROLE_LABELS } from '../types/org';
 import { isStale } from './freshness';
 import { startTimerScheduler } from './functions/timer';
 import { readAll, type PersonaUser } from './gateway/personas';

@@ -1,7 +1,7 @@
 import { EJSON } from 'bson';
 import type { LocalDatabase } from '../db';
 import { escapeHtml } from '../http/io';
-import { ROLE_LABELS, ROLE_NAMES, type RoleGrant, type RoleName } from '@honglin/types/org';
+import { ROLE_LABELS, ROLE_NAMES, type RoleGrant, type RoleName } from '../../types/org';
 
 /** The cookie holding the current persona's openid (dev gateway only). */
 export const PERSONA_COOKIE = 'honglin_persona';
