@@ -15,8 +15,8 @@ describe('function-test helpers', () => {
   test('uniqueUnitTree writes a fresh tree the test database handle reads back', async () => {
     const tree = await uniqueUnitTree();
     expect(tree.neighbourhood.path).toEqual([tree.town._id, tree.village._id, tree.block._id, tree.group._id, tree.neighbourhood._id]);
-    const { data } = (await testDb().collection('units').doc(tree.group._id).get()) as { data: { name: string } };
-    expect(data.name).toBe('测试组');
+    const answer = await testDb().collection('units').doc(tree.group._id).get();
+    expect(answer).toMatchObject({ data: { name: '测试组' } });
   });
 
   test('outbox lists what the cloud received, filtered by addressee', async () => {
