@@ -6,6 +6,8 @@ import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
 const platform = process.env.TARO_ENV ?? 'weapp';
+/** The shared contracts live outside src/, so Taro must be told to compile them (TypeScript) too. */
+const typesDir = path.join(root, 'types');
 
 /** NutUI is drawn on a 375 px design, our own styles on 750 px. */
 function designWidth(input?: string | number | Input): number {
@@ -34,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectConfigName: 'project.weapp.json',
     alias: {
       '@': path.join(root, 'src'),
-      '@honglin/types': path.join(root, 'types'),
+      '@honglin/types': typesDir,
     },
     defineConstants: {
       // Base of the H5 calls to the dev gateway; empty means the page's own origin.
@@ -51,6 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // types/ lives outside src/: Taro transpiles only src/ unless told.
+      compile: { include: [path.join(root, 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -60,6 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [path.join(root, 'types')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
