@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_PEOPLE } from '../../emulator/seed/demo';
 import { closeBrowser, firstRenderMs, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 const TABS = ['首页', '诉求', '承诺', '我的'];
@@ -46,5 +47,16 @@ describe('the H5 app shell', () => {
     // The lead collects this number (DESIGN.md §8 budgets the H5 first render at 1 s on localhost).
     console.info(`H5 first render: ${Math.round(ms)} ms`);
     expect(ms).toBeGreaterThan(0);
+  });
+
+  test('openAs signs in as a seeded persona: the gateway calls functions as that person', async () => {
+    const member = DEMO_PEOPLE.find((p) => p.openid === 'demo-member');
+    const signedIn = await openAs('demo-member');
+    const answer = await signedIn.evaluate(async () => {
+      const response = await fetch('/api/user', { method: 'POST', body: JSON.stringify({ action: 'me' }) });
+      return response.json();
+    });
+    await signedIn.context().close();
+    expect(answer).toMatchObject({ ok: true, data: { known: true, nickname: member?.nickname } });
   });
 });

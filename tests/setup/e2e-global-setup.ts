@@ -17,7 +17,7 @@ import type { LocalCloud } from '../../emulator/start';
  * Jest loads a global setup without its moduleNameMapper, so the emulator (which imports
  * `@honglin/types/...`) is loaded through tsx, which follows tsconfig's paths.
  */
-const { startLocalCloud, REPO_ROOT } = tsxRequire(
+const { startLocalCloud, sdkEnvironment, REPO_ROOT } = tsxRequire(
   '../../emulator/start',
   __filename,
 ) as typeof import('../../emulator/start');
@@ -50,17 +50,23 @@ function requireOutput(relative: string, file: string, command: string): void {
   }
 }
 
-/** Demo data, when the emulator provides a seed (emulator/seed/index.ts exporting seedDemoData). */
-async function seedIfAvailable(cloud: LocalCloud): Promise<void> {
-  const seedModule = path.join(REPO_ROOT, 'emulator', 'seed', 'index.ts');
-  if (!fs.existsSync(seedModule)) return;
-  const seed = tsxRequire(seedModule, __filename) as { seedDemoData?: (cloud: LocalCloud) => Promise<unknown> };
-  if (typeof seed.seedDemoData !== 'function') {
-    throw new Error(
-      `${path.relative(REPO_ROOT, seedModule)} exports no seedDemoData(cloud): the e2e setup cannot seed`,
-    );
+/**
+ * Writes the emulator's demo data (emulator/seed/demo.ts: units and one person per role, whose openids
+ * tests pass to openAs) through the real wx-server-sdk, as `npm run dev` does. The SDK's environment is
+ * set only while seeding: jest workers inherit this process's environment.
+ */
+async function seedDemoData(cloud: LocalCloud): Promise<void> {
+  const { seedDemo } = tsxRequire('../../emulator/seed/demo', __filename) as typeof import('../../emulator/seed/demo');
+  const saved = { ...process.env };
+  Object.assign(process.env, sdkEnvironment(cloud));
+  try {
+    const sdk = tsxRequire('wx-server-sdk', __filename) as typeof import('wx-server-sdk');
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
+    await seedDemo(sdk.database());
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
   }
-  await seed.seedDemoData(cloud);
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -73,7 +79,7 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-e2e-'));
   const cloud = await startLocalCloud({ dataDir, port: 0, gateway: true, h5Dir: path.join(REPO_ROOT, 'dist', 'h5') });
   try {
-    await seedIfAvailable(cloud);
+    await seedDemoData(cloud);
     // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
     const browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     globalThis.honglinE2e = { cloud, browser, dataDir };
