@@ -2,7 +2,7 @@
  * `npm run dev`: the whole product on this machine. Builds what is missing or stale, opens the store
  * (HONGLIN_DATA_DIR, default .data/), seeds demo data into an empty store, serves the H5 build and the
  * local cloud on http://127.0.0.1:8787 (PORT to change it) and fires timer triggers on their cron.
- * `npm run dev -- --reset` starts from an empty store.
+ * `npm run dev -- --reset` starts from an empty store; `-- --no-build` serves the builds as they are.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT 不是合法端口：${process.env.PORT}`);
 
-  buildWhatIsStale();
+  if (!args.includes('--no-build')) buildWhatIsStale();
   if (args.includes('--reset')) reset(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
 
