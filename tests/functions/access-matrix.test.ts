@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ActionTable } from '../../cloudfunctions/common/runtime';
+import type { AccessFixture, AccessFixtures } from './access-fixtures/types';
+import { PERSONA } from '../../emulator/seed/ids';
+import { codeOf, startDemoWorld, type DemoWorld } from './user/world';
+
+/**
+ * The authorisation matrix: walks the declared `actions` of EVERY cloud function (each cloudfunctions/<name>/index.ts)
+ * and, for each role-restricted action, calls it through the local cloud as callers who must pass the access check
+ * and callers who must get FORBIDDEN (wrong role; right role in another unit). The callers and inputs come from
+ * tests/functions/access-fixtures/<function>.ts; an action without one fails here, by name. Timer-only actions
+ * must refuse every user.
+ */
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FUNCTIONS_DIR = path.join(ROOT, 'cloudfunctions');
+const FIXTURES_DIR = path.join(__dirname, 'access-fixtures');
+
+const functionNames = fs
+  .readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'common' && fs.existsSync(path.join(FUNCTIONS_DIR, d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
+
+/**
+ * The declared actions of a function, read from its bundle (dist/cloudfunctions/<fn>/index.js exports the same
+ * `actions` table as cloudfunctions/<fn>/index.ts; the functions project's global setup rebuilds stale bundles).
+ */
+function actionsOf(fn: string): ActionTable {
+  const bundle = path.join(ROOT, 'dist', 'cloudfunctions', fn, 'index.js');
+  if (!fs.existsSync(bundle)) throw new Error(`${fn} is not built: run npm run build:functions`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(bundle) as { actions: ActionTable }).actions;
+}
+
+function fixturesOf(fn: string): AccessFixtures {
+  const file = path.join(FIXTURES_DIR, `${fn}.ts`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return fs.existsSync(file) ? (require(file) as { fixtures: AccessFixtures }).fixtures : {};
+}
+
+let world: DemoWorld;
+beforeAll(async () => {
+  world = await startDemoWorld('access-matrix');
+});
+afterAll(() => world?.stop());
+
+async function inputOf(fixture: AccessFixture): Promise<object> {
+  return typeof fixture.input === 'function' ? fixture.input(world) : fixture.input;
+}
+
+it('finds the functions to walk', () => {
+  expect(functionNames).toEqual(expect.arrayContaining(['org', 'user']));
+});
+
+describe.each(functionNames)('%s', (fn) => {
+  const actions = Object.entries(actionsOf(fn));
+  const fixtures = fixturesOf(fn);
+  const restricted = actions.filter(([, a]) => a.access.kind === 'roles');
+  const timerOnly = actions.filter(([, a]) => a.access.kind === 'system');
+
+  if (restricted.length > 0) {
+    it.each(restricted.map(([name, a]) => [name, a] as const))(
+      '%s: allowed callers pass, others get FORBIDDEN',
+      async (name, action) => {
+        const fixture = fixtures[name];
+        if (!fixture) {
+          throw new Error(
+            `${fn}.${name} is role-restricted but has no access fixture: add it to tests/functions/access-fixtures/${fn}.ts`,
+          );
+        }
+        const access = action.access as { kind: 'roles'; scope?: unknown };
+        const kinds = new Set(fixture.denied.map((d) => d.why));
+        expect({ action: `${fn}.${name}`, wrongRole: kinds.has('wrong_role') }).toEqual({
+          action: `${fn}.${name}`,
+          wrongRole: true,
+        });
+        if (access.scope) {
+          expect({ action: `${fn}.${name}`, otherUnit: kinds.has('other_unit') }).toEqual({
+            action: `${fn}.${name}`,
+            otherUnit: true,
+          });
+        }
+        expect(fixture.allowed.length).toBeGreaterThan(0);
+        const input = await inputOf(fixture);
+        for (const denied of fixture.denied) {
+          const answer = await world.call(denied.openid, fn, name, denied.input ?? input);
+          expect({ caller: denied.openid, why: denied.why, code: codeOf(answer) }).toEqual({
+            caller: denied.openid,
+            why: denied.why,
+            code: 'FORBIDDEN',
+          });
+        }
+        for (const openid of fixture.allowed) {
+          const answer = await world.call(openid, fn, name, input);
+          expect({ caller: openid, passed: !['FORBIDDEN', 'UNAUTHENTICATED'].includes(codeOf(answer)) }).toEqual({
+            caller: openid,
+            passed: true,
+          });
+        }
+      },
+    );
+  }
+
+  if (timerOnly.length > 0) {
+    it.each(timerOnly.map(([name]) => name))('%s: timer only, every user refused', async (name) => {
+      expect(codeOf(await world.call(PERSONA.townAdmin, fn, name, {}))).toBe('FORBIDDEN');
+    });
+  }
+
+  if (restricted.length === 0 && timerOnly.length === 0) {
+    it('has no role-restricted actions', () => expect(actions.length).toBeGreaterThan(0));
+  }
+});
