@@ -1,10 +1,106 @@
+import { Button, Text, View } from '@tarojs/components';
+import { navigateTo } from '@tarojs/taro';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, ATTENDANCE_MODE_LABELS } from '@honglin/types/activity';
+import { monthOf } from '@honglin/types/time';
+import { activityApi } from '@/api/activity';
 import { PageShell } from '@/components/PageShell';
-import { ComingSoon } from '@/components/ComingSoon';
+import { useQuery } from '@/lib/useQuery';
+import { adminUnit, isMember, secretaryBranch, whoAmI } from './context';
+import { when } from './format';
+import './activity.scss';
 
-export default function ActivityAreaPage() {
+const go = (url: string) => () => navigateTo({ url });
+
+/** 主题党日: this month's lesson, film and practice for me (attended or not), my history, and the tools I may use. */
+export default function ActivityHomePage() {
+  const month = monthOf(new Date());
+  const { query, reload } = useQuery(async () => {
+    const me = await whoAmI();
+    if (!me.ok) return me;
+    const [mine, history] = isMember(me.data)
+      ? await Promise.all([activityApi.myMonth({ month }), activityApi.myHistory({ size: 10 })])
+      : [null, null];
+    if (mine && !mine.ok) return mine;
+    if (history && !history.ok) return history;
+    return { ok: true as const, data: { me: me.data, mine: mine?.data ?? null, history: history?.data.items ?? [] } };
+  }, []);
+
   return (
-    <PageShell>
-      <ComingSoon title="一月一课一片一实践" plans="这里将可以安排微党课、微视频和微实践，并进行现场签到。" />
+    <PageShell query={query} onRetry={reload}>
+      {({ me, mine, history }) => {
+        const branch = secretaryBranch(me);
+        const unit = adminUnit(me);
+        return (
+          <View>
+            {mine && (
+              <View className="act-card">
+                <Text className="act-title">本月活动（{month}）</Text>
+                {mine.items.length === 0 && <Text className="act-line">本月还没有安排活动</Text>}
+                {mine.items.map((item) => (
+                  <View key={item._id} className="act-row" onClick={go(`/packages/activity/detail?id=${item._id}`)}>
+                    <View>
+                      <Text className="act-line">
+                        【{ACTIVITY_KIND_LABELS[item.kind]}】{item.title}
+                      </Text>
+                      <Text className="act-line">
+                        {when(item.startAt)} · {item.place.name}
+                      </Text>
+                    </View>
+                    <Text className={`act-tag${item.myMode ? ' act-tag--done' : ''}`}>
+                      {item.myMode
+                        ? ATTENDANCE_MODE_LABELS[item.myMode]
+                        : item.status === 'open'
+                          ? '去签到'
+                          : ACTIVITY_STATUS_LABELS[item.status]}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            )}
+            {branch && (
+              <View className="act-card">
+                <Text className="act-title">{branch.name}</Text>
+                <Button className="act-button" onClick={go(`/packages/activity/plan?branchId=${branch.branchId}`)}>
+                  安排活动
+                </Button>
+                <Button className="act-button act-button--plain" onClick={go(`/packages/activity/month?branchId=${branch.branchId}`)}>
+                  本支部月度情况
+                </Button>
+              </View>
+            )}
+            {unit && (
+              <View className="act-card">
+                <Button className="act-button act-button--plain" onClick={go(`/packages/activity/month?unitId=${unit.unitId}`)}>
+                  {unit.name}各支部月度情况
+                </Button>
+              </View>
+            )}
+            <View className="act-card">
+              <Button className="act-button act-button--plain" onClick={go('/packages/activity/films')}>
+                微视频片库
+              </Button>
+              {mine && (
+                <Button className="act-button act-button--plain" onClick={go('/packages/activity/filmlog')}>
+                  我的观影记录（仅自己可见）
+                </Button>
+              )}
+            </View>
+            {mine && history.length > 0 && (
+              <View className="act-card">
+                <Text className="act-title">我参加过的活动</Text>
+                {history.map((h) => (
+                  <View key={h._id} className="act-row">
+                    <Text className="act-line">
+                      {when(h.startAt)} {ACTIVITY_KIND_LABELS[h.kind]}·{h.title}
+                    </Text>
+                    <Text className="act-tag act-tag--done">{ATTENDANCE_MODE_LABELS[h.mode]}</Text>
+                  </View>
+                ))}
+              </View>
+            )}
+          </View>
+        );
+      }}
     </PageShell>
   );
 }

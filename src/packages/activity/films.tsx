@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { setClipboardData } from '@tarojs/taro';
+import { FILM_KINDS, FILM_KIND_LABELS, type FilmKind } from '@honglin/types/video';
+import { videoApi } from '@/api/video';
+import { PageShell } from '@/components/PageShell';
+import { useQuery } from '@/lib/useQuery';
+import { newRequestId } from './context';
+import './activity.scss';
+
+/** 微视频片库: exemplar, history and warning-education films with where to watch them; log one I watched. */
+export default function FilmsPage() {
+  const [kind, setKind] = useState<FilmKind | undefined>(undefined);
+  const { query, reload } = useQuery(() => videoApi.list({ kind, size: 50 }), [kind]);
+  const [note, setNote] = useState('');
+  async function logIt(filmId: string, title: string) {
+    const answer = await videoApi.logWatched({ requestId: newRequestId(), filmId });
+    setNote(answer.ok ? `已记下：看过《${title}》（仅自己可见）` : answer.error.message);
+  }
+  return (
+    <View>
+      <View className="act-card act-chips">
+        <Button className={`act-chip${!kind ? ' act-chip--on' : ''}`} onClick={() => setKind(undefined)}>
+          全部
+        </Button>
+        {FILM_KINDS.map((k) => (
+          <Button key={k} className={`act-chip${kind === k ? ' act-chip--on' : ''}`} onClick={() => setKind(k)}>
+            {FILM_KIND_LABELS[k]}
+          </Button>
+        ))}
+      </View>
+      {note && <Text className="act-message">{note}</Text>}
+      <PageShell query={query} onRetry={reload} isEmpty={(page) => page.items.length === 0} emptyText="片库里还没有影片">
+        {(page) => (
+          <View>
+            {page.items.map((film) => (
+              <View key={film._id} className="act-card">
+                <Text className="act-tag">{FILM_KIND_LABELS[film.kind]}</Text>
+                <Text className="act-title">《{film.title}》</Text>
+                <Text className="act-line">
+                  {film.series ? `${film.series} · ` : ''}片长约{film.lengthMinutes}分钟
+                </Text>
+                {film.description && <Text className="act-line">{film.description}</Text>}
+                {film.where.map((w, i) =>
+                  'platform' in w ? (
+                    <Text
+                      key={i}
+                      className="act-line"
+                      onClick={() => w.url && setClipboardData({ data: w.url })}
+                    >
+                      观看途径：{w.platform}
+                      {w.url ? '（点此复制链接）' : ''}
+                    </Text>
+                  ) : (
+                    <Text key={i} className="act-line">
+                      观看途径：本地片源
+                    </Text>
+                  ),
+                )}
+                <Button className="act-button act-button--plain" onClick={() => logIt(film._id, film.title)}>
+                  我看过了（记到我的观影记录）
+                </Button>
+              </View>
+            ))}
+          </View>
+        )}
+      </PageShell>
+    </View>
+  );
+}

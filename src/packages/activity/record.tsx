@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { chooseImage, navigateBack, useRouter } from '@tarojs/taro';
+import { activityApi } from '@/api/activity';
+import { imageUrl, uploadImage } from '@/api/transport';
+import { PageShell } from '@/components/PageShell';
+import { useQuery } from '@/lib/useQuery';
+import './activity.scss';
+
+/** 活动记录: the summary, photos (cloud storage) and, for a practice, enterprises visited and requests taken up. */
+export default function RecordActivityPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { query, reload } = useQuery(() => activityApi.get({ id }), [id]);
+  const [summary, setSummary] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<string[] | null>(null);
+  const [enterprises, setEnterprises] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <PageShell query={query} onRetry={reload}>
+      {({ activity }) => {
+        const text = summary ?? activity.summary ?? '';
+        const list = photos ?? activity.photos;
+        async function addPhoto() {
+          const chosen = await chooseImage({ count: 9 - list.length, sizeType: ['compressed'] }).catch(() => null);
+          if (!chosen) return;
+          setBusy(true);
+          const added: string[] = [];
+          for (const [i, path] of chosen.tempFilePaths.entries()) {
+            const answer = await uploadImage(path, `activity/${activity._id}/${Date.now()}-${i}.jpg`);
+            if (answer.ok) added.push(answer.data.fileID);
+            else setMessage(answer.error.message);
+          }
+          setPhotos([...list, ...added]);
+          setBusy(false);
+        }
+        async function save() {
+          setBusy(true);
+          setMessage('');
+          const answer = await activityApi.record({
+            id: activity._id,
+            summary: text,
+            photos: list,
+            ...(activity.kind === 'practice'
+              ? { practice: { enterprises: enterprises.split(/[，,、\s]+/).filter(Boolean), requestIds: [] } }
+              : {}),
+          });
+          setBusy(false);
+          if (answer.ok) navigateBack();
+          else setMessage(answer.error.message);
+        }
+        return (
+          <View className="act-card">
+            <Text className="act-title">{activity.title}</Text>
+            <Text className="act-label">活动小结</Text>
+            <Textarea className="act-textarea" value={text} maxlength={1000} onInput={(e) => setSummary(e.detail.value)} />
+            {activity.kind === 'practice' && (
+              <>
+                <Text className="act-label">走访的企业（用逗号隔开）</Text>
+                <Input className="act-input" value={enterprises} onInput={(e) => setEnterprises(e.detail.value)} />
+              </>
+            )}
+            <Text className="act-label">活动照片（最多9张）</Text>
+            <View className="act-chips">
+              {list.map((p) => (
+                <Image key={p} className="act-photo" src={imageUrl(p)} mode="aspectFill" />
+              ))}
+            </View>
+            {list.length < 9 && (
+              <Button className="act-button act-button--plain" disabled={busy} onClick={addPhoto}>
+                添加照片
+              </Button>
+            )}
+            {message && <Text className="act-message">{message}</Text>}
+            <Button className="act-button" disabled={busy || !text.trim()} onClick={save}>
+              保存活动记录
+            </Button>
+          </View>
+        );
+      }}
+    </PageShell>
+  );
+}
