@@ -212,6 +212,8 @@ export interface RequestView {
   residentPhone?: string;
   state: RequestState;
   responsible: LadderStep;
+  /** The resident's neighbourhood up to the town, root first (where it can be passed to). */
+  ladder: LadderStep[];
   handlerName?: string;
   assigneeName?: string;
   acceptBy: string;

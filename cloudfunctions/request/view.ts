@@ -77,6 +77,7 @@ export function toView(doc: RequestDoc, openid: string, roles: readonly RoleGran
       : {}),
     state: doc.state,
     responsible: doc.ladder[doc.level],
+    ladder: doc.ladder,
     ...(doc.handlerName ? { handlerName: doc.handlerName } : {}),
     ...(doc.assigneeName ? { assigneeName: doc.assigneeName } : {}),
     acceptBy: iso(doc.acceptBy),

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '诉求详情',
+  navigationBarTitleText: '待办诉求',
 });

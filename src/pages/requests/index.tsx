@@ -1,10 +1,110 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { navigateTo, useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Me } from '@honglin/types/user';
+import { callCloud } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
-import { ComingSoon } from '@/components/ComingSoon';
+import { useQuery } from '@/lib/useQuery';
+import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDrafts';
+import { requestRolesOf } from './labels';
+import { RequestList } from './RequestList';
+import { useRequestList } from './useRequestList';
+import './request.scss';
 
+const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
+
+/** 诉求 tab: raise a problem, see one's own and followed requests; heads find their waiting list and visits here. */
 export default function RequestsPage() {
+  const { query, reload } = useQuery(() => callCloud<Me>('user', 'me', {}), []);
   return (
-    <PageShell>
-      <ComingSoon title="民生诉求" plans="这里将可以提交诉求、查看办理进度并对结果进行评价。" />
+    <PageShell query={query} onRetry={reload}>
+      {(me) => {
+        const roles = requestRolesOf(me.roles);
+        return (
+          <View>
+            <View className="rq-actions">
+              <Button className="rq-button" type="primary" size="large" onClick={() => open('submit')}>
+                我要反映问题
+              </Button>
+              {roles.handles && (
+                <Button className="rq-button" size="large" onClick={() => open('index')}>
+                  待办诉求
+                </Button>
+              )}
+              {roles.visits && (
+                <Button className="rq-button" size="large" onClick={() => open('visit')}>
+                  走访记录
+                </Button>
+              )}
+              {roles.coverageVillageIds.length > 0 && (
+                <Button
+                  className="rq-button"
+                  size="large"
+                  onClick={() => open(`coverage?villageId=${roles.coverageVillageIds[0]}`)}
+                >
+                  走访覆盖情况
+                </Button>
+              )}
+              {roles.member && (
+                <Button className="rq-button" size="large" onClick={() => open('index?scope=assigned')}>
+                  分派给我的
+                </Button>
+              )}
+            </View>
+            <Outbox />
+            <MyRequests />
+          </View>
+        );
+      }}
     </PageShell>
+  );
+}
+
+/** Requests sent while there was no signal: they wait on the phone until 发送 reaches the cloud. */
+function Outbox() {
+  const [drafts, setDrafts] = useState<RequestDraft[]>(unsentDrafts);
+  const [message, setMessage] = useState('');
+  useDidShow(() => setDrafts(unsentDrafts()));
+  if (drafts.length === 0) return null;
+
+  async function sendAll() {
+    setMessage('正在发送…');
+    for (const draft of drafts) {
+      const answer = await sendDraft(draft);
+      if (!answer.ok) {
+        setMessage(answer.error.message);
+        setDrafts(unsentDrafts());
+        return;
+      }
+    }
+    setMessage('已全部发送');
+    setDrafts(unsentDrafts());
+  }
+
+  return (
+    <View className="rq-card">
+      <Text className="rq-title">有{drafts.length}条诉求还没发出去</Text>
+      <Text className="rq-note">刚才网络不好，内容已保存在手机上。有信号时点下面的按钮发送，不会重复提交。</Text>
+      {message && <Text className="rq-error">{message}</Text>}
+      <Button className="rq-button" type="primary" size="large" onClick={sendAll}>
+        发送
+      </Button>
+    </View>
+  );
+}
+
+function MyRequests() {
+  const list = useRequestList({ scope: 'mine', state: 'all' });
+  const [shown, setShown] = useState(false);
+  useDidShow(() => {
+    if (shown) list.reload();
+    setShown(true);
+  });
+  return (
+    <View className="rq-section">
+      <Text className="rq-title">我的诉求</Text>
+      <RequestList list={list} emptyText="还没有诉求。遇到困难或有建议，点上面的“我要反映问题”。" />
+    </View>
   );
 }

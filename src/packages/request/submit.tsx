@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { chooseImage, navigateBack, redirectTo } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestSummary } from '@honglin/types/request';
+import { requestApi } from '@/api/request';
+import { imageUrl, uploadImage } from '@/api/transport';
+import { PageShell } from '@/components/PageShell';
+import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
+import { stateLabel } from '@/pages/requests/labels';
+import '@/pages/requests/request.scss';
+
+const MAX_PHOTOS = 9;
+
+/** 反映问题: category, what is wrong, photos, whether the name is shown; similar open requests first. */
+export default function SubmitRequestPage() {
+  const [draft, setDraft] = useState<RequestDraft>(() => editingDraft() ?? emptyDraft());
+  const [similar, setSimilar] = useState<RequestSummary[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+
+  // Every change is kept on the phone at once: closing the app or losing signal loses nothing.
+  const change = (patch: Partial<RequestDraft>) => {
+    const next = { ...draft, ...patch, status: 'editing' as const };
+    setDraft(next);
+    saveDraft(next);
+  };
+
+  useEffect(() => {
+    if (!draft.category) return;
+    let current = true;
+    requestApi.similar({ category: draft.category }).then((answer) => {
+      if (current) setSimilar(answer.ok ? answer.data : []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [draft.category]);
+
+  async function addPhotos() {
+    const left = MAX_PHOTOS - draft.photos.length;
+    if (left <= 0) return;
+    const chosen = await chooseImage({ count: left, sizeType: ['compressed'] }).catch(() => null);
+    if (!chosen) return;
+    setBusy(true);
+    const added: string[] = [];
+    for (const [i, path] of chosen.tempFilePaths.entries()) {
+      const answer = await uploadImage(path, `requests/${draft.requestId}/${draft.photos.length + i + 1}.jpg`);
+      if (!answer.ok) {
+        setMessage(`照片没有传上去：${answer.error.message}`);
+        break;
+      }
+      added.push(answer.data.fileID);
+    }
+    setBusy(false);
+    change({ photos: [...draft.photos, ...added] });
+  }
+
+  async function follow(id: string) {
+    setBusy(true);
+    const answer = await requestApi.follow({ id });
+    setBusy(false);
+    if (!answer.ok) return setMessage(answer.error.message);
+    removeDraft(draft.requestId);
+    redirectTo({ url: `/packages/request/detail?id=${id}` });
+  }
+
+  async function submit() {
+    if (!draft.category) return setMessage('请先选择问题类别');
+    if (draft.text.trim().length < 2) return setMessage('请用几句话说说遇到了什么问题');
+    setBusy(true);
+    setMessage('');
+    const answer = await sendDraft(draft);
+    setBusy(false);
+    if (answer.ok) {
+      redirectTo({ url: `/packages/request/detail?id=${answer.data.id}` });
+      return;
+    }
+    if (answer.error.code === 'NETWORK' || answer.error.code === 'INTERNAL') {
+      setMessage('网络不好，诉求已保存在手机上。有信号时在“诉求”页点“发送”即可，不会重复提交。');
+      setDraft(emptyDraft());
+      return;
+    }
+    setMessage(answer.error.message);
+  }
+
+  return (
+    <PageShell>
+      <View className="rq-field">
+        <Text className="rq-label">1. 遇到了什么类型的问题？</Text>
+        <View className="rq-chips">
+          {REQUEST_CATEGORIES.map((c) => (
+            <Text
+              key={c}
+              className={`rq-chip${draft.category === c ? ' rq-chip--on' : ''}`}
+              onClick={() => change({ category: c })}
+            >
+              {REQUEST_CATEGORY_LABELS[c]}
+            </Text>
+          ))}
+        </View>
+      </View>
+
+      {similar.length > 0 && (
+        <View className="rq-card">
+          <Text className="rq-title">附近已经有人反映过类似问题</Text>
+          <Text className="rq-note">如果是同一件事，点“关注这条”就能看到办理进度，不用重复提交。</Text>
+          {similar.map((s) => (
+            <View key={s._id} className="rq-section">
+              <Text className="rq-card__text">{s.text}</Text>
+              <Text className="rq-card__line">
+                {s.unitName} · {stateLabel(s.state)} · {s.followerCount}人关注
+              </Text>
+              <Button className="rq-button" size="large" disabled={busy} onClick={() => follow(s._id)}>
+                关注这条
+              </Button>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {draft.category === 'enterprise' && (
+        <View className="rq-field">
+          <Text className="rq-label">企业名称</Text>
+          <Input
+            className="rq-input"
+            value={draft.enterpriseName}
+            placeholder="例如：鹿原茶叶合作社"
+            onInput={(e) => change({ enterpriseName: e.detail.value })}
+          />
+        </View>
+      )}
+      {draft.category === 'dispute' && (
+        <View className="rq-field">
+          <Text className="rq-label">双方当事人（用逗号隔开）</Text>
+          <Input
+            className="rq-input"
+            value={draft.parties}
+            placeholder="例如：张三，李四"
+            onInput={(e) => change({ parties: e.detail.value })}
+          />
+        </View>
+      )}
+
+      <View className="rq-field">
+        <Text className="rq-label">2. 说说具体情况</Text>
+        <Textarea
+          className="rq-textarea"
+          value={draft.text}
+          maxlength={1000}
+          placeholder="什么地方、什么问题、希望怎么解决"
+          onInput={(e) => change({ text: e.detail.value })}
+        />
+      </View>
+
+      <View className="rq-field">
+        <Text className="rq-label">3. 拍照（可不拍，最多9张）</Text>
+        <View className="rq-photos">
+          {draft.photos.map((p) => (
+            <Image key={p} className="rq-photo" src={imageUrl(p)} mode="aspectFill" />
+          ))}
+          {draft.photos.length < MAX_PHOTOS && (
+            <Text className="rq-add-photo" onClick={addPhotos}>
+              ＋ 拍照
+            </Text>
+          )}
+        </View>
+      </View>
+
+      <View className="rq-toggle">
+        <Text>很紧急（2小时内要有人接）</Text>
+        <Switch checked={draft.urgent} color="#c8102e" onChange={(e) => change({ urgent: e.detail.value })} />
+      </View>
+      <View className="rq-toggle">
+        <Text>让邻居看到我的名字</Text>
+        <Switch checked={draft.showName} color="#c8102e" onChange={(e) => change({ showName: e.detail.value })} />
+      </View>
+      <Text className="rq-note">不打开时，邻居只能看到您的姓，办理的干部才能看到全名。</Text>
+
+      {message && <Text className="rq-error">{message}</Text>}
+      <View className="rq-actions">
+        <Button className="rq-button" type="primary" size="large" loading={busy} disabled={busy} onClick={submit}>
+          提交
+        </Button>
+        <Button className="rq-button" size="large" onClick={() => navigateBack()}>
+          先不提交（已自动保存）
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
+import type { HouseholdView, VisitList } from '@honglin/types/visit';
+import { shanghai } from '@honglin/types/time';
+import { visitApi } from '@/api/visit';
+import { PageShell } from '@/components/PageShell';
+import { useQuery } from '@/lib/useQuery';
+import { newRequestId } from '@/store/requestDrafts';
+import '@/pages/requests/request.scss';
+
+interface ProblemLine {
+  category: RequestCategory;
+  text: string;
+}
+
+/** 访一访: log a visit (each problem raised becomes a request), see who is not visited yet this month. */
+export default function VisitPage() {
+  const notVisited = useQuery(() => visitApi.list({ view: 'notVisited' }), []);
+  const visits = useQuery(() => visitApi.list({ view: 'visits' }), []);
+  const [household, setHousehold] = useState<HouseholdView | null>(null);
+  const [name, setName] = useState('');
+  const [discussed, setDiscussed] = useState('');
+  const [problems, setProblems] = useState<ProblemLine[]>([]);
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+
+  const setProblem = (i: number, patch: Partial<ProblemLine>) =>
+    setProblems(problems.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+
+  async function save() {
+    if (!household && !name.trim()) return setMessage('请选择或填写走访的住户');
+    setBusy(true);
+    setMessage('');
+    const answer = await visitApi.log({
+      requestId,
+      household: household ? { userId: household.userId } : { name: name.trim() },
+      date: shanghai().format('YYYY-MM-DD'),
+      discussed,
+      problems: problems.filter((p) => p.text.trim().length > 0),
+    });
+    setBusy(false);
+    if (!answer.ok) return setMessage(answer.error.message);
+    setMessage(
+      answer.data.requestIds.length > 0
+        ? `已记录，反映的${answer.data.requestIds.length}个问题已转为诉求，等待签收办理`
+        : '已记录这次走访',
+    );
+    setHousehold(null);
+    setName('');
+    setDiscussed('');
+    setProblems([]);
+    setRequestId(newRequestId());
+    notVisited.reload();
+    visits.reload();
+  }
+
+  return (
+    <PageShell query={notVisited.query} onRetry={notVisited.reload}>
+      {(waiting: VisitList) => (
+        <View>
+          <View className="rq-card">
+            <Text className="rq-title">记一次走访</Text>
+            <Text className="rq-label">走访了哪一户？</Text>
+            {household ? (
+              <View className="rq-row" onClick={() => setHousehold(null)}>
+                <Text>{household.name}</Text>
+                <Text className="rq-state">换一户</Text>
+              </View>
+            ) : (
+              <Input className="rq-input" value={name} placeholder="点下面名单选择，或在这里写户主姓名" onInput={(e) => setName(e.detail.value)} />
+            )}
+            <View className="rq-field" />
+            <Text className="rq-label">聊了些什么？</Text>
+            <Textarea className="rq-textarea" value={discussed} placeholder="家里情况、生产生活、意见建议" onInput={(e) => setDiscussed(e.detail.value)} />
+            <View className="rq-field" />
+            {problems.map((p, i) => (
+              <View key={i} className="rq-field">
+                <Text className="rq-label">反映的问题 {i + 1}</Text>
+                <View className="rq-chips">
+                  {REQUEST_CATEGORIES.filter((c) => c !== 'enterprise' && c !== 'dispute').map((c) => (
+                    <Text key={c} className={`rq-chip${p.category === c ? ' rq-chip--on' : ''}`} onClick={() => setProblem(i, { category: c })}>
+                      {REQUEST_CATEGORY_LABELS[c]}
+                    </Text>
+                  ))}
+                </View>
+                <Textarea className="rq-textarea" value={p.text} placeholder="问题是什么" onInput={(e) => setProblem(i, { text: e.detail.value })} />
+              </View>
+            ))}
+            {message && <Text className="rq-error">{message}</Text>}
+            <View className="rq-actions">
+              {problems.length < 5 && (
+                <Button className="rq-button" size="large" onClick={() => setProblems([...problems, { category: 'help', text: '' }])}>
+                  ＋ 添加反映的问题
+                </Button>
+              )}
+              <Button className="rq-button" type="primary" size="large" loading={busy} onClick={save}>
+                保存走访
+              </Button>
+            </View>
+          </View>
+
+          {waiting.view === 'notVisited' && (
+            <View className="rq-section">
+              <Text className="rq-title">
+                本月还没走访（{waiting.households.length}/{waiting.total}户）
+              </Text>
+              {waiting.households.length === 0 && <Text className="rq-note">本月已全部走访，辛苦了！</Text>}
+              {waiting.households.map((h) => (
+                <View key={h.userId} className="rq-row" onClick={() => setHousehold(h)}>
+                  <Text>{h.name}</Text>
+                  <Text className="rq-state">记走访</Text>
+                </View>
+              ))}
+            </View>
+          )}
+
+          <View className="rq-section">
+            <Text className="rq-title">本月走访</Text>
+            {visits.query.status === 'success' && visits.query.data.view === 'visits' && (
+              <View>
+                {visits.query.data.items.length === 0 && <Text className="rq-note">本月还没有走访记录</Text>}
+                {visits.query.data.items.map((v) => (
+                  <View key={v._id} className="rq-card">
+                    <Text className="rq-card__category">
+                      {v.householdName} · {v.date}
+                    </Text>
+                    <Text className="rq-card__text">{v.discussed}</Text>
+                    {v.problems.map((p) => (
+                      <Text key={p.requestId} className="rq-card__line">
+                        {REQUEST_CATEGORY_LABELS[p.category]}：{p.text}
+                      </Text>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            )}
+          </View>
+        </View>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,58 @@
+import {
+  REQUEST_STATE_LABELS,
+  type RequestState,
+} from '@honglin/types/request';
+import type { RoleGrant } from '@honglin/types/org';
+import { shanghai } from '@honglin/types/time';
+
+/** Timeline events in plain words. */
+export const EVENT_LABELS: Record<string, string> = {
+  submitted: '提交了诉求',
+  accepted: '签收了，开始办理',
+  assigned: '分派给党员办理',
+  dispatched: '派给下级办理',
+  escalated: '上报到上一级',
+  autoEscalated: '超时，自动转到上一级',
+  handedBack: '退回',
+  returnedByAssignee: '党员退回给负责人',
+  resolved: '办结了',
+  closed: '评价后完成',
+  reopened: '群众不满意，重新办理',
+  autoClosed: '7天未评价，自动完成',
+  comment: '留言',
+};
+
+export function stateLabel(state: RequestState): string {
+  return REQUEST_STATE_LABELS[state];
+}
+
+/** A moment as the town reads it: 11月28日 14:05. */
+export function when(iso: string): string {
+  return shanghai(iso).format('M月D日 HH:mm');
+}
+
+/** What the 诉求 area offers a person, from their roles. */
+export interface RequestRoles {
+  /** Heads and admins: they see what waits in their unit and below. */
+  handles: boolean;
+  /** Heads who visit households (邻长、组长、片长). */
+  visits: boolean;
+  /** Villages whose visit coverage they may see (admins, branch secretaries). */
+  coverageVillageIds: string[];
+  member: boolean;
+}
+
+const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
+const VISITING = ['neighbour_head', 'group_head', 'block_head'];
+
+export function requestRolesOf(roles: readonly RoleGrant[]): RequestRoles {
+  const villages = roles.flatMap((g) =>
+    (g.role === 'village_admin' || g.role === 'branch_secretary') && g.unitPath.length >= 2 ? [g.unitPath[1]] : [],
+  );
+  return {
+    handles: roles.some((g) => HANDLING.includes(g.role)),
+    visits: roles.some((g) => VISITING.includes(g.role)),
+    coverageVillageIds: [...new Set(villages)],
+    member: roles.some((g) => g.role === 'member'),
+  };
+}
