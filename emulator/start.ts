@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { openDatabase, type LocalDatabase } from './db';
+import { readFunctionConfig } from './functions/config';
 import { FunctionRuntime, type Caller, type InvocationOutcome } from './functions/runtime';
 import { fireTimer } from './functions/timer';
 import { answerInvokeFunction, sendInvocation } from './functions/wire';
@@ -104,6 +105,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const openApi = new LocalOpenApi({
     dataDir: options.dataDir,
     wordList: new WordList([BUILTIN_WORDLIST, dataWordListFile(options.dataDir)]),
+    allowed(apiName, sessionToken) {
+      const fn = functions.functionOfSession(sessionToken);
+      return fn === undefined || readFunctionConfig(functions.functionsDir, fn).openapi.includes(apiName);
+    },
     onMediaCheck(record, sessionToken) {
       if (!messagePush || !messagePush.events.includes('wxa_media_check')) return;
       const deliver = async (): Promise<void> => {

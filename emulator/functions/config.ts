@@ -13,6 +13,8 @@ export interface FunctionConfig {
   /** Seconds; the cloud's default is 3. */
   timeout: number;
   triggers: TimerTrigger[];
+  /** `permissions.openapi`: the open APIs the function may call (none when absent, as in the cloud). */
+  openapi: string[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -27,13 +29,14 @@ export function functionEntry(functionsDir: string, name: string): string | null
 /** Reads `<functionsDir>/<name>/config.json` (missing file: the cloud's defaults). */
 export function readFunctionConfig(functionsDir: string, name: string): FunctionConfig {
   const file = path.join(functionsDir, name, 'config.json');
-  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT_SECONDS, triggers: [] };
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; triggers?: unknown };
+  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT_SECONDS, triggers: [], openapi: [] };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; triggers?: unknown; permissions?: { openapi?: unknown } };
   const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS;
   const triggers = Array.isArray(raw.triggers)
     ? (raw.triggers as TimerTrigger[]).filter((t) => t && t.type === 'timer' && typeof t.name === 'string' && typeof t.config === 'string')
     : [];
-  return { timeout, triggers };
+  const openapi = Array.isArray(raw.permissions?.openapi) ? raw.permissions.openapi.map(String) : [];
+  return { timeout, triggers, openapi };
 }
 
 /** Names of the functions built into the folder. */

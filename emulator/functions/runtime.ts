@@ -135,7 +135,7 @@ class FunctionPool {
   private run(worker: Worker, job: Job): void {
     const { timeout } = readFunctionConfig(this.runtime.functionsDir, this.name);
     const requestId = randomUUID();
-    const sessionToken = this.runtime.openSession(job.caller);
+    const sessionToken = this.runtime.openSession(job.caller, this.name);
     const env = this.runtime.environmentFor(job.caller, sessionToken);
     const context: InvocationContext = {
       callbackWaitsForEmptyEventLoop: false,
@@ -209,7 +209,7 @@ export class FunctionRuntime {
   readonly maxInstances: number;
   readonly stats: RuntimeStats = { invocations: 0, coldStarts: 0, timeouts: 0 };
   private readonly pools = new Map<string, FunctionPool>();
-  private readonly sessions = new Map<string, { caller: Caller; deferred: (() => Promise<void>)[] }>();
+  private readonly sessions = new Map<string, { caller: Caller; functionName: string; deferred: (() => Promise<void>)[] }>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {
     this.maxInstances = options.maxInstances;
@@ -243,6 +243,11 @@ export class FunctionRuntime {
     return typeof token === 'string' ? this.sessions.get(token)?.caller : undefined;
   }
 
+  /** The function a running invocation runs, from its session token; undefined for requests from outside any invocation. */
+  functionOfSession(token: unknown): string | undefined {
+    return typeof token === 'string' ? this.sessions.get(token)?.functionName : undefined;
+  }
+
   environmentFor(caller: Caller, sessionToken: string): Record<string, string> {
     return this.options.environmentFor(caller, sessionToken);
   }
@@ -257,9 +262,9 @@ export class FunctionRuntime {
     return { ...inherited, ...this.options.environmentFor({}, '') };
   }
 
-  openSession(caller: Caller): string {
+  openSession(caller: Caller, functionName: string): string {
     const token = `local-session-${randomUUID()}`;
-    this.sessions.set(token, { caller, deferred: [] });
+    this.sessions.set(token, { caller, functionName, deferred: [] });
     return token;
   }
 

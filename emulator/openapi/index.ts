@@ -9,6 +9,11 @@ export interface LocalOpenApiOptions {
   wordList: WordList;
   /** Told of each accepted media check, with the session token of the invocation that asked (if any). */
   onMediaCheck?(record: MediaCheckRecord, sessionToken: string): void;
+  /**
+   * Whether the caller may use the API: a function only those in its config.json `permissions.openapi`,
+   * as in the cloud; requests from outside any invocation (admin scripts) all.
+   */
+  allowed(apiName: string, sessionToken: string): boolean;
 }
 
 type Params = Record<string, unknown>;
@@ -29,7 +34,9 @@ export class LocalOpenApi {
     const request = decodeCommApiData(requestData);
     const params: Params = {};
     for (const { key, value } of request.pairs) params[key] = JSON.parse(value.toString('utf8') || 'null');
-    const answer = await this.answer(apiName, params, sessionToken);
+    const answer = this.options.allowed(apiName, sessionToken)
+      ? await this.answer(apiName, params, sessionToken)
+      : { json: { errcode: -604101, errmsg: `function has no permission to call this API: ${apiName} is not in config.json permissions.openapi` } };
     if ('bytes' in answer) return encodeCommOpenApiResp({ respData: answer.bytes, contentType: answer.contentType });
     return encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(answer.json)), contentType: 'application/json; charset=utf-8' });
   }

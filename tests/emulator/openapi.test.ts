@@ -110,6 +110,13 @@ describe('subscribeMessage.send', () => {
   });
 });
 
+describe('open-API permissions', () => {
+  test('a function may call only the open APIs its config.json permissions.openapi lists', async () => {
+    const outcome = await t.cloud.invoke('checker', { url: 'http://127.0.0.1/x.png', qrScene: 's1' }, { openid: 'o-4' });
+    expect(outcome).toMatchObject({ ok: false, kind: 'error', message: expect.stringContaining('-604101') });
+  });
+});
+
 describe('wxacode.getUnlimited', () => {
   test('answers a real PNG for the scene as result.buffer', async () => {
     const answer = (await t.sdk.openapi.wxacode.getUnlimited({ scene: 'a=act1&c=123456', page: 'pages/activity/checkin', width: 300 })) as unknown as {
