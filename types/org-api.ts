@@ -17,7 +17,7 @@ export interface TreeAnswer {
   root: Unit;
   /** From the town down to the root's parent. */
   ancestors: Unit[];
-  /** Every unit below the root down to `depth` levels, ordered by level then `order`. */
+  /** Every unit below the root down to `depth` levels, depth first (each unit followed by its children), siblings by `order`. */
   units: Unit[];
 }
 

@@ -20,8 +20,19 @@ function unitOf(doc: UnitDoc): Unit {
   return { _id: doc._id, kind: doc.kind, name: doc.name, parentId: doc.parentId, path: doc.path, order: doc.order };
 }
 
-const byLevelThenOrder = (a: Unit, b: Unit): number =>
-  a.path.length - b.path.length || a.order - b.order || a.name.localeCompare(b.name, 'zh-CN');
+/** Depth first: each unit followed by its children, siblings by `order`. */
+function depthFirst(units: Unit[]): Unit[] {
+  const byId = new Map(units.map((u) => [u._id, u]));
+  const key = (u: Unit) => u.path.filter((id) => byId.has(id)).map((id) => byId.get(id) as Unit);
+  return [...units].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < Math.min(ka.length, kb.length); i += 1) {
+      if (ka[i]._id !== kb[i]._id) return ka[i].order - kb[i].order || ka[i].name.localeCompare(kb[i].name, 'zh-CN');
+    }
+    return ka.length - kb.length;
+  });
+}
 
 /**
  * A unit, the units above it and those below it down to `depth` levels: the org chart, the home-unit picker.
@@ -41,9 +52,8 @@ export const tree = defineAction({
     const found =
       conditions.length > 0 ? await rows<UnitDoc>(db.collection(UNITS).where(command.or(conditions)).limit(1000)) : [];
     const ancestors = found.filter((u) => ancestorIds.includes(u._id)).map(unitOf);
-    ancestors.sort(byLevelThenOrder);
-    const units = found.filter((u) => u.path.includes(root._id) && u._id !== root._id).map(unitOf);
-    units.sort(byLevelThenOrder);
+    ancestors.sort((a, b) => a.path.length - b.path.length);
+    const units = depthFirst(found.filter((u) => u.path.includes(root._id) && u._id !== root._id).map(unitOf));
     return { root: unitOf(root), ancestors, units };
   },
 });

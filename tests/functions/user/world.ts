@@ -51,7 +51,7 @@ export async function startDemoWorld(name: string): Promise<DemoWorld> {
       return { answer, trips: cloud.db.roundTrips - before };
     },
     async find<T>(collection: string, condition: Record<string, unknown>) {
-      const result = (await db.collection(collection).where(condition).limit(1000).get()) as { data: T[] };
+      const result = (await db.collection(collection).where(condition).limit(1000).get()) as unknown as { data: T[] };
       return result.data;
     },
     async stop() {
