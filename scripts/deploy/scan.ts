@@ -73,6 +73,22 @@ function stringConstants(tree: ts.SourceFile): Map<string, string> {
   return constants;
 }
 
+/**
+ * The string literals a parameter may be, when `node` names a parameter of the enclosing function typed
+ * as a union of them (`template: 'requestAccepted' | 'requestResolved'`): a helper that sends one of several templates.
+ */
+function parameterLiterals(node: ts.Node): string[] {
+  if (!ts.isIdentifier(node)) return [];
+  for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    const parameter = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
+    if (!parameter?.type) continue;
+    const types = ts.isUnionTypeNode(parameter.type) ? parameter.type.types : [parameter.type];
+    return types.flatMap((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : []));
+  }
+  return [];
+}
+
 function calleeName(call: ts.CallExpression): string | null {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text;
@@ -121,7 +137,8 @@ export function scanFunctionSources(files: SourceFile[]): FunctionSourceUsage {
               p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [],
             )
           : [];
-        if (key !== null) templates.push({ key, fields, file: file.path, line: lineOf(tree, node) });
+        const keys = key !== null ? [key] : parameterLiterals(node.arguments[1]);
+        for (const k of keys) templates.push({ key: k, fields, file: file.path, line: lineOf(tree, node) });
       }
     });
   }

@@ -31,6 +31,9 @@ describe('scanFunctionSources', () => {
         '  });',
         '}',
         'export async function notify(touser, template, page, data) { return send(touser, template, page, data); }',
+        "export async function tellResident(to: string, template: 'requestAccepted' | 'requestResolved', note: string) {",
+        "  await notify(to, template, 'packages/request/detail', { thing1: { value: note }, time4: { value: '' } });",
+        '}',
       ].join('\n'),
     },
   ];
@@ -45,9 +48,11 @@ describe('scanFunctionSources', () => {
     ]);
   });
 
-  it('finds each notify() with its template key and the data fields it fills', () => {
+  it('finds each notify() with its template key (or each key a helper parameter may be) and the data fields it fills', () => {
     expect(usage.templates).toEqual([
       { key: 'pledgeReviewed', fields: ['thing1', 'phrase2'], file: 'cloudfunctions/pledge/notices.ts', line: 2 },
+      { key: 'requestAccepted', fields: ['thing1', 'time4'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
+      { key: 'requestResolved', fields: ['thing1', 'time4'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
     ]);
   });
 });
