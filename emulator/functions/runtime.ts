@@ -53,7 +53,9 @@ export interface RuntimeStats {
 
 interface WorkerReply {
   id: string;
-  ok: boolean;
+  /** Sent when the bundle is loaded and main is about to run: the function's timeout starts here. */
+  started?: boolean;
+  ok?: boolean;
   result?: string;
   error?: { name: string; message: string; stack: string };
 }
@@ -65,6 +67,8 @@ interface Job {
 }
 
 const WORKER_FILE = path.join(__dirname, 'worker.js');
+/** How long loading a bundle may take on a cold start (the cloud's initialisation limit is separate from the timeout too). */
+const INIT_TIMEOUT_SECONDS = 60;
 /** Context variables copied into `context.environ`; credentials and the service URL stay out. */
 const CONTEXT_KEYS = /^(WX_|TCB_ENV$|TCB_CONTEXT_KEYS$|TCB_SESSIONTOKEN$|SCF_NAMESPACE$)/;
 
@@ -170,6 +174,11 @@ class FunctionPool {
     };
     const onMessage = (reply: WorkerReply): void => {
       if (reply.id !== requestId) return;
+      if (reply.started) {
+        clearTimeout(timer);
+        timer = timeoutAfter(timeout, `Invoking task timed out after ${timeout} seconds`);
+        return;
+      }
       if (reply.ok) {
         finish({ ok: true, responseData: reply.result ?? 'null', requestId }, true);
       } else {
@@ -183,13 +192,12 @@ class FunctionPool {
     const onExit = (code: number): void => {
       finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's instance exited with code ${code}` }, false);
     };
-    const timer = setTimeout(() => {
-      this.runtime.stats.timeouts += 1;
-      finish(
-        { ok: false, kind: 'timeout', code: 'FUNCTIONS_EXECUTE_FAIL', message: `Invoking task timed out after ${timeout} seconds` },
-        false,
-      );
-    }, timeout * 1000);
+    const timeoutAfter = (seconds: number, message: string): NodeJS.Timeout =>
+      setTimeout(() => {
+        this.runtime.stats.timeouts += 1;
+        finish({ ok: false, kind: 'timeout', code: 'FUNCTIONS_EXECUTE_FAIL', message }, false);
+      }, seconds * 1000);
+    let timer = timeoutAfter(INIT_TIMEOUT_SECONDS, `Initialization timed out after ${INIT_TIMEOUT_SECONDS} seconds`);
 
     worker.on('message', onMessage);
     worker.once('error', onError);

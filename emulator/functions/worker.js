@@ -5,7 +5,8 @@
  *
  * workerData: { entry: absolute path of the bundle's index.js }
  * message in:  { id, env: {NAME: value}, event, context }
- * message out: { id, ok: true, result: JSON string } | { id, ok: false, error: { name, message, stack } }
+ * message out: { id, started: true } once the bundle is loaded (the function's timeout runs from here), then
+ *              { id, ok: true, result: JSON string } | { id, ok: false, error: { name, message, stack } }
  */
 const { parentPort, workerData } = require('node:worker_threads');
 
@@ -18,6 +19,7 @@ parentPort.on('message', async (message) => {
       main = require(workerData.entry).main;
       if (typeof main !== 'function') throw new TypeError(`${workerData.entry} exports no main function`);
     }
+    parentPort.postMessage({ id: message.id, started: true });
     const result = await main(message.event, message.context);
     parentPort.postMessage({ id: message.id, ok: true, result: JSON.stringify(result === undefined ? null : result) });
   } catch (e) {
