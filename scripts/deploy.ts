@@ -109,7 +109,7 @@ async function main(): Promise<number> {
     secrets,
     log: (line) => console.log(line),
   });
-  if (done) console.log('\n部署完成。按 docs/DEPLOY.md 第 11 步检查是否生效。');
+  if (done) console.log('\n部署完成。按 docs/DEPLOY.md 第 12 步检查是否生效。');
   return done ? 0 : 1;
 }
 
