@@ -132,7 +132,7 @@ function configProblems(config: HonglinConfig, inputs: DeployInputs, problems: P
     warnings.push({
       code: 'NO_FIRST_ADMIN',
       message: `${file} 的 firstTownAdmins 为空：部署后没有人能管理组织和角色`,
-      fix: '首次部署后用管理员的微信打开小程序“我的”页，复制 OPENID 填入 firstTownAdmins，再运行 npm run build:functions 和 npm run deploy -- --only functions',
+      fix: '首次部署后让管理员用自己的微信打开小程序并同意隐私指引，在云开发控制台“数据库 → users”找到他的记录，把 _id（即 OPENID）填入 firstTownAdmins，再运行 npm run build:functions 和 npm run deploy -- --only functions（docs/DEPLOY.md 第 11 步）',
     });
   }
   for (const openid of config.firstTownAdmins) {
@@ -140,7 +140,7 @@ function configProblems(config: HonglinConfig, inputs: DeployInputs, problems: P
       warnings.push({
         code: 'ADMIN_OPENID_SUSPICIOUS',
         message: `firstTownAdmins 里的“${openid}”不像微信 OPENID（28 位字母数字）`,
-        fix: '从小程序“我的”页或云开发控制台的函数日志复制真实的 OPENID；本地演示用户的编号在线上无效',
+        fix: '从云开发控制台“数据库 → users”复制管理员记录的 _id；本地演示用户的编号在线上无效',
       });
     }
   }
