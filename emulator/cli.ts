@@ -21,13 +21,15 @@ const DEFAULT_PORT = 8787;
 function run(script: string): void {
   process.stdout.write(`› npm run ${script}\n`);
   const result = spawnSync('npm', ['run', script], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) process.stderr.write(`\n⚠ npm run ${script} 失败（见上方输出），继续使用已有的构建结果。\n\n`);
+  if (result.status !== 0)
+    process.stderr.write(`\n⚠ npm run ${script} 失败（见上方输出），继续使用已有的构建结果。\n\n`);
 }
 
 function buildWhatIsStale(): void {
   const shared = [path.join(REPO_ROOT, 'types')];
   if (isStale(DEFAULT_FUNCTIONS_DIR, [path.join(REPO_ROOT, 'cloudfunctions'), ...shared])) run('build:functions');
-  if (isStale(DEFAULT_H5_DIR, [path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'config'), ...shared])) run('build:h5');
+  if (isStale(DEFAULT_H5_DIR, [path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'config'), ...shared]))
+    run('build:h5');
 }
 
 /** Empties the data folder, refusing folders that cannot be one (the repository, home, the root). */

@@ -100,7 +100,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     environmentFor: (caller, sessionToken) => sdkEnvironment({ adminUrl: adminUrl() }, { ...caller, sessionToken }),
   });
   const storage = new LocalStorage({ dataDir: options.dataDir, envName: LOCAL_ENV, baseUrl: () => url });
-  const messagePush = options.messagePush === undefined ? readMessagePushConfig(DEFAULT_APP_CONFIG) : options.messagePush;
+  const messagePush =
+    options.messagePush === undefined ? readMessagePushConfig(DEFAULT_APP_CONFIG) : options.messagePush;
   const background = new Set<Promise<void>>();
   const openApi = new LocalOpenApi({
     dataDir: options.dataDir,
@@ -113,7 +114,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (!messagePush || !messagePush.events.includes('wxa_media_check')) return;
       const deliver = async (): Promise<void> => {
         const outcome = await functions.invoke(messagePush.function, mediaCheckPushEvent(record, WX_APPID), {});
-        if (!outcome.ok) console.error(`[local cloud] message push wxa_media_check to ${messagePush.function} failed: ${outcome.message}`);
+        if (!outcome.ok)
+          console.error(
+            `[local cloud] message push wxa_media_check to ${messagePush.function} failed: ${outcome.message}`,
+          );
       };
       if (functions.defer(sessionToken, deliver)) return;
       const delivery = deliver().finally(() => background.delete(delivery));
@@ -121,7 +125,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     },
   });
   const gateway = options.gateway
-    ? createGateway({ h5Dir: options.h5Dir ?? DEFAULT_H5_DIR, dataDir: options.dataDir, runtime: functions, storage, db })
+    ? createGateway({
+        h5Dir: options.h5Dir ?? DEFAULT_H5_DIR,
+        dataDir: options.dataDir,
+        runtime: functions,
+        storage,
+        db,
+      })
     : null;
 
   const answerAdmin = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -131,7 +141,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const field = (name: string): Buffer | undefined => parts.find((p) => p.name === name)?.data;
       const action = field('action')?.toString('utf8');
       if (action !== 'wx.openApi') {
-        sendJson(res, { code: 'INVALID_ACTION', message: `action ${String(action)} is not supported by the local cloud` });
+        sendJson(res, {
+          code: 'INVALID_ACTION',
+          message: `action ${String(action)} is not supported by the local cloud`,
+        });
         return;
       }
       const answer = await openApi.handle(
@@ -161,7 +174,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const timer = /^\/__timer\/([^/]+)\/([^/]+)$/.exec(requestUrl.pathname);
       if (req.method === 'POST' && timer) {
         const outcome = fireTimer(functions, decodeURIComponent(timer[1]), decodeURIComponent(timer[2]));
-        if (!outcome) sendJson(res, { errCode: -501000, errMsg: `no timer trigger ${timer[2]} on function ${timer[1]}` }, 404);
+        if (!outcome)
+          sendJson(res, { errCode: -501000, errMsg: `no timer trigger ${timer[2]} on function ${timer[1]}` }, 404);
         else sendInvocation(res, await outcome);
         return;
       }

@@ -30,10 +30,16 @@ export function functionEntry(functionsDir: string, name: string): string | null
 export function readFunctionConfig(functionsDir: string, name: string): FunctionConfig {
   const file = path.join(functionsDir, name, 'config.json');
   if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT_SECONDS, triggers: [], openapi: [] };
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; triggers?: unknown; permissions?: { openapi?: unknown } };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    timeout?: unknown;
+    triggers?: unknown;
+    permissions?: { openapi?: unknown };
+  };
   const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS;
   const triggers = Array.isArray(raw.triggers)
-    ? (raw.triggers as TimerTrigger[]).filter((t) => t && t.type === 'timer' && typeof t.name === 'string' && typeof t.config === 'string')
+    ? (raw.triggers as TimerTrigger[]).filter(
+        (t) => t && t.type === 'timer' && typeof t.name === 'string' && typeof t.config === 'string',
+      )
     : [];
   const openapi = Array.isArray(raw.permissions?.openapi) ? raw.permissions.openapi.map(String) : [];
   return { timeout, triggers, openapi };

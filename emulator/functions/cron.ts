@@ -56,7 +56,15 @@ export function parseCron(expression: string): CronSchedule {
   return {
     matches(date: Date): boolean {
       const b = new Date(date.getTime() + BEIJING_OFFSET_MS);
-      const parts = [b.getUTCSeconds(), b.getUTCMinutes(), b.getUTCHours(), b.getUTCDate(), b.getUTCMonth() + 1, b.getUTCDay(), b.getUTCFullYear()];
+      const parts = [
+        b.getUTCSeconds(),
+        b.getUTCMinutes(),
+        b.getUTCHours(),
+        b.getUTCDate(),
+        b.getUTCMonth() + 1,
+        b.getUTCDay(),
+        b.getUTCFullYear(),
+      ];
       return sets.every((set, i) => set.has(parts[i]));
     },
   };

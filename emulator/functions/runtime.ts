@@ -183,14 +183,30 @@ class FunctionPool {
         finish({ ok: true, responseData: reply.result ?? 'null', requestId }, true);
       } else {
         const error = reply.error ?? { name: 'Error', message: 'unknown error', stack: '' };
-        finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: error.stack || `${error.name}: ${error.message}` }, true);
+        finish(
+          {
+            ok: false,
+            kind: 'error',
+            code: 'FUNCTIONS_EXECUTE_FAIL',
+            message: error.stack || `${error.name}: ${error.message}`,
+          },
+          true,
+        );
       }
     };
     const onError = (e: Error): void => {
       finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: e.stack || String(e) }, false);
     };
     const onExit = (code: number): void => {
-      finish({ ok: false, kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's instance exited with code ${code}` }, false);
+      finish(
+        {
+          ok: false,
+          kind: 'error',
+          code: 'FUNCTIONS_EXECUTE_FAIL',
+          message: `the function's instance exited with code ${code}`,
+        },
+        false,
+      );
     };
     const timeoutAfter = (seconds: number, message: string): NodeJS.Timeout =>
       setTimeout(() => {
@@ -217,7 +233,10 @@ export class FunctionRuntime {
   readonly maxInstances: number;
   readonly stats: RuntimeStats = { invocations: 0, coldStarts: 0, timeouts: 0 };
   private readonly pools = new Map<string, FunctionPool>();
-  private readonly sessions = new Map<string, { caller: Caller; functionName: string; deferred: (() => Promise<void>)[] }>();
+  private readonly sessions = new Map<
+    string,
+    { caller: Caller; functionName: string; deferred: (() => Promise<void>)[] }
+  >();
 
   constructor(private readonly options: FunctionRuntimeOptions) {
     this.maxInstances = options.maxInstances;

@@ -16,14 +16,22 @@ export function timerEvent(triggerName: string, at: Date): TimerEvent {
 }
 
 /** Fires a function's timer trigger now, as the cloud does: the timer event and no caller (no OPENID). */
-export function fireTimer(runtime: FunctionRuntime, functionName: string, triggerName: string, at = new Date()): Promise<InvocationOutcome> | null {
+export function fireTimer(
+  runtime: FunctionRuntime,
+  functionName: string,
+  triggerName: string,
+  at = new Date(),
+): Promise<InvocationOutcome> | null {
   const { triggers } = readFunctionConfig(runtime.functionsDir, functionName);
   if (!triggers.some((t) => t.name === triggerName)) return null;
   return runtime.invoke(functionName, timerEvent(triggerName, at), {});
 }
 
 /** Runs every declared timer trigger on its cron, checking once a second (for `npm run dev`). */
-export function startTimerScheduler(runtime: FunctionRuntime, onFired: (fn: string, trigger: string, outcome: InvocationOutcome) => void): () => void {
+export function startTimerScheduler(
+  runtime: FunctionRuntime,
+  onFired: (fn: string, trigger: string, outcome: InvocationOutcome) => void,
+): () => void {
   const schedules: { fn: string; trigger: string; cron: CronSchedule }[] = [];
   for (const fn of listFunctions(runtime.functionsDir)) {
     for (const trigger of readFunctionConfig(runtime.functionsDir, fn).triggers) {
@@ -36,7 +44,8 @@ export function startTimerScheduler(runtime: FunctionRuntime, onFired: (fn: stri
     for (let s = lastSecond + 1; s <= nowSecond; s += 1) {
       const at = new Date(s * 1000);
       for (const { fn, trigger, cron } of schedules) {
-        if (cron.matches(at)) void runtime.invoke(fn, timerEvent(trigger, at), {}).then((outcome) => onFired(fn, trigger, outcome));
+        if (cron.matches(at))
+          void runtime.invoke(fn, timerEvent(trigger, at), {}).then((outcome) => onFired(fn, trigger, outcome));
       }
     }
     lastSecond = nowSecond;

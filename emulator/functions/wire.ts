@@ -12,7 +12,10 @@ export function errCodeOf(failure: InvocationFailure): number {
  * `{code, message, requestId}` (HTTP 200) which makes the SDK reject. A call made from inside a
  * running invocation carries that invocation's session token, so the callee sees the same caller.
  */
-export async function answerInvokeFunction(runtime: FunctionRuntime, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function answerInvokeFunction(
+  runtime: FunctionRuntime,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const name = typeof body.function_name === 'string' ? body.function_name : '';
   if (!name) return { code: 'INVALID_PARAM', message: '函数名不能为空', requestId: '' };
   let event: unknown = {};
@@ -33,7 +36,10 @@ export async function answerInvokeFunction(runtime: FunctionRuntime, body: Recor
 /** Answers an invocation over plain HTTP (gateway, timer endpoint): the function's return value as JSON (200), or `{errCode, errMsg}` (502; 404 for no such function). */
 export function sendInvocation(res: http.ServerResponse, outcome: InvocationOutcome): void {
   if (outcome.ok) {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(outcome.responseData) });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(outcome.responseData),
+    });
     res.end(outcome.responseData);
   } else {
     sendJson(res, { errCode: errCodeOf(outcome), errMsg: outcome.message }, outcome.kind === 'not_found' ? 404 : 502);

@@ -35,7 +35,9 @@ export function personaOf(req: http.IncomingMessage): string {
  * the current persona, uploads and file display standing in for Taro.cloud, the persona switcher and
  * the outbox. It exists only here; function code knows nothing of it.
  */
-export function createGateway(options: GatewayOptions): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> {
+export function createGateway(
+  options: GatewayOptions,
+): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> {
   return async (req, res, url) => {
     const p = url.pathname;
     if (req.method === 'POST' && p === '/api/__upload') {
@@ -71,7 +73,8 @@ export function createGateway(options: GatewayOptions): (req: http.IncomingMessa
     }
     if (req.method === 'GET' && p === '/__outbox') {
       const messages = readOutbox(options.dataDir);
-      if ((req.headers.accept ?? '').includes('text/html') && url.searchParams.get('format') !== 'json') sendHtml(res, outboxPage(messages));
+      if ((req.headers.accept ?? '').includes('text/html') && url.searchParams.get('format') !== 'json')
+        sendHtml(res, outboxPage(messages));
       else sendJson(res, messages);
       return true;
     }
@@ -80,7 +83,12 @@ export function createGateway(options: GatewayOptions): (req: http.IncomingMessa
   };
 }
 
-async function invoke(req: http.IncomingMessage, res: http.ServerResponse, runtime: FunctionRuntime, name: string): Promise<void> {
+async function invoke(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  runtime: FunctionRuntime,
+  name: string,
+): Promise<void> {
   let event: unknown;
   try {
     const text = (await readBody(req)).toString('utf8');
@@ -126,7 +134,11 @@ function serveStatic(res: http.ServerResponse, root: string, urlPath: string): b
     if (path.extname(relative)) return false;
     file = path.join(resolvedRoot, 'index.html');
     if (!fs.existsSync(file)) {
-      sendHtml(res, '<!doctype html><meta charset="utf-8"><p>还没有 H5 构建。请先运行 <code>npm run build:h5</code>。</p><p><a href="/__personas">切换身份</a></p>', 404);
+      sendHtml(
+        res,
+        '<!doctype html><meta charset="utf-8"><p>还没有 H5 构建。请先运行 <code>npm run build:h5</code>。</p><p><a href="/__personas">切换身份</a></p>',
+        404,
+      );
       return true;
     }
   }
@@ -139,7 +151,9 @@ function outboxPage(messages: OutboxMessage[]): string {
     .reverse()
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.sentAt)}</td><td>${escapeHtml(m.touser)}</td><td>${escapeHtml(m.templateId)}</td><td>${escapeHtml(m.page ?? '')}</td><td>${Object.entries(m.data)
+        `<tr><td>${escapeHtml(m.sentAt)}</td><td>${escapeHtml(m.touser)}</td><td>${escapeHtml(m.templateId)}</td><td>${escapeHtml(m.page ?? '')}</td><td>${Object.entries(
+          m.data,
+        )
           .map(([k, v]) => `${escapeHtml(k)}：${escapeHtml(String(v?.value ?? ''))}`)
           .join('<br>')}</td></tr>`,
     )

@@ -20,7 +20,13 @@ interface UnitName {
 
 /** Reads every document of a collection through the wire protocol (empty when it does not exist). */
 export async function readAll<T>(db: LocalDatabase, collectionName: string): Promise<T[]> {
-  const answer = await db.handle({ action: 'database.getDocument', collectionName, queryType: 'WHERE', limit: 1000, offset: 0 });
+  const answer = await db.handle({
+    action: 'database.getDocument',
+    collectionName,
+    queryType: 'WHERE',
+    limit: 1000,
+    offset: 0,
+  });
   const data = answer.data as { list?: string[] } | undefined;
   return (data?.list ?? []).map((text) => EJSON.parse(text, { relaxed: true }) as T);
 }
@@ -43,13 +49,14 @@ export function personasPage(users: PersonaUser[], units: UnitName[], current: s
   const unitName = new Map(units.map((u) => [u._id, u.name]));
   const sections = groupByRole(users)
     .map(
-      (group) => `<section><h2>${escapeHtml(group.label)}</h2><ul>${group.users
-        .map((u) => {
-          const where = u.homeUnitId ? unitName.get(u.homeUnitId) ?? u.homeUnitId : '';
-          const mark = u._id === current ? ' <strong>（当前）</strong>' : '';
-          return `<li><a href="/__personas/select?openid=${encodeURIComponent(u._id)}">${escapeHtml(u.nickname ?? u._id)}</a> <small>${escapeHtml(where)} · ${escapeHtml(u._id)}</small>${mark}</li>`;
-        })
-        .join('')}</ul></section>`,
+      (group) =>
+        `<section><h2>${escapeHtml(group.label)}</h2><ul>${group.users
+          .map((u) => {
+            const where = u.homeUnitId ? (unitName.get(u.homeUnitId) ?? u.homeUnitId) : '';
+            const mark = u._id === current ? ' <strong>（当前）</strong>' : '';
+            return `<li><a href="/__personas/select?openid=${encodeURIComponent(u._id)}">${escapeHtml(u.nickname ?? u._id)}</a> <small>${escapeHtml(where)} · ${escapeHtml(u._id)}</small>${mark}</li>`;
+          })
+          .join('')}</ul></section>`,
     )
     .join('');
   const empty = users.length === 0 ? '<p>还没有用户。运行 <code>npm run dev</code> 会在空库时写入演示数据。</p>' : '';

@@ -24,13 +24,17 @@ export function readBody(req: http.IncomingMessage): Promise<Buffer> {
 export async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const text = (await readBody(req)).toString('utf8');
   const value: unknown = JSON.parse(text || '{}');
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('the body is not a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('the body is not a JSON object');
   return value as Record<string, unknown>;
 }
 
 export function sendJson(res: http.ServerResponse, body: unknown, status = 200): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -39,8 +43,17 @@ export function sendBytes(res: http.ServerResponse, body: Buffer, contentType: s
   res.end(body);
 }
 
-export function sendHtml(res: http.ServerResponse, html: string, status = 200, headers: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), ...headers });
+export function sendHtml(
+  res: http.ServerResponse,
+  html: string,
+  status = 200,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    ...headers,
+  });
   res.end(html);
 }
 
@@ -50,7 +63,10 @@ export function sendText(res: http.ServerResponse, status: number, text: string)
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** True when the request's peer is this machine. */

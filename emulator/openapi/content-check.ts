@@ -36,7 +36,10 @@ export function parseWordList(text: string): WordEntry[] {
 }
 
 /** Adds entries to a data folder's word list (tests call this; the local cloud reads it on the next check). */
-export function extendWordList(dataDir: string, entries: { word: string; label: number; suggest?: 'risky' | 'review' }[]): void {
+export function extendWordList(
+  dataDir: string,
+  entries: { word: string; label: number; suggest?: 'risky' | 'review' }[],
+): void {
   const lines = entries.map((e) => `${e.word} ${e.label} ${e.suggest ?? 'risky'}\n`).join('');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.appendFileSync(dataWordListFile(dataDir), lines);
@@ -56,7 +59,9 @@ export class WordList {
   check(text: string): ContentVerdict {
     const hits = this.entries().filter((e) => e.word && text.includes(e.word));
     const worst = hits.find((h) => h.suggest === 'risky') ?? hits.find((h) => h.suggest === 'review');
-    return worst ? { suggest: worst.suggest, label: worst.label, hits } : { suggest: 'pass', label: NORMAL_LABEL, hits };
+    return worst
+      ? { suggest: worst.suggest, label: worst.label, hits }
+      : { suggest: 'pass', label: NORMAL_LABEL, hits };
   }
 
   private read(file: string): WordEntry[] {

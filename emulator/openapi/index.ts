@@ -36,9 +36,17 @@ export class LocalOpenApi {
     for (const { key, value } of request.pairs) params[key] = JSON.parse(value.toString('utf8') || 'null');
     const answer = this.options.allowed(apiName, sessionToken)
       ? await this.answer(apiName, params, sessionToken)
-      : { json: { errcode: -604101, errmsg: `function has no permission to call this API: ${apiName} is not in config.json permissions.openapi` } };
+      : {
+          json: {
+            errcode: -604101,
+            errmsg: `function has no permission to call this API: ${apiName} is not in config.json permissions.openapi`,
+          },
+        };
     if ('bytes' in answer) return encodeCommOpenApiResp({ respData: answer.bytes, contentType: answer.contentType });
-    return encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(answer.json)), contentType: 'application/json; charset=utf-8' });
+    return encodeCommOpenApiResp({
+      respData: Buffer.from(JSON.stringify(answer.json)),
+      contentType: 'application/json; charset=utf-8',
+    });
   }
 
   private async answer(apiName: string, params: Params, sessionToken: string): Promise<Answer> {
@@ -68,7 +76,13 @@ export class LocalOpenApi {
     }
     if (typeof params.openid !== 'string' || params.openid === '') return { errcode: 40003, errmsg: 'invalid openid' };
     if (![1, 2, 3, 4].includes(Number(params.scene))) return { errcode: 40097, errmsg: 'invalid args: scene' };
-    return { errcode: 0, errmsg: 'ok', result: { suggest: verdict.suggest, label: verdict.label }, detail: detailOf(verdict), trace_id: traceId() };
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest: verdict.suggest, label: verdict.label },
+      detail: detailOf(verdict),
+      trace_id: traceId(),
+    };
   }
 
   /** 音视频/图片内容安全识别 (asynchronous in WeChat): accepted with a trace id, the verdict recorded. */
@@ -95,8 +109,10 @@ export class LocalOpenApi {
   /** 发送订阅消息: kept in the outbox instead of reaching a phone. */
   private subscribeMessageSend(params: Params): Record<string, unknown> {
     if (typeof params.touser !== 'string' || params.touser === '') return { errcode: 40003, errmsg: 'invalid openid' };
-    if (typeof params.template_id !== 'string' || params.template_id === '') return { errcode: 40037, errmsg: 'invalid template_id' };
-    if (params.data === null || typeof params.data !== 'object') return { errcode: 47003, errmsg: 'argument invalid! data is required' };
+    if (typeof params.template_id !== 'string' || params.template_id === '')
+      return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (params.data === null || typeof params.data !== 'object')
+      return { errcode: 47003, errmsg: 'argument invalid! data is required' };
     const message: OutboxMessage = {
       id: randomUUID(),
       touser: params.touser,
@@ -114,17 +130,35 @@ export class LocalOpenApi {
   /** 获取不限制的小程序码: a real QR code (PNG) holding `<page>?scene=<scene>`. */
   private async getUnlimited(params: Params): Promise<Answer> {
     const scene = typeof params.scene === 'string' ? params.scene : '';
-    if (!scene || scene.length > 32) return { json: { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' } };
+    if (!scene || scene.length > 32)
+      return { json: { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' } };
     const page = typeof params.page === 'string' && params.page ? params.page : 'pages/index/index';
     const width = Math.min(Math.max(Number(params.width) || 430, 280), 1280);
-    const bytes = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width, margin: 2 });
+    const bytes = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
+      type: 'png',
+      width,
+      margin: 2,
+    });
     return { bytes, contentType: 'image/png' };
   }
 }
 
 function detailOf(verdict: ContentVerdict): Record<string, unknown>[] {
-  const model = { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 };
-  const keywords = verdict.hits.map((h) => ({ strategy: 'keyword', errcode: 0, suggest: h.suggest, label: h.label, level: 20, keyword: h.word }));
+  const model = {
+    strategy: 'content_model',
+    errcode: 0,
+    suggest: verdict.suggest,
+    label: verdict.label,
+    prob: verdict.suggest === 'pass' ? 0 : 90,
+  };
+  const keywords = verdict.hits.map((h) => ({
+    strategy: 'keyword',
+    errcode: 0,
+    suggest: h.suggest,
+    label: h.label,
+    level: 20,
+    keyword: h.word,
+  }));
   return [model, ...keywords];
 }
 

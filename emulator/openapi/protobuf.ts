@@ -98,7 +98,12 @@ export function decodeCommApiData(buf: Buffer): OpenApiRequest {
 }
 
 /** Encodes CommOpenApiResp {1 respData, 2 contentType, 3 errorCode, 4 httpCode}. */
-export function encodeCommOpenApiResp(answer: { respData: Buffer; contentType: string; errorCode?: number; httpCode?: number }): Buffer {
+export function encodeCommOpenApiResp(answer: {
+  respData: Buffer;
+  contentType: string;
+  errorCode?: number;
+  httpCode?: number;
+}): Buffer {
   const parts = [bytesField(1, answer.respData), bytesField(2, Buffer.from(answer.contentType, 'utf8'))];
   if (answer.errorCode) parts.push(varintField(3, answer.errorCode));
   parts.push(varintField(4, answer.httpCode ?? 200));

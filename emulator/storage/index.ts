@@ -77,7 +77,11 @@ export class LocalStorage {
       case 'storage.batchDeleteFile':
         return this.deleteFiles(body, requestId);
       default:
-        return { code: 'INVALID_ACTION', message: `action ${String(body.action)} is not supported by the local cloud`, requestId };
+        return {
+          code: 'INVALID_ACTION',
+          message: `action ${String(body.action)} is not supported by the local cloud`,
+          requestId,
+        };
     }
   }
 

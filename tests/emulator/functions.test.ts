@@ -70,7 +70,10 @@ describe('function invocation', () => {
   });
 
   test('an unknown function is refused', async () => {
-    await expect(t.sdk.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({ code: 'ResourceNotFound.Function', errMsg: expect.stringContaining('nope') });
+    await expect(t.sdk.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({
+      code: 'ResourceNotFound.Function',
+      errMsg: expect.stringContaining('nope'),
+    });
   });
 
   test('a function calling another through the SDK passes its caller on', async () => {

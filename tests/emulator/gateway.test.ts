@@ -14,10 +14,25 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(h5Dir, 'js', 'app.js'), 'console.info(1)');
   t = await startRuntimeCloud({ gateway: true, h5Dir });
   const db = t.sdk.database();
-  const grant = (role: string, unitId: string) => ({ role, unitId, unitPath: [unitId], grantedAt: '', grantedBy: 'test' });
-  await db.collection('units').add({ data: { _id: 'gw-village', kind: 'village', name: '网关村', parentId: null, path: ['gw-village'], order: 1 } });
+  const grant = (role: string, unitId: string) => ({
+    role,
+    unitId,
+    unitPath: [unitId],
+    grantedAt: '',
+    grantedBy: 'test',
+  });
+  await db
+    .collection('units')
+    .add({
+      data: { _id: 'gw-village', kind: 'village', name: '网关村', parentId: null, path: ['gw-village'], order: 1 },
+    });
   const users = [
-    { _id: 'gw-admin', nickname: '管理员甲', homeUnitId: 'gw-village', roles: [grant('village_admin', 'gw-village'), grant('member', 'gw-village')] },
+    {
+      _id: 'gw-admin',
+      nickname: '管理员甲',
+      homeUnitId: 'gw-village',
+      roles: [grant('village_admin', 'gw-village'), grant('member', 'gw-village')],
+    },
     { _id: 'gw-member', nickname: '党员乙', homeUnitId: 'gw-village', roles: [grant('member', 'gw-village')] },
     { _id: 'gw-villager', nickname: '村民丙', homeUnitId: 'gw-village', roles: [] },
   ];
@@ -67,7 +82,10 @@ describe('the dev gateway', () => {
   test('a failed invocation is 502 {errCode, errMsg}; an unknown function 404', async () => {
     const crashed = await api('boom', {});
     expect(crashed.status).toBe(502);
-    expect(await crashed.json()).toMatchObject({ errCode: -504002, errMsg: expect.stringContaining('boom from a test function') });
+    expect(await crashed.json()).toMatchObject({
+      errCode: -504002,
+      errMsg: expect.stringContaining('boom from a test function'),
+    });
     const timedOut = await api('slow', {});
     expect(timedOut.status).toBe(502);
     expect(await timedOut.json()).toMatchObject({ errMsg: 'Invoking task timed out after 1 seconds' });
@@ -91,7 +109,9 @@ describe('the dev gateway', () => {
     const form = new FormData();
     form.append('cloudPath', 'requests/r1/光.png');
     form.append('file', new Blob([Buffer.from([1, 2, 3, 4])], { type: 'image/png' }), 'x.png');
-    const uploaded = (await (await fetch(`${t.cloud.url}/api/__upload`, { method: 'POST', body: form })).json()) as { fileID: string };
+    const uploaded = (await (await fetch(`${t.cloud.url}/api/__upload`, { method: 'POST', body: form })).json()) as {
+      fileID: string;
+    };
     expect(uploaded.fileID).toBe('cloud://local.local-storage/requests/r1/光.png');
     const file = await fetch(`${t.cloud.url}/api/__file?fileID=${encodeURIComponent(uploaded.fileID)}`);
     expect(file.headers.get('content-type')).toBe('image/png');
@@ -100,7 +120,11 @@ describe('the dev gateway', () => {
   });
 
   test('the outbox is readable as JSON and HTML', async () => {
-    await t.sdk.openapi.subscribeMessage.send({ touser: 'demo-villager', templateId: 'local-requestAccepted', data: { thing1: { value: '路灯' } } });
+    await t.sdk.openapi.subscribeMessage.send({
+      touser: 'demo-villager',
+      templateId: 'local-requestAccepted',
+      data: { thing1: { value: '路灯' } },
+    });
     const json = (await (await fetch(`${t.cloud.url}/__outbox`)).json()) as { touser: string }[];
     expect(json.at(-1)).toMatchObject({ touser: 'demo-villager', templateId: 'local-requestAccepted' });
     const html = await (await fetch(`${t.cloud.url}/__outbox`, { headers: { accept: 'text/html' } })).text();

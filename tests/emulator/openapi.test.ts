@@ -24,15 +24,26 @@ const msgSecCheck = (): MsgSecCheckV2 => t.sdk.openapi.security.msgSecCheck as u
 
 describe('security.msgSecCheck v2 against the word list', () => {
   test('clean text passes', async () => {
-    const answer = await msgSecCheck()({ content: '村口的路灯坏了，请帮忙修一下', version: 2, scene: 2, openid: 'o-1' });
-    expect(answer).toMatchObject({ errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'pass', label: 100 } });
+    const answer = await msgSecCheck()({
+      content: '村口的路灯坏了，请帮忙修一下',
+      version: 2,
+      scene: 2,
+      openid: 'o-1',
+    });
+    expect(answer).toMatchObject({
+      errCode: 0,
+      errMsg: 'openapi.security.msgSecCheck:ok',
+      result: { suggest: 'pass', label: 100 },
+    });
     expect(answer.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   test('a listed word is risky with its label and the keyword in the detail', async () => {
     const answer = await msgSecCheck()({ content: '有人在村里组织赌博', version: 2, scene: 2, openid: 'o-1' });
     expect(answer.result).toEqual({ suggest: 'risky', label: 20006 });
-    expect(answer.detail).toContainEqual(expect.objectContaining({ strategy: 'keyword', keyword: '赌博', suggest: 'risky' }));
+    expect(answer.detail).toContainEqual(
+      expect.objectContaining({ strategy: 'keyword', keyword: '赌博', suggest: 'risky' }),
+    );
   });
 
   test('a review word gives review', async () => {
@@ -44,22 +55,45 @@ describe('security.msgSecCheck v2 against the word list', () => {
     const word = `临时词${Date.now()}`;
     expect((await msgSecCheck()({ content: word, version: 2, scene: 2, openid: 'o-1' })).result.suggest).toBe('pass');
     extendWordList(t.dataDir, [{ word, label: 20003 }]);
-    expect((await msgSecCheck()({ content: word, version: 2, scene: 2, openid: 'o-1' })).result).toEqual({ suggest: 'risky', label: 20003 });
+    expect((await msgSecCheck()({ content: word, version: 2, scene: 2, openid: 'o-1' })).result).toEqual({
+      suggest: 'risky',
+      label: 20003,
+    });
   });
 
   test('v2 without an openid fails like WeChat (the SDK rejects)', async () => {
-    await expect(msgSecCheck()({ content: 'x', version: 2, scene: 2, openid: '' })).rejects.toMatchObject({ errCode: 40003 });
+    await expect(msgSecCheck()({ content: 'x', version: 2, scene: 2, openid: '' })).rejects.toMatchObject({
+      errCode: 40003,
+    });
   });
 });
 
 describe('security.mediaCheckAsync', () => {
   test('accepts with a trace id and records the verdict; a marked path is risky', async () => {
-    const check = t.sdk.openapi.security.mediaCheckAsync as unknown as (d: Record<string, unknown>) => Promise<{ errCode: number; traceId: string }>;
-    const clean = await check({ mediaUrl: 'http://127.0.0.1/photos/field.jpg', mediaType: 2, version: 2, scene: 1, openid: 'o-2' });
-    const rejected = await check({ mediaUrl: 'http://127.0.0.1/photos/REJECTED-IMAGE.jpg', mediaType: 2, version: 2, scene: 1, openid: 'o-2' });
+    const check = t.sdk.openapi.security.mediaCheckAsync as unknown as (
+      d: Record<string, unknown>,
+    ) => Promise<{ errCode: number; traceId: string }>;
+    const clean = await check({
+      mediaUrl: 'http://127.0.0.1/photos/field.jpg',
+      mediaType: 2,
+      version: 2,
+      scene: 1,
+      openid: 'o-2',
+    });
+    const rejected = await check({
+      mediaUrl: 'http://127.0.0.1/photos/REJECTED-IMAGE.jpg',
+      mediaType: 2,
+      version: 2,
+      scene: 1,
+      openid: 'o-2',
+    });
     expect(clean.errCode).toBe(0);
     const records = readMediaChecks(t.dataDir);
-    expect(records.find((r) => r.traceId === clean.traceId)).toMatchObject({ suggest: 'pass', openid: 'o-2', mediaType: 2 });
+    expect(records.find((r) => r.traceId === clean.traceId)).toMatchObject({
+      suggest: 'pass',
+      openid: 'o-2',
+      mediaType: 2,
+    });
     expect(records.find((r) => r.traceId === rejected.traceId)).toMatchObject({ suggest: 'risky', label: 20002 });
 
     await t.cloud.settled();
@@ -112,14 +146,22 @@ describe('subscribeMessage.send', () => {
 
 describe('open-API permissions', () => {
   test('a function may call only the open APIs its config.json permissions.openapi lists', async () => {
-    const outcome = await t.cloud.invoke('checker', { url: 'http://127.0.0.1/x.png', qrScene: 's1' }, { openid: 'o-4' });
+    const outcome = await t.cloud.invoke(
+      'checker',
+      { url: 'http://127.0.0.1/x.png', qrScene: 's1' },
+      { openid: 'o-4' },
+    );
     expect(outcome).toMatchObject({ ok: false, kind: 'error', message: expect.stringContaining('-604101') });
   });
 });
 
 describe('wxacode.getUnlimited', () => {
   test('answers a real PNG for the scene as result.buffer', async () => {
-    const answer = (await t.sdk.openapi.wxacode.getUnlimited({ scene: 'a=act1&c=123456', page: 'pages/activity/checkin', width: 300 })) as unknown as {
+    const answer = (await t.sdk.openapi.wxacode.getUnlimited({
+      scene: 'a=act1&c=123456',
+      page: 'pages/activity/checkin',
+      width: 300,
+    })) as unknown as {
       contentType: string;
       buffer: Buffer;
       errCode: number;
@@ -136,6 +178,8 @@ describe('wxacode.getUnlimited', () => {
   });
 
   test('a scene over 32 characters is refused like WeChat', async () => {
-    await expect(t.sdk.openapi.wxacode.getUnlimited({ scene: 'x'.repeat(33) })).rejects.toMatchObject({ errCode: 40169 });
+    await expect(t.sdk.openapi.wxacode.getUnlimited({ scene: 'x'.repeat(33) })).rejects.toMatchObject({
+      errCode: 40169,
+    });
   });
 });

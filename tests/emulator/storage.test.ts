@@ -44,16 +44,20 @@ describe('storage through the real SDK', () => {
   });
 
   test('an upload URL is single-use', async () => {
-    const answer = t.cloud.storage.handle({ action: 'storage.getUploadMetadata', path: 'once.txt' }) as { data: { url: string } };
+    const answer = t.cloud.storage.handle({ action: 'storage.getUploadMetadata', path: 'once.txt' }) as {
+      data: { url: string };
+    };
     expect((await fetch(answer.data.url, { method: 'PUT', body: 'one' })).status).toBe(200);
     expect((await fetch(answer.data.url, { method: 'PUT', body: 'two' })).status).toBe(403);
     expect(t.cloud.storage.read(t.cloud.storage.fileIdOf('once.txt'))?.data.toString()).toBe('one');
   });
 
   test('paths that climb out of the bucket are refused', async () => {
-    await expect(t.sdk.uploadFile({ cloudPath: '../escape.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject({
-      code: 'INVALID_PARAM',
-    });
+    await expect(t.sdk.uploadFile({ cloudPath: '../escape.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject(
+      {
+        code: 'INVALID_PARAM',
+      },
+    );
     expect(t.cloud.storage.read('cloud://local.local-storage/../escape.txt')).toBeNull();
   });
 

@@ -14,14 +14,24 @@ describe('function-test helpers', () => {
 
   test('uniqueUnitTree writes a fresh tree the test database handle reads back', async () => {
     const tree = await uniqueUnitTree();
-    expect(tree.neighbourhood.path).toEqual([tree.town._id, tree.village._id, tree.block._id, tree.group._id, tree.neighbourhood._id]);
+    expect(tree.neighbourhood.path).toEqual([
+      tree.town._id,
+      tree.village._id,
+      tree.block._id,
+      tree.group._id,
+      tree.neighbourhood._id,
+    ]);
     const answer = await testDb().collection('units').doc(tree.group._id).get();
     expect(answer).toMatchObject({ data: { name: '测试组' } });
   });
 
   test('outbox lists what the cloud received, filtered by addressee', async () => {
     const touser = uniqueId('o');
-    await testSdk().openapi.subscribeMessage.send({ touser, templateId: 'local-test', data: { thing1: { value: '测试' } } });
+    await testSdk().openapi.subscribeMessage.send({
+      touser,
+      templateId: 'local-test',
+      data: { thing1: { value: '测试' } },
+    });
     expect(await outbox(touser)).toEqual([expect.objectContaining({ touser, templateId: 'local-test' })]);
   });
 });

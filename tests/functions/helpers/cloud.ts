@@ -15,7 +15,10 @@ export type SdkDatabase = ReturnType<WxServerSdk['database']>;
 
 export function cloudUrl(): string {
   const url = process.env.HONGLIN_CLOUD_URL;
-  if (!url) throw new Error('HONGLIN_CLOUD_URL is not set: run these tests in the jest project "functions" (its global setup starts the local cloud)');
+  if (!url)
+    throw new Error(
+      'HONGLIN_CLOUD_URL is not set: run these tests in the jest project "functions" (its global setup starts the local cloud)',
+    );
   return url;
 }
 
@@ -53,7 +56,9 @@ export async function callAs<T = unknown>(openid: string, fn: string, data: Reco
 
 /** Fires a function's timer trigger now, as the cloud does: the timer event and no OPENID. */
 export async function fireTimer<T = unknown>(fn: string, trigger: string): Promise<T> {
-  const res = await fetch(`${cloudUrl()}/__timer/${encodeURIComponent(fn)}/${encodeURIComponent(trigger)}`, { method: 'POST' });
+  const res = await fetch(`${cloudUrl()}/__timer/${encodeURIComponent(fn)}/${encodeURIComponent(trigger)}`, {
+    method: 'POST',
+  });
   const body = (await res.json()) as T & { errCode?: number; errMsg?: string };
   if (res.status !== 200) throw new InvocationError(res.status, body.errCode ?? 0, body.errMsg ?? '');
   return body;
@@ -111,8 +116,17 @@ export async function uniqueUnitTree(name = '测试'): Promise<UnitTree> {
   let parent: Unit | null = null;
   for (const kind of kinds) {
     const _id = uniqueId(`unit-${kind}`);
-    const unit: Unit = { _id, kind, name: `${name}${names[kind]}`, parentId: parent?._id ?? null, path: [...(parent?.path ?? []), _id], order: 1 };
-    await testDb().collection('units').add({ data: { ...unit } });
+    const unit: Unit = {
+      _id,
+      kind,
+      name: `${name}${names[kind]}`,
+      parentId: parent?._id ?? null,
+      path: [...(parent?.path ?? []), _id],
+      order: 1,
+    };
+    await testDb()
+      .collection('units')
+      .add({ data: { ...unit } });
     tree[kind] = unit;
     parent = unit;
   }
