@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type CloudBase from '@cloudbase/manager-node';
 import type { IndexDeclaration } from './declaration';
+import { indexChanges, triggerChanges } from './diff';
 import type { TimerTrigger } from './functionConfig';
 import { STEP_GROUP, describeStep, type Step } from './plan';
 import { redact, type DeploySecrets } from './secrets';
@@ -38,23 +39,6 @@ function lazyClients(context: ExecutionContext): Clients {
   };
 }
 
-/** The cron of a trigger as the cloud lists it (its Config is the cron, or JSON holding it). */
-function listedCron(config: string): string {
-  try {
-    const parsed = JSON.parse(config) as { cron?: string };
-    return parsed.cron ?? config;
-  } catch {
-    return config;
-  }
-}
-
-function sameKeys(index: IndexDeclaration, listed: { Name?: string; Direction?: string }[]): boolean {
-  return (
-    listed.length === index.keys.length &&
-    index.keys.every((k, i) => listed[i].Name === k.field && Number(listed[i].Direction) === k.direction)
-  );
-}
-
 const mgoIndex = (index: IndexDeclaration) => ({
   IndexName: index.name,
   MgoKeySchema: {
@@ -64,34 +48,26 @@ const mgoIndex = (index: IndexDeclaration) => ({
 });
 
 async function applyIndexes(manager: CloudBase, collection: string, indexes: IndexDeclaration[]): Promise<string> {
-  const existing = (await manager.database.describeCollection(collection)).Indexes ?? [];
-  const changed = indexes.filter((i) =>
-    existing.some((e) => e.Name === i.name && (!sameKeys(i, e.Keys ?? []) || e.Unique !== (i.unique ?? false))),
-  );
-  const missing = indexes.filter((i) => !existing.some((e) => e.Name === i.name));
-  if (changed.length > 0)
-    await manager.database.updateCollection(collection, { DropIndexes: changed.map((i) => ({ IndexName: i.name })) });
-  const toCreate = [...changed, ...missing];
-  if (toCreate.length > 0)
-    await manager.database.updateCollection(collection, { CreateIndexes: toCreate.map(mgoIndex) });
-  const undeclared = existing
-    .filter((e) => e.Name !== '_id_' && !indexes.some((i) => i.name === e.Name))
-    .map((e) => e.Name);
+  const listed = (await manager.database.describeCollection(collection)).Indexes ?? [];
+  const changes = indexChanges(indexes, listed);
+  if (changes.drop.length > 0)
+    await manager.database.updateCollection(collection, {
+      DropIndexes: changes.drop.map((IndexName) => ({ IndexName })),
+    });
+  if (changes.create.length > 0)
+    await manager.database.updateCollection(collection, { CreateIndexes: changes.create.map(mgoIndex) });
   return [
-    `新建 ${missing.length}，重建 ${changed.length}，不变 ${indexes.length - toCreate.length}`,
-    undeclared.length > 0 ? `；云端另有未声明的索引 ${undeclared.join('、')}（保留未动）` : '',
+    `新建 ${changes.create.length - changes.drop.length}，重建 ${changes.drop.length}，不变 ${changes.unchanged}`,
+    changes.undeclared.length > 0 ? `；云端另有未声明的索引 ${changes.undeclared.join('、')}（保留未动）` : '',
   ].join('');
 }
 
 async function applyTriggers(manager: CloudBase, name: string, triggers: TimerTrigger[]): Promise<string> {
   const detail = await manager.functions.getFunctionDetail(name);
-  const existing = (detail.Triggers ?? []).filter((t) => t.Type === 'timer');
-  const unchanged = (t: TimerTrigger) => existing.some((e) => e.Name === t.name && listedCron(e.Config) === t.config);
-  const stale = existing.filter((e) => !triggers.some((t) => t.name === e.Name && listedCron(e.Config) === t.config));
-  for (const trigger of stale) await manager.functions.deleteFunctionTrigger(name, trigger.Name);
-  const toCreate = triggers.filter((t) => !unchanged(t));
-  if (toCreate.length > 0) await manager.functions.createFunctionTriggers(name, toCreate);
-  return `新建 ${toCreate.length}，删除 ${stale.length}，不变 ${triggers.length - toCreate.length}`;
+  const changes = triggerChanges(triggers, detail.Triggers ?? []);
+  for (const trigger of changes.remove) await manager.functions.deleteFunctionTrigger(name, trigger);
+  if (changes.create.length > 0) await manager.functions.createFunctionTriggers(name, changes.create);
+  return `新建 ${changes.create.length}，删除 ${changes.remove.length}，不变 ${changes.unchanged}`;
 }
 
 async function runStep(step: Step, clients: Clients, context: ExecutionContext): Promise<string> {
