@@ -1,4 +1,5 @@
-import type { CounterDeltas } from '@honglin/types/metrics';
+import { createHash } from 'node:crypto';
+import type { CounterDeltas, DistinctDeltas, DistinctName } from '@honglin/types/metrics';
 import { monthOf } from '@honglin/types/time';
 import { command } from './cloud';
 import type { Tx } from './db';
@@ -10,6 +11,26 @@ interface UpdateResult {
 }
 
 export const COUNTERS_COLLECTION = 'counters';
+
+/** A shard of a unit-month's counters. `counts` is nested by the name's dots: counts.request.received. */
+export interface CounterDoc {
+  _id: string;
+  unitId: string;
+  month: string;
+  shard: number;
+  counts: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+/** A distinct thing seen in a unit-month (see DISTINCT_COUNTERS); `key` is a hash, never the person's id. */
+export interface MarkerDoc {
+  _id: string;
+  unitId: string;
+  month: string;
+  name: DistinctName;
+  key: string;
+  sub: string;
+}
 
 /** The units whose month counters an event bumps: its village (or community) and its town. */
 export function counterUnits(unitPath: readonly string[]): string[] {
@@ -26,26 +47,70 @@ export function counterId(unitId: string, month: string, shard: number): string 
   return `${unitId}_${month}_${shard}`;
 }
 
+/** Distinct keys are stored hashed: the dashboard counts them and never needs to know whose they are. */
+export function markerKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 20);
+}
+
+export function markerId(unitId: string, month: string, name: DistinctName, key: string, sub = ''): string {
+  return `${unitId}_${month}_${name}_${markerKey(key)}${sub ? `_${sub}` : ''}`;
+}
+
+/** `{'a.b': 1, 'a.c': 2}` → `{a: {b: 1, c: 2}}`: the shape `$inc` on `counts.a.b` keeps. */
+export function nestCounts(flat: Record<string, number>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, n] of Object.entries(flat)) {
+    const parts = name.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = n;
+  }
+  return out;
+}
+
+/** The counts of a stored shard as flat names (`request.received`), whatever way they were written. */
+export function flattenCounts(counts: unknown, prefix = '', into: Record<string, number> = {}): Record<string, number> {
+  if (typeof counts === 'number') into[prefix] = (into[prefix] ?? 0) + counts;
+  else if (counts && typeof counts === 'object')
+    for (const [k, v] of Object.entries(counts)) flattenCounts(v, prefix ? `${prefix}.${k}` : k, into);
+  return into;
+}
+
 /**
  * Adds to the month counters of the event's village and town, inside the event's own transaction, so a figure
- * can never drift from the records it counts (the scheduled reconciliation checks that anyway).
+ * can never drift from the records it counts (the scheduled reconciliation checks that anyway). `distinct`
+ * marks what the event adds to a distinct figure (one idempotent write per unit, no read).
  */
 export async function bumpCounters(
   tx: Tx,
   unitPath: readonly string[],
   at: Date,
   deltas: CounterDeltas,
+  distinct: DistinctDeltas = {},
 ): Promise<void> {
   const entries = Object.entries(deltas).filter(([, n]) => n !== 0) as Array<[string, number]>;
-  if (entries.length === 0) return;
+  const marks = Object.entries(distinct).filter(([, d]) => d && d.key) as Array<
+    [DistinctName, { key: string; sub?: string }]
+  >;
+  if (entries.length === 0 && marks.length === 0) return;
   const month = monthOf(at);
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   for (const unitId of counterUnits(unitPath)) {
-    const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
-    const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
-    const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
-    if (!(result.stats?.updated ?? result.updated)) {
-      await ref.set({ data: { unitId, month, shard, counts: Object.fromEntries(entries), updatedAt: at } });
+    if (entries.length > 0) {
+      const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
+      const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
+      const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
+      if (!(result.stats?.updated ?? result.updated)) {
+        const counts = nestCounts(Object.fromEntries(entries));
+        await ref.set({ data: { unitId, month, shard, counts, updatedAt: at } });
+      }
+    }
+    for (const [name, { key, sub = '' }] of marks) {
+      const marker = { unitId, month, name, key: markerKey(key), sub };
+      await tx
+        .collection(COUNTERS_COLLECTION)
+        .doc(markerId(unitId, month, name, key, sub))
+        .set({ data: marker });
     }
   }
 }

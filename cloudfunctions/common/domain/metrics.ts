@@ -1,0 +1,393 @@
+import { COUNTERS, type CounterName, type DistinctName } from '@honglin/types/metrics';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
+import { UNIT_KINDS, type UnitKind } from '@honglin/types/org';
+import type { ActivityKind } from '@honglin/types/activity';
+import type { Figures, Period, TrendPoint } from '@honglin/types/stats';
+import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
+import { dayjs, monthOf, TOWN_TIMEZONE } from '@honglin/types/time';
+
+/**
+ * The statistics' figures, each defined once (docs/METRICS.md says the same in words). Pure: from counter
+ * sums to figures, and from raw records to the counters they should have produced. Every date is read in
+ * Asia/Shanghai: an event belongs to the month in which it happened there.
+ */
+
+export type Sums = Partial<Record<CounterName, number>>;
+export type DistinctCounts = Partial<Record<DistinctName, number>>;
+
+// ---------------------------------------------------------------- periods
+
+/** The months of a period, oldest first; a string explains a period that cannot be used. */
+export function periodMonths(period: Period): string[] | string {
+  let from: string;
+  let to: string;
+  switch (period.kind) {
+    case 'month':
+      from = to = period.month;
+      break;
+    case 'quarter': {
+      const first = (period.quarter - 1) * 3 + 1;
+      from = `${period.year}-${String(first).padStart(2, '0')}`;
+      to = `${period.year}-${String(first + 2).padStart(2, '0')}`;
+      break;
+    }
+    case 'year':
+      from = `${period.year}-01`;
+      to = `${period.year}-12`;
+      break;
+    case 'range':
+      from = period.from;
+      to = period.to;
+  }
+  if (from > to) return '开始月份不能晚于结束月份';
+  const months: string[] = [];
+  for (let m = dayjs.tz(`${from}-01`, TOWN_TIMEZONE); m.format('YYYY-MM') <= to; m = m.add(1, 'month')) {
+    months.push(m.format('YYYY-MM'));
+    if (months.length > MAX_PERIOD_MONTHS) return `一次最多统计${MAX_PERIOD_MONTHS}个月`;
+  }
+  return months;
+}
+
+const monthLabel = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
+
+/** How a period reads in Chinese: 2026年5月, 2026年第二季度, 2026年, 2026年1月至2026年6月. */
+export function periodLabel(period: Period): string {
+  switch (period.kind) {
+    case 'month':
+      return monthLabel(period.month);
+    case 'quarter':
+      return `${period.year}年第${'一二三四'[period.quarter - 1]}季度`;
+    case 'year':
+      return `${period.year}年`;
+    case 'range':
+      return period.from === period.to
+        ? monthLabel(period.from)
+        : `${monthLabel(period.from)}至${monthLabel(period.to)}`;
+  }
+}
+
+/** The months a reconciliation looks at by default: last month and this month. */
+export function recentMonths(now: Date): string[] {
+  const current = monthOf(now);
+  const last = dayjs.tz(`${current}-01`, TOWN_TIMEZONE).subtract(1, 'month').format('YYYY-MM');
+  return [last, current];
+}
+
+// ---------------------------------------------------------------- figures from counters
+
+const n = (sums: Sums, name: CounterName) => sums[name] ?? 0;
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** Adds counter sums (e.g. the months of a period). */
+export function addSums(into: Sums, more: Sums): Sums {
+  for (const [name, value] of Object.entries(more)) {
+    if (COUNTERS.includes(name as CounterName))
+      into[name as CounterName] = (into[name as CounterName] ?? 0) + (value ?? 0);
+  }
+  return into;
+}
+
+export interface FigureInputs {
+  /** Counter sums over the period's months. */
+  sums: Sums;
+  /** Distinct keys over the whole period. */
+  distinct: DistinctCounts;
+  /** Branches with all three kinds held in the period's last month. */
+  branchesAllThree: number;
+  overduePledgesNow: number;
+}
+
+/** Every dashboard figure, from the period's counter sums and distinct counts. */
+export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow }: FigureInputs): Figures {
+  const resolved = n(sums, 'request.resolved');
+  const accepted = n(sums, 'request.accepted');
+  const rated = n(sums, 'request.rated');
+  const minutes = n(sums, 'request.resolveMinutes');
+  return {
+    partyDay: {
+      lessons: n(sums, 'activity.lessonHeld'),
+      films: n(sums, 'activity.filmHeld'),
+      practices: n(sums, 'activity.practiceHeld'),
+      participants: n(sums, 'activity.participants'),
+      branchesAllThree,
+    },
+    pledges: {
+      members: distinct['pledge.members'] ?? 0,
+      pledges: n(sums, 'pledge.submitted'),
+      approved: n(sums, 'pledge.approved'),
+      fulfilments: n(sums, 'pledge.fulfilments'),
+      completed: n(sums, 'pledge.completed'),
+      appraised: n(sums, 'pledge.appraised'),
+      overdueNow: overduePledgesNow,
+    },
+    requests: {
+      received: n(sums, 'request.received'),
+      accepted,
+      acceptedOnTime: n(sums, 'request.acceptedOnTime'),
+      acceptedOnTimeRate: rate(n(sums, 'request.acceptedOnTime'), accepted),
+      resolved,
+      averageResolveHours: resolved > 0 ? Math.round((minutes / resolved / 60) * 10) / 10 : null,
+      rated,
+      satisfied: n(sums, 'request.satisfied'),
+      satisfactionRate: rate(n(sums, 'request.satisfied'), rated),
+      escalated: n(sums, 'request.escalated'),
+      enterprisesServed: distinct['request.enterprises'] ?? 0,
+      enterpriseProblemsSolved: n(sums, 'request.enterpriseResolved'),
+      disputesMediated: n(sums, 'request.disputeResolved'),
+      byCategory: REQUEST_CATEGORIES.map((category) => ({
+        category,
+        received: n(sums, `request.category.${category}.received`),
+        resolved: n(sums, `request.category.${category}.resolved`),
+      })),
+      byLevel: UNIT_KINDS.map((kind) => ({ kind, resolved: n(sums, `request.level.${kind}.resolved`) })),
+    },
+    visits: { visits: n(sums, 'visit.logged'), households: distinct['visit.households'] ?? 0 },
+  };
+}
+
+/** One month of the trend, or null when nothing was counted that month. */
+export function trendPoint(month: string, sums: Sums | undefined): TrendPoint {
+  if (!sums) return { month, figures: null };
+  return {
+    month,
+    figures: {
+      sessions: n(sums, 'activity.lessonHeld') + n(sums, 'activity.filmHeld') + n(sums, 'activity.practiceHeld'),
+      participants: n(sums, 'activity.participants'),
+      pledges: n(sums, 'pledge.submitted'),
+      fulfilments: n(sums, 'pledge.fulfilments'),
+      received: n(sums, 'request.received'),
+      resolved: n(sums, 'request.resolved'),
+      visits: n(sums, 'visit.logged'),
+    },
+  };
+}
+
+/** Branches that held all three kinds: from (branch → kinds held) of one month. */
+export function branchesWithAllThree(kindsByBranch: ReadonlyMap<string, number>): number {
+  let count = 0;
+  for (const kinds of kindsByBranch.values()) if (kinds >= 3) count += 1;
+  return count;
+}
+
+// ---------------------------------------------------------------- the written summary
+
+const pct = (r: number | null) => (r === null ? null : `${Math.round(r * 1000) / 10}%`);
+
+/**
+ * The plain-language report in the town's own style (the article's year-end figures), from the same figures
+ * as the dashboard. Parts with nothing to report are left out rather than written as zero.
+ */
+export function summaryText(unit: { name: string; kind: UnitKind }, label: string, figures: Figures | null): string {
+  const whole = unit.kind === 'town' ? '全镇' : unit.kind === 'village' ? '全村' : unit.name;
+  const opening = `${label}，${unit.name}`;
+  if (!figures) return `${opening}暂无统计数据。`;
+  const { partyDay: d, pledges: p, requests: r, visits: v } = figures;
+  const parts: string[] = [];
+  const sessions = d.lessons + d.films + d.practices;
+  if (sessions > 0) {
+    const held = [
+      d.lessons ? `田间微党课${d.lessons}场` : '',
+      d.films ? `微视频观影${d.films}场` : '',
+      d.practices ? `微实践活动${d.practices}场` : '',
+    ].filter(Boolean);
+    parts.push(`${whole}已开展${held.join('、')}，参与${d.participants}人次`);
+  }
+  if (p.pledges > 0) {
+    const done = p.completed ? `，已践诺完成${p.completed}项` : '';
+    parts.push(`${p.members}名党员作出承诺${p.pledges}项，记录践诺${p.fulfilments}次${done}`);
+  }
+  if (r.received > 0 || r.resolved > 0) {
+    const satisfaction = pct(r.satisfactionRate);
+    parts.push(`受理群众诉求${r.received}件，办结${r.resolved}件${satisfaction ? `，群众满意率${satisfaction}` : ''}`);
+  }
+  if (r.enterpriseProblemsSolved > 0) {
+    parts.push(`为${r.enterprisesServed}家企业解决实际困难${r.enterpriseProblemsSolved}个`);
+  }
+  if (r.disputesMediated > 0) parts.push(`化解矛盾纠纷${r.disputesMediated}个`);
+  if (v.visits > 0) parts.push(`片组邻三长走访群众${v.visits}次，覆盖${v.households}户`);
+  if (parts.length === 0) return `${opening}暂无可统计的工作记录。`;
+  return `${opening}${parts.join('；')}。`;
+}
+
+/** Category names as the summary and export write them. */
+export const CATEGORY_LABEL: Record<RequestCategory, string> = REQUEST_CATEGORY_LABELS;
+
+// ---------------------------------------------------------------- counters rebuilt from the records
+
+/** The fields of each record that the counters count (what reconciliation reads). */
+export interface RequestRecord {
+  unitPath: string[];
+  category: RequestCategory;
+  enterprise?: { name: string; placeId?: string } | null;
+  responsibleKind: UnitKind;
+  createdAt: Date | string;
+  firstResolvedAt?: Date | string | null;
+}
+export interface RequestEventRecord {
+  unitPath: string[];
+  event: string;
+  at: Date | string;
+}
+export interface PledgeRecord {
+  unitPath: string[];
+  ownerId: string;
+  submittedAt?: Date | string | null;
+  approvedAt?: Date | string | null;
+  completedAt?: Date | string | null;
+  appraisedAt?: Date | string | null;
+  fulfilments?: Array<{ createdAt: Date | string }>;
+}
+export interface ActivityRecord {
+  unitPath: string[];
+  branchId: string;
+  kind: ActivityKind;
+  month: string;
+  status: string;
+  attendance?: { present?: number };
+}
+export interface VisitRecord {
+  unitPath: string[];
+  householdKey: string;
+  createdAt: Date | string;
+}
+
+export interface RecordSet {
+  requests: RequestRecord[];
+  /** Timeline entries of requests (accepted, escalated, rated …). */
+  requestEvents: RequestEventRecord[];
+  pledges: PledgeRecord[];
+  activities: ActivityRecord[];
+  visits: VisitRecord[];
+}
+
+export interface Marker {
+  name: DistinctName;
+  key: string;
+  sub: string;
+}
+
+export interface UnitMonth {
+  unitId: string;
+  month: string;
+  counts: Sums;
+  markers: Marker[];
+  /** name|key|sub of the markers, to keep them distinct. */
+  seen: Set<string>;
+}
+
+/** Statuses in which a session counts as held (check-in closed, or written up afterwards). */
+export const HELD_STATUSES = ['held', 'recorded'];
+
+const HELD: Record<ActivityKind, CounterName> = {
+  lesson: 'activity.lessonHeld',
+  film: 'activity.filmHeld',
+  practice: 'activity.practiceHeld',
+};
+
+/** The timeline events each event counter counts. */
+export const EVENT_COUNTERS: Record<string, CounterName[]> = {
+  accepted: ['request.accepted'],
+  escalated: ['request.escalated'],
+  autoEscalated: ['request.escalated'],
+  closed: ['request.rated', 'request.satisfied'],
+  reopened: ['request.rated'],
+};
+
+/** The key an enterprise is counted by: its registered place, else its name as written. */
+export function enterpriseKey(enterprise: { name: string; placeId?: string }): string {
+  return enterprise.placeId ? `place:${enterprise.placeId}` : `name:${enterprise.name.trim()}`;
+}
+
+/**
+ * What the counters of each (village/town, month) in `months` should be, from the records: the same rule as
+ * each event's bump, read back from the dates the records keep. `request.acceptedOnTime` is the one counter
+ * the records cannot give (the time limit in force at each acceptance is not kept): it is left as counted.
+ */
+export function rebuildCounters(records: RecordSet, months: readonly string[]): Map<string, UnitMonth> {
+  const wanted = new Set(months);
+  const out = new Map<string, UnitMonth>();
+  const cell = (unitPath: readonly string[], month: string): UnitMonth[] => {
+    if (!wanted.has(month)) return [];
+    return [...new Set(unitPath.slice(0, 2))].map((unitId) => {
+      const id = `${unitId}|${month}`;
+      let c = out.get(id);
+      if (!c) out.set(id, (c = { unitId, month, counts: {}, markers: [], seen: new Set() }));
+      return c;
+    });
+  };
+  const mark = (c: UnitMonth, marker: Marker) => {
+    const id = `${marker.name}|${marker.key}|${marker.sub}`;
+    if (c.seen.has(id)) return;
+    c.seen.add(id);
+    c.markers.push(marker);
+  };
+  const bump = (unitPath: readonly string[], at: Date | string | null | undefined, deltas: Sums, marker?: Marker) => {
+    if (!at) return;
+    for (const c of cell(unitPath, monthOf(at))) {
+      addSums(c.counts, deltas);
+      if (marker) mark(c, marker);
+    }
+  };
+
+  for (const r of records.requests) {
+    bump(r.unitPath, r.createdAt, { 'request.received': 1, [`request.category.${r.category}.received`]: 1 });
+    if (r.firstResolvedAt) {
+      const minutes = Math.max(
+        0,
+        Math.round((new Date(r.firstResolvedAt).getTime() - new Date(r.createdAt).getTime()) / 60000),
+      );
+      bump(
+        r.unitPath,
+        r.firstResolvedAt,
+        {
+          'request.resolved': 1,
+          'request.resolveMinutes': minutes,
+          'request.enterpriseResolved': r.category === 'enterprise' ? 1 : 0,
+          'request.disputeResolved': r.category === 'dispute' ? 1 : 0,
+          [`request.category.${r.category}.resolved`]: 1,
+          [`request.level.${r.responsibleKind}.resolved`]: 1,
+        },
+        r.category === 'enterprise' && r.enterprise
+          ? { name: 'request.enterprises', key: enterpriseKey(r.enterprise), sub: '' }
+          : undefined,
+      );
+    }
+  }
+  for (const e of records.requestEvents) {
+    const names = EVENT_COUNTERS[e.event];
+    if (names) bump(e.unitPath, e.at, Object.fromEntries(names.map((name) => [name, 1])));
+  }
+  for (const p of records.pledges) {
+    bump(p.unitPath, p.submittedAt, { 'pledge.submitted': 1 }, { name: 'pledge.members', key: p.ownerId, sub: '' });
+    bump(p.unitPath, p.approvedAt, { 'pledge.approved': 1 });
+    bump(p.unitPath, p.completedAt, { 'pledge.completed': 1 });
+    bump(p.unitPath, p.appraisedAt, { 'pledge.appraised': 1 });
+    for (const f of p.fulfilments ?? []) bump(p.unitPath, f.createdAt, { 'pledge.fulfilments': 1 });
+  }
+  for (const a of records.activities) {
+    if (!HELD_STATUSES.includes(a.status)) continue;
+    for (const c of cell(a.unitPath, a.month)) {
+      addSums(c.counts, { [HELD[a.kind]]: 1, 'activity.participants': a.attendance?.present ?? 0 });
+      mark(c, { name: 'activity.held', key: a.branchId, sub: a.kind });
+    }
+  }
+  for (const v of records.visits) {
+    bump(v.unitPath, v.createdAt, { 'visit.logged': 1 }, { name: 'visit.households', key: v.householdKey, sub: '' });
+  }
+  for (const c of out.values()) {
+    for (const [name, value] of Object.entries(c.counts)) if (value === 0) delete c.counts[name as CounterName];
+  }
+  return out;
+}
+
+/** Counter names whose rebuilt value differs from the counted one: name → [counted, rebuilt]. */
+export function counterDrift(counted: Sums, rebuilt: Sums): Record<string, [number, number]> {
+  const drift: Record<string, [number, number]> = {};
+  for (const name of COUNTERS) {
+    if (name === 'request.acceptedOnTime') continue;
+    const a = counted[name] ?? 0;
+    const b = rebuilt[name] ?? 0;
+    if (a !== b) drift[name] = [a, b];
+  }
+  return drift;
+}

@@ -1,0 +1,14 @@
+import { createMain } from '../common/runtime';
+import { dashboard, summary } from './dashboard';
+import { exportStats } from './export';
+import { nightly, reconcile } from './reconcile';
+
+export const actions = {
+  dashboard,
+  summary,
+  export: exportStats,
+  reconcile,
+  nightly,
+};
+
+export const main = createMain('stats', actions);

@@ -1,0 +1,48 @@
+import type { RoleName } from '@honglin/types/org';
+import type { DashboardUnit } from '@honglin/types/stats';
+import type { ScopeTarget } from '../common/access';
+import { command, db } from '../common/cloud';
+import { rows } from '../common/db';
+import { forbidden, invalidArgument, notFound } from '../common/errors';
+import { UNITS, type UnitDoc } from '../common/org';
+import type { ActionContext } from '../common/runtime';
+
+/** Who sees statistics: admins in their scope, a branch secretary for their branch's own unit. */
+export const STATS_ROLES: readonly RoleName[] = ['town_admin', 'village_admin', 'branch_secretary'];
+/** Who may repair counters by hand. */
+export const RECONCILE_ROLES: readonly RoleName[] = ['town_admin', 'village_admin'];
+
+/** The unit statistics are asked for, with the units right below it (a town's villages), from one read. */
+export interface StatsUnit {
+  unit: UnitDoc;
+  children: UnitDoc[];
+}
+
+/** Scope rule: loads the unit and its children in one read; only towns and villages keep counters. */
+export async function statsScope(input: { unitId: string }): Promise<ScopeTarget<StatsUnit>> {
+  const found = await rows<UnitDoc>(
+    db
+      .collection(UNITS)
+      .where(command.or([{ _id: input.unitId }, { parentId: input.unitId }]))
+      .limit(1000),
+  );
+  const unit = found.find((u) => u._id === input.unitId);
+  if (!unit) throw notFound('找不到这个单位，请刷新后重试');
+  if (unit.kind !== 'town' && unit.kind !== 'village') throw invalidArgument('统计按镇、村（社区）查看');
+  const children = found.filter((u) => u._id !== input.unitId);
+  const ordered = [...children].sort(
+    (a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
+  return { unitPath: unit.path, resource: { unit, children: ordered } };
+}
+
+/** A branch secretary sees the figures of their branch's own unit only, not the units around it. */
+export function checkSecretaryScope(ctx: ActionContext<StatsUnit>): void {
+  const unitId = ctx.resource.unit._id;
+  const admin = ctx.grants.some((g) => g.role !== 'branch_secretary');
+  if (!admin && !ctx.grants.some((g) => g.unitId === unitId)) throw forbidden();
+}
+
+export function dashboardUnit(unit: UnitDoc): DashboardUnit {
+  return { _id: unit._id, name: unit.name, kind: unit.kind };
+}
