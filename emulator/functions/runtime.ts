@@ -69,6 +69,7 @@ interface Job {
 const WORKER_FILE = path.join(__dirname, 'worker.js');
 /** How long loading a bundle may take on a cold start (the cloud's initialisation limit is separate from the timeout too). */
 const INIT_TIMEOUT_SECONDS = 60;
+const IDLE_INSTANCE_MS = 5 * 60 * 1000;
 /** Context variables copied into `context.environ`; credentials and the service URL stay out. */
 const CONTEXT_KEYS = /^(WX_|TCB_ENV$|TCB_CONTEXT_KEYS$|TCB_SESSIONTOKEN$|SCF_NAMESPACE$)/;
 
@@ -76,6 +77,8 @@ const CONTEXT_KEYS = /^(WX_|TCB_ENV$|TCB_CONTEXT_KEYS$|TCB_SESSIONTOKEN$|SCF_NAM
 class FunctionPool {
   private idle: Worker[] = [];
   private readonly live = new Set<Worker>();
+  /** How many times each instance went back to the pool: an idle timer only reclaims after the latest. */
+  private readonly releases = new WeakMap<Worker, number>();
   private readonly queue: Job[] = [];
   private entryMtime: number;
 
@@ -107,6 +110,19 @@ class FunctionPool {
     this.entryMtime = mtime;
     for (const w of this.idle) this.retire(w);
     this.idle = [];
+  }
+
+  /** Back to the warm pool; an instance left idle for IDLE_INSTANCE_MS is reclaimed, as the cloud does. */
+  private release(worker: Worker): void {
+    const release = (this.releases.get(worker) ?? 0) + 1;
+    this.releases.set(worker, release);
+    this.idle.push(worker);
+    setTimeout(() => {
+      const at = this.idle.indexOf(worker);
+      if (at < 0 || this.releases.get(worker) !== release) return;
+      this.idle.splice(at, 1);
+      this.retire(worker);
+    }, IDLE_INSTANCE_MS).unref();
   }
 
   private drain(): void {
@@ -165,7 +181,7 @@ class FunctionPool {
       worker.off('error', onError);
       worker.off('exit', onExit);
       if (reusable) {
-        this.idle.push(worker);
+        this.release(worker);
       } else {
         this.retire(worker);
       }

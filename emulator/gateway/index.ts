@@ -19,6 +19,8 @@ export interface GatewayOptions {
   db: LocalDatabase;
 }
 
+const CLIENT_RESULT_LIMIT_BYTES = 1024 * 1024;
+
 /** The persona of a request: the X-Openid header (scripts), else the persona cookie; none is a caller with no OPENID. */
 export function personaOf(req: http.IncomingMessage): string {
   const header = req.headers['x-openid'];
@@ -99,7 +101,13 @@ async function invoke(
   }
   const openid = personaOf(req);
   const caller: Caller = openid ? { openid } : {};
-  sendInvocation(res, await runtime.invoke(name, event, caller));
+  const outcome = await runtime.invoke(name, event, caller);
+  // The mini-program's wx.cloud.callFunction refuses results over 1 MB; the H5 client gets the same.
+  if (outcome.ok && Buffer.byteLength(outcome.responseData) > CLIENT_RESULT_LIMIT_BYTES) {
+    sendJson(res, { errCode: -604001, errMsg: 'cloudfunction result size exceed limit (1MB)' }, 502);
+    return;
+  }
+  sendInvocation(res, outcome);
 }
 
 async function upload(req: http.IncomingMessage, res: http.ServerResponse, storage: LocalStorage): Promise<void> {

@@ -92,6 +92,12 @@ describe('the dev gateway', () => {
     expect((await api('nope', {})).status).toBe(404);
   });
 
+  test('a result over 1 MB is refused like the mini-program client refuses it', async () => {
+    const res = await api('whoami', { padding: 'x'.repeat(1024 * 1024) });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({ errCode: -604001, errMsg: 'cloudfunction result size exceed limit (1MB)' });
+  });
+
   test('the persona page lists the users by role (one under each role held), in Chinese', async () => {
     const res = await fetch(`${t.cloud.url}/__personas`, { headers: { cookie: 'honglin_persona=gw-villager' } });
     const html = await res.text();
