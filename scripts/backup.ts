@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
     });
     const total = manifest.collections.reduce((sum, c) => sum + c.count, 0);
-    console.log(`共 ${total} 条，已写入 ${path.relative(process.cwd(), folder) || folder}`);
+    const shown = path.relative(process.cwd(), folder);
+    console.log(`共 ${total} 条，已写入 ${shown.startsWith('..') ? folder : shown}`);
   } finally {
     await connection.close();
   }
