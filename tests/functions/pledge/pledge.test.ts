@@ -54,6 +54,11 @@ function withinBudget(trips: Trips, label: string, budget = { reads: 3, writes: 
   expect(trips.writes).toBeLessThanOrEqual(budget.writes);
 }
 
+/** The rows of an SDK query (its typings answer a union of callback styles). */
+async function rowsOf<T>(query: { get(): unknown }): Promise<T[]> {
+  return ((await query.get()) as { data: T[] }).data;
+}
+
 async function stored(id: string) {
   const { data } = (await w.db.collection('pledges').where({ _id: id }).get()) as {
     data: Array<Record<string, unknown>>;
@@ -66,12 +71,9 @@ async function countOf(collection: string, where: object): Promise<number> {
 }
 
 async function counter(unitId: string, name: string): Promise<number> {
-  const { data } = (await w.db
-    .collection('counters')
-    .where({ unitId, month: monthOf(new Date()) })
-    .get()) as {
-    data: Array<{ counts: Record<string, unknown> }>;
-  };
+  const data = await rowsOf<{ counts: Record<string, unknown> }>(
+    w.db.collection('counters').where({ unitId, month: monthOf(new Date()) }),
+  );
   // A counter name holds a dot, so the store keeps it nested: counts.pledge.approved.
   const [group, field] = name.split('.');
   return data.reduce(
@@ -81,10 +83,9 @@ async function counter(unitId: string, name: string): Promise<number> {
 }
 
 async function timelineOf(id: string) {
-  const { data } = (await w.db.collection('timeline').where({ subjectId: id }).orderBy('at', 'asc').get()) as {
-    data: Array<{ event: string; from: string | null; to: string | null; actor: string }>;
-  };
-  return data;
+  return rowsOf<{ event: string; from: string | null; to: string | null; actor: string }>(
+    w.db.collection('timeline').where({ subjectId: id }).orderBy('at', 'asc'),
+  );
 }
 
 async function submitted(owner: string = P.member, extra = {}) {
@@ -255,7 +256,7 @@ describe('review (审诺)', () => {
     withinBudget(trips, 'review');
     expect(await counter(V1, 'pledge.approved')).toBe(before + 1);
     expect(await counter('pl-town', 'pledge.approved')).toBeGreaterThanOrEqual(1);
-    const sent = w.outbox(P.member).filter((m) => m.page.includes(id));
+    const sent = w.outbox(P.member).filter((m) => m.page?.includes(id));
     expect(sent).toEqual([expect.objectContaining({ templateId: 'local-pledgeReviewed' })]);
     expect(JSON.stringify(sent[0].data)).toContain('审核通过');
   });
@@ -266,7 +267,7 @@ describe('review (审诺)', () => {
     failed(await w.call('review', { id, decision: 'return', reason: `${BANNED}` }, P.secretary), 'CONTENT_REJECTED');
     expect((await stored(id))?.state).toBe('submitted');
     ok(await w.call('review', { id, decision: 'return', reason: '请写明完成时间' }, P.secretary));
-    const sent = w.outbox(P.member).filter((m) => m.page.includes(id));
+    const sent = w.outbox(P.member).filter((m) => m.page?.includes(id));
     expect(JSON.stringify(sent[0].data)).toContain('请写明完成时间');
     expect((await timelineOf(id)).pop()).toMatchObject({ event: 'return', to: 'returned' });
   });
@@ -371,7 +372,7 @@ describe('appraise (评诺)', () => {
     });
     withinBudget(trips, 'appraise');
     expect(await counter(V1, 'pledge.appraised')).toBe(before + 1);
-    const sent = w.outbox(P.member).filter((m) => m.page.includes(id) && m.templateId === 'local-pledgeAppraised');
+    const sent = w.outbox(P.member).filter((m) => m.page?.includes(id) && m.templateId === 'local-pledgeAppraised');
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0].data)).toContain('优秀');
   });
