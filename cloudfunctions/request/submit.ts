@@ -14,7 +14,8 @@ import { bumpCounters } from '../common/counters';
 import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
-import { unitScope } from '../common/org';
+import type { ScopeTarget } from '../common/access';
+import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
 import { createInTx, RECEIVED, type NewRequest } from './create';
 import { actorLabel, HANDLING_ROLES, isOpen, loadLadder, REQUESTS, type RequestDoc } from './store';
@@ -80,18 +81,23 @@ export const submit = defineAction({
   },
 });
 
+/** Scope rule of report: the resident's neighbourhood, read with its ladder in one go. */
+async function ladderScope(input: { unitId: string }): Promise<ScopeTarget<LadderStep[]>> {
+  const ladder = await loadLadder(input.unitId);
+  return { unitPath: ladder.map((s) => s.unitId), resource: ladder };
+}
+
 /** 代为反映: a head reports a resident's problem; the resident's name and phone stay with the handlers. */
 export const report = defineAction({
   input: reportRequestInputSchema,
-  access: roles(['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'], unitScope((i: { unitId: string }) => i.unitId)),
-  async handler(input, { openid, caller, grants, now }): Promise<SubmitResult> {
+  access: roles(HANDLING_ROLES, ladderScope),
+  async handler(input, { openid, caller, grants, resource: ladder, now }): Promise<SubmitResult> {
     await checkText(openid, REQUEST_SCENE, [
       input.text,
       input.resident.name,
       input.enterprise?.name,
       ...(input.parties ?? []),
     ]);
-    const ladder = await loadLadder(input.unitId);
     const label = actorLabel(caller, grants[0]);
     return create({
       id: input.requestId,

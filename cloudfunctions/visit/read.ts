@@ -49,7 +49,7 @@ export const list = defineAction({
       rows<{ _id: string; nickname: string }>(
         db
           .collection('users')
-          .where({ ...homes, deletedAt: command.exists(false) })
+          .where({ ...homes, deletedAt: null })
           .field({ _id: true, nickname: true })
           .limit(HOUSEHOLD_LIMIT),
       ),

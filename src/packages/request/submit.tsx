@@ -183,7 +183,7 @@ export default function SubmitRequestPage() {
           提交
         </Button>
         <Button className="rq-button" size="large" onClick={() => navigateBack()}>
-          先不提交（已自动保存）
+          稍后再提交
         </Button>
       </View>
     </PageShell>

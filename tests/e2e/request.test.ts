@@ -1,0 +1,153 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { PERSONA } from '../../emulator/seed/ids';
+import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+
+/**
+ * 民生诉求 in the browser, as each person does it: a villager submits with a photo, the neighbour head accepts
+ * and passes it up, the group head resolves, the villager is not satisfied, it is handled again and then rated
+ * 满意. The screenshots are kept in tests/artifacts/request-*.png.
+ */
+jest.setTimeout(180_000);
+
+const PHOTO = path.resolve(__dirname, '..', '..', 'src', 'assets', 'tab', 'requests-active.png');
+
+afterAll(closeBrowser);
+
+const current = (page: Page) => page.locator(SETTLED_PAGE);
+
+/** Taps a button (NutUI) or a chip by its exact words. */
+async function tap(page: Page, text: string) {
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const button = current(page).locator('.nut-button', { hasText: exact });
+  if ((await button.count()) > 0) await button.first().click();
+  else await current(page).getByText(text, { exact: true }).first().click();
+}
+
+async function openDetail(persona: string, id: string): Promise<Page> {
+  const page = await openAs(persona, `/packages/request/detail?id=${id}`);
+  await waitForPage(page);
+  await current(page).getByText('办理经过').waitFor();
+  return page;
+}
+
+async function expectState(page: Page, label: string) {
+  await current(page).locator('.rq-state', { hasText: label }).first().waitFor();
+}
+
+/** Opens a panel by its button, writes into its text box and confirms. */
+async function writeAndConfirm(page: Page, button: string, text: string, confirm = '确定') {
+  await tap(page, button);
+  await current(page).locator('textarea').last().fill(text);
+  await tap(page, confirm);
+}
+
+test('a villager’s request goes up the ladder, is resolved, reopened on 不满意, resolved again and closed on 满意', async () => {
+  // The villager writes it in under a minute: a category, a few words, a photo.
+  const villager = await openAs(PERSONA.villager, '/packages/request/submit');
+  await waitForPage(villager);
+  await tap(villager, '求助');
+  await current(villager).locator('textarea').fill('村委会门口的自来水管冻裂了，一直在漏水');
+  const chooser = villager.waitForEvent('filechooser');
+  await tap(villager, '＋ 拍照');
+  await (await chooser).setFiles(PHOTO);
+  await current(villager).locator('.rq-photo').first().waitFor();
+  await shot(villager, 'request-1-villager-form');
+  await tap(villager, '提交');
+  await villager.waitForURL(/packages\/request\/detail\?id=/);
+  await waitForPage(villager);
+  await expectState(villager, '待签收');
+  const id = new URL(villager.url().replace('#', '')).searchParams.get('id') ?? '';
+  expect(id).not.toBe('');
+  expect(await current(villager).locator('.rq-photo').count()).toBe(1);
+  await shot(villager, 'request-2-villager-submitted');
+  await villager.context().close();
+
+  // The neighbour head accepts it and passes it up to the group with a reason.
+  const neighbourHead = await openDetail(PERSONA.neighbourHead, id);
+  await tap(neighbourHead, '签收');
+  await expectState(neighbourHead, '已签收');
+  await writeAndConfirm(neighbourHead, '上报上一级', '水管是组里统一铺的，需要组里找人修');
+  await expectState(neighbourHead, '待签收');
+  await current(neighbourHead).getByText(/现由：第一组/).waitFor();
+  await shot(neighbourHead, 'request-3-neighbour-head-passed-up');
+  await neighbourHead.context().close();
+
+  // The group head accepts and resolves it.
+  const groupHead = await openDetail(PERSONA.groupHead, id);
+  await tap(groupHead, '签收');
+  await expectState(groupHead, '已签收');
+  await writeAndConfirm(groupHead, '办结', '已请水电师傅换了一段新水管');
+  await expectState(groupHead, '已办结，待评价');
+  await shot(groupHead, 'request-4-group-head-resolved');
+  await groupHead.context().close();
+
+  // The villager is not satisfied: it reopens with the same handler.
+  let resident = await openDetail(PERSONA.villager, id);
+  await tap(resident, '评价');
+  await tap(resident, '不满意');
+  await current(resident).locator('textarea').last().fill('第二天接口处又开始滴水');
+  await tap(resident, '提交评价');
+  await expectState(resident, '办理中');
+  await current(resident).getByText(/群众不满意，重新办理/).waitFor();
+  await shot(resident, 'request-5-villager-unsatisfied');
+  await resident.context().close();
+
+  // Resolved again by the group head.
+  const again = await openDetail(PERSONA.groupHead, id);
+  await writeAndConfirm(again, '办结', '换了整套接头，试水一天不漏了');
+  await expectState(again, '已办结，待评价');
+  await again.context().close();
+
+  // 满意 closes it; the whole history is there.
+  resident = await openDetail(PERSONA.villager, id);
+  await tap(resident, '评价');
+  await tap(resident, '满意');
+  await tap(resident, '提交评价');
+  await expectState(resident, '已完成');
+  const history = await current(resident).locator('.rq-timeline__what').allTextContents();
+  expect(history).toEqual([
+    expect.stringContaining('提交了诉求'),
+    expect.stringContaining('签收了'),
+    expect.stringContaining('上报到上一级：水管是组里统一铺的'),
+    expect.stringContaining('组长 刘长生 签收了'),
+    expect.stringContaining('办结了'),
+    expect.stringContaining('群众不满意，重新办理'),
+    expect.stringContaining('办结了'),
+    expect.stringContaining('评价后完成'),
+  ]);
+  await shot(resident, 'request-6-villager-satisfied');
+
+  // It is in the villager's own list on the 诉求 tab, closed.
+  await resident.goto(`${new URL(resident.url()).origin}/#/pages/requests/index`);
+  await waitForPage(resident);
+  await current(resident).getByText('村委会门口的自来水管冻裂了，一直在漏水').waitFor();
+  await shot(resident, 'request-7-villager-my-requests');
+  await resident.context().close();
+});
+
+test('a head logs a visit that raises two requests, which then wait in the head’s list', async () => {
+  const head = await openAs(PERSONA.neighbourHead, '/packages/request/visit');
+  await waitForPage(head);
+  await current(head).getByText(/本月还没走访/).waitFor();
+  await current(head).locator('.rq-row', { hasText: '何春花' }).click();
+  await current(head).locator('textarea').first().fill('聊了家里的茶园和老人看病的事');
+  await tap(head, '＋ 添加反映的问题');
+  await tap(head, '＋ 添加反映的问题');
+  const boxes = current(head).locator('textarea');
+  await boxes.nth(1).fill('茶园边的机耕道塌了一段，车进不去');
+  await boxes.nth(2).fill('想问问老人慢性病医保怎么报销');
+  await current(head).locator('.rq-chips').nth(1).getByText('咨询', { exact: true }).click();
+  await shot(head, 'visit-1-form');
+  await tap(head, '保存走访');
+  await current(head).getByText('已记录，反映的2个问题已转为诉求，等待签收办理').waitFor();
+  await current(head).locator('.rq-card', { hasText: '茶园边的机耕道塌了一段' }).waitFor();
+  await shot(head, 'visit-2-logged');
+
+  await head.goto(`${new URL(head.url()).origin}/#/packages/request/index`);
+  await waitForPage(head);
+  await current(head).getByText('茶园边的机耕道塌了一段，车进不去').waitFor();
+  await current(head).getByText('想问问老人慢性病医保怎么报销').waitFor();
+  await shot(head, 'visit-3-waiting-list');
+  await head.context().close();
+});
