@@ -60,6 +60,20 @@ export const PLEDGE_NEXT_STEP: Record<PledgeState, string> = {
   withdrawn: '已撤回，无需操作',
 };
 
+/** The history's events (timeline `event`), as the detail page names them. */
+export const PLEDGE_TIMELINE_LABELS: Record<string, string> = {
+  create: '写下承诺（草稿）',
+  submit: '提交支部审核',
+  edit: '修改承诺',
+  resubmit: '修改后重新提交',
+  approve: '审核通过，亮诺',
+  return: '退回修改',
+  withdraw: '撤回承诺',
+  fulfil: '记录践诺',
+  complete: '标记完成',
+  appraise: '支部评议',
+};
+
 export const APPRAISAL_GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
 export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number];
 export const APPRAISAL_GRADE_LABELS: Record<AppraisalGrade, string> = {

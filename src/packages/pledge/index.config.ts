@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '承诺详情',
+  navigationBarTitleText: '承诺墙',
 });

@@ -1,10 +1,40 @@
+import { Text, View } from '@tarojs/components';
+import { navigateTo } from '@tarojs/taro';
+import { RATABLE_PLEDGE_STATES } from '@honglin/types/pledge';
 import { PageShell } from '@/components/PageShell';
-import { ComingSoon } from '@/components/ComingSoon';
+import { PledgeCard } from '@/pages/pledges/PledgeCard';
+import { PledgeList } from '@/pages/pledges/PledgeList';
+import { usePledgeList } from '@/pages/pledges/usePledgeList';
+import { useReturnReload } from '@/pages/pledges/useReturnReload';
+import { Ratings } from './Ratings';
+import '@/pages/pledges/pledge.scss';
 
-export default function PledgeAreaPage() {
+/** 承诺墙 (亮诺): the village's approved pledges with their progress; residents say 满意/不满意 once completed. */
+export default function PledgeWallPage() {
+  const list = usePledgeList({ scope: 'wall' });
+  useReturnReload(list.reload);
   return (
     <PageShell>
-      <ComingSoon title="承诺与践诺" plans="这里将可以填写承诺、记录践诺情况，并由支部审核和评议。" />
+      <View className="pl-section">
+        <Text className="pl-section__title">本村承诺墙</Text>
+        <Text className="pl-note">
+          党员的承诺经支部审核后在这里公开，大家一起监督。承诺完成后，本村群众可以评价一次。
+        </Text>
+      </View>
+      <PledgeList
+        list={list}
+        emptyText="本村还没有公开的承诺"
+        renderItem={(p) => (
+          <PledgeCard
+            key={p.id}
+            pledge={p}
+            showOwner
+            onOpen={() => navigateTo({ url: `/packages/pledge/detail?id=${p.id}` })}
+          >
+            {RATABLE_PLEDGE_STATES.includes(p.state) && <Ratings pledgeId={p.id} ratings={p.ratings} canRate />}
+          </PledgeCard>
+        )}
+      />
     </PageShell>
   );
 }

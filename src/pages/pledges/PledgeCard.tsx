@@ -31,7 +31,8 @@ export function PledgeCard({ pledge, showNextStep = false, showOwner = false, on
       <Text className="pl-card__content">{pledge.content}</Text>
       <Text className="pl-card__line">目标：{pledge.target}</Text>
       <Text className="pl-card__line">
-        完成日期：{pledge.dueDay} · 践诺 {pledge.fulfilmentCount} 次{pledge.peopleHelped > 0 ? ` · 帮助 ${pledge.peopleHelped} 人` : ''}
+        完成日期：{pledge.dueDay} · 践诺 {pledge.fulfilmentCount} 次
+        {pledge.peopleHelped > 0 ? ` · 帮助 ${pledge.peopleHelped} 人` : ''}
       </Text>
       {showNextStep && <Text className="pl-card__next">{nextStepOf(pledge)}</Text>}
       {children}
@@ -42,6 +43,7 @@ export function PledgeCard({ pledge, showNextStep = false, showOwner = false, on
 /** What the member should do next, with the overdue and returned cases said plainly. */
 export function nextStepOf(pledge: PledgeSummary): string {
   if (pledge.overdue) return `已过完成日期，${PLEDGE_NEXT_STEP[pledge.state]}`;
-  if (pledge.state === 'returned' && pledge.returnReason) return `退回原因：${pledge.returnReason}。${PLEDGE_NEXT_STEP.returned}`;
+  if (pledge.state === 'returned' && pledge.returnReason)
+    return `退回原因：${pledge.returnReason}。${PLEDGE_NEXT_STEP.returned}`;
   return PLEDGE_NEXT_STEP[pledge.state];
 }

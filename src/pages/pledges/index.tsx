@@ -1,10 +1,98 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { navigateTo } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { PLEDGE_STATES, PLEDGE_STATE_LABELS, type PledgeState } from '@honglin/types/pledge';
+import { shanghai } from '@honglin/types/time';
 import { PageShell } from '@/components/PageShell';
-import { ComingSoon } from '@/components/ComingSoon';
+import { PledgeCard } from './PledgeCard';
+import { PledgeList } from './PledgeList';
+import { pledgeRolesOf } from './roles';
+import { useMe } from './useMe';
+import { usePledgeList } from './usePledgeList';
+import { useReturnReload } from './useReturnReload';
+import './pledge.scss';
 
+const open = (page: string) => navigateTo({ url: `/packages/pledge/${page}` });
+
+const MONTHS = [
+  { label: '全部月份', month: undefined },
+  { label: '本月', month: shanghai().format('YYYY-MM') },
+  { label: '上月', month: shanghai().subtract(1, 'month').format('YYYY-MM') },
+];
+
+/** 承诺 tab: a member's own pledges and what each asks of them next; the way to the wall and to review. */
 export default function PledgesPage() {
+  const { query: me, reload: reloadMe } = useMe();
   return (
-    <PageShell>
-      <ComingSoon title="承诺践诺" plans="这里将展示党员的承诺和践诺记录，党员可以提交自己的承诺。" />
+    <PageShell query={me} onRetry={reloadMe}>
+      {(data) => {
+        const roles = pledgeRolesOf(data.roles);
+        return (
+          <View>
+            <View className="pl-actions">
+              {roles.memberBranchIds.length > 0 && (
+                <Button className="pl-button" type="primary" size="large" onClick={() => open('edit')}>
+                  写新承诺
+                </Button>
+              )}
+              <Button className="pl-button" size="large" onClick={() => open('index')}>
+                本村承诺墙
+              </Button>
+              {roles.secretaryBranchIds.length > 0 && (
+                <Button className="pl-button" size="large" onClick={() => open('review')}>
+                  支部审核与评议
+                </Button>
+              )}
+            </View>
+            {roles.memberBranchIds.length > 0 ? (
+              <MyPledges />
+            ) : (
+              <Text className="pl-note">
+                承诺由党员作出，经支部审核后在承诺墙上公开。您可以在本村承诺墙查看党员的承诺和践诺情况，并对已完成的承诺评价“满意”或“不满意”。
+              </Text>
+            )}
+          </View>
+        );
+      }}
     </PageShell>
+  );
+}
+
+function MyPledges() {
+  const [state, setState] = useState<PledgeState | undefined>();
+  const [month, setMonth] = useState<string | undefined>();
+  const list = usePledgeList({ scope: 'mine', state, month });
+  useReturnReload(list.reload);
+  return (
+    <View className="pl-section">
+      <Text className="pl-section__title">我的承诺</Text>
+      <View className="pl-chips">
+        <Text className={`pl-chip${state === undefined ? ' pl-chip--on' : ''}`} onClick={() => setState(undefined)}>
+          全部
+        </Text>
+        {PLEDGE_STATES.map((s) => (
+          <Text key={s} className={`pl-chip${state === s ? ' pl-chip--on' : ''}`} onClick={() => setState(s)}>
+            {PLEDGE_STATE_LABELS[s]}
+          </Text>
+        ))}
+      </View>
+      <View className="pl-chips">
+        {MONTHS.map((m) => (
+          <Text
+            key={m.label}
+            className={`pl-chip${month === m.month ? ' pl-chip--on' : ''}`}
+            onClick={() => setMonth(m.month)}
+          >
+            {m.label}
+          </Text>
+        ))}
+      </View>
+      <PledgeList
+        list={list}
+        emptyText="还没有承诺，点“写新承诺”开始"
+        renderItem={(p) => <PledgeCard key={p.id} pledge={p} showNextStep onOpen={() => open(`detail?id=${p.id}`)} />}
+      />
+    </View>
   );
 }

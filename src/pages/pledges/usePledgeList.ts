@@ -51,7 +51,9 @@ export function usePledgeList(input: PledgeListInput) {
 
   /** Replaces one pledge in the loaded list (after an action on it). */
   const replace = useCallback((pledge: PledgeSummary) => {
-    setQuery((q) => (q.status === 'success' ? { status: 'success', data: q.data.map((p) => (p.id === pledge.id ? pledge : p)) } : q));
+    setQuery((q) =>
+      q.status === 'success' ? { status: 'success', data: q.data.map((p) => (p.id === pledge.id ? pledge : p)) } : q,
+    );
   }, []);
 
   return { query, reload, more, hasMore: !!cursor, loadingMore, moreError, replace };

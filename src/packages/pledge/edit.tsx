@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { redirectTo, setNavigationBarTitle, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  PLEDGE_CATEGORIES,
+  PLEDGE_CATEGORY_LABELS,
+  type PledgeCategory,
+  type PledgeDetail,
+} from '@honglin/types/pledge';
+import { pledgeApi } from '@/api/pledge';
+import { PageShell } from '@/components/PageShell';
+import type { QueryState } from '@/lib/useQuery';
+import { inAMonth, newRequestId, pledgeRolesOf, today } from '@/pages/pledges/roles';
+import { useMe } from '@/pages/pledges/useMe';
+import '@/pages/pledges/pledge.scss';
+
+interface Draft {
+  category: PledgeCategory | undefined;
+  content: string;
+  target: string;
+  dueDay: string;
+  linkedRequestId: string;
+}
+
+const emptyDraft = (): Draft => ({
+  category: undefined,
+  content: '',
+  target: '',
+  dueDay: inAMonth(),
+  linkedRequestId: '',
+});
+
+/** 写承诺 / 修改承诺: a new pledge (no id) or an edit of a draft or returned one (?id=). */
+export default function PledgeEditPage() {
+  const id = useRouter().params.id;
+  const { query: me, reload } = useMe();
+  const [loaded, setLoaded] = useState<QueryState<PledgeDetail | null>>(
+    id ? { status: 'loading' } : { status: 'success', data: null },
+  );
+
+  useEffect(() => {
+    if (!id) return;
+    setNavigationBarTitle({ title: '修改承诺' });
+    pledgeApi
+      .get({ id })
+      .then((answer) =>
+        setLoaded(answer.ok ? { status: 'success', data: answer.data } : { status: 'error', error: answer.error }),
+      );
+  }, [id]);
+
+  const both: QueryState<{ branchIds: string[]; pledge: PledgeDetail | null }> =
+    me.status !== 'success'
+      ? me
+      : loaded.status !== 'success'
+        ? loaded
+        : { status: 'success', data: { branchIds: pledgeRolesOf(me.data.roles).memberBranchIds, pledge: loaded.data } };
+
+  return (
+    <PageShell query={both} onRetry={reload}>
+      {({ branchIds, pledge }) =>
+        branchIds.length === 0 ? (
+          <Text className="pl-note">只有党员可以作出承诺。</Text>
+        ) : (
+          <PledgeForm branchIds={branchIds} pledge={pledge} />
+        )
+      }
+    </PageShell>
+  );
+}
+
+function PledgeForm({ branchIds, pledge }: { branchIds: string[]; pledge: PledgeDetail | null }) {
+  const [draft, setDraft] = useState<Draft>(
+    pledge
+      ? {
+          category: pledge.category,
+          content: pledge.content,
+          target: pledge.target,
+          dueDay: pledge.dueDay,
+          linkedRequestId: pledge.linkedRequestId ?? '',
+        }
+      : emptyDraft(),
+  );
+  const [branchId, setBranchId] = useState(branchIds[0]);
+  const [requestId] = useState(newRequestId);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function save(submit: boolean) {
+    if (!draft.category) return setError('请选择承诺类别');
+    if (!draft.content.trim()) return setError('请填写承诺内容');
+    if (!draft.target.trim()) return setError('请填写完成目标');
+    setError('');
+    setSaving(true);
+    const fields = {
+      category: draft.category,
+      content: draft.content,
+      target: draft.target,
+      dueDay: draft.dueDay,
+      ...(draft.linkedRequestId.trim() ? { linkedRequestId: draft.linkedRequestId.trim() } : {}),
+      submit,
+    };
+    const answer = pledge
+      ? await pledgeApi.update({ id: pledge.id, ...fields })
+      : await pledgeApi.create({ requestId, branchId, ...fields });
+    setSaving(false);
+    if (!answer.ok) return setError(answer.error.message);
+    redirectTo({ url: `/packages/pledge/detail?id=${answer.data.id}` });
+  }
+
+  return (
+    <View>
+      {pledge?.returnReason && <Text className="pl-form__error">退回原因：{pledge.returnReason}</Text>}
+      {branchIds.length > 1 && (
+        <View>
+          <Text className="pl-form__label">在哪个支部承诺</Text>
+          <View className="pl-chips">
+            {branchIds.map((b, i) => (
+              <Text key={b} className={`pl-chip${branchId === b ? ' pl-chip--on' : ''}`} onClick={() => setBranchId(b)}>
+                第{i + 1}个支部
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      <Text className="pl-form__label">承诺类别</Text>
+      <View className="pl-chips">
+        {PLEDGE_CATEGORIES.map((c) => (
+          <Text
+            key={c}
+            className={`pl-chip${draft.category === c ? ' pl-chip--on' : ''}`}
+            onClick={() => set({ category: c })}
+          >
+            {PLEDGE_CATEGORY_LABELS[c]}
+          </Text>
+        ))}
+      </View>
+      <Text className="pl-form__label">承诺做什么</Text>
+      <Textarea
+        className="pl-form__textarea"
+        placeholder="写清楚具体做什么，例如：帮本组3户独居老人每月打扫一次卫生"
+        maxlength={500}
+        value={draft.content}
+        onInput={(e) => set({ content: e.detail.value })}
+      />
+      <Text className="pl-form__label">完成目标（能看得见、数得清）</Text>
+      <Input
+        className="pl-form__input"
+        placeholder="例如：每月2次，共服务6户"
+        maxlength={200}
+        value={draft.target}
+        onInput={(e) => set({ target: e.detail.value })}
+      />
+      <Text className="pl-form__label">完成日期</Text>
+      <Picker
+        mode="date"
+        value={draft.dueDay}
+        start={today()}
+        onChange={(e) => set({ dueDay: String(e.detail.value) })}
+      >
+        <View className="pl-form__picker">{draft.dueDay}</View>
+      </Picker>
+      <Text className="pl-form__label">回应的群众诉求编号（可不填）</Text>
+      <Input
+        className="pl-form__input"
+        placeholder="如果这条承诺是为解决某条诉求，填它的编号"
+        maxlength={64}
+        value={draft.linkedRequestId}
+        onInput={(e) => set({ linkedRequestId: e.detail.value })}
+      />
+      {error && <Text className="pl-form__error">{error}</Text>}
+      <View className="pl-actions" style={{ marginTop: '24px' }}>
+        <Button className="pl-button" size="large" disabled={saving} onClick={() => save(false)}>
+          保存草稿
+        </Button>
+        <Button className="pl-button" type="primary" size="large" loading={saving} onClick={() => save(true)}>
+          提交支部审核
+        </Button>
+      </View>
+    </View>
+  );
+}

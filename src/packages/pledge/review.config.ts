@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部审核与评议',
+});

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { PledgeSummary } from '@honglin/types/pledge';
+import type { usePledgeList } from './usePledgeList';
+import './pledge.scss';
+
+interface PledgeListProps {
+  list: ReturnType<typeof usePledgeList>;
+  emptyText: string;
+  renderItem: (pledge: PledgeSummary) => ReactNode;
+}
+
+/**
+ * A list inside a page (under its filters): its own loading, error and empty lines, then the items and a big
+ * 加载更多 button (no scroll gestures needed).
+ */
+export function PledgeList({ list, emptyText, renderItem }: PledgeListProps) {
+  const { query } = list;
+  if (query.status === 'loading') return <Text className="pl-note">正在加载…</Text>;
+  if (query.status === 'error') {
+    return (
+      <View className="pl-section">
+        <Text className="pl-form__error">{query.error.message}</Text>
+        <Button className="pl-button" size="large" onClick={list.reload}>
+          重试
+        </Button>
+      </View>
+    );
+  }
+  if (query.data.length === 0) return <Text className="pl-note">{emptyText}</Text>;
+  return (
+    <View>
+      {query.data.map(renderItem)}
+      {list.moreError && <Text className="pl-form__error">{list.moreError.message}</Text>}
+      {list.hasMore ? (
+        <Button className="pl-button" size="large" block loading={list.loadingMore} onClick={list.more}>
+          加载更多
+        </Button>
+      ) : (
+        <Text className="pl-note">没有更多了</Text>
+      )}
+    </View>
+  );
+}
