@@ -136,3 +136,14 @@ describe('npm run deploy -- --dry-run', () => {
     expect(output.stdout).toContain(`SecretId ${secretId.slice(0, 4)}****`);
   });
 });
+
+describe('docs/DEPLOY.md', () => {
+  it('explains every problem and warning code the plan can report', () => {
+    const codes = [
+      ...fs.readFileSync(path.join(ROOT, 'scripts/deploy/plan.ts'), 'utf8').matchAll(/code: '([A-Z_]+)'/g),
+    ].map((m) => m[1]);
+    const guide = fs.readFileSync(path.join(ROOT, 'docs/DEPLOY.md'), 'utf8');
+    expect(codes.length).toBeGreaterThan(15);
+    expect(codes.filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
+  });
+});
