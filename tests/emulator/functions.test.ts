@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseCron } from '../../emulator/functions/cron';
+import { startTimerScheduler } from '../../emulator/functions/timer';
+import type { InvocationOutcome } from '../../emulator/functions/runtime';
+import { REPO_ROOT } from '../../emulator/start';
 import { answered, startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
 
 interface WhoamiResult {
@@ -117,6 +122,39 @@ describe('timer triggers', () => {
   test('a trigger the function does not declare is 404', async () => {
     const res = await fetch(`${t.cloud.url}/__timer/whoami/hourly`, { method: 'POST' });
     expect(res.status).toBe(404);
+  });
+
+  test('the dev scheduler fires each declared trigger on its cron, with no OPENID', async () => {
+    // Inside the repository, so the bundle resolves wx-server-sdk from node_modules as a deployed one does.
+    fs.mkdirSync(path.join(REPO_ROOT, '.test-data'), { recursive: true });
+    const functionsDir = fs.mkdtempSync(path.join(REPO_ROOT, '.test-data', 'scheduled-'));
+    fs.mkdirSync(path.join(functionsDir, 'ticker'));
+    fs.copyFileSync(
+      path.join(t.cloud.functions.functionsDir, 'whoami', 'index.js'),
+      path.join(functionsDir, 'ticker', 'index.js'),
+    );
+    fs.writeFileSync(
+      path.join(functionsDir, 'ticker', 'config.json'),
+      JSON.stringify({ triggers: [{ name: 'everySecond', type: 'timer', config: '* * * * * * *' }] }),
+    );
+    const scheduled = await startRuntimeCloud({ functionsDir });
+    const fired: { fn: string; trigger: string; outcome: InvocationOutcome }[] = [];
+    const stop = startTimerScheduler(scheduled.cloud.functions, (fn, trigger, outcome) =>
+      fired.push({ fn, trigger, outcome }),
+    );
+    try {
+      while (fired.length < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      stop();
+      await scheduled.cleanup();
+      fs.rmSync(functionsDir, { recursive: true, force: true });
+    }
+    const first = fired[0];
+    expect([first.fn, first.trigger]).toEqual(['ticker', 'everySecond']);
+    if (!first.outcome.ok) throw new Error(first.outcome.message);
+    const result = JSON.parse(first.outcome.responseData) as WhoamiResult;
+    expect(result.event).toMatchObject({ Type: 'Timer', TriggerName: 'everySecond' });
+    expect(result.wxContext.OPENID).toBe('');
   });
 
   test('the cron matcher reads the cloud’s seven fields in Beijing time', () => {
