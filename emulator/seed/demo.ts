@@ -1,4 +1,5 @@
 import { seedActivity } from './activity';
+import { seedPledges } from './pledge';
 import { seedRequests } from './request';
 import { PERSONA } from './ids';
 import { DEMO_BRANCHES, DEMO_PLACES, DEMO_UNITS } from './org';
@@ -23,7 +24,7 @@ export interface SeedDatabase {
 export type DomainSeed = (db: SeedDatabase, now: Date) => Promise<void>;
 
 /** One line per domain: `import { seedPledges } from './pledge';` then add it here. */
-const DOMAIN_SEEDS: DomainSeed[] = [seedActivity, seedRequests];
+const DOMAIN_SEEDS: DomainSeed[] = [seedActivity, seedRequests, seedPledges];
 
 async function put(db: SeedDatabase, collection: string, doc: { _id: string }, extra: Record<string, unknown> = {}) {
   const { _id, ...data } = doc;
