@@ -1,0 +1,42 @@
+import { PERSONA, UNIT } from '../../../emulator/seed/ids';
+import { rid } from '../user/world';
+import type { AccessFixtures } from './types';
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export const fixtures: AccessFixtures = {
+  log: {
+    input: async () => ({
+      requestId: rid(),
+      household: { userId: PERSONA.villager },
+      date: today(),
+      discussed: '聊了聊家里的情况',
+      problems: [],
+    }),
+    allowed: [PERSONA.neighbourHead, PERSONA.groupHead],
+    denied: [
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.villageAdmin, why: 'wrong_role' },
+      // A neighbour head of another village: the household is not in their unit.
+      { openid: PERSONA.otherNeighbourHead, why: 'other_unit' },
+    ],
+  },
+  list: {
+    input: { view: 'notVisited' },
+    allowed: [PERSONA.neighbourHead, PERSONA.groupHead],
+    denied: [
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.member, why: 'wrong_role' },
+    ],
+  },
+  coverage: {
+    input: { villageId: UNIT.xicaoping },
+    allowed: [PERSONA.villageAdmin, PERSONA.townAdmin, PERSONA.secretary],
+    denied: [
+      { openid: PERSONA.neighbourHead, why: 'wrong_role' },
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.otherVillageAdmin, why: 'other_unit' },
+      { openid: PERSONA.otherSecretary, why: 'other_unit' },
+    ],
+  },
+};
