@@ -4,7 +4,6 @@
  *   npm run deploy -- --dry-run                 what a deploy would do, and every problem in the way
  *   npm run deploy                              do it (needs the secrets, see docs/DEPLOY.md)
  *   npm run deploy -- --only database,functions only these parts (database, functions, weapp)
- *   npm run deploy -- --config other.json       another configuration file than config/honglin.json
  *
  * Exits non-zero when the configuration or the builds have a problem that would make a deploy fail.
  */
@@ -21,7 +20,6 @@ const GROUPS: StepGroup[] = ['database', 'functions', 'weapp'];
 interface Options {
   dryRun: boolean;
   only: StepGroup[];
-  configFile?: string;
 }
 
 function parseArguments(args: string[]): Options {
@@ -35,8 +33,7 @@ function parseArguments(args: string[]): Options {
       if (wanted.length === 0 || unknown.length > 0)
         throw new Error(`--only 只接受 ${GROUPS.join(',')}，收到“${args[i] ?? ''}”`);
       options.only = wanted as StepGroup[];
-    } else if (arg === '--config') options.configFile = path.resolve(args[++i] ?? '');
-    else throw new Error(`不认识的参数 ${arg}；可用：--dry-run、--only ${GROUPS.join(',')}、--config <文件>`);
+    } else throw new Error(`不认识的参数 ${arg}；可用：--dry-run、--only ${GROUPS.join(',')}`);
   }
   return options;
 }
@@ -71,7 +68,7 @@ function printSecrets(secrets: DeploySecrets): void {
 
 async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
-  const plan = planDeploy(gatherInputs({ root: ROOT, configFile: options.configFile }));
+  const plan = planDeploy(gatherInputs({ root: ROOT }));
   printPlan(plan, options);
   let secrets: DeploySecrets;
   try {

@@ -12,7 +12,10 @@ import { scanClientSources, scanFunctionSources, type SourceFile } from './scan'
 export interface GatherOptions {
   /** The repository root. */
   root: string;
-  /** Defaults to config/honglin.json. */
+  /**
+   * Defaults to config/honglin.json, the file the functions bundle; another one is for tests only (the
+   * bundles would still hold config/honglin.json).
+   */
   configFile?: string;
 }
 
