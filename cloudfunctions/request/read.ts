@@ -12,6 +12,7 @@ import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, rows } from '../common/db';
 import { checkText } from '../common/content';
+import { maskName } from '../common/domain/request';
 import { forbidden } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
@@ -96,6 +97,7 @@ export const comment = defineAction({
     const doc = await byId<RequestDoc>(REQUESTS, id);
     if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
     await checkText(openid, 2, [text]);
+    const grant = actingGrant(doc, roles);
     const entry = {
       subject: 'request' as const,
       subjectId: id,
@@ -103,7 +105,8 @@ export const comment = defineAction({
       from: doc.state,
       to: doc.state,
       actor: openid,
-      actorName: actorLabel(caller, actingGrant(doc, roles)),
+      // Heads speak in their role; a neighbour who follows it is shown by surname only.
+      actorName: grant ? actorLabel(caller, grant) : `关注的居民 ${maskName(actorLabel(caller, undefined))}`,
       at: now,
       note: text,
       unitPath: doc.unitPath,

@@ -104,7 +104,7 @@ export function toDetail(
     from: t.from,
     to: t.to,
     // The resident's own entries follow the same masking as the request.
-    actor: t.actor === 'system' ? '系统' : t.actor === doc.submitter && !doc.reporterId ? view.raisedBy : (t.actorName ?? '居民'),
+    actor: t.actor === 'system' ? '系统' : t.actor === doc.submitter ? view.raisedBy : (t.actorName ?? '居民'),
     at: iso(t.at),
     ...(t.note ? { note: t.note } : {}),
   }));
