@@ -47,11 +47,7 @@ export const ATTENDANCE_MODE_LABELS: Record<AttendanceMode, string> = {
 export const PRESENT_MODES: readonly AttendanceMode[] = ['scan', 'code', 'manual'];
 
 const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 /** Where it takes place: a registered place (红色教育基地, 田间地头 …) or a field/site described in words. */
 export const activityPlaceInputSchema = z.union([

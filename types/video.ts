@@ -15,7 +15,10 @@ export const FILM_KIND_LABELS: Record<FilmKind, string> = {
 export const watchWhereSchema = z.union([
   z.object({
     platform: z.string().trim().min(1, '请填写观看平台').max(20, '平台名称不能超过20个字'),
-    url: z.url({ protocol: /^https?$/, message: '链接格式不正确' }).max(500).optional(),
+    url: z
+      .url({ protocol: /^https?$/, message: '链接格式不正确' })
+      .max(500)
+      .optional(),
   }),
   z.object({ fileID: fileIdSchema }),
 ]);

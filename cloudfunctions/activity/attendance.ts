@@ -9,7 +9,14 @@ import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { checkText } from '../common/content';
 import { bumpCounters } from '../common/counters';
-import { addCounts, attendanceChange, attendanceId, canManage, countsOnDashboard, isExpected } from '../common/domain/activity';
+import {
+  addCounts,
+  attendanceChange,
+  attendanceId,
+  canManage,
+  countsOnDashboard,
+  isExpected,
+} from '../common/domain/activity';
 import { byId, inTransaction, txGet, type Tx } from '../common/db';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { defineAction } from '../common/runtime';
@@ -61,11 +68,16 @@ async function recordEntry(
 ): Promise<ActivityDetail> {
   const activity = await txActivity(tx, entry.id);
   if (!canManage(actor.grants, activity)) throw forbidden('只有活动的组织者可以登记');
-  allowed(activity.status, { type: entry.mode === 'absent' ? 'markAbsent' : entry.mode === 'delivered' ? 'deliver' : 'addAttendee' });
+  allowed(activity.status, {
+    type: entry.mode === 'absent' ? 'markAbsent' : entry.mode === 'delivered' ? 'deliver' : 'addAttendee',
+  });
   if (entry.person.openid && !isExpected(entry.person.roles, activity)) {
     throw forbidden('这位不在这次活动的参加范围内');
   }
-  const id = attendanceId(activity._id, entry.person.openid ? { openid: entry.person.openid } : { name: entry.person.name });
+  const id = attendanceId(
+    activity._id,
+    entry.person.openid ? { openid: entry.person.openid } : { name: entry.person.name },
+  );
   const existing = await txGet<AttendanceDoc>(tx, ATTENDANCE, id);
   const change = attendanceChange(existing?.mode ?? null, entry.mode);
   if (!change.ok) throw conflict(change.reason);
@@ -89,11 +101,18 @@ async function recordEntry(
   if (existing) await tx.collection(ATTENDANCE).doc(_id).set({ data: fields });
   else await tx.collection(ATTENDANCE).add({ data: { ...record } });
   const attendance = addCounts(activity.attendance, change.delta);
-  await tx.collection(ACTIVITIES).doc(activity._id).update({ data: { attendance, updatedAt: now } });
+  await tx
+    .collection(ACTIVITIES)
+    .doc(activity._id)
+    .update({ data: { attendance, updatedAt: now } });
   if (countsOnDashboard(activity.status) && change.delta.present !== 0) {
     await bumpCounters(tx, activity.unitPath, countedAt(activity), { 'activity.participants': change.delta.present });
   }
-  return { activity: toActivity({ ...activity, attendance, updatedAt: now }), attendance: [toAttendance(record)], canManage: true };
+  return {
+    activity: toActivity({ ...activity, attendance, updatedAt: now }),
+    attendance: [toAttendance(record)],
+    canManage: true,
+  };
 }
 
 /** 代为登记 / 送学上门: the organiser records someone present by hand, or the material given to study later. */

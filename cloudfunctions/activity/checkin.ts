@@ -56,7 +56,12 @@ export const openCheckin = defineAction({
         unitPath: current.unitPath,
       });
       if (to === 'held') {
-        await bumpCounters(tx, current.unitPath, countedAt(current), heldCounters(current.kind, current.attendance.present));
+        await bumpCounters(
+          tx,
+          current.unitPath,
+          countedAt(current),
+          heldCounters(current.kind, current.attendance.present),
+        );
       }
       return { ...current, ...changes };
     });
@@ -126,9 +131,12 @@ export const checkin = defineAction({
       const { _id, ...fields } = record;
       if (existing) await tx.collection(ATTENDANCE).doc(_id).set({ data: fields });
       else await tx.collection(ATTENDANCE).add({ data: { ...record } });
-      await tx.collection(ACTIVITIES).doc(activity._id).update({
-        data: { attendance: addCounts(activity.attendance, change.delta), updatedAt: now },
-      });
+      await tx
+        .collection(ACTIVITIES)
+        .doc(activity._id)
+        .update({
+          data: { attendance: addCounts(activity.attendance, change.delta), updatedAt: now },
+        });
       return { activityId: activity._id, title: activity.title, mode };
     });
   },

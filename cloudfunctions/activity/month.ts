@@ -83,7 +83,12 @@ async function myMonth(openid: string, grants: RoleGrant[], month: string): Prom
   const mine =
     ids.length === 0
       ? []
-      : await rows<AttendanceDoc>(db.collection(ATTENDANCE).where({ _id: command.in(ids) }).limit(ids.length));
+      : await rows<AttendanceDoc>(
+          db
+            .collection(ATTENDANCE)
+            .where({ _id: command.in(ids) })
+            .limit(ids.length),
+        );
   const modeOf = new Map(mine.map((r) => [r.activityId, r.mode]));
   return {
     month,

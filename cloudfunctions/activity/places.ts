@@ -18,7 +18,11 @@ export async function resolveFilms(ids: readonly string[]): Promise<Array<{ _id:
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
   const found = await rows<{ _id: string; title: string }>(
-    db.collection(FILMS).where({ _id: command.in(unique) }).field({ _id: true, title: true }).limit(unique.length),
+    db
+      .collection(FILMS)
+      .where({ _id: command.in(unique) })
+      .field({ _id: true, title: true })
+      .limit(unique.length),
   );
   if (found.length !== unique.length) throw invalidArgument('有影片不在片库中，请重新选择');
   const byFilm = new Map(found.map((f) => [f._id, f.title]));

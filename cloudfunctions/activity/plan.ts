@@ -37,10 +37,18 @@ const isDuplicate = (error: unknown) => error instanceof Error && /duplicate key
 /** 计划: the branch secretary (or an admin above) plans one of the month's lesson, film session or practice. */
 export const plan = defineAction({
   input: planActivityInputSchema,
-  access: roles(MANAGERS, branchScope((input: { branchId: string }) => input.branchId)),
+  access: roles(
+    MANAGERS,
+    branchScope((input: { branchId: string }) => input.branchId),
+  ),
   async handler(input, { openid, resource: branch, now }): Promise<Activity> {
     checkAudience(input.audience, branch.unitPath);
-    await checkText(openid, 3, [input.title, input.speaker, ...input.experts, 'description' in input.place ? input.place.description : '']);
+    await checkText(openid, 3, [
+      input.title,
+      input.speaker,
+      ...input.experts,
+      'description' in input.place ? input.place.description : '',
+    ]);
     const [place, films] = await Promise.all([resolvePlace(input.place), resolveFilms(input.filmIds)]);
     const startAt = new Date(input.startAt);
     const doc: ActivityDoc = {

@@ -17,7 +17,17 @@ import { forbidden } from '../common/errors';
 import { loadBranch, loadUnit } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { ACTIVITIES, ATTENDANCE, MANAGERS, isAdminOver, loadActivity, toActivity, toAttendance, type ActivityDoc, type AttendanceDoc } from './store';
+import {
+  ACTIVITIES,
+  ATTENDANCE,
+  MANAGERS,
+  isAdminOver,
+  loadActivity,
+  toActivity,
+  toAttendance,
+  type ActivityDoc,
+  type AttendanceDoc,
+} from './store';
 
 /** The largest attendance list of one session (a branch, or a village's members). */
 const MAX_ATTENDANCE = 500;
@@ -71,8 +81,17 @@ async function unitPage(grants: RoleGrant[], input: Extract<ListActivitiesInput,
   return { ...page, items: page.items.map(toActivity) };
 }
 
-async function myHistory(openid: string, input: Extract<ListActivitiesInput, { view: 'mine' }>): Promise<Page<MyAttendance>> {
-  const page = await pageOf<AttendanceDoc>(db.collection(ATTENDANCE), { openid }, 'startAt', input.cursor, input.size ?? 20);
+async function myHistory(
+  openid: string,
+  input: Extract<ListActivitiesInput, { view: 'mine' }>,
+): Promise<Page<MyAttendance>> {
+  const page = await pageOf<AttendanceDoc>(
+    db.collection(ATTENDANCE),
+    { openid },
+    'startAt',
+    input.cursor,
+    input.size ?? 20,
+  );
   return {
     ...page,
     items: page.items.map((r) => ({

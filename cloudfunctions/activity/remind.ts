@@ -42,7 +42,9 @@ export const remindTomorrow = defineAction({
     );
     if (activities.length === 0) return { activities: 0, sent: 0 };
     const branchIds = [...new Set(activities.map((a) => a.branchId))];
-    const villageIds = [...new Set(activities.flatMap((a) => (a.audience.kind === 'village' ? [a.audience.unitId] : [])))];
+    const villageIds = [
+      ...new Set(activities.flatMap((a) => (a.audience.kind === 'village' ? [a.audience.unitId] : []))),
+    ];
     const people = await rows<Recipient>(
       db
         .collection('users')

@@ -40,7 +40,12 @@ export const save = defineAction({
   input: saveFilmInputSchema,
   access: roles(['town_admin']),
   async handler(input, { openid, now }): Promise<Film> {
-    await checkText(openid, 3, [input.title, input.series, input.description, ...input.where.map((w) => ('platform' in w ? w.platform : ''))]);
+    await checkText(openid, 3, [
+      input.title,
+      input.series,
+      input.description,
+      ...input.where.map((w) => ('platform' in w ? w.platform : '')),
+    ]);
     const fields = {
       title: input.title,
       series: input.series ?? '',
@@ -63,7 +68,10 @@ export const save = defineAction({
       return toFilm(existing);
     }
     const doc: FilmDoc = { _id: id, ...fields, createdBy: openid, createdAt: now };
-    await db.collection(FILMS).doc(id).set({ data: { ...fields, createdBy: openid, createdAt: now } });
+    await db
+      .collection(FILMS)
+      .doc(id)
+      .set({ data: { ...fields, createdBy: openid, createdAt: now } });
     return toFilm(doc);
   },
 });

@@ -25,7 +25,15 @@ export const logWatched = defineAction({
     if (!film) throw notFound('这部影片已不在片库中');
     // One entry per request: a retried submit writes the same document again.
     const id = createHash('sha256').update(`${openid}:${input.requestId}`).digest('hex').slice(0, 32);
-    const doc: FilmLogDoc = { _id: id, openid, filmId: film._id, title: film.title, kind: film.kind, day, createdAt: now };
+    const doc: FilmLogDoc = {
+      _id: id,
+      openid,
+      filmId: film._id,
+      title: film.title,
+      kind: film.kind,
+      day,
+      createdAt: now,
+    };
     const { _id, ...fields } = doc;
     await db.collection(FILM_LOG).doc(_id).set({ data: fields });
     return toLogEntry(doc);

@@ -56,6 +56,8 @@ export const seedActivity: DomainSeed = async (db, now) => {
     await db
       .collection('films')
       .doc(_id)
-      .set({ data: { ...data, where: data.where.map((w) => ({ ...w })), createdBy: 'seed', createdAt: at, updatedAt: at } });
+      .set({
+        data: { ...data, where: data.where.map((w) => ({ ...w })), createdBy: 'seed', createdAt: at, updatedAt: at },
+      });
   }
 };

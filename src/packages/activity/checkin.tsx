@@ -16,13 +16,15 @@ export default function ScanCheckinPage() {
       setResult({ ok: false, text: '二维码无法识别，请重新扫描现场的签到码' });
       return;
     }
-    void activityApi.checkin({ id: scanned.id, token: scanned.token }).then((answer) =>
-      setResult(
-        answer.ok
-          ? { ok: true, text: `${ATTENDANCE_MODE_LABELS[answer.data.mode]}成功：${answer.data.title}` }
-          : { ok: false, text: answer.error.message },
-      ),
-    );
+    void activityApi
+      .checkin({ id: scanned.id, token: scanned.token })
+      .then((answer) =>
+        setResult(
+          answer.ok
+            ? { ok: true, text: `${ATTENDANCE_MODE_LABELS[answer.data.mode]}成功：${answer.data.title}` }
+            : { ok: false, text: answer.error.message },
+        ),
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one check-in per scan
   }, []);
   return (
@@ -31,7 +33,10 @@ export default function ScanCheckinPage() {
         <Text className="act-title">{result ? (result.ok ? '签到成功' : '签到未成功') : '正在签到…'}</Text>
         {result && <Text className="act-line">{result.text}</Text>}
         {scanned && (
-          <Button className="act-button act-button--plain" onClick={() => redirectTo({ url: `/packages/activity/detail?id=${scanned.id}` })}>
+          <Button
+            className="act-button act-button--plain"
+            onClick={() => redirectTo({ url: `/packages/activity/detail?id=${scanned.id}` })}
+          >
             查看活动
           </Button>
         )}

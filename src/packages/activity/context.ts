@@ -16,8 +16,9 @@ export interface MyRoles {
 
 export const whoAmI = (): Promise<Envelope<MyRoles>> => callCloud<MyRoles>('user', 'me', {});
 
-export const registeredPlaces = (unitId: string): Promise<Envelope<Page<Place>>> =>
-  callCloud<Page<Place>>('org', 'listPlaces', { unitId, size: 50 });
+/** The town's registered places (red-heritage sites are shared by every branch). */
+export const registeredPlaces = (): Promise<Envelope<Page<Place>>> =>
+  callCloud<Page<Place>>('org', 'listPlaces', { size: 50 });
 
 /** The branch I run as secretary (the first), if any. */
 export function secretaryBranch(

@@ -27,7 +27,11 @@ export default function ActivityDetailPage() {
       {(detail) => (
         <View>
           <Summary detail={detail} />
-          {detail.canManage ? <Organiser detail={detail} onChanged={reload} /> : <MemberCheckin detail={detail} onChanged={reload} />}
+          {detail.canManage ? (
+            <Organiser detail={detail} onChanged={reload} />
+          ) : (
+            <MemberCheckin detail={detail} onChanged={reload} />
+          )}
         </View>
       )}
     </PageShell>
@@ -123,7 +127,11 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
       {a.status === 'open' && <CheckinScreen id={a._id} />}
       <View className="act-card">
         {a.status === 'planned' && (
-          <Button className="act-button" disabled={busy} onClick={() => run(() => activityApi.openCheckin({ id: a._id }), onChanged)}>
+          <Button
+            className="act-button"
+            disabled={busy}
+            onClick={() => run(() => activityApi.openCheckin({ id: a._id }), onChanged)}
+          >
             开始签到
           </Button>
         )}
@@ -148,7 +156,12 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
           参加 {a.attendance.present} 人 · 请假 {a.attendance.absent} 人 · 送学上门 {a.attendance.delivered} 人
         </Text>
         <Text className="act-label">请假原因（登记请假前填写）</Text>
-        <Input className="act-input" value={reason} placeholder="例如：外出务工" onInput={(e) => setReason(e.detail.value)} />
+        <Input
+          className="act-input"
+          value={reason}
+          placeholder="例如：外出务工"
+          onInput={(e) => setReason(e.detail.value)}
+        />
         {roster.map((m) => {
           const record = recorded.get(m.openid);
           return (
@@ -162,7 +175,9 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
                     <Button
                       className="act-small"
                       disabled={busy}
-                      onClick={() => run(() => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid } }), onChanged)}
+                      onClick={() =>
+                        run(() => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid } }), onChanged)
+                      }
                     >
                       代为登记
                     </Button>
@@ -171,7 +186,15 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
                     className="act-small"
                     disabled={busy}
                     onClick={() =>
-                      run(() => activityApi.markAbsent({ id: a._id, attendee: { openid: m.openid }, reason: reason || '请假' }), onChanged)
+                      run(
+                        () =>
+                          activityApi.markAbsent({
+                            id: a._id,
+                            attendee: { openid: m.openid },
+                            reason: reason || '请假',
+                          }),
+                        onChanged,
+                      )
                     }
                   >
                     请假
@@ -183,7 +206,10 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
                   className="act-small"
                   disabled={busy}
                   onClick={() =>
-                    run(() => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid }, mode: 'delivered' }), onChanged)
+                    run(
+                      () => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid }, mode: 'delivered' }),
+                      onChanged,
+                    )
                   }
                 >
                   送学上门
@@ -208,10 +234,13 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
               className="act-button act-button--plain"
               disabled={busy || !extraName.trim()}
               onClick={() =>
-                run(() => activityApi.addAttendee({ id: a._id, attendee: { name: extraName } }), () => {
-                  setExtraName('');
-                  onChanged();
-                })
+                run(
+                  () => activityApi.addAttendee({ id: a._id, attendee: { name: extraName } }),
+                  () => {
+                    setExtraName('');
+                    onChanged();
+                  },
+                )
               }
             >
               代为登记
@@ -247,9 +276,20 @@ function MemberCheckin({ detail, onChanged }: { detail: ActivityDetail; onChange
     <View className="act-card">
       <Text className="act-title">现场签到</Text>
       <Text className="act-line">请扫描现场的二维码，或输入大屏上的6位签到码</Text>
-      <Input className="act-input" type="number" maxlength={6} value={code} placeholder="6位签到码" onInput={(e) => setCode(e.detail.value)} />
+      <Input
+        className="act-input"
+        type="number"
+        maxlength={6}
+        value={code}
+        placeholder="6位签到码"
+        onInput={(e) => setCode(e.detail.value)}
+      />
       {message && <Text className="act-message">{message}</Text>}
-      <Button className="act-button" disabled={busy || code.length !== 6} onClick={() => run(() => activityApi.checkin({ id: a._id, code }), onChanged)}>
+      <Button
+        className="act-button"
+        disabled={busy || code.length !== 6}
+        onClick={() => run(() => activityApi.checkin({ id: a._id, code }), onChanged)}
+      >
         签到
       </Button>
     </View>

@@ -9,7 +9,12 @@ import './activity.scss';
 export default function FilmLogPage() {
   const { query, reload } = useQuery(() => videoApi.myLog({ size: 50 }), []);
   return (
-    <PageShell query={query} onRetry={reload} isEmpty={(page) => page.items.length === 0} emptyText="还没有记录。在片库里点“我看过了”即可记下。">
+    <PageShell
+      query={query}
+      onRetry={reload}
+      isEmpty={(page) => page.items.length === 0}
+      emptyText="还没有记录。在片库里点“我看过了”即可记下。"
+    >
       {(page) => (
         <View className="act-card">
           <Text className="act-line">这些记录只有您自己能看到，不计时长，不排名。</Text>

@@ -30,7 +30,12 @@ export default function FilmsPage() {
         ))}
       </View>
       {note && <Text className="act-message">{note}</Text>}
-      <PageShell query={query} onRetry={reload} isEmpty={(page) => page.items.length === 0} emptyText="片库里还没有影片">
+      <PageShell
+        query={query}
+        onRetry={reload}
+        isEmpty={(page) => page.items.length === 0}
+        emptyText="片库里还没有影片"
+      >
         {(page) => (
           <View>
             {page.items.map((film) => (
@@ -43,11 +48,7 @@ export default function FilmsPage() {
                 {film.description && <Text className="act-line">{film.description}</Text>}
                 {film.where.map((w, i) =>
                   'platform' in w ? (
-                    <Text
-                      key={i}
-                      className="act-line"
-                      onClick={() => w.url && setClipboardData({ data: w.url })}
-                    >
+                    <Text key={i} className="act-line" onClick={() => w.url && setClipboardData({ data: w.url })}>
                       观看途径：{w.platform}
                       {w.url ? '（点此复制链接）' : ''}
                     </Text>

@@ -63,14 +63,20 @@ export default function ActivityHomePage() {
                 <Button className="act-button" onClick={go(`/packages/activity/plan?branchId=${branch.branchId}`)}>
                   安排活动
                 </Button>
-                <Button className="act-button act-button--plain" onClick={go(`/packages/activity/month?branchId=${branch.branchId}`)}>
+                <Button
+                  className="act-button act-button--plain"
+                  onClick={go(`/packages/activity/month?branchId=${branch.branchId}`)}
+                >
                   本支部月度情况
                 </Button>
               </View>
             )}
             {unit && (
               <View className="act-card">
-                <Button className="act-button act-button--plain" onClick={go(`/packages/activity/month?unitId=${unit.unitId}`)}>
+                <Button
+                  className="act-button act-button--plain"
+                  onClick={go(`/packages/activity/month?unitId=${unit.unitId}`)}
+                >
                   {unit.name}各支部月度情况
                 </Button>
               </View>

@@ -36,7 +36,8 @@ export default function MonthPage() {
           <View>
             <View className="act-card">
               <Text className="act-line" data-testid="month-totals">
-                微党课 {summary.totals.lessonHeld} 场 · 微视频 {summary.totals.filmHeld} 场 · 微实践 {summary.totals.practiceHeld} 场
+                微党课 {summary.totals.lessonHeld} 场 · 微视频 {summary.totals.filmHeld} 场 · 微实践{' '}
+                {summary.totals.practiceHeld} 场
               </Text>
               <Text className="act-line">参与 {summary.totals.participants} 人次</Text>
             </View>

@@ -17,10 +17,13 @@ export default function PlanActivityPage() {
     const me = await whoAmI();
     if (!me.ok) return me;
     const branch = secretaryBranch(me.data);
-    const [places, films] = await Promise.all([registeredPlaces(branch?.unitId ?? ''), videoApi.list({ size: 50 })]);
+    const [places, films] = await Promise.all([registeredPlaces(), videoApi.list({ size: 50 })]);
     if (!places.ok) return places;
     if (!films.ok) return films;
-    return { ok: true as const, data: { places: places.data.items, films: films.data.items, villageId: branch?.villageId ?? '' } };
+    return {
+      ok: true as const,
+      data: { places: places.data.items, films: films.data.items, villageId: branch?.villageId ?? '' },
+    };
   }, []);
 
   const tomorrow = shanghai().add(1, 'day');
@@ -74,7 +77,12 @@ export default function PlanActivityPage() {
             ))}
           </View>
           <Text className="act-label">主题</Text>
-          <Input className="act-input" value={title} placeholder="例如：观看《榜样》" onInput={(e) => setTitle(e.detail.value)} />
+          <Input
+            className="act-input"
+            value={title}
+            placeholder="例如：观看《榜样》"
+            onInput={(e) => setTitle(e.detail.value)}
+          />
           <Text className="act-label">日期（年-月-日）</Text>
           <Input className="act-input" value={day} onInput={(e) => setDay(e.detail.value)} />
           <Text className="act-label">时间（时:分）</Text>
@@ -126,10 +134,16 @@ export default function PlanActivityPage() {
           <Input className="act-input" value={experts} onInput={(e) => setExperts(e.detail.value)} />
           <Text className="act-label">参加人员</Text>
           <View className="act-chips">
-            <Button className={`act-chip${audience === 'branch' ? ' act-chip--on' : ''}`} onClick={() => setAudience('branch')}>
+            <Button
+              className={`act-chip${audience === 'branch' ? ' act-chip--on' : ''}`}
+              onClick={() => setAudience('branch')}
+            >
               本支部党员
             </Button>
-            <Button className={`act-chip${audience === 'village' ? ' act-chip--on' : ''}`} onClick={() => setAudience('village')}>
+            <Button
+              className={`act-chip${audience === 'village' ? ' act-chip--on' : ''}`}
+              onClick={() => setAudience('village')}
+            >
               全村党员
             </Button>
           </View>

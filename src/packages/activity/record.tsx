@@ -55,7 +55,12 @@ export default function RecordActivityPage() {
           <View className="act-card">
             <Text className="act-title">{activity.title}</Text>
             <Text className="act-label">活动小结</Text>
-            <Textarea className="act-textarea" value={text} maxlength={1000} onInput={(e) => setSummary(e.detail.value)} />
+            <Textarea
+              className="act-textarea"
+              value={text}
+              maxlength={1000}
+              onInput={(e) => setSummary(e.detail.value)}
+            />
             {activity.kind === 'practice' && (
               <>
                 <Text className="act-label">走访的企业（用逗号隔开）</Text>

@@ -38,14 +38,19 @@ async function currentCode(id: string): Promise<{ token: string; code: string }>
 }
 
 async function attendanceOf(id: string): Promise<Array<{ _id: string; mode: string }>> {
-  const { data } = (await w.db.collection('attendance').where({ activityId: id }).get()) as {
+  const { data } = (await w.db.collection('attendance').where({ activityId: id }).get()) as unknown as {
     data: Array<{ _id: string; mode: string }>;
   };
   return data;
 }
 
-async function activityDoc(id: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const { data } = (await w.db.collection('activities').doc(id).get()) as { data: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+interface StoredActivity {
+  status: string;
+  attendance: { present: number; absent: number; delivered: number };
+}
+
+async function activityDoc(id: string): Promise<StoredActivity> {
+  const { data } = (await w.db.collection('activities').doc(id).get()) as unknown as { data: StoredActivity };
   return data;
 }
 
@@ -77,7 +82,9 @@ describe('plan', () => {
       w.call('activity', 'plan', input, P.secretary),
     ]);
     expect(ok(a)._id).toBe(ok(b)._id);
-    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as {
+      total: number;
+    };
     expect(total).toBe(1);
   });
 
@@ -101,7 +108,9 @@ describe('plan', () => {
     for (const input of bad) {
       const answer = await w.call('activity', 'plan', input, P.secretary);
       expect(code(answer)).toBe('INVALID_ARGUMENT');
-      const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+      const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as {
+        total: number;
+      };
       expect(total).toBe(0);
     }
     expect(code(await w.call('activity', 'plan', filmSession({ place: { placeId: 'nowhere' } }), P.secretary))).toBe(
@@ -112,12 +121,19 @@ describe('plan', () => {
   it('refuses text that fails the content check', async () => {
     const input = filmSession({ title: '赌博讲座' });
     expect(code(await w.call('activity', 'plan', input, P.secretary))).toBe('CONTENT_REJECTED');
-    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as { total: number };
+    const { total } = (await w.db.collection('activities').where({ requestId: input.requestId }).count()) as {
+      total: number;
+    };
     expect(total).toBe(0);
   });
 
   it('takes a described field instead of a registered place', async () => {
-    const activity = await planned({ kind: 'lesson', place: { description: '村东头稻田' }, filmIds: [], speaker: '王书记' });
+    const activity = await planned({
+      kind: 'lesson',
+      place: { description: '村东头稻田' },
+      filmIds: [],
+      speaker: '王书记',
+    });
     expect(activity.place).toEqual({ name: '村东头稻田' });
   });
 });
@@ -125,14 +141,18 @@ describe('plan', () => {
 describe('update and cancel', () => {
   it('updates a planned activity; cancels with a reason; nothing after that', async () => {
     const activity = await planned();
-    const updated = ok(await w.call('activity', 'update', { id: activity._id, title: '观看《初心使命》' }, P.secretary));
+    const updated = ok(
+      await w.call('activity', 'update', { id: activity._id, title: '观看《初心使命》' }, P.secretary),
+    );
     expect(updated.title).toBe('观看《初心使命》');
     expect(code(await w.call('activity', 'update', { id: activity._id, title: '改' }, P.member1))).toBe('FORBIDDEN');
     const cancelled = ok(await w.call('activity', 'cancel', { id: activity._id, reason: '暴雨改期' }, P.secretary));
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '暴雨改期' });
     expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.secretary))).toBe('CONFLICT');
-    expect(code(await w.call('activity', 'cancel', { id: activity._id, reason: '再取消' }, P.secretary))).toBe('CONFLICT');
-    const { data } = (await w.db.collection('timeline').where({ subjectId: activity._id }).get()) as {
+    expect(code(await w.call('activity', 'cancel', { id: activity._id, reason: '再取消' }, P.secretary))).toBe(
+      'CONFLICT',
+    );
+    const { data } = (await w.db.collection('timeline').where({ subjectId: activity._id }).get()) as unknown as {
       data: Array<{ event: string }>;
     };
     expect(data.map((e) => e.event).sort()).toEqual(['cancel', 'plan']);
@@ -144,7 +164,9 @@ describe('check-in', () => {
     const activity = await planned();
     expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.member1))).toBe('FORBIDDEN');
     expect(code(await w.call('activity', 'openCheckin', { id: activity._id }, P.otherSecretary))).toBe('FORBIDDEN');
-    const answers = await Promise.all([1, 2, 3].map(() => w.call('activity', 'openCheckin', { id: activity._id }, P.secretary)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => w.call('activity', 'openCheckin', { id: activity._id }, P.secretary)),
+    );
     expect(answers.map(code).sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
   });
 
@@ -166,11 +188,18 @@ describe('check-in', () => {
   it('checks a member in once, with the code or the scanned token; a second time is refused', async () => {
     const activity = await opened();
     const now = await currentCode(activity._id);
-    const { answer, trips } = await w.roundTrips('activity', 'checkin', { id: activity._id, code: now.code }, P.member1);
+    const { answer, trips } = await w.roundTrips(
+      'activity',
+      'checkin',
+      { id: activity._id, code: now.code },
+      P.member1,
+    );
     expect(ok(answer)).toMatchObject({ activityId: activity._id, mode: 'code' });
     // caller; transaction start, activity, attendance, add, update, commit: 3 reads, 2 writes
     expect(trips).toBeLessThanOrEqual(7);
-    expect(ok(await w.call('activity', 'checkin', { id: activity._id, token: now.token }, P.member2)).mode).toBe('scan');
+    expect(ok(await w.call('activity', 'checkin', { id: activity._id, token: now.token }, P.member2)).mode).toBe(
+      'scan',
+    );
     const again = await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1);
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已经签到过了，不用重复登记' } });
     expect((await activityDoc(activity._id)).attendance).toEqual({ present: 2, absent: 0, delivered: 0 });
@@ -181,14 +210,26 @@ describe('check-in', () => {
     const activity = await opened();
     const other = await opened();
     const otherCode = await currentCode(other._id);
-    const refused = { ok: false, error: { code: 'INVALID_ARGUMENT', message: '签到码不对或已过期，请扫描现场最新的二维码' } };
-    expect(await w.call('activity', 'checkin', { id: activity._id, token: otherCode.token }, P.member1)).toMatchObject(refused);
-    expect(await w.call('activity', 'checkin', { id: activity._id, token: 'AAAAAAAAAA' }, P.member1)).toMatchObject(refused);
+    const refused = {
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '签到码不对或已过期，请扫描现场最新的二维码' },
+    };
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: otherCode.token }, P.member1)).toMatchObject(
+      refused,
+    );
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: 'AAAAAAAAAA' }, P.member1)).toMatchObject(
+      refused,
+    );
     // Give the activity a secret the test knows, then present the code of two windows ago.
-    await w.db.collection('activities').doc(activity._id).update({ data: { checkinSecret: 'known-secret' } });
+    await w.db
+      .collection('activities')
+      .doc(activity._id)
+      .update({ data: { checkinSecret: 'known-secret' } });
     const old = codeFor('known-secret', activity._id, new Date(Date.now() - 65_000));
     expect(await w.call('activity', 'checkin', { id: activity._id, code: old.code }, P.member1)).toMatchObject(refused);
-    expect(await w.call('activity', 'checkin', { id: activity._id, token: old.token }, P.member1)).toMatchObject(refused);
+    expect(await w.call('activity', 'checkin', { id: activity._id, token: old.token }, P.member1)).toMatchObject(
+      refused,
+    );
     const fresh = codeFor('known-secret', activity._id, new Date());
     expect(code(await w.call('activity', 'checkin', { id: activity._id, token: fresh.token }, P.member1))).toBe('OK');
     expect(await attendanceOf(activity._id)).toHaveLength(1);
@@ -197,9 +238,15 @@ describe('check-in', () => {
   it('refuses people outside the expected audience and check-in before it opens', async () => {
     const activity = await opened();
     const now = await currentCode(activity._id);
-    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.otherMember))).toBe('FORBIDDEN');
-    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.villager))).toBe('FORBIDDEN');
-    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: '12345' }, P.member1))).toBe('INVALID_ARGUMENT');
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.otherMember))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.villager))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: '12345' }, P.member1))).toBe(
+      'INVALID_ARGUMENT',
+    );
     const notOpen = await planned();
     expect(code(await w.call('activity', 'checkin', { id: notOpen._id, code: now.code }, P.member1))).toBe('CONFLICT');
     expect(await attendanceOf(activity._id)).toHaveLength(0);
@@ -209,7 +256,9 @@ describe('check-in', () => {
     const activity = await opened();
     const now = await currentCode(activity._id);
     const answers = await Promise.all(
-      [0, 1, 2, 3, 4].map((i) => w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1).then((a) => [i, a] as const)),
+      [0, 1, 2, 3, 4].map((i) =>
+        w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1).then((a) => [i, a] as const),
+      ),
     );
     expect(answers.filter(([, a]) => a.ok)).toHaveLength(1);
     for (const [, a] of answers) if (!a.ok) expect(a.error.code).toBe('CONFLICT');
@@ -221,7 +270,9 @@ describe('check-in', () => {
     const activity = await opened();
     const now = await currentCode(activity._id);
     const members = [P.member1, P.member2, P.member3, P.secretary];
-    const answers = await Promise.all(members.map((m) => w.call('activity', 'checkin', { id: activity._id, code: now.code }, m)));
+    const answers = await Promise.all(
+      members.map((m) => w.call('activity', 'checkin', { id: activity._id, code: now.code }, m)),
+    );
     const admitted = answers.filter((a) => a.ok).length;
     expect((await activityDoc(activity._id)).attendance.present).toBe(admitted);
     expect(await attendanceOf(activity._id)).toHaveLength(admitted);
@@ -242,23 +293,41 @@ describe('attendance by hand, leave, 送学上门, and the held session on the d
     );
     expect(ok(absent.answer).attendance[0]).toMatchObject({ name: '张党员', mode: 'absent', reason: '外出务工' });
     expect(absent.trips).toBeLessThanOrEqual(9);
-    expect(code(await w.call('activity', 'markAbsent', { id: activity._id, attendee: { openid: P.member1 }, reason: '有事' }, P.secretary))).toBe(
-      'CONFLICT',
-    );
-    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.otherMember } }, P.secretary))).toBe(
-      'FORBIDDEN',
-    );
-    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.member1))).toBe('FORBIDDEN');
-    expect(code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.otherSecretary))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      code(
+        await w.call(
+          'activity',
+          'markAbsent',
+          { id: activity._id, attendee: { openid: P.member1 }, reason: '有事' },
+          P.secretary,
+        ),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      code(
+        await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.otherMember } }, P.secretary),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.member1)),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.otherSecretary)),
+    ).toBe('FORBIDDEN');
 
     const held = ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
     expect(held).toMatchObject({ status: 'held', attendance: { present: 2, absent: 1, delivered: 0 } });
     expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member3))).toBe('CONFLICT');
 
     // Someone on leave given the film afterwards; an elderly member added after the session.
-    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member2 }, mode: 'delivered' }, P.secretary));
+    ok(
+      await w.call(
+        'activity',
+        'addAttendee',
+        { id: activity._id, attendee: { openid: P.member2 }, mode: 'delivered' },
+        P.secretary,
+      ),
+    );
     ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member3 } }, P.secretary));
 
     const doc = await activityDoc(activity._id);
@@ -272,7 +341,7 @@ describe('attendance by hand, leave, 送学上门, and the held session on the d
     expect(doc.attendance).toEqual({ present: 3, absent: 0, delivered: 1 });
 
     for (const unit of [V1, TOWN]) {
-      const { data } = (await w.db.collection('counters').doc(`${unit}_2026-03`).get()) as {
+      const { data } = (await w.db.collection('counters').doc(`${unit}_2026-03`).get()) as unknown as {
         data: { counts: Record<string, number> };
       };
       expect(data.counts).toEqual({ 'activity.filmHeld': 1, 'activity.participants': 3 });
@@ -288,14 +357,16 @@ describe('record', () => {
     expect(code(await w.call('activity', 'record', summary, P.secretary))).toBe('CONFLICT');
     ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
     expect(code(await w.call('activity', 'record', summary, P.member1))).toBe('FORBIDDEN');
-    expect(code(await w.call('activity', 'record', { ...summary, summary: '组织赌博' }, P.secretary))).toBe('CONTENT_REJECTED');
+    expect(code(await w.call('activity', 'record', { ...summary, summary: '组织赌博' }, P.secretary))).toBe(
+      'CONTENT_REJECTED',
+    );
     expect((await activityDoc(activity._id)).status).toBe('held');
     const { answer, trips } = await w.roundTrips('activity', 'record', summary, P.secretary);
     expect(ok(answer)).toMatchObject({ status: 'recorded', summary: summary.summary, photos: summary.photos });
     expect(trips).toBeLessThanOrEqual(9);
-    expect(code(await w.call('activity', 'record', { ...summary, practice: { enterprises: ['某企业'] } }, P.secretary))).toBe(
-      'INVALID_ARGUMENT',
-    );
+    expect(
+      code(await w.call('activity', 'record', { ...summary, practice: { enterprises: ['某企业'] } }, P.secretary)),
+    ).toBe('INVALID_ARGUMENT');
   });
 
   it('records what a practice did: enterprises visited and requests taken up', async () => {
@@ -339,9 +410,18 @@ describe('get, list and month', () => {
     const first = ok(await w.call('activity', 'list', { view: 'branch', branchId: B1, size: 2 }, P.secretary));
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTruthy();
-    const second = ok(await w.call('activity', 'list', { view: 'branch', branchId: B1, size: 2, cursor: first.nextCursor }, P.secretary));
+    const second = ok(
+      await w.call(
+        'activity',
+        'list',
+        { view: 'branch', branchId: B1, size: 2, cursor: first.nextCursor },
+        P.secretary,
+      ),
+    );
     expect(second.items[0]._id).not.toBe(first.items[1]._id);
-    expect(code(await w.call('activity', 'list', { view: 'branch', branchId: B1 }, P.otherSecretary))).toBe('FORBIDDEN');
+    expect(code(await w.call('activity', 'list', { view: 'branch', branchId: B1 }, P.otherSecretary))).toBe(
+      'FORBIDDEN',
+    );
     expect(code(await w.call('activity', 'list', { view: 'unit', unitId: V1 }, P.townAdmin))).toBe('OK');
     expect(code(await w.call('activity', 'list', { view: 'unit', unitId: V1 }, P.otherVillageAdmin))).toBe('FORBIDDEN');
     const history = ok(await w.call('activity', 'list', { view: 'mine' }, P.member1));
@@ -361,24 +441,41 @@ describe('get, list and month', () => {
     ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member2));
     ok(await w.call('activity', 'openCheckin', { id: late._id, close: true }, P.secretary));
 
-    const branch = ok(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.secretary));
+    const branch = ok(
+      await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.secretary),
+    );
     const film = branch.branches[0].slots.find((s: { kind: string }) => s.kind === 'film');
     expect(film.held).toBe(true);
     expect(branch.totals).toEqual({ lessonHeld: 0, filmHeld: 1, practiceHeld: 0, participants: 2 });
-    const december = ok(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-06' }, P.secretary));
+    const december = ok(
+      await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-06' }, P.secretary),
+    );
     expect(december.branches[0].slots.find((s: { kind: string }) => s.kind === 'lesson').activities).toHaveLength(1);
     expect(december.totals.lessonHeld).toBe(0);
 
-    const { answer, trips } = await w.roundTrips('activity', 'month', { view: 'unit', unitId: TOWN, month: '2027-05' }, P.townAdmin);
+    const { answer, trips } = await w.roundTrips(
+      'activity',
+      'month',
+      { view: 'unit', unitId: TOWN, month: '2027-05' },
+      P.townAdmin,
+    );
     expect(ok(answer).totals).toEqual(branch.totals);
     expect(trips).toBeLessThanOrEqual(3);
-    expect(code(await w.call('activity', 'month', { view: 'unit', unitId: V1, month: '2027-05' }, P.otherVillageAdmin))).toBe('FORBIDDEN');
-    expect(code(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.otherMember))).toBe('FORBIDDEN');
+    expect(
+      code(await w.call('activity', 'month', { view: 'unit', unitId: V1, month: '2027-05' }, P.otherVillageAdmin)),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.otherMember)),
+    ).toBe('FORBIDDEN');
 
     const mine = await w.roundTrips('activity', 'month', { view: 'mine', month: '2027-05' }, P.member1);
-    expect(ok(mine.answer).items).toEqual([expect.objectContaining({ _id: late._id, myMode: 'code', place: { placeId: PLACE, name: '张经武故居' } })]);
+    expect(ok(mine.answer).items).toEqual([
+      expect.objectContaining({ _id: late._id, myMode: 'code', place: { placeId: PLACE, name: '张经武故居' } }),
+    ]);
     expect(mine.trips).toBeLessThanOrEqual(3);
-    expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.member3)).items[0].myMode).toBeUndefined();
+    expect(
+      ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.member3)).items[0].myMode,
+    ).toBeUndefined();
     expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.otherMember)).items).toEqual([]);
   });
 });

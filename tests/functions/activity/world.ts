@@ -44,7 +44,7 @@ const grant = (role: string, unitPath: string[], branchId?: string) => ({
 
 export interface World {
   cloud: LocalCloud;
-  db: ReturnType<typeof import('wx-server-sdk')['database']>;
+  db: ReturnType<(typeof import('wx-server-sdk'))['database']>;
   call(fn: string, action: string, data: object, openid: string): Promise<Envelope>;
   /** Database round-trips of one call. */
   roundTrips(fn: string, action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: number }>;
@@ -81,12 +81,20 @@ export async function startWorld(): Promise<World> {
   for (const [openid, nickname, roles] of people) {
     await db.collection('users').add({ data: { _id: openid, nickname, roles, homeUnitId: V1, createdAt: new Date() } });
   }
-  await db.collection('units').add({ data: { _id: TOWN, kind: 'town', name: '鹿原镇', parentId: null, path: [TOWN], order: 0 } });
-  await db.collection('units').add({ data: { _id: V1, kind: 'village', name: '西草坪村', parentId: TOWN, path: v1, order: 1 } });
-  await db.collection('units').add({ data: { _id: V2, kind: 'village', name: '东村', parentId: TOWN, path: v2, order: 2 } });
+  await db
+    .collection('units')
+    .add({ data: { _id: TOWN, kind: 'town', name: '鹿原镇', parentId: null, path: [TOWN], order: 0 } });
+  await db
+    .collection('units')
+    .add({ data: { _id: V1, kind: 'village', name: '西草坪村', parentId: TOWN, path: v1, order: 1 } });
+  await db
+    .collection('units')
+    .add({ data: { _id: V2, kind: 'village', name: '东村', parentId: TOWN, path: v2, order: 2 } });
   await db.collection('branches').add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: v1 } });
   await db.collection('branches').add({ data: { _id: B2, name: '东村党支部', unitId: V2, unitPath: v2 } });
-  await db.collection('places').add({ data: { _id: PLACE, name: '张经武故居', kind: 'red_site', unitId: V1, unitPath: v1 } });
+  await db
+    .collection('places')
+    .add({ data: { _id: PLACE, name: '张经武故居', kind: 'red_site', unitId: V1, unitPath: v1 } });
   const film = (title: string, kind: string) => ({
     title,
     kind,

@@ -32,7 +32,10 @@ const film = (extra: object = {}) => ({
 describe('library', () => {
   it('lets a town admin add a film once per request id, change and remove it', async () => {
     const input = film();
-    const [a, b] = await Promise.all([w.call('video', 'save', input, P.townAdmin), w.call('video', 'save', input, P.townAdmin)]);
+    const [a, b] = await Promise.all([
+      w.call('video', 'save', input, P.townAdmin),
+      w.call('video', 'save', input, P.townAdmin),
+    ]);
     const saved = ok(a);
     expect(ok(b)._id).toBe(saved._id);
     expect(saved).toMatchObject({ title: '初心使命', kind: 'exemplar', lengthMinutes: 45 });
@@ -53,10 +56,18 @@ describe('library', () => {
 
   it('refuses bad input and rejected text, storing nothing', async () => {
     const before = ok(await w.call('video', 'list', { size: 50 }, P.member1)).items.length;
-    for (const bad of [film({ title: '' }), film({ kind: 'comedy' }), film({ lengthMinutes: 0 }), film({ where: [] }), film({ where: [{ platform: '学习强国', url: 'javascript:alert(1)' }] })]) {
+    for (const bad of [
+      film({ title: '' }),
+      film({ kind: 'comedy' }),
+      film({ lengthMinutes: 0 }),
+      film({ where: [] }),
+      film({ where: [{ platform: '学习强国', url: 'javascript:alert(1)' }] }),
+    ]) {
       expect(code(await w.call('video', 'save', bad, P.townAdmin))).toBe('INVALID_ARGUMENT');
     }
-    expect(code(await w.call('video', 'save', film({ description: '六合彩内幕' }), P.townAdmin))).toBe('CONTENT_REJECTED');
+    expect(code(await w.call('video', 'save', film({ description: '六合彩内幕' }), P.townAdmin))).toBe(
+      'CONTENT_REJECTED',
+    );
     expect(ok(await w.call('video', 'list', { size: 50 }, P.member1)).items).toHaveLength(before);
   });
 
@@ -64,7 +75,9 @@ describe('library', () => {
     ok(await w.call('video', 'save', film({ title: '初心与蜕变', kind: 'warning' }), P.townAdmin));
     const warning = ok(await w.call('video', 'list', { kind: 'warning' }, P.villager));
     expect(warning.items.every((f: { kind: string }) => f.kind === 'warning')).toBe(true);
-    expect(warning.items.map((f: { title: string }) => f.title)).toEqual(expect.arrayContaining(['初心与蜕变', '忠诚与背叛']));
+    expect(warning.items.map((f: { title: string }) => f.title)).toEqual(
+      expect.arrayContaining(['初心与蜕变', '忠诚与背叛']),
+    );
     const first = ok(await w.call('video', 'list', { size: 1 }, P.member1));
     expect(first.items).toHaveLength(1);
     const second = ok(await w.call('video', 'list', { size: 1, cursor: first.nextCursor }, P.member1));
@@ -86,10 +99,12 @@ describe('my film log', () => {
     expect(ok(await w.call('video', 'myLog', {}, P.member2)).items).toEqual([]);
     expect(code(await w.call('video', 'myLog', {}, P.villager))).toBe('FORBIDDEN');
     expect(code(await w.call('video', 'logWatched', { ...input, requestId: rid() }, P.villager))).toBe('FORBIDDEN');
-    expect(code(await w.call('video', 'logWatched', { requestId: rid(), filmId: 'nope' }, P.member1))).toBe('NOT_FOUND');
-    expect(code(await w.call('video', 'logWatched', { requestId: rid(), filmId: FILM_A, day: '2999-01-01' }, P.member1))).toBe(
-      'INVALID_ARGUMENT',
+    expect(code(await w.call('video', 'logWatched', { requestId: rid(), filmId: 'nope' }, P.member1))).toBe(
+      'NOT_FOUND',
     );
+    expect(
+      code(await w.call('video', 'logWatched', { requestId: rid(), filmId: FILM_A, day: '2999-01-01' }, P.member1)),
+    ).toBe('INVALID_ARGUMENT');
     expect(ok(await w.call('video', 'myLog', {}, P.member1)).items).toHaveLength(1);
   });
 });
