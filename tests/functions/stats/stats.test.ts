@@ -1,0 +1,640 @@
+import ExcelJS from 'exceljs';
+import { BASE_COUNTERS } from '@honglin/types/metrics';
+import { B1, P, TOWN, V1, V2, code, ok, rid, startWorld, type World } from '../request/world';
+import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
+
+/**
+ * The stats function through the local cloud with the real SDK: every figure against the test's own count from
+ * the records (live events through the other functions, and generated records at the edges of Shanghai months),
+ * counters under concurrent events, the repair of a corrupted counter, the export read back with exceljs, and
+ * who may ask.
+ */
+jest.setTimeout(120_000);
+
+let w: World;
+const MEMBER2 = 'o-member-2';
+
+beforeAll(async () => {
+  w = await startWorld('stats');
+  await w.db
+    .collection('branches')
+    .add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: [TOWN, V1] } });
+  await w.db.collection('users').add({
+    data: {
+      _id: MEMBER2,
+      nickname: '冯党员',
+      roles: [
+        {
+          role: 'member',
+          unitId: V1,
+          unitPath: [TOWN, V1],
+          branchId: B1,
+          grantedAt: '2026-01-01T00:00:00.000Z',
+          grantedBy: 'seed',
+        },
+      ],
+      homeUnitId: null,
+      homeUnitPath: [],
+      createdAt: new Date(),
+    },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await w?.stop();
+});
+
+const thisMonth = () => shanghaiMonth(new Date());
+const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const month = (m: string) => ({ kind: 'month', month: m });
+
+async function all<T>(collection: string, where: object = {}): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as { data: T[] };
+    out.push(...data);
+    if (data.length < 1000) return out;
+  }
+}
+
+async function raw(): Promise<Raw> {
+  const [requests, timeline, pledges, activities, visits] = await Promise.all([
+    all<Raw['requests'][number]>('requests'),
+    all<Raw['timeline'][number]>('timeline'),
+    all<Raw['pledges'][number]>('pledges'),
+    all<Raw['activities'][number]>('activities'),
+    all<Raw['visits'][number]>('visits'),
+  ]);
+  return {
+    requests,
+    timeline,
+    pledges: pledges.map((p) => ({ ...p, fulfilments: p.fulfilments ?? [] })),
+    activities,
+    visits,
+  };
+}
+
+async function dashboard(unitId: string, period: object, by: string = P.townAdmin) {
+  return ok(await w.call('stats', 'dashboard', { unitId, period }, by));
+}
+
+describe('figures from live events through the other functions', () => {
+  beforeAll(async () => {
+    const submit = async (extra: object) =>
+      ok(
+        await w.call(
+          'request',
+          'submit',
+          { requestId: rid(), category: 'help', text: '村口路灯坏了，晚上走路看不见', ...extra },
+          P.villager,
+        ),
+      ).id as string;
+    const enterprise = await submit({
+      category: 'enterprise',
+      text: '竹木加工厂用电容量不够',
+      enterprise: { name: '鹿原竹木加工厂' },
+    });
+    const dispute = await submit({ category: 'dispute', text: '两户因宅基地边界起了争执', parties: ['张三', '李四'] });
+    const help = await submit({});
+    await submit({ category: 'consultation', text: '想问问医保怎么在手机上交' });
+    for (const id of [enterprise, dispute, help]) {
+      ok(await w.call('request', 'accept', { id }, P.head1));
+      ok(await w.call('request', 'resolve', { id, result: '已经协调解决' }, P.head1));
+    }
+    ok(await w.call('request', 'rate', { id: enterprise, rating: 'satisfied' }, P.villager));
+    ok(await w.call('request', 'rate', { id: help, rating: 'unsatisfied', comment: '还是不亮' }, P.villager));
+
+    const due = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const pledge = async (by: string) =>
+      ok(
+        await w.call(
+          'pledge',
+          'create',
+          {
+            requestId: rid(),
+            category: 'residents',
+            content: '帮独居老人每周买一次菜',
+            target: '坚持三个月',
+            dueDay: due,
+            submit: true,
+          },
+          by,
+        ),
+      ).id as string;
+    const p1 = await pledge(P.member);
+    await pledge(P.member);
+    await pledge(MEMBER2);
+    ok(await w.call('pledge', 'review', { id: p1, decision: 'approve' }, P.secretary));
+    ok(
+      await w.call(
+        'pledge',
+        'addFulfilment',
+        { id: p1, requestId: rid(), day: todayShanghai(), text: '帮王奶奶买了米和菜', peopleHelped: 1 },
+        P.member,
+      ),
+    );
+    ok(await w.call('pledge', 'complete', { id: p1 }, P.member));
+    ok(await w.call('pledge', 'appraise', { id: p1, grade: 'excellent', comment: '说到做到' }, P.secretary));
+
+    ok(
+      await w.call(
+        'visit',
+        'log',
+        {
+          requestId: rid(),
+          household: { userId: P.villager },
+          date: todayShanghai(),
+          discussed: '聊了今年的收成',
+          problems: [],
+        },
+        P.head1,
+      ),
+    );
+  });
+
+  it('the live counters agree with the records: reconciliation only adds what the events do not bump yet', async () => {
+    const report = ok(
+      await w.call('stats', 'reconcile', { unitId: TOWN, from: thisMonth(), to: thisMonth() }, P.townAdmin),
+    );
+    expect(report.busy).toEqual([]);
+    for (const fix of report.fixes) {
+      const drifted = Object.keys(fix.counters).filter((name) => (BASE_COUNTERS as readonly string[]).includes(name));
+      expect({ unit: fix.unitId, drifted }).toEqual({ unit: fix.unitId, drifted: [] });
+    }
+    const again = ok(
+      await w.call('stats', 'reconcile', { unitId: TOWN, from: thisMonth(), to: thisMonth() }, P.townAdmin),
+    );
+    expect(again.fixes).toEqual([]);
+  });
+
+  it.each([
+    ['the town', TOWN],
+    ['the village', V1],
+  ])('every figure of %s equals the count from the records', async (_name, unitId) => {
+    const board = await dashboard(unitId, month(thisMonth()));
+    const expected = recount(await raw(), unitId, [thisMonth()], todayShanghai());
+    expect(asRecount(board.figures)).toEqual(expected);
+    expect(expected).toMatchObject({
+      received: 4,
+      resolved: 3,
+      enterpriseProblemsSolved: 1,
+      disputesMediated: 1,
+      pledges: 3,
+      members: 2,
+    });
+  });
+
+  it('answers the dashboard in at most 4 database round-trips', async () => {
+    for (const unitId of [TOWN, V1]) {
+      const before = w.cloud.db.roundTrips;
+      ok(
+        await w.call(
+          'stats',
+          'dashboard',
+          { unitId, period: { kind: 'year', year: Number(thisMonth().slice(0, 4)) } },
+          P.townAdmin,
+        ),
+      );
+      expect(w.cloud.db.roundTrips - before).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('breaks the town down by village and tells no data from zero', async () => {
+    const board = await dashboard(TOWN, month(thisMonth()));
+    expect(board.units.map((u: { unitId: string }) => u.unitId)).toEqual([V1, V2]);
+    expect(board.units[0].figures.requests.received).toBe(4);
+    expect(board.units[1].figures).toBeNull();
+    const empty = await dashboard(TOWN, month('2019-01'));
+    expect(empty.figures).toBeNull();
+    expect(empty.trend).toEqual([{ month: '2019-01', figures: null }]);
+  });
+
+  it('writes the summary in the town’s words with the period and the unit', async () => {
+    const { text, periodLabel } = ok(
+      await w.call('stats', 'summary', { unitId: TOWN, period: month(thisMonth()) }, P.townAdmin),
+    );
+    expect(periodLabel).toBe(`${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月`);
+    expect(text).toContain(`${periodLabel}，鹿原镇`);
+    expect(text).toContain('2名党员作出承诺3项');
+    expect(text).toContain('受理群众诉求4件，办结3件');
+    expect(text).toContain('为1家企业解决实际困难1个');
+    expect(text).toContain('化解矛盾纠纷1个');
+    const none = ok(await w.call('stats', 'summary', { unitId: V2, period: month('2019-01') }, P.townAdmin));
+    expect(none.text).toBe('2019年1月，东村暂无统计数据。');
+  });
+});
+
+describe('generated records at the edges of Shanghai months', () => {
+  const T = 'gen-town';
+  const VA = 'gen-va';
+  const VB = 'gen-vb';
+  const NA = 'gen-va-n1';
+  const NB = 'gen-vb-n1';
+  const GEN_ADMIN = 'o-gen-admin';
+  // Midnight at the start of April 2025 in Shanghai is 16:00 UTC on 31 March.
+  const APRIL = Date.UTC(2025, 2, 31, 16);
+  const MARCH = Date.UTC(2025, 1, 28, 16);
+  const MAY = Date.UTC(2025, 3, 30, 16);
+  let seed = 20250401;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  /** An instant near a month edge (one millisecond either side, or exactly on it), or anywhere in Feb–May. */
+  const instant = () =>
+    new Date(
+      random() < 0.5
+        ? pick([MARCH, APRIL, MAY]) + pick([-1, 0, 1])
+        : MARCH - 10 * 86400_000 + random() * 80 * 86400_000,
+    );
+  const after = (d: Date) => new Date(d.getTime() + random() * 5 * 86400_000);
+
+  beforeAll(async () => {
+    const units: Array<[string, string, string, string[]]> = [
+      [T, 'town', '生成镇', [T]],
+      [VA, 'village', '甲村', [T, VA]],
+      [VB, 'village', '乙村', [T, VB]],
+      [NA, 'neighbourhood', '甲村一邻', [T, VA, NA]],
+      [NB, 'neighbourhood', '乙村一邻', [T, VB, NB]],
+    ];
+    for (const [order, [id, kind, name, path]] of units.entries())
+      await w.db
+        .collection('units')
+        .add({ data: { _id: id, kind, name, parentId: path.length > 1 ? path[path.length - 2] : null, path, order } });
+    await w.db.collection('users').add({
+      data: {
+        _id: GEN_ADMIN,
+        nickname: '生成镇管理员',
+        roles: [
+          { role: 'town_admin', unitId: T, unitPath: [T], grantedAt: '2025-01-01T00:00:00.000Z', grantedBy: 'seed' },
+        ],
+        createdAt: new Date(),
+      },
+    });
+    const categories = ['consultation', 'help', 'suggestion', 'complaint', 'enterprise', 'dispute'];
+    const levels = ['neighbourhood', 'village', 'town'];
+    for (let i = 0; i < 120; i += 1) {
+      const path = pick([
+        [T, VA, NA],
+        [T, VB, NB],
+      ]);
+      const category = pick(categories);
+      const createdAt = instant();
+      const firstResolvedAt = random() < 0.6 ? after(createdAt) : null;
+      await w.db.collection('requests').add({
+        data: {
+          unitPath: path,
+          category,
+          ...(category === 'enterprise' ? { enterprise: { name: pick(['竹木厂', '茶厂', '合作社']) } } : {}),
+          responsibleKind: pick(levels),
+          state: firstResolvedAt ? 'closed' : 'submitted',
+          createdAt,
+          firstResolvedAt,
+          updatedAt: firstResolvedAt ?? createdAt,
+        },
+      });
+      for (const event of ['accepted', 'escalated', 'closed', 'reopened', 'autoEscalated', 'handedBack']) {
+        if (random() < 0.3)
+          await w.db
+            .collection('timeline')
+            .add({
+              data: { subject: 'request', subjectId: `gen-${i}`, event, unitPath: path, at: instant(), actor: 'seed' },
+            });
+      }
+    }
+    for (let i = 0; i < 80; i += 1) {
+      const path = pick([
+        [T, VA],
+        [T, VB],
+      ]);
+      const submittedAt = random() < 0.9 ? instant() : null;
+      const approvedAt = submittedAt && random() < 0.8 ? after(submittedAt) : null;
+      const completedAt = approvedAt && random() < 0.6 ? after(approvedAt) : null;
+      const appraisedAt = completedAt && random() < 0.6 ? after(completedAt) : null;
+      const fulfilments = approvedAt
+        ? Array.from({ length: Math.floor(random() * 3) }, () => ({ id: rid(), createdAt: after(approvedAt) }))
+        : [];
+      await w.db.collection('pledges').add({
+        data: {
+          unitPath: path,
+          ownerId: pick(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']),
+          state: appraisedAt
+            ? 'appraised'
+            : completedAt
+              ? 'completed'
+              : approvedAt
+                ? 'approved'
+                : submittedAt
+                  ? 'submitted'
+                  : 'draft',
+          dueDay: pick(['2025-03-31', '2025-04-01', '2099-01-01']),
+          submittedAt,
+          approvedAt,
+          completedAt,
+          appraisedAt,
+          fulfilments,
+          updatedAt: appraisedAt ?? completedAt ?? approvedAt ?? submittedAt ?? new Date(MARCH),
+        },
+      });
+    }
+    for (let i = 0; i < 40; i += 1) {
+      const path = pick([
+        [T, VA],
+        [T, VB],
+      ]);
+      await w.db.collection('activities').add({
+        data: {
+          unitPath: path,
+          branchId: `${path[1]}-${pick(['b1', 'b2'])}`,
+          kind: pick(['lesson', 'film', 'practice']),
+          month: pick(['2025-02', '2025-03', '2025-04', '2025-05']),
+          status: pick(['planned', 'held', 'recorded', 'cancelled']),
+          attendance: { present: Math.floor(random() * 20), absent: 0, delivered: 0 },
+        },
+      });
+    }
+    for (let i = 0; i < 60; i += 1) {
+      await w.db.collection('visits').add({
+        data: {
+          unitPath: pick([
+            [T, VA, NA],
+            [T, VB, NB],
+          ]),
+          householdKey: `name:${pick(['王', '李', '张', '赵'])}`,
+          createdAt: instant(),
+        },
+      });
+    }
+    const report = ok(await w.call('stats', 'reconcile', { unitId: T, from: '2025-02', to: '2025-05' }, GEN_ADMIN));
+    expect(report.fixes.length).toBeGreaterThan(0);
+  });
+
+  const periods: Array<[string, object, string[]]> = [
+    ['March', { kind: 'month', month: '2025-03' }, ['2025-03']],
+    ['April', { kind: 'month', month: '2025-04' }, ['2025-04']],
+    ['the first quarter', { kind: 'quarter', year: 2025, quarter: 1 }, ['2025-01', '2025-02', '2025-03']],
+    ['the second quarter', { kind: 'quarter', year: 2025, quarter: 2 }, ['2025-04', '2025-05', '2025-06']],
+    [
+      'the year',
+      { kind: 'year', year: 2025 },
+      Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+    ],
+    ['March to April', { kind: 'range', from: '2025-03', to: '2025-04' }, ['2025-03', '2025-04']],
+  ];
+
+  it.each(periods)(
+    'every figure of %s equals the count from the records, for the town and each village',
+    async (_name, period, months) => {
+      const records = await raw();
+      for (const unitId of [T, VA, VB]) {
+        const board = await dashboard(unitId, period, GEN_ADMIN);
+        expect({ unitId, figures: asRecount(board.figures) }).toEqual({
+          unitId,
+          figures: recount(records, unitId, months, todayShanghai()),
+        });
+      }
+    },
+  );
+
+  it('puts a record made one millisecond before Shanghai midnight in the earlier month', async () => {
+    const path = [T, VA, NA];
+    await w.db.collection('requests').add({
+      data: {
+        unitPath: path,
+        category: 'help',
+        responsibleKind: 'village',
+        state: 'submitted',
+        createdAt: new Date(APRIL - 1),
+        firstResolvedAt: null,
+        updatedAt: new Date(APRIL - 1),
+      },
+    });
+    await w.db.collection('requests').add({
+      data: {
+        unitPath: path,
+        category: 'help',
+        responsibleKind: 'village',
+        state: 'submitted',
+        createdAt: new Date(APRIL),
+        firstResolvedAt: null,
+        updatedAt: new Date(APRIL),
+      },
+    });
+    const march = (await dashboard(VA, month('2025-03'), GEN_ADMIN)).figures.requests.received;
+    const april = (await dashboard(VA, month('2025-04'), GEN_ADMIN)).figures.requests.received;
+    ok(await w.call('stats', 'reconcile', { unitId: T, from: '2025-03', to: '2025-04' }, GEN_ADMIN));
+    expect((await dashboard(VA, month('2025-03'), GEN_ADMIN)).figures.requests.received).toBe(march + 1);
+    expect((await dashboard(VA, month('2025-04'), GEN_ADMIN)).figures.requests.received).toBe(april + 1);
+  });
+});
+
+describe('counters', () => {
+  it('count every one of many concurrent events exactly once', async () => {
+    const before = (await dashboard(V1, month(thisMonth()))).figures.requests.received;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        w.call(
+          'request',
+          'submit',
+          { requestId: rid(), category: 'suggestion', text: '建议在村口装一个公告栏' },
+          P.villager,
+        ),
+      ),
+    );
+    expect(answers.map(code)).toEqual(Array(12).fill('OK'));
+    const board = await dashboard(V1, month(thisMonth()));
+    expect(board.figures.requests.received).toBe(before + 12);
+    expect(board.figures.requests.received).toBe(recount(await raw(), V1, [thisMonth()], todayShanghai()).received);
+  });
+
+  it('are repaired by reconciliation after deliberate corruption, which reports what it fixed', async () => {
+    const m = thisMonth();
+    const { data: shards } = (await w.db.collection('counters').where({ unitId: V1, month: m, shard: 0 }).get()) as {
+      data: Array<{ _id: string }>;
+    };
+    const shardId = shards[0]?._id ?? `${V1}_${m}_0`;
+    await w.db
+      .collection('counters')
+      .doc(shardId)
+      .set({ data: { unitId: V1, month: m, shard: 0, counts: { request: { received: 999 } }, updatedAt: new Date() } });
+    const { data: markers } = (await w.db
+      .collection('counters')
+      .where({ unitId: V1, month: m, name: 'pledge.members' })
+      .get()) as { data: Array<{ _id: string }> };
+    await w.db.collection('counters').doc(markers[0]._id).remove();
+    await w.db
+      .collection('counters')
+      .add({
+        data: {
+          _id: `${V1}_${m}_pledge.members_stray`,
+          unitId: V1,
+          month: m,
+          name: 'pledge.members',
+          key: 'stray',
+          sub: '',
+        },
+      });
+    const wrong = await dashboard(V1, month(m));
+    expect(wrong.figures.requests.received).toBeGreaterThan(900);
+
+    const report = ok(await w.call('stats', 'reconcile', { unitId: V1, from: m, to: m }, P.villageAdmin));
+    const fix = report.fixes.find((f: { unitId: string }) => f.unitId === V1);
+    expect(fix).toMatchObject({ month: m, markersAdded: 1, markersRemoved: 1 });
+    expect(fix.counters['request.received'][0]).toBeGreaterThan(900);
+    const expected = recount(await raw(), V1, [m], todayShanghai());
+    expect(fix.counters['request.received'][1]).toBe(expected.received);
+    expect(asRecount((await dashboard(V1, month(m))).figures)).toEqual(expected);
+    expect(ok(await w.call('stats', 'reconcile', { unitId: V1, from: m, to: m }, P.villageAdmin)).fixes).toEqual([]);
+  });
+
+  it('are checked every night by the timer trigger, which no user may call', async () => {
+    const reports = ok(await w.fire('stats', 'nightly'));
+    expect(reports.map((r: { unitId: string }) => r.unitId)).toEqual(expect.arrayContaining([TOWN]));
+    expect(code(await w.call('stats', 'nightly', {}, P.townAdmin))).toBe('FORBIDDEN');
+  });
+});
+
+describe('export', () => {
+  async function download(by: string) {
+    const result = ok(await w.call('stats', 'export', { unitId: V1, period: month(thisMonth()) }, by));
+    const res = await fetch(result.url);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    return { result, book };
+  }
+  const values = (sheet: ExcelJS.Worksheet) => {
+    const out: unknown[][] = [];
+    sheet.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  };
+
+  beforeAll(async () => {
+    ok(
+      await w.call(
+        'request',
+        'report',
+        {
+          requestId: rid(),
+          category: 'help',
+          text: '独居老人家里漏雨',
+          unitId: 'n-xcp-1',
+          resident: { name: '陈奶奶', phone: '13812345678' },
+        },
+        P.head1,
+      ),
+    );
+  });
+
+  it('writes the dashboard and the lists with Chinese headers, read back cell by cell', async () => {
+    const { result, book } = await download(P.villageAdmin);
+    expect(result.fileName).toBe(
+      `西草坪村${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月统计.xlsx`,
+    );
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '民生诉求', '承诺践诺', '活动参加']);
+    const board = (await dashboard(V1, month(thisMonth()), P.villageAdmin)).figures;
+    const overview = values(book.getWorksheet('概况')!);
+    expect(overview[0]).toEqual([
+      '单位',
+      `指标（${result.fileName.replace('西草坪村', '').replace('统计.xlsx', '')}）`,
+      '数值',
+    ]);
+    const cell = (label: string) => overview.find((r) => r[0] === '西草坪村' && r[1] === label)?.[2];
+    expect(cell('收到诉求（件）')).toBe(board.requests.received);
+    expect(cell('办结（件）')).toBe(board.requests.resolved);
+    expect(cell('作出承诺的党员（名）')).toBe(board.pledges.members);
+    expect(cell('承诺（项）')).toBe(board.pledges.pledges);
+    expect(cell('化解矛盾纠纷（个）')).toBe(board.requests.disputesMediated);
+
+    const requests = values(book.getWorksheet('民生诉求')!);
+    expect(requests[0]).toEqual([
+      '编号',
+      '提交时间',
+      '所在单位',
+      '类别',
+      '紧急',
+      '内容',
+      '状态',
+      '责任单位',
+      '居民',
+      '联系电话',
+      '签收时间',
+      '办结时间',
+      '评价',
+    ]);
+    const records = (await all<{ _id: string; createdAt: Date }>('requests', { unitPath: V1 })).filter(
+      (r) => shanghaiMonth(r.createdAt) === thisMonth(),
+    );
+    expect(requests.length - 1).toBe(records.length);
+    expect(result.rows.requests).toBe(records.length);
+    const leak = requests.find((r) => r[5] === '独居老人家里漏雨')!;
+    expect(leak.slice(3, 5)).toEqual(['求助', '否']);
+    // The village admin handles every request waiting in the village (an admin above its responsible unit).
+    expect(leak.slice(8, 10)).toEqual(['陈奶奶', '13812345678']);
+
+    const pledges = values(book.getWorksheet('承诺践诺')!);
+    expect(pledges[0]).toEqual([
+      '党员',
+      '类别',
+      '承诺内容',
+      '完成目标',
+      '期限',
+      '状态',
+      '践诺次数',
+      '服务群众（人）',
+      '提交时间',
+    ]);
+    expect(pledges.slice(1).map((r) => r[2])).toEqual(Array(3).fill('帮独居老人每周买一次菜'));
+    expect(values(book.getWorksheet('活动参加')!)[0]).toEqual([
+      '活动',
+      '类别',
+      '时间',
+      '地点',
+      '姓名',
+      '方式',
+      '请假原因',
+    ]);
+  });
+
+  it('masks the resident’s name and phone for an exporter who does not handle the request', async () => {
+    const { book } = await download(P.secretary);
+    const row = values(book.getWorksheet('民生诉求')!).find((r) => r[5] === '独居老人家里漏雨')!;
+    expect(row.slice(8, 10)).toEqual(['陈**', '138****5678']);
+  });
+});
+
+describe('who may ask', () => {
+  const input = () => ({ unitId: V1, period: month(thisMonth()) });
+
+  it.each([
+    ['a member', P.member],
+    ['a neighbourhood head', P.head1],
+    ['another village’s admin', P.otherAdmin],
+  ])('refuses %s', async (_who, openid) => {
+    for (const action of ['dashboard', 'summary', 'export'])
+      expect(code(await w.call('stats', action, input(), openid))).toBe('FORBIDDEN');
+  });
+
+  it('lets a branch secretary see their own village, not the town, and not repair counters', async () => {
+    expect(code(await w.call('stats', 'dashboard', input(), P.secretary))).toBe('OK');
+    expect(code(await w.call('stats', 'dashboard', { ...input(), unitId: TOWN }, P.secretary))).toBe('FORBIDDEN');
+    expect(
+      code(await w.call('stats', 'reconcile', { unitId: V1, from: thisMonth(), to: thisMonth() }, P.secretary)),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('lets the village admin see the village but not the town', async () => {
+    expect(code(await w.call('stats', 'dashboard', input(), P.villageAdmin))).toBe('OK');
+    expect(code(await w.call('stats', 'dashboard', { ...input(), unitId: TOWN }, P.villageAdmin))).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a period ending before it starts', { unitId: V1, period: { kind: 'range', from: '2026-05', to: '2026-01' } }],
+    ['more than 36 months', { unitId: V1, period: { kind: 'range', from: '2020-01', to: '2026-01' } }],
+    ['a malformed month', { unitId: V1, period: { kind: 'month', month: '2026-13' } }],
+    [
+      'a neighbourhood (figures are kept for towns and villages)',
+      { unitId: 'n-xcp-1', period: { kind: 'month', month: '2026-01' } },
+    ],
+  ])('refuses %s as INVALID_ARGUMENT', async (_what, data) => {
+    expect(code(await w.call('stats', 'dashboard', data, P.townAdmin))).toBe('INVALID_ARGUMENT');
+  });
+});
