@@ -10,7 +10,7 @@ import {
 import { roles } from '../common/access';
 import { cloud } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
-import { addCounts, attendanceChange, heldCounters, isExpected } from '../common/domain/activity';
+import { addCounts, attendanceChange, heldCounters, heldMarker, isExpected } from '../common/domain/activity';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
@@ -61,6 +61,7 @@ export const openCheckin = defineAction({
           current.unitPath,
           countedAt(current),
           heldCounters(current.kind, current.attendance.present),
+          heldMarker(current.branchId, current.kind),
         );
       }
       return { ...current, ...changes };

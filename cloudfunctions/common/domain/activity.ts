@@ -6,7 +6,7 @@ import {
   type AttendanceMode,
   type Audience,
 } from '@honglin/types/activity';
-import type { CounterDeltas } from '@honglin/types/metrics';
+import type { CounterDeltas, DistinctDeltas } from '@honglin/types/metrics';
 import type { RoleGrant } from '@honglin/types/org';
 
 /**
@@ -118,6 +118,11 @@ const HELD_COUNTER = {
  */
 export function heldCounters(kind: ActivityKind, present: number): CounterDeltas {
   return { [HELD_COUNTER[kind]]: 1, 'activity.participants': present };
+}
+
+/** The distinct figure a held session adds: its branch held a session of this kind that month. */
+export function heldMarker(branchId: string, kind: ActivityKind): DistinctDeltas {
+  return { 'activity.held': { key: branchId, sub: kind } };
 }
 
 /** The status in which attendance recorded now counts on the dashboard at once. */

@@ -5,6 +5,7 @@ import {
   attendanceChange,
   canManage,
   heldCounters,
+  heldMarker,
   isExpected,
   transition,
   type ActivityEventType,
@@ -150,5 +151,6 @@ describe('who takes part', () => {
   it('counts a held session with its participant-times', () => {
     expect(heldCounters('film', 2)).toEqual({ 'activity.filmHeld': 1, 'activity.participants': 2 });
     expect(heldCounters('lesson', 0)).toEqual({ 'activity.lessonHeld': 1, 'activity.participants': 0 });
+    expect(heldMarker('b1', 'practice')).toEqual({ 'activity.held': { key: 'b1', sub: 'practice' } });
   });
 });
