@@ -51,7 +51,7 @@ const month = (m: string) => ({ kind: 'month', month: m });
 async function all<T>(collection: string, where: object = {}): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as { data: T[] };
+    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as unknown as { data: T[] };
     out.push(...data);
     if (data.length < 1000) return out;
   }
