@@ -12,9 +12,9 @@ export default defineAppConfig({
     { root: 'packages/request', pages: ['index', 'submit', 'detail', 'visit', 'coverage'] },
     { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
     { root: 'packages/activity', pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },
     { root: 'packages/stats', pages: ['index'] },
-    { root: 'packages/account', pages: ['index'] },
+    { root: 'packages/account', pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
   ],
   tabBar: {
     color: '#666666',

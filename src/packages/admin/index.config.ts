@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '组织管理',
+  navigationBarTitleText: '组织与人员管理',
 });

@@ -1,10 +1,135 @@
+import type { ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { navigateTo, switchTab } from '@tarojs/taro';
+import type { ListRequestsInput } from '@honglin/types/request';
+import { REQUEST_STATE_LABELS } from '@honglin/types/request';
+import type { Me } from '@honglin/types/user';
+import { requestApi } from '@/api/request';
 import { PageShell } from '@/components/PageShell';
-import { ComingSoon } from '@/components/ComingSoon';
+import { PrivacyDialog } from '@/components/PrivacyDialog';
+import { roleFlags, useMe } from '@/hooks/useMe';
+import { useQuery } from '@/lib/useQuery';
+import './index.scss';
 
+const go = (url: string) => navigateTo({ url });
+
+/** 首页: what this person can do here, by their roles; each block leads into its feature. */
 export default function HomePage() {
+  const { query, reload } = useMe();
   return (
-    <PageShell>
-      <ComingSoon title="首页" plans="这里将汇总本村的主题党日活动、承诺墙和待办事项。" />
+    <PageShell query={query} onRetry={reload}>
+      {(me) => (
+        <View className="home">
+          <PrivacyDialog me={me} />
+          <Greeting me={me} />
+          <Blocks me={me} />
+        </View>
+      )}
     </PageShell>
+  );
+}
+
+function Greeting({ me }: { me: Me }) {
+  return (
+    <View className="home-greeting">
+      <Text className="home-greeting__hello">您好，{me.nickname || '乡亲'}</Text>
+      {me.homeUnit ? (
+        <Text className="home-greeting__where">{me.homeUnit.pathNames.slice(1).join(' · ')}</Text>
+      ) : (
+        me.known && (
+          <Button className="home-button home-button--primary" onClick={() => go('/packages/account/home-unit')}>
+            选择您所在的村（社区）
+          </Button>
+        )
+      )}
+    </View>
+  );
+}
+
+function Blocks({ me }: { me: Me }) {
+  const flags = roleFlags(me);
+  return (
+    <View>
+      <Block title="有困难、有建议，找邻长">
+        <Text className="home-block__text">
+          在这里写下您遇到的问题或建议，所在邻的邻长会签收办理，办好后请您确认并评价。
+        </Text>
+        <Button className="home-button home-button--primary" onClick={() => go('/packages/request/submit')}>
+          提交诉求
+        </Button>
+        {me.known && <RequestPreview title="我的诉求（未办结）" input={{ scope: 'mine', state: 'open', size: 3 }} />}
+        <Button className="home-button" onClick={() => switchTab({ url: '/pages/requests/index' })}>
+          查看全部诉求
+        </Button>
+      </Block>
+      {flags.isMember && (
+        <Block title="党员：一月一课一片一实践">
+          <Text className="home-block__text">本月的微党课、微视频和微实践，以及您的承诺和践诺记录。</Text>
+          <Button className="home-button" onClick={() => go('/packages/activity/month')}>
+            本月主题党日
+          </Button>
+          <Button className="home-button" onClick={() => switchTab({ url: '/pages/pledges/index' })}>
+            我的承诺
+          </Button>
+        </Block>
+      )}
+      {flags.isHead && (
+        <Block title="片组邻长：访一访、帮一帮">
+          <RequestPreview title="本单位待办诉求" input={{ scope: 'unit', state: 'open', size: 3 }} />
+          <Button className="home-button" onClick={() => go('/packages/request/index')}>
+            处理诉求
+          </Button>
+          <Button className="home-button" onClick={() => go('/packages/request/visit')}>
+            记录本月走访
+          </Button>
+          <Button className="home-button" onClick={() => go('/packages/request/coverage')}>
+            本月走访情况
+          </Button>
+        </Block>
+      )}
+      {flags.isAdmin && (
+        <Block title="管理员">
+          <Text className="home-block__text">本单位的工作统计，以及单位、党支部、地点、人员和角色的管理。</Text>
+          <Button className="home-button" onClick={() => go('/packages/stats/index')}>
+            本单位数据
+          </Button>
+          <Button className="home-button" onClick={() => go('/packages/admin/index')}>
+            组织与人员管理
+          </Button>
+        </Block>
+      )}
+    </View>
+  );
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className="home-block">
+      <Text className="home-block__title">{title}</Text>
+      {children}
+    </View>
+  );
+}
+
+/** A few requests of a list, straight from the request function; its own loading and empty text. */
+function RequestPreview({ title, input }: { title: string; input: ListRequestsInput }) {
+  const { query } = useQuery(() => requestApi.list(input), [input.scope]);
+  return (
+    <View className="home-preview">
+      <Text className="home-preview__title">{title}</Text>
+      {query.status === 'loading' && <Text className="home-preview__note">正在加载…</Text>}
+      {query.status === 'error' && <Text className="home-preview__note">{query.error.message}</Text>}
+      {query.status === 'success' &&
+        (query.data.items.length === 0 ? (
+          <Text className="home-preview__note">暂无</Text>
+        ) : (
+          query.data.items.map((r) => (
+            <View key={r._id} className="home-preview__item" onClick={() => go(`/packages/request/detail?id=${r._id}`)}>
+              <Text className="home-preview__state">{REQUEST_STATE_LABELS[r.state]}</Text>
+              <Text className="home-preview__text">{r.text}</Text>
+            </View>
+          ))
+        ))}
+    </View>
   );
 }

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { reLaunch } from '@tarojs/taro';
+import { userApi } from '@/api/user';
+import { PageShell } from '@/components/PageShell';
+import { refreshMe } from '@/hooks/useMe';
+import './form.scss';
+
+/** 注销账号: says exactly what is erased and what stays, and asks twice. */
+export default function DeleteAccountPage() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const remove = async () => {
+    setBusy(true);
+    setError('');
+    const answer = await userApi.deleteAccount({ confirm: true });
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    await refreshMe();
+    reLaunch({ url: '/pages/home/index' });
+  };
+
+  return (
+    <PageShell>
+      <View className="hl-section">
+        <Text className="hl-section__title">注销账号</Text>
+        <Text className="hl-text">注销后：</Text>
+        <Text className="hl-text">· 您的称呼、头像和手机号会被删除，您担任的邻长、党员等身份会被取消。</Text>
+        <Text className="hl-text">
+          · 您提交过的诉求、作出的承诺等记录会保留，但显示为“已注销用户”，只用于所在村的工作统计。
+        </Text>
+        <Text className="hl-text">· 注销后再次使用红邻，需要重新同意隐私保护指引，之前的身份不会恢复。</Text>
+        {error && <Text className="hl-error">{error}</Text>}
+        {confirming ? (
+          <Button className="hl-button hl-button--primary" loading={busy} disabled={busy} onClick={remove}>
+            确认注销，不可恢复
+          </Button>
+        ) : (
+          <Button className="hl-button hl-button--primary" onClick={() => setConfirming(true)}>
+            我要注销账号
+          </Button>
+        )}
+      </View>
+    </PageShell>
+  );
+}

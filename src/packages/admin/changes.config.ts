@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '角色变更记录',
+});

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@honglin/types/org';
+import { shanghai } from '@honglin/types/time';
+import { ROLE_CHANGE_VIA_LABELS, type RoleChangeView } from '@honglin/types/user';
+import { userApi } from '@/api/user';
+import { PageShell } from '@/components/PageShell';
+import { useQuery } from '@/lib/useQuery';
+import { useAdminScope } from './useAdminScope';
+import '../account/form.scss';
+
+/** 角色变更记录: who gave or took which role from whom, when and how, in the admin's unit. */
+export default function ChangesPage() {
+  const scope = useAdminScope();
+  return (
+    <PageShell query={scope.query} onRetry={scope.reload}>
+      {() => (scope.unitId ? <Changes unitId={scope.unitId} /> : <Text className="hl-text">只有管理员可以使用。</Text>)}
+    </PageShell>
+  );
+}
+
+function Changes({ unitId }: { unitId: string }) {
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [earlier, setEarlier] = useState<RoleChangeView[]>([]);
+  const { query } = useQuery(() => userApi.listRoleChanges({ unitId, cursor, size: 20 }), [unitId, cursor]);
+  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])];
+  return (
+    <View className="hl-section">
+      <Text className="hl-section__title">角色变更记录</Text>
+      {items.length === 0 && query.status === 'success' && <Text className="hl-note">还没有记录。</Text>}
+      {items.map((c) => (
+        <View key={c.id} className="hl-section">
+          <Text className="hl-text">
+            {c.subjectName || '未设置称呼'} {c.change === 'grant' ? '成为' : '不再担任'}{' '}
+            {c.grants.map((g) => ROLE_LABELS[g.role]).join('、')}
+          </Text>
+          <Text className="hl-note">
+            {shanghai(c.at).format('YYYY-MM-DD HH:mm')} · {ROLE_CHANGE_VIA_LABELS[c.via]}
+            {c.actorName ? ` · 经办：${c.actorName}` : ''}
+            {c.inviteCode ? ` · 邀请码 ${c.inviteCode}` : ''}
+          </Text>
+        </View>
+      ))}
+      {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
+      {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
+      {query.status === 'success' && query.data.nextCursor && (
+        <Button
+          className="hl-button"
+          onClick={() => {
+            setEarlier(items);
+            setCursor(query.data.nextCursor);
+          }}
+        >
+          更早的记录
+        </Button>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { ROLE_LABELS, type RoleGrant, type RoleName } from '@honglin/types/org';
+import type { PersonView } from '@honglin/types/user';
+import { userApi } from '@/api/user';
+import { PageShell } from '@/components/PageShell';
+import { useQuery } from '@/lib/useQuery';
+import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
+import { useAdminScope } from './useAdminScope';
+import '../account/form.scss';
+
+const FILTERS: Array<RoleName | undefined> = [
+  undefined,
+  'member',
+  'neighbour_head',
+  'group_head',
+  'block_head',
+  'branch_secretary',
+];
+
+/** 人员与角色: people of the admin's unit, by name or role; grant or take back a role directly. */
+export default function PeoplePage() {
+  const scope = useAdminScope();
+  const grant = scope.grants.find((g) => g.unitId === scope.unitId);
+  return (
+    <PageShell query={scope.query} onRetry={scope.reload}>
+      {() => (grant ? <People grant={grant} /> : <Text className="hl-text">只有管理员可以使用。</Text>)}
+    </PageShell>
+  );
+}
+
+function People({ grant }: { grant: RoleGrant }) {
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<RoleName | undefined>(undefined);
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [earlier, setEarlier] = useState<PersonView[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const { query, reload } = useQuery(
+    () => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
+    [grant.unitId, search, role, cursor],
+  );
+  const restart = () => {
+    setEarlier([]);
+    setCursor(undefined);
+  };
+  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])];
+  return (
+    <View>
+      <View className="hl-section">
+        <Input
+          className="hl-input"
+          value={typed}
+          placeholder="输入姓名查找"
+          confirmType="search"
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => (restart(), setSearch(typed.trim()))}
+        />
+        <Button className="hl-button hl-button--primary" onClick={() => (restart(), setSearch(typed.trim()))}>
+          查找
+        </Button>
+        <View className="hl-chips" style={{ marginTop: '16px' }}>
+          {FILTERS.map((r) => (
+            <Text
+              key={r ?? 'all'}
+              className={`hl-chip${r === role ? ' hl-chip--on' : ''}`}
+              onClick={() => (restart(), setRole(r))}
+            >
+              {r ? ROLE_LABELS[r] : '全部'}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className="hl-section">
+        {items.length === 0 && query.status === 'success' && <Text className="hl-note">没有找到。</Text>}
+        {items.map((p) => (
+          <View key={p.openid}>
+            <View className="hl-row" onClick={() => setOpen(open === p.openid ? null : p.openid)}>
+              <Text>{p.nickname || '未设置称呼'}</Text>
+              <Text className="hl-row__side">
+                {p.roles.map((g) => ROLE_LABELS[g.role]).join('、') || '群众'} {p.phone}
+              </Text>
+            </View>
+            {open === p.openid && (
+              <PersonRoles
+                person={p}
+                grant={grant}
+                onChanged={() => {
+                  restart();
+                  reload();
+                }}
+              />
+            )}
+          </View>
+        ))}
+        {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
+        {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
+        {query.status === 'success' && query.data.nextCursor && (
+          <Button
+            className="hl-button"
+            onClick={() => {
+              setEarlier(items);
+              setCursor(query.data.nextCursor);
+            }}
+          >
+            加载更多
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
+
+function PersonRoles({ person, grant, onChanged }: { person: PersonView; grant: RoleGrant; onChanged: () => void }) {
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const inScope = (g: RoleGrant) => g.unitPath.includes(grant.unitId);
+
+  const revoke = async (g: RoleGrant) => {
+    const answer = await userApi.revokeRole({
+      openid: person.openid,
+      role: g.role,
+      ...(g.branchId ? { branchId: g.branchId } : { unitId: g.unitId }),
+    });
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
+    setMessage({ ok: true, text: `已取消${ROLE_LABELS[g.role]}` });
+    onChanged();
+  };
+  const give = async (target: RoleTarget) => {
+    const answer = await userApi.grantRole({
+      openid: person.openid,
+      role: target.role,
+      ...(target.branchId ? { branchId: target.branchId } : { unitId: target.unitId }),
+    });
+    setAdding(false);
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
+    setMessage({ ok: true, text: `已设为${target.name}的${ROLE_LABELS[target.role]}` });
+    onChanged();
+  };
+
+  return (
+    <View className="hl-section">
+      {person.roles.length === 0 && <Text className="hl-note">没有担任角色。</Text>}
+      {person.roles.map((g) => (
+        <View key={`${g.role}-${g.unitId}-${g.branchId ?? ''}`} className="hl-row">
+          <Text>{ROLE_LABELS[g.role]}</Text>
+          {inScope(g) && (
+            <Text className="hl-row__side" onClick={() => revoke(g)}>
+              取消此角色
+            </Text>
+          )}
+        </View>
+      ))}
+      {adding ? (
+        <RoleTargetPicker grant={grant} onPick={give} />
+      ) : (
+        <Button className="hl-button" onClick={() => setAdding(true)}>
+          授予角色
+        </Button>
+      )}
+      {message && <Text className={message.ok ? 'hl-success' : 'hl-error'}>{message.text}</Text>}
+    </View>
+  );
+}
