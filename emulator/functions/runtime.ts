@@ -70,6 +70,7 @@ const WORKER_FILE = path.join(__dirname, 'worker.js');
 /** How long loading a bundle may take on a cold start (the cloud's initialisation limit is separate from the timeout too). */
 const INIT_TIMEOUT_SECONDS = 60;
 const IDLE_INSTANCE_MS = 5 * 60 * 1000;
+const MEMORY_LIMIT_MB = 256;
 /** Context variables copied into `context.environ`; credentials and the service URL stay out. */
 const CONTEXT_KEYS = /^(WX_|TCB_ENV$|TCB_CONTEXT_KEYS$|TCB_SESSIONTOKEN$|SCF_NAMESPACE$)/;
 
@@ -142,6 +143,8 @@ class FunctionPool {
     const worker = new Worker(WORKER_FILE, {
       workerData: { entry: this.entry },
       env: this.runtime.baseEnvironment(),
+      // The cloud's default instance memory: a function that exhausts it fails alone, not the local cloud.
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
     });
     this.live.add(worker);
     return worker;
@@ -159,7 +162,7 @@ class FunctionPool {
     const env = this.runtime.environmentFor(job.caller, sessionToken);
     const context: InvocationContext = {
       callbackWaitsForEmptyEventLoop: false,
-      memory_limit_in_mb: 256,
+      memory_limit_in_mb: MEMORY_LIMIT_MB,
       time_limit_in_ms: timeout * 1000,
       request_id: requestId,
       environ: Object.entries(env)
