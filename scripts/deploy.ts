@@ -10,12 +10,19 @@
 import path from 'node:path';
 import { executePlan, missingSecrets } from './deploy/execute';
 import { gatherInputs } from './deploy/gather';
-import { STEP_GROUP, describeStep, type Plan, type Problem, type StepGroup } from './deploy/plan';
-import { planDeploy } from './deploy/plan';
+import {
+  ALL_GROUPS,
+  STEP_GROUP,
+  describeStep,
+  planDeploy,
+  problemsBlocking,
+  type Plan,
+  type Problem,
+  type StepGroup,
+} from './deploy/plan';
 import { mask, readSecrets, type DeploySecrets } from './deploy/secrets';
 
 const ROOT = path.resolve(__dirname, '..');
-const GROUPS: StepGroup[] = ['database', 'functions', 'weapp'];
 
 interface Options {
   dryRun: boolean;
@@ -23,17 +30,17 @@ interface Options {
 }
 
 function parseArguments(args: string[]): Options {
-  const options: Options = { dryRun: false, only: GROUPS };
+  const options: Options = { dryRun: false, only: ALL_GROUPS };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--only') {
       const wanted = (args[++i] ?? '').split(',').filter(Boolean);
-      const unknown = wanted.filter((g) => !GROUPS.includes(g as StepGroup));
+      const unknown = wanted.filter((g) => !ALL_GROUPS.includes(g as StepGroup));
       if (wanted.length === 0 || unknown.length > 0)
-        throw new Error(`--only 只接受 ${GROUPS.join(',')}，收到“${args[i] ?? ''}”`);
+        throw new Error(`--only 只接受 ${ALL_GROUPS.join(',')}，收到“${args[i] ?? ''}”`);
       options.only = wanted as StepGroup[];
-    } else throw new Error(`不认识的参数 ${arg}；可用：--dry-run、--only ${GROUPS.join(',')}`);
+    } else throw new Error(`不认识的参数 ${arg}；可用：--dry-run、--only ${ALL_GROUPS.join(',')}`);
   }
   return options;
 }
@@ -54,7 +61,12 @@ function printPlan(plan: Plan, options: Options): void {
   console.log('\n需要在后台手工完成（每次部署前核对一遍，见 docs/DEPLOY.md）：');
   for (const task of plan.manual) console.log(`  • ${task.title}：${task.detail}`);
   printProblems('提醒', plan.warnings);
-  printProblems('问题：改正后才能部署', plan.problems);
+  const blocking = problemsBlocking(plan.problems, options.only);
+  printProblems(
+    '不影响这次所选部分的问题',
+    plan.problems.filter((p) => !blocking.includes(p)),
+  );
+  printProblems('问题：改正后才能部署', blocking);
 }
 
 function printSecrets(secrets: DeploySecrets): void {
@@ -78,8 +90,9 @@ async function main(): Promise<number> {
     return 1;
   }
   printSecrets(secrets);
-  if (plan.problems.length > 0) {
-    console.log(`\n有 ${plan.problems.length} 个问题，${options.dryRun ? '真正部署会失败' : '没有做任何改动'}。`);
+  const blocking = problemsBlocking(plan.problems, options.only);
+  if (blocking.length > 0) {
+    console.log(`\n有 ${blocking.length} 个问题，${options.dryRun ? '真正部署会失败' : '没有做任何改动'}。`);
     return 1;
   }
   const steps = plan.steps.filter((s) => options.only.includes(STEP_GROUP[s.kind]));

@@ -70,11 +70,47 @@ export const STEP_GROUP: Record<Step['kind'], StepGroup> = {
   weapp: 'weapp',
 };
 
-export interface Problem {
+export interface Problem<Code extends string = ProblemCode | WarningCode> {
   /** Stable identifier, for tests and for searching docs/DEPLOY.md. */
-  code: string;
+  code: Code;
   message: string;
   fix: string;
+}
+
+export const ALL_GROUPS: StepGroup[] = ['database', 'functions', 'weapp'];
+
+/**
+ * Which parts of a deploy each problem stops (`--only` deploys the others). Template ids are bundled into
+ * the functions and the weapp asks for subscriptions with them; an undeclared collection breaks the
+ * functions that use it.
+ */
+export const PROBLEM_BLOCKS = {
+  CONFIG_INVALID: ALL_GROUPS,
+  APP_ID_MISSING: ['weapp'],
+  APP_ID_INVALID: ['weapp'],
+  CLOUD_ENV_MISSING: ['database', 'functions'],
+  TEMPLATE_NOT_CONFIGURED: ['functions', 'weapp'],
+  TEMPLATE_FIELDS_DIFFER: ['functions', 'weapp'],
+  TEMPLATE_LOCAL: ['functions', 'weapp'],
+  DECLARATION_INVALID: ['database'],
+  COLLECTION_DUPLICATE: ['database'],
+  INDEX_DUPLICATE: ['database'],
+  COLLECTION_UNDECLARED: ['database', 'functions'],
+  FUNCTION_CONFIG_MISSING: ['functions'],
+  FUNCTION_CONFIG_INVALID: ['functions'],
+  TRIGGER_CRON_INVALID: ['functions'],
+  FUNCTION_NOT_BUILT: ['functions'],
+  FUNCTION_BUILD_STALE: ['functions'],
+  WEAPP_NOT_BUILT: ['weapp'],
+} satisfies Record<string, StepGroup[]>;
+
+export type ProblemCode = keyof typeof PROBLEM_BLOCKS;
+export type WarningCode =
+  'NO_FIRST_ADMIN' | 'ADMIN_OPENID_SUSPICIOUS' | 'PROJECT_APP_ID_DIFFERS' | 'MESSAGE_PUSH_MISSING';
+
+/** The problems that stop a deploy of these parts. */
+export function problemsBlocking(problems: Problem<ProblemCode>[], groups: StepGroup[]): Problem<ProblemCode>[] {
+  return problems.filter((p) => PROBLEM_BLOCKS[p.code].some((g) => groups.includes(g)));
 }
 
 /** Things done by hand in the consoles, reminded on every run (docs/DEPLOY.md says how). */
@@ -87,8 +123,8 @@ export interface Plan {
   appId: string;
   cloudEnv: string;
   steps: Step[];
-  problems: Problem[];
-  warnings: Problem[];
+  problems: Problem<ProblemCode>[];
+  warnings: Problem<WarningCode>[];
   manual: ManualTask[];
 }
 
@@ -106,7 +142,12 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function configProblems(config: HonglinConfig, inputs: DeployInputs, problems: Problem[], warnings: Problem[]): void {
+function configProblems(
+  config: HonglinConfig,
+  inputs: DeployInputs,
+  problems: Problem<ProblemCode>[],
+  warnings: Problem<WarningCode>[],
+): void {
   const file = inputs.configFile;
   if (!config.appId || config.appId === PLACEHOLDER_APP_ID) {
     problems.push({
@@ -187,7 +228,7 @@ function collectionSteps(
   collections: CollectionDeclaration[],
   inputs: DeployInputs,
   steps: Step[],
-  problems: Problem[],
+  problems: Problem<ProblemCode>[],
 ): void {
   const declared = new Set<string>();
   for (const c of collections) {
@@ -227,7 +268,7 @@ function collectionSteps(
   }
 }
 
-function functionSteps(inputs: DeployInputs, steps: Step[], problems: Problem[]): void {
+function functionSteps(inputs: DeployInputs, steps: Step[], problems: Problem<ProblemCode>[]): void {
   const rebuild = 'npm run build:functions';
   for (const fn of inputs.functions) {
     const sourceFile = `cloudfunctions/${fn.name}/config.json`;
@@ -291,7 +332,11 @@ function functionSteps(inputs: DeployInputs, steps: Step[], problems: Problem[])
   }
 }
 
-function manualTasks(config: HonglinConfig | null, inputs: DeployInputs, warnings: Problem[]): ManualTask[] {
+function manualTasks(
+  config: HonglinConfig | null,
+  inputs: DeployInputs,
+  warnings: Problem<WarningCode>[],
+): ManualTask[] {
   const tasks: ManualTask[] = [
     {
       title: '隐私保护指引',
@@ -327,8 +372,8 @@ function manualTasks(config: HonglinConfig | null, inputs: DeployInputs, warning
 
 export function planDeploy(inputs: DeployInputs): Plan {
   const steps: Step[] = [];
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: Problem<ProblemCode>[] = [];
+  const warnings: Problem<WarningCode>[] = [];
   const config = inputs.config.ok ? inputs.config.value : null;
   if (!inputs.config.ok) {
     problems.push({

@@ -1,7 +1,14 @@
 import type { HonglinConfig } from '../../scripts/deploy/config';
 import type { CollectionDeclaration } from '../../scripts/deploy/declaration';
 import type { FunctionConfig } from '../../scripts/deploy/functionConfig';
-import { describeStep, planDeploy, type DeployInputs, type FunctionInput, type Step } from '../../scripts/deploy/plan';
+import {
+  describeStep,
+  planDeploy,
+  problemsBlocking,
+  type DeployInputs,
+  type FunctionInput,
+  type Step,
+} from '../../scripts/deploy/plan';
 
 const APP_ID = 'wx0123456789abcdef';
 const ADMIN = 'oAbCdEfGhIjKlMnOpQrStUvWxYz0';
@@ -376,5 +383,30 @@ describe('describeStep', () => {
   ])('%#: says what the step does', (step, parts) => {
     const line = describeStep(step);
     for (const part of parts) expect(line).toContain(part);
+  });
+});
+
+describe('problemsBlocking (npm run deploy -- --only ...)', () => {
+  const plan = planDeploy(
+    inputs({
+      config: { ok: true, value: config({ appId: 'touristappid' }) },
+      functions: [fn('visit', { timeout: 10 }, null)],
+    }),
+  );
+
+  it('lets the database be deployed while the weapp has no app id and a function is not built', () => {
+    expect(problemsBlocking(plan.problems, ['database'])).toEqual([]);
+  });
+
+  it('stops the parts each problem concerns', () => {
+    expect(problemsBlocking(plan.problems, ['weapp']).map((p) => p.code)).toEqual(['APP_ID_MISSING']);
+    expect(problemsBlocking(plan.problems, ['functions']).map((p) => p.code)).toEqual(['FUNCTION_NOT_BUILT']);
+    expect(problemsBlocking(plan.problems, ['database', 'functions', 'weapp'])).toHaveLength(2);
+  });
+
+  it('stops everything when the configuration cannot be read', () => {
+    const broken = planDeploy(inputs({ config: { ok: false, error: 'bad' } }));
+    for (const group of ['database', 'functions', 'weapp'] as const)
+      expect(problemsBlocking(broken.problems, [group]).map((p) => p.code)).toContain('CONFIG_INVALID');
   });
 });
