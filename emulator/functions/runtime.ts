@@ -147,6 +147,14 @@ class FunctionPool {
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
     });
     this.live.add(worker);
+    // An instance may also fail between invocations (e.g. a rejection left behind by the last one): it
+    // leaves the pool, and its error must not reach the local cloud's own process.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      this.live.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
     return worker;
   }
 

@@ -74,6 +74,12 @@ describe('function invocation', () => {
     expect(t.cloud.functions.stats.timeouts).toBe(2);
   });
 
+  test('an instance dying between invocations leaves the pool; the next call gets a fresh one', async () => {
+    expect(await invokeAs('o-1', 'leaky', {})).toBe('answered');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await invokeAs('o-2', 'leaky', {})).toBe('answered');
+  });
+
   test('an unknown function is refused', async () => {
     await expect(t.sdk.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({
       code: 'ResourceNotFound.Function',
