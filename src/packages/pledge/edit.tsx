@@ -10,9 +10,9 @@ import {
 } from '@honglin/types/pledge';
 import { pledgeApi } from '@/api/pledge';
 import { PageShell } from '@/components/PageShell';
+import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
-import { inAMonth, newRequestId, pledgeRolesOf, today } from '@/pages/pledges/roles';
-import { useMe } from '@/pages/pledges/useMe';
+import { inAMonth, newRequestId, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
 import '@/pages/pledges/pledge.scss';
 
 interface Draft {
@@ -49,27 +49,27 @@ export default function PledgeEditPage() {
       );
   }, [id]);
 
-  const both: QueryState<{ branchIds: string[]; pledge: PledgeDetail | null }> =
+  const both: QueryState<{ branches: BranchChoice[]; pledge: PledgeDetail | null }> =
     me.status !== 'success'
       ? me
       : loaded.status !== 'success'
         ? loaded
-        : { status: 'success', data: { branchIds: pledgeRolesOf(me.data.roles).memberBranchIds, pledge: loaded.data } };
+        : { status: 'success', data: { branches: pledgeRolesOf(me.data.roles).memberBranches, pledge: loaded.data } };
 
   return (
     <PageShell query={both} onRetry={reload}>
-      {({ branchIds, pledge }) =>
-        branchIds.length === 0 ? (
+      {({ branches, pledge }) =>
+        branches.length === 0 ? (
           <Text className="pl-note">只有党员可以作出承诺。</Text>
         ) : (
-          <PledgeForm branchIds={branchIds} pledge={pledge} />
+          <PledgeForm branches={branches} pledge={pledge} />
         )
       }
     </PageShell>
   );
 }
 
-function PledgeForm({ branchIds, pledge }: { branchIds: string[]; pledge: PledgeDetail | null }) {
+function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: PledgeDetail | null }) {
   const [draft, setDraft] = useState<Draft>(
     pledge
       ? {
@@ -81,7 +81,7 @@ function PledgeForm({ branchIds, pledge }: { branchIds: string[]; pledge: Pledge
         }
       : emptyDraft(),
   );
-  const [branchId, setBranchId] = useState(branchIds[0]);
+  const [branchId, setBranchId] = useState(branches[0]?.id);
   const [requestId] = useState(newRequestId);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
@@ -112,13 +112,17 @@ function PledgeForm({ branchIds, pledge }: { branchIds: string[]; pledge: Pledge
   return (
     <View>
       {pledge?.returnReason && <Text className="pl-form__error">退回原因：{pledge.returnReason}</Text>}
-      {branchIds.length > 1 && (
+      {branches.length > 1 && (
         <View>
           <Text className="pl-form__label">在哪个支部承诺</Text>
           <View className="pl-chips">
-            {branchIds.map((b, i) => (
-              <Text key={b} className={`pl-chip${branchId === b ? ' pl-chip--on' : ''}`} onClick={() => setBranchId(b)}>
-                第{i + 1}个支部
+            {branches.map((b) => (
+              <Text
+                key={b.id}
+                className={`pl-chip${branchId === b.id ? ' pl-chip--on' : ''}`}
+                onClick={() => setBranchId(b.id)}
+              >
+                {b.name}
               </Text>
             ))}
           </View>

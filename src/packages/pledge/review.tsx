@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
 import type { PledgeState } from '@honglin/types/pledge';
 import { PageShell } from '@/components/PageShell';
+import { useMe } from '@/hooks/useMe';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
 import { PledgeList } from '@/pages/pledges/PledgeList';
-import { pledgeRolesOf } from '@/pages/pledges/roles';
-import { useMe } from '@/pages/pledges/useMe';
+import { pledgeRolesOf, type BranchChoice } from '@/pages/pledges/roles';
 import { usePledgeList } from '@/pages/pledges/usePledgeList';
 import { useReturnReload } from '@/pages/pledges/useReturnReload';
 import '@/pages/pledges/pledge.scss';
@@ -24,30 +24,34 @@ export default function PledgeReviewPage() {
   return (
     <PageShell query={query} onRetry={reload}>
       {(me) => {
-        const branchIds = pledgeRolesOf(me.roles).secretaryBranchIds;
-        return branchIds.length === 0 ? (
+        const branches = pledgeRolesOf(me.roles).secretaryBranches;
+        return branches.length === 0 ? (
           <Text className="pl-note">只有支部书记可以审核和评议承诺。</Text>
         ) : (
-          <Queues branchIds={branchIds} />
+          <Queues branches={branches} />
         );
       }}
     </PageShell>
   );
 }
 
-function Queues({ branchIds }: { branchIds: string[] }) {
-  const [branchId, setBranchId] = useState(branchIds[0]);
+function Queues({ branches }: { branches: BranchChoice[] }) {
+  const [branchId, setBranchId] = useState(branches[0].id);
   const [queue, setQueue] = useState(0);
   const { state, overdue } = QUEUES[queue];
   const list = usePledgeList({ scope: 'branch', branchId, state, overdue });
   useReturnReload(list.reload);
   return (
     <View>
-      {branchIds.length > 1 && (
+      {branches.length > 1 && (
         <View className="pl-chips">
-          {branchIds.map((b, i) => (
-            <Text key={b} className={`pl-chip${branchId === b ? ' pl-chip--on' : ''}`} onClick={() => setBranchId(b)}>
-              第{i + 1}个支部
+          {branches.map((b) => (
+            <Text
+              key={b.id}
+              className={`pl-chip${branchId === b.id ? ' pl-chip--on' : ''}`}
+              onClick={() => setBranchId(b.id)}
+            >
+              {b.name}
             </Text>
           ))}
         </View>

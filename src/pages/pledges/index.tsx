@@ -5,10 +5,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PLEDGE_STATES, PLEDGE_STATE_LABELS, type PledgeState } from '@honglin/types/pledge';
 import { shanghai } from '@honglin/types/time';
 import { PageShell } from '@/components/PageShell';
+import { useMe } from '@/hooks/useMe';
 import { PledgeCard } from './PledgeCard';
 import { PledgeList } from './PledgeList';
 import { pledgeRolesOf } from './roles';
-import { useMe } from './useMe';
 import { usePledgeList } from './usePledgeList';
 import { useReturnReload } from './useReturnReload';
 import './pledge.scss';
@@ -31,7 +31,7 @@ export default function PledgesPage() {
         return (
           <View>
             <View className="pl-actions">
-              {roles.memberBranchIds.length > 0 && (
+              {roles.memberBranches.length > 0 && (
                 <Button className="pl-button" type="primary" size="large" onClick={() => open('edit')}>
                   写新承诺
                 </Button>
@@ -39,13 +39,13 @@ export default function PledgesPage() {
               <Button className="pl-button" size="large" onClick={() => open('index')}>
                 本村承诺墙
               </Button>
-              {roles.secretaryBranchIds.length > 0 && (
+              {roles.secretaryBranches.length > 0 && (
                 <Button className="pl-button" size="large" onClick={() => open('review')}>
                   支部审核与评议
                 </Button>
               )}
             </View>
-            {roles.memberBranchIds.length > 0 ? (
+            {roles.memberBranches.length > 0 ? (
               <MyPledges />
             ) : (
               <Text className="pl-note">

@@ -1,20 +1,28 @@
-import type { RoleGrant } from '@honglin/types/org';
+import type { RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
+import type { RoleView } from '@honglin/types/user';
+
+export interface BranchChoice {
+  id: string;
+  name: string;
+}
 
 /** What the 承诺 area offers a person, from their roles. */
 export interface PledgeRoles {
   /** Branches the person is a member of (they may pledge there). */
-  memberBranchIds: string[];
+  memberBranches: BranchChoice[];
   /** Branches whose pledges they review and appraise. */
-  secretaryBranchIds: string[];
+  secretaryBranches: BranchChoice[];
 }
 
-const branchIdsOf = (roles: readonly RoleGrant[], role: RoleGrant['role']) => [
-  ...new Set(roles.flatMap((g) => (g.role === role && g.branchId ? [g.branchId] : []))),
-];
+function branchesOf(roles: readonly RoleView[], role: RoleName): BranchChoice[] {
+  const found = new Map<string, string>();
+  for (const g of roles) if (g.role === role && g.branchId) found.set(g.branchId, g.branchName ?? g.unitName);
+  return [...found].map(([id, name]) => ({ id, name }));
+}
 
-export function pledgeRolesOf(roles: readonly RoleGrant[]): PledgeRoles {
-  return { memberBranchIds: branchIdsOf(roles, 'member'), secretaryBranchIds: branchIdsOf(roles, 'branch_secretary') };
+export function pledgeRolesOf(roles: readonly RoleView[]): PledgeRoles {
+  return { memberBranches: branchesOf(roles, 'member'), secretaryBranches: branchesOf(roles, 'branch_secretary') };
 }
 
 /** A client request id, made once per form so a retried tap creates one record. */
