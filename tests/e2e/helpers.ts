@@ -55,12 +55,23 @@ export async function openAs(persona: string, hashPath = ''): Promise<Page> {
 /** The Taro H5 page on screen once its enter transition is over (the router adds these classes in that order). */
 export const SETTLED_PAGE = '.taro_page.taro_page_show.taro_page_stationed:not(.taro_page_shade)';
 
-/** Waits until the current Taro page has settled and painted (before that a screenshot is blank). */
+/**
+ * Waits until the current Taro page has settled (enter transition over; before that a screenshot is
+ * blank), PageShell has finished loading its data, and the result has been painted.
+ */
 export async function waitForPage(page: Page): Promise<void> {
-  await page.waitForSelector(SETTLED_PAGE, { state: 'visible' });
+  const current = page.locator(SETTLED_PAGE).last();
+  await current.waitFor({ state: 'visible' });
+  await current.locator('.hl-state--loading').waitFor({ state: 'detached' });
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
+}
+
+/** The route of the page on screen, e.g. '/pages/me/index' (Taro names the page element by its path). */
+export async function currentPagePath(page: Page): Promise<string> {
+  const id = await page.locator(SETTLED_PAGE).last().getAttribute('id');
+  return (id ?? '').split('?')[0];
 }
 
 declare global {

@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo';
-import { closeBrowser, firstRenderMs, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { closeBrowser, currentPagePath, firstRenderMs, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 const TABS = ['首页', '诉求', '承诺', '我的'];
+
+// A browser on a loaded 2-core machine: jest's 5 s default is too tight for page loads.
+jest.setTimeout(30_000);
 
 let page: Page;
 
@@ -10,7 +13,7 @@ afterAll(closeBrowser);
 
 describe('the H5 app shell', () => {
   beforeAll(async () => {
-    page = await openAs('');
+    page = await openAs('demo-villager');
     await waitForPage(page);
   });
 
@@ -19,10 +22,9 @@ describe('the H5 app shell', () => {
   test('opens on 首页 with the tab bar 首页 / 诉求 / 承诺 / 我的', async () => {
     const labels = await page.locator('.taro-tabbar__tabbar .weui-tabbar__label').allTextContents();
     expect(labels.map((l) => l.trim())).toEqual(TABS);
-    await expect(page.locator(SETTLED_PAGE).getByText('此功能正在建设中，暂不能使用。').isVisible()).resolves.toBe(
-      true,
-    );
-    expect(page.url()).toMatch(/#\/pages\/home\/index$|\/$/);
+    expect(page.url()).toMatch(/\/(#\/pages\/home\/index)?$/);
+    await expect(currentPagePath(page)).resolves.toBe('/pages/home/index');
+    await expect(page.locator(SETTLED_PAGE).innerText()).resolves.not.toBe('');
     await shot(page, 'shell-home');
   });
 
@@ -30,18 +32,13 @@ describe('the H5 app shell', () => {
     await page.locator('.taro-tabbar__tabbar .weui-tabbar__label', { hasText: '我的' }).click();
     await page.waitForURL(/#\/pages\/me\/index/);
     await waitForPage(page);
-    const current = page.locator(SETTLED_PAGE);
-    await expect(current.getByText('这里将显示您的身份和所在单位，并提供长辈模式等设置。').isVisible()).resolves.toBe(
-      true,
-    );
-    await expect(
-      page.locator(SETTLED_PAGE).getByText('这里将汇总本村的主题党日活动、承诺墙和待办事项。').count(),
-    ).resolves.toBe(0);
+    await expect(currentPagePath(page)).resolves.toBe('/pages/me/index');
+    await expect(page.locator(SETTLED_PAGE).innerText()).resolves.not.toBe('');
     await shot(page, 'shell-me');
   });
 
   test('first render: navigation start to the first page content on screen (logged, not asserted)', async () => {
-    const fresh = await openAs('');
+    const fresh = await openAs('demo-villager');
     const ms = await firstRenderMs(fresh);
     await fresh.context().close();
     // The lead collects this number (DESIGN.md §8 budgets the H5 first render at 1 s on localhost).

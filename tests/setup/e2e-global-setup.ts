@@ -7,7 +7,6 @@
  *   HONGLIN_E2E_WS         the browser server's WebSocket endpoint (chromium.connect)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { require as tsxRequire } from 'tsx/cjs/api';
@@ -76,8 +75,16 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`Chromium is missing at ${CHROMIUM}: run \`bash scripts/ensure-chromium.sh\`.`);
   }
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-e2e-'));
-  const cloud = await startLocalCloud({ dataDir, port: 0, gateway: true, h5Dir: path.join(REPO_ROOT, 'dist', 'h5') });
+  // Inside the repository (.test-data/, git-ignored) so the copied function bundles find node_modules/wx-server-sdk.
+  const testData = path.join(REPO_ROOT, '.test-data');
+  fs.mkdirSync(testData, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(testData, 'e2e-'));
+  // Run copies of the builds: a build started meanwhile in the shared tree empties its output folder first.
+  const h5Dir = path.join(dataDir, 'h5');
+  const functionsDir = path.join(dataDir, 'cloudfunctions');
+  fs.cpSync(path.join(REPO_ROOT, 'dist', 'h5'), h5Dir, { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, 'dist', 'cloudfunctions'), functionsDir, { recursive: true });
+  const cloud = await startLocalCloud({ dataDir, port: 0, gateway: true, h5Dir, functionsDir });
   try {
     await seedDemoData(cloud);
     // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
