@@ -186,10 +186,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, address, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, address, resolve);
+    });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   url = `http://${address === '::1' ? '[::1]' : address}:${port}`;
   return {
