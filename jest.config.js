@@ -31,7 +31,7 @@ module.exports = {
       roots: ['<rootDir>/tests/components'],
       testMatch: ['**/*.test.tsx'],
       setupFiles: ['<rootDir>/tests/setup/taro-h5-globals.js'],
-      transform: { '^.+\\.(t|j)sx?$': 'babel-jest' },
+      transform: { '^.+\\.(mjs|[tj]sx?)$': 'babel-jest' },
       transformIgnorePatterns: [],
       moduleNameMapper: {
         ...moduleNameMapper,
@@ -42,6 +42,7 @@ module.exports = {
       },
     },
     nodeProject('e2e', {
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/tests/setup/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/tests/setup/e2e-global-teardown.ts',
     }),
