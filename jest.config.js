@@ -20,8 +20,9 @@ module.exports = {
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   projects: [
     nodeProject('unit'),
-    nodeProject('emulator'),
+    nodeProject('emulator', { testTimeout: 30_000 }),
     nodeProject('functions', {
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/tests/setup/functions-global-setup.ts',
       globalTeardown: '<rootDir>/tests/setup/functions-global-teardown.ts',
     }),
