@@ -1,0 +1,322 @@
+import type { DistinctName } from '@honglin/types/metrics';
+import { monthOf } from '@honglin/types/time';
+import { COUNTER_SHARDS, counterId, markerId, markerKey, nestCounts } from '../../cloudfunctions/common/counters';
+import { rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
+
+/**
+ * A county-scale dataset for `npm run bench`, written straight into the local cloud's database in batches:
+ * 10 towns of 10 villages (each with a branch and a ladder down to two neighbourhoods), and at scale 1:
+ * 10,000 members, 100,000 pledges with fulfilments, 50,000 requests with their timeline events, 5,000
+ * activities with attendance, 20,000 visits, over the twelve months up to now. The counters are then written
+ * as the events would have bumped them (rebuilt from the same records), so every figure has its data.
+ */
+export const TOWNS = 10;
+export const VILLAGES_PER_TOWN = 10;
+export const FULL = { members: 10_000, pledges: 100_000, requests: 50_000, activities: 5_000, visits: 20_000 };
+
+export interface SeedDb {
+  collection(name: string): { add(options: { data: unknown }): Promise<unknown> };
+}
+
+export interface County {
+  towns: string[];
+  villages: string[];
+  townAdmin: (town: string) => string;
+  villageAdmin: (village: string) => string;
+  counts: Record<string, number>;
+}
+
+const CATEGORIES = ['consultation', 'help', 'suggestion', 'complaint', 'enterprise', 'dispute'] as const;
+const KINDS = ['lesson', 'film', 'practice'] as const;
+
+/** A small deterministic generator: the same data at every run. */
+function generator(seed: number) {
+  let s = seed;
+  const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return {
+    random,
+    int: (n: number) => Math.floor(random() * n),
+    pick: <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)],
+  };
+}
+
+/** Inserts in batches of 1000; a batch sent on a keep-alive socket the server closed while we generated is sent again. */
+async function insert(db: SeedDb, collection: string, docs: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < docs.length; i += 1000) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await db.collection(collection).add({ data: docs.slice(i, i + 1000) });
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !/ECONNRESET|socket hang up/.test(String(error))) throw error;
+      }
+    }
+  }
+}
+
+export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<County> {
+  const g = generator(42);
+  const yearAgo = now.getTime() - 365 * 86400_000;
+  const when = () => new Date(yearAgo + g.random() * (now.getTime() - yearAgo));
+  const later = (d: Date) => new Date(Math.min(now.getTime(), d.getTime() + g.random() * 20 * 86400_000));
+  const size = (n: number) => Math.max(1, Math.round(n * scale));
+
+  const units: Array<Record<string, unknown>> = [];
+  const towns: string[] = [];
+  const villages: Array<{ id: string; path: string[]; branch: string; ladders: string[][]; names: string[] }> = [];
+  for (let t = 0; t < TOWNS; t += 1) {
+    const town = `t${t}`;
+    towns.push(town);
+    units.push({ _id: town, kind: 'town', name: `第${t + 1}镇`, parentId: null, path: [town], order: t });
+    for (let v = 0; v < VILLAGES_PER_TOWN; v += 1) {
+      const village = `${town}v${v}`;
+      const path = [town, village];
+      const block = [...path, `${village}k`];
+      const group = [...block, `${village}g`];
+      const ladders = [0, 1].map((n) => [...group, `${village}n${n}`]);
+      units.push({ _id: village, kind: 'village', name: `${t + 1}镇${v + 1}村`, parentId: town, path, order: v });
+      units.push({ _id: block[2], kind: 'block', name: '第一片', parentId: village, path: block, order: 0 });
+      units.push({ _id: group[3], kind: 'group', name: '第一组', parentId: block[2], path: group, order: 0 });
+      for (const [n, ladder] of ladders.entries())
+        units.push({ _id: ladder[4], kind: 'neighbourhood', name: `${n + 1}邻`, parentId: group[3], path: ladder, order: n });
+      villages.push({ id: village, path, branch: `${village}b`, ladders, names: [`第${t + 1}镇`, `${t + 1}镇${v + 1}村`, '第一片', '第一组', '一邻'] });
+    }
+  }
+  await insert(db, 'units', units);
+  await insert(
+    db,
+    'branches',
+    villages.map((v) => ({ _id: v.branch, name: `${v.id}党支部`, unitId: v.id, unitPath: v.path, createdAt: now, createdBy: 'bench' })),
+  );
+
+  const grant = (role: string, unitPath: string[], branchId?: string) => ({
+    role,
+    unitId: unitPath[unitPath.length - 1],
+    unitPath,
+    ...(branchId ? { branchId } : {}),
+    grantedAt: now,
+    grantedBy: 'bench',
+  });
+  const users: Array<Record<string, unknown>> = [];
+  const members: Array<{ id: string; village: (typeof villages)[number] }> = [];
+  for (let i = 0; i < size(FULL.members); i += 1) {
+    const village = villages[i % villages.length];
+    const id = `m${i}`;
+    members.push({ id, village });
+    users.push({ _id: id, nickname: `党员${i}`, roles: [grant('member', village.path, village.branch)], homeUnitId: village.ladders[0][4], homeUnitPath: village.ladders[0], createdAt: now });
+  }
+  for (const town of towns) users.push({ _id: `admin-${town}`, nickname: '镇管理员', roles: [grant('town_admin', [town])], createdAt: now });
+  for (const v of villages) {
+    users.push({ _id: `admin-${v.id}`, nickname: '村管理员', roles: [grant('village_admin', v.path)], createdAt: now });
+    users.push({ _id: `resident-${v.id}`, nickname: '村民', roles: [], homeUnitId: v.ladders[0][4], homeUnitPath: v.ladders[0], privacyAcceptedAt: now, createdAt: now });
+  }
+  await insert(db, 'users', users);
+
+  const records: RecordSet = { requests: [], requestEvents: [], pledges: [], activities: [], visits: [] };
+
+  const pledges: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < size(FULL.pledges); i += 1) {
+    const owner = g.pick(members);
+    const createdAt = when();
+    const submittedAt = g.random() < 0.95 ? createdAt : null;
+    const approvedAt = submittedAt && g.random() < 0.85 ? later(submittedAt) : null;
+    const fulfilments = approvedAt
+      ? Array.from({ length: g.int(4) }, (_, k) => ({ id: `f${i}-${k}`, day: '', text: '帮群众办了一件实事', photos: [], peopleHelped: 1, createdAt: later(approvedAt) }))
+      : [];
+    const completedAt = approvedAt && fulfilments.length > 0 && g.random() < 0.7 ? later(approvedAt) : null;
+    const appraisedAt = completedAt && g.random() < 0.7 ? later(completedAt) : null;
+    const state = appraisedAt ? 'appraised' : completedAt ? 'completed' : approvedAt ? 'approved' : submittedAt ? 'submitted' : 'draft';
+    const doc = {
+      ownerId: owner.id,
+      ownerName: `党员${owner.id.slice(1)}`,
+      branchId: owner.village.branch,
+      unitPath: owner.village.path,
+      villageId: owner.village.id,
+      category: g.pick(['residents', 'post', 'business', 'volunteer', 'other']),
+      content: '为独居老人每周送一次菜',
+      target: '坚持到年底',
+      dueDay: new Date(createdAt.getTime() + g.int(200) * 86400_000).toISOString().slice(0, 10),
+      state,
+      month: monthOf(createdAt),
+      fulfilments,
+      fulfilmentCount: fulfilments.length,
+      peopleHelped: fulfilments.length,
+      ratings: { satisfied: 0, unsatisfied: 0 },
+      createdAt,
+      updatedAt: appraisedAt ?? completedAt ?? approvedAt ?? createdAt,
+      submittedAt,
+      approvedAt,
+      completedAt,
+      appraisedAt,
+    };
+    pledges.push(doc);
+    records.pledges.push(doc);
+  }
+  await insert(db, 'pledges', pledges);
+
+  const requests: Array<Record<string, unknown>> = [];
+  const timeline: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < size(FULL.requests); i += 1) {
+    const village = g.pick(villages);
+    const ladder = g.pick(village.ladders);
+    const category = g.pick(CATEGORIES);
+    const createdAt = when();
+    const level = g.pick([4, 4, 4, 3, 1]);
+    const acceptedAt = g.random() < 0.9 ? later(createdAt) : null;
+    const firstResolvedAt = acceptedAt && g.random() < 0.8 ? later(acceptedAt) : null;
+    const closedAt = firstResolvedAt && g.random() < 0.75 ? later(firstResolvedAt) : null;
+    const kind = (['town', 'village', 'block', 'group', 'neighbourhood'] as const)[level];
+    const id = `r${i}`;
+    const doc = {
+      _id: id,
+      category,
+      urgent: false,
+      text: '村口路灯坏了，晚上走路看不见',
+      photos: [],
+      ...(category === 'enterprise' ? { enterprise: { name: `${village.id}企业${g.int(5)}` } } : {}),
+      ...(category === 'dispute' ? { parties: ['甲', '乙'] } : {}),
+      unitId: ladder[4],
+      unitName: '一邻',
+      ladder: ladder.map((unitId, k) => ({ unitId, kind: ['town', 'village', 'block', 'group', 'neighbourhood'][k], name: village.names[k] })),
+      unitPath: ladder,
+      level,
+      responsibleUnitId: ladder[level],
+      responsibleKind: kind,
+      responsiblePath: ladder.slice(0, level + 1),
+      cameFrom: [],
+      state: closedAt ? 'closed' : firstResolvedAt ? 'resolved' : acceptedAt ? 'accepted' : 'submitted',
+      handlerId: null,
+      handlerName: null,
+      assigneeId: null,
+      assigneeName: null,
+      submitter: `resident-${village.id}`,
+      residentName: '王大妈',
+      showName: false,
+      reporterId: null,
+      reporterName: null,
+      residentPhone: '13812345678',
+      participants: [`resident-${village.id}`],
+      followers: [],
+      acceptBy: new Date(createdAt.getTime() + 86400_000),
+      resolveBy: new Date(createdAt.getTime() + 5 * 86400_000),
+      acceptedAt,
+      resolvedAt: firstResolvedAt,
+      firstResolvedAt,
+      closedAt,
+      result: firstResolvedAt ? '已解决' : null,
+      resultPhotos: [],
+      rating: closedAt ? { value: 'satisfied', at: closedAt } : null,
+      visitId: null,
+      createdAt,
+      updatedAt: closedAt ?? firstResolvedAt ?? acceptedAt ?? createdAt,
+    };
+    requests.push(doc);
+    records.requests.push(doc);
+    const event = (name: string, at: Date | null) => {
+      if (!at) return;
+      const entry = { subject: 'request', subjectId: id, event: name, from: null, to: null, actor: 'bench', at, unitPath: ladder };
+      timeline.push(entry);
+      records.requestEvents.push(entry);
+    };
+    event('submitted', createdAt);
+    event('accepted', acceptedAt);
+    event('resolved', firstResolvedAt);
+    event('closed', closedAt);
+  }
+  await insert(db, 'requests', requests);
+  await insert(db, 'timeline', timeline);
+
+  const activities: Array<Record<string, unknown>> = [];
+  const attendance: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < size(FULL.activities); i += 1) {
+    const village = villages[i % villages.length];
+    const startAt = when();
+    const kind = KINDS[Math.floor(i / villages.length) % 3];
+    const status = g.random() < 0.9 ? g.pick(['held', 'recorded']) : 'planned';
+    const present = status === 'planned' ? 0 : 5 + g.int(30);
+    const id = `a${i}`;
+    const doc = {
+      _id: id,
+      branchId: village.branch,
+      branchName: `${village.id}党支部`,
+      unitPath: village.path,
+      month: monthOf(startAt),
+      kind,
+      title: '田间微党课',
+      startAt,
+      place: { name: '村委会' },
+      filmIds: [],
+      films: [],
+      experts: [],
+      audience: { kind: 'branch' },
+      organiser: 'bench',
+      status,
+      photos: [],
+      attendance: { present, absent: 0, delivered: 0 },
+      createdAt: startAt,
+      updatedAt: startAt,
+    };
+    activities.push(doc);
+    records.activities.push(doc);
+    for (let k = 0; k < present; k += 1) {
+      attendance.push({ _id: `${id}_${k}`, activityId: id, branchId: village.branch, unitPath: village.path, name: `党员${k}`, mode: 'scan', kind, title: '田间微党课', startAt, placeName: '村委会', at: startAt, by: 'bench' });
+    }
+  }
+  await insert(db, 'activities', activities);
+  await insert(db, 'attendance', attendance);
+
+  const visits: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < size(FULL.visits); i += 1) {
+    const village = g.pick(villages);
+    const ladder = g.pick(village.ladders);
+    const createdAt = when();
+    const doc = { headId: 'bench', headName: '邻长', unitId: ladder[4], unitPath: ladder, neighbourhoodName: '一邻', householdKey: `name:${ladder[4]}:${g.int(15)}`, householdName: '户主', householdUserId: null, date: createdAt.toISOString().slice(0, 10), month: monthOf(createdAt), discussed: '聊了聊收成', problems: [], createdAt };
+    visits.push(doc);
+    records.visits.push(doc);
+  }
+  await insert(db, 'visits', visits);
+
+  await insert(db, 'counters', countersOf(records, now));
+  return {
+    towns,
+    villages: villages.map((v) => v.id),
+    townAdmin: (town) => `admin-${town}`,
+    villageAdmin: (village) => `admin-${village}`,
+    counts: {
+      members: members.length,
+      pledges: pledges.length,
+      fulfilments: pledges.reduce((n, p) => n + (p.fulfilments as unknown[]).length, 0),
+      requests: requests.length,
+      timeline: timeline.length,
+      activities: activities.length,
+      attendance: attendance.length,
+      visits: visits.length,
+    },
+  };
+}
+
+/** The counter shards and markers the events would have left: each count spread over the shards. */
+function countersOf(records: RecordSet, now: Date): Array<Record<string, unknown>> {
+  const months = new Set<string>();
+  for (let t = now.getTime() - 400 * 86400_000; t <= now.getTime(); t += 86400_000) months.add(monthOf(new Date(t)));
+  const docs: Array<Record<string, unknown>> = [];
+  for (const cell of rebuildCounters(records, [...months]).values()) {
+    for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
+      const part = Object.fromEntries(
+        Object.entries(cell.counts).map(([name, n]) => [name, Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0)]),
+      );
+      docs.push({ _id: counterId(cell.unitId, cell.month, shard), unitId: cell.unitId, month: cell.month, shard, counts: nestCounts(part), updatedAt: now });
+    }
+    for (const m of cell.markers) {
+      docs.push({
+        _id: markerId(cell.unitId, cell.month, m.name as DistinctName, m.key, m.sub),
+        unitId: cell.unitId,
+        month: cell.month,
+        name: m.name,
+        key: markerKey(m.key),
+        sub: m.sub,
+      });
+    }
+  }
+  return docs;
+}

@@ -1,0 +1,109 @@
+/**
+ * One scale of `npm run bench` (a child process, so each scale has its own local cloud and SDK):
+ *   tsx scripts/bench/run-scale.ts <scale> <functionsDir>
+ * Seeds the county at that scale on a temp data folder, then times each action through the real function
+ * invocation and prints one JSON line: the dataset's size and, per measurement, round-trips, median and p95.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monthOf, shanghai } from '@honglin/types/time';
+import { sdkEnvironment, startLocalCloud } from '../../emulator/start';
+import { seedCounty, type SeedDb } from './dataset';
+
+export interface Measurement {
+  name: string;
+  runs: number;
+  trips: number;
+  median: number;
+  p95: number;
+}
+
+export interface ScaleResult {
+  scale: number;
+  seedSeconds: number;
+  counts: Record<string, number>;
+  measurements: Measurement[];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const scale = Number(process.argv[2]);
+  const functionsDir = process.argv[3];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'));
+  const cloud = await startLocalCloud({ dataDir, functionsDir, messagePush: null });
+  try {
+    Object.assign(process.env, sdkEnvironment(cloud));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
+    const db = sdk.database() as unknown as SeedDb;
+    const now = new Date();
+    const started = performance.now();
+    const county = await seedCounty(db, scale, now);
+    const seedSeconds = (performance.now() - started) / 1000;
+
+    const thisMonth = monthOf(now);
+    const yearAgo = shanghai(now).subtract(11, 'month').format('YYYY-MM');
+    const lastMonth = shanghai(now).subtract(1, 'month').format('YYYY-MM');
+    const call = async (fn: string, data: Record<string, unknown>, openid: string) => {
+      const outcome = await cloud.invoke(fn, data, { openid });
+      if (!outcome.ok) throw new Error(`${fn}.${String(data.action)} failed: ${JSON.stringify(outcome)}`);
+      const answer = JSON.parse(outcome.responseData) as { ok: boolean; error?: unknown };
+      if (!answer.ok) throw new Error(`${fn}.${String(data.action)} answered ${JSON.stringify(answer.error)}`);
+    };
+    const measure = async (name: string, runs: number, run: (i: number) => Promise<void>): Promise<Measurement> => {
+      const times: number[] = [];
+      let trips = 0;
+      for (let i = 0; i < runs; i += 1) {
+        const before = cloud.db.roundTrips;
+        const t = performance.now();
+        await run(i);
+        times.push(performance.now() - t);
+        trips = Math.max(trips, cloud.db.roundTrips - before);
+      }
+      times.sort((a, b) => a - b);
+      return { name, runs, trips, median: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const town = (i: number) => county.towns[i % county.towns.length];
+    const village = (i: number) => county.villages[(i * 7) % county.villages.length];
+    const year = { kind: 'range', from: yearAgo, to: thisMonth };
+
+    const measurements: Measurement[] = [];
+    measurements.push(
+      await measure('stats.dashboard: town, this month', 30, (i) => call('stats', { action: 'dashboard', unitId: town(i), period: { kind: 'month', month: thisMonth } }, county.townAdmin(town(i)))),
+    );
+    measurements.push(
+      await measure('stats.dashboard: town, 12 months', 30, (i) => call('stats', { action: 'dashboard', unitId: town(i), period: year }, county.townAdmin(town(i)))),
+    );
+    measurements.push(
+      await measure('stats.dashboard: village, 12 months', 30, (i) => call('stats', { action: 'dashboard', unitId: village(i), period: year }, county.villageAdmin(village(i)))),
+    );
+    measurements.push(
+      await measure('stats.summary: town, 12 months', 10, (i) => call('stats', { action: 'summary', unitId: town(i), period: year }, county.townAdmin(town(i)))),
+    );
+    measurements.push(
+      await measure('stats.export: village, last month', 5, (i) => call('stats', { action: 'export', unitId: village(i), period: { kind: 'month', month: lastMonth } }, county.villageAdmin(village(i)))),
+    );
+    measurements.push(
+      await measure('stats.reconcile: town, last + this month', 3, (i) => call('stats', { action: 'reconcile', unitId: town(i), from: lastMonth, to: thisMonth }, county.townAdmin(town(i)))),
+    );
+    let n = 0;
+    measurements.push(
+      await measure('request.submit (bumps the counters)', 20, (i) =>
+        call('request', { action: 'submit', requestId: `bench${Math.round(scale * 100)}x${(n += 1)}pad`, category: 'help', text: '村口路灯坏了，晚上走路看不见' }, `resident-${village(i)}`),
+      ),
+    );
+    const result: ScaleResult = { scale, seedSeconds, counts: county.counts, measurements };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await cloud.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
