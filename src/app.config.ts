@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
     { root: 'packages/activity', pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog'] },
     { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },
-    { root: 'packages/stats', pages: ['index'] },
+    { root: 'packages/stats', pages: ['index', 'list'] },
     { root: 'packages/account', pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
   ],
   tabBar: {
