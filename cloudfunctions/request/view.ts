@@ -10,6 +10,7 @@ import type { RoleGrant } from '@honglin/types/org';
 import { isOverdue } from '../common/domain/timeLimits';
 import { maskName, maskPhone } from '../common/domain/request';
 import {
+  HANDLING_ROLES,
   isAdminInScope,
   isHandler,
   isOpen,
@@ -46,7 +47,12 @@ export function permissionsOf(doc: RequestDoc, openid: string, roles: readonly R
         (doc.cameFrom.length > 0 && isResponsibleHead(doc, roles))),
     resolve: taken && (leads || openid === doc.assigneeId),
     rate: doc.state === 'resolved' && resident,
-    follow: isOpen(doc) && !doc.participants.includes(openid) && openid !== doc.reporterId,
+    // Residents follow; heads and admins on its ladder already see it.
+    follow:
+      isOpen(doc) &&
+      !doc.participants.includes(openid) &&
+      openid !== doc.reporterId &&
+      !roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId)),
     comment: mayView(doc, openid, roles),
   };
 }

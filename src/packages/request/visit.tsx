@@ -26,6 +26,7 @@ export default function VisitPage() {
   const [requestId, setRequestId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  const [done, setDone] = useState('');
 
   const setProblem = (i: number, patch: Partial<ProblemLine>) =>
     setProblems(problems.map((p, j) => (j === i ? { ...p, ...patch } : p)));
@@ -34,6 +35,7 @@ export default function VisitPage() {
     if (!household && !name.trim()) return setMessage('请选择或填写走访的住户');
     setBusy(true);
     setMessage('');
+    setDone('');
     const answer = await visitApi.log({
       requestId,
       household: household ? { userId: household.userId } : { name: name.trim() },
@@ -43,7 +45,7 @@ export default function VisitPage() {
     });
     setBusy(false);
     if (!answer.ok) return setMessage(answer.error.message);
-    setMessage(
+    setDone(
       answer.data.requestIds.length > 0
         ? `已记录，反映的${answer.data.requestIds.length}个问题已转为诉求，等待签收办理`
         : '已记录这次走访',
@@ -90,10 +92,11 @@ export default function VisitPage() {
               </View>
             ))}
             {message && <Text className="rq-error">{message}</Text>}
+            {done && <Text className="rq-done">{done}</Text>}
             <View className="rq-actions">
               {problems.length < 5 && (
                 <Button className="rq-button" size="large" onClick={() => setProblems([...problems, { category: 'help', text: '' }])}>
-                  ＋ 添加反映的问题
+                  ＋ 添加问题
                 </Button>
               )}
               <Button className="rq-button" type="primary" size="large" loading={busy} onClick={save}>

@@ -52,8 +52,7 @@ export default function RequestsPage() {
                 </Button>
               )}
             </View>
-            <Outbox />
-            <MyRequests />
+            <Mine />
           </View>
         );
       }}
@@ -62,11 +61,11 @@ export default function RequestsPage() {
 }
 
 /** Requests sent while there was no signal: they wait on the phone until 发送 reaches the cloud. */
-function Outbox() {
+function Outbox({ onSent }: { onSent: () => void }) {
   const [drafts, setDrafts] = useState<RequestDraft[]>(unsentDrafts);
   const [message, setMessage] = useState('');
   useDidShow(() => setDrafts(unsentDrafts()));
-  if (drafts.length === 0) return null;
+  if (drafts.length === 0) return message ? <Text className="rq-done">{message}</Text> : null;
 
   async function sendAll() {
     setMessage('正在发送…');
@@ -80,6 +79,7 @@ function Outbox() {
     }
     setMessage('已全部发送');
     setDrafts(unsentDrafts());
+    onSent();
   }
 
   return (
@@ -94,7 +94,8 @@ function Outbox() {
   );
 }
 
-function MyRequests() {
+/** The outbox and the caller's own and followed requests (reloaded when the outbox has sent). */
+function Mine() {
   const list = useRequestList({ scope: 'mine', state: 'all' });
   const [shown, setShown] = useState(false);
   useDidShow(() => {
@@ -103,6 +104,7 @@ function MyRequests() {
   });
   return (
     <View className="rq-section">
+      <Outbox onSent={list.reload} />
       <Text className="rq-title">我的诉求</Text>
       <RequestList list={list} emptyText="还没有诉求。遇到困难或有建议，点上面的“我要反映问题”。" />
     </View>
