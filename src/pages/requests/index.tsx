@@ -87,9 +87,11 @@ function Outbox({ onSent }: { onSent: () => void }) {
       <Text className="rq-title">有{drafts.length}条诉求还没发出去</Text>
       <Text className="rq-note">刚才网络不好，内容已保存在手机上。有信号时点下面的按钮发送，不会重复提交。</Text>
       {message && <Text className="rq-error">{message}</Text>}
-      <Button className="rq-button" type="primary" size="large" onClick={sendAll}>
-        发送
-      </Button>
+      <View className="rq-actions">
+        <Button className="rq-button" type="primary" size="large" onClick={sendAll}>
+          发送
+        </Button>
+      </View>
     </View>
   );
 }
