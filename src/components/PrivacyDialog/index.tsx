@@ -82,7 +82,11 @@ export function PrivacyDialog({ me }: PrivacyDialogProps) {
   };
 
   return (
-    <View className="hl-privacy" role="dialog" aria-label="隐私保护指引">
+    <View
+      className={`hl-privacy${process.env.TARO_ENV === 'h5' ? ' hl-privacy--h5' : ''}`}
+      role="dialog"
+      aria-label="隐私保护指引"
+    >
       <View className="hl-privacy__card">
         <Text className="hl-privacy__title">{me.privacyOutdated ? '隐私保护指引已更新' : '欢迎使用红邻'}</Text>
         <Text className="hl-privacy__body">

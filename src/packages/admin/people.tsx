@@ -44,6 +44,14 @@ function People({ grant }: { grant: RoleGrant }) {
     setEarlier([]);
     setCursor(undefined);
   };
+  const find = () => {
+    restart();
+    setSearch(typed.trim());
+  };
+  const filter = (r: RoleName | undefined) => {
+    restart();
+    setRole(r);
+  };
   const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])];
   return (
     <View>
@@ -54,18 +62,14 @@ function People({ grant }: { grant: RoleGrant }) {
           placeholder="输入姓名查找"
           confirmType="search"
           onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={() => (restart(), setSearch(typed.trim()))}
+          onConfirm={find}
         />
-        <Button className="hl-button hl-button--primary" onClick={() => (restart(), setSearch(typed.trim()))}>
+        <Button className="hl-button hl-button--primary" onClick={find}>
           查找
         </Button>
         <View className="hl-chips" style={{ marginTop: '16px' }}>
           {FILTERS.map((r) => (
-            <Text
-              key={r ?? 'all'}
-              className={`hl-chip${r === role ? ' hl-chip--on' : ''}`}
-              onClick={() => (restart(), setRole(r))}
-            >
+            <Text key={r ?? 'all'} className={`hl-chip${r === role ? ' hl-chip--on' : ''}`} onClick={() => filter(r)}>
               {r ? ROLE_LABELS[r] : '全部'}
             </Text>
           ))}
