@@ -10,5 +10,7 @@ export function askToBeTold(): void {
   const { requestAccepted, requestResolved, requestEscalated } = settings.subscribeTemplates;
   requestSubscribeMessage({
     tmplIds: [requestAccepted, requestResolved, requestEscalated],
+    // Alipay's name for the same list; Taro's typing demands it, WeChat ignores it.
+    entityIds: [],
   }).catch(() => undefined);
 }
