@@ -105,11 +105,15 @@ export async function readCounters(
   return out;
 }
 
-/** Open pledges past their due day now, in the unit and below (one count on an indexed query). */
-export async function overduePledges(unitId: string, now: Date): Promise<number> {
+/**
+ * Open pledges past their due day now, on the walls of the units given (a village, or a town and its villages):
+ * one count on the scalar `villageId`, which every index serves (an array field like unitPath is not indexed
+ * by the local cloud).
+ */
+export async function overduePledges(wallUnitIds: readonly string[], now: Date): Promise<number> {
   return count(
     db.collection(PLEDGES).where({
-      unitPath: unitId,
+      villageId: command.in([...wallUnitIds]),
       state: command.in([...OPEN_PLEDGE_STATES]),
       dueDay: command.lt(dayOf(now)),
     }),
@@ -141,13 +145,12 @@ function unitFigures(counts: UnitCounts | undefined, months: readonly string[], 
 export async function buildDashboard(target: StatsUnit, period: Period, now: Date): Promise<Dashboard> {
   const months = monthsOf(period);
   const { unit, children } = target;
-  const [counts, overdue] = await Promise.all([
-    readCounters([unit._id, ...children.map((c) => c._id)], months),
-    overduePledges(unit._id, now),
-  ]);
+  const counted = unit.kind === 'town' ? [unit._id, ...children.map((c) => c._id)] : [unit._id];
+  const [counts, overdue] = await Promise.all([readCounters(counted, months), overduePledges(counted, now)]);
   const own = counts.get(unit._id);
   const figures = unitFigures(own, months, overdue);
-  const units: UnitBreakdown[] = children.map((c) => ({
+  // A town is broken down by village; a village's blocks keep no counters.
+  const units: UnitBreakdown[] = (unit.kind === 'town' ? children : []).map((c) => ({
     unitId: c._id,
     name: c.name,
     // Overdue-now is read for the unit asked for only; villages show the period's work.

@@ -78,15 +78,35 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
       units.push({ _id: block[2], kind: 'block', name: '第一片', parentId: village, path: block, order: 0 });
       units.push({ _id: group[3], kind: 'group', name: '第一组', parentId: block[2], path: group, order: 0 });
       for (const [n, ladder] of ladders.entries())
-        units.push({ _id: ladder[4], kind: 'neighbourhood', name: `${n + 1}邻`, parentId: group[3], path: ladder, order: n });
-      villages.push({ id: village, path, branch: `${village}b`, ladders, names: [`第${t + 1}镇`, `${t + 1}镇${v + 1}村`, '第一片', '第一组', '一邻'] });
+        units.push({
+          _id: ladder[4],
+          kind: 'neighbourhood',
+          name: `${n + 1}邻`,
+          parentId: group[3],
+          path: ladder,
+          order: n,
+        });
+      villages.push({
+        id: village,
+        path,
+        branch: `${village}b`,
+        ladders,
+        names: [`第${t + 1}镇`, `${t + 1}镇${v + 1}村`, '第一片', '第一组', '一邻'],
+      });
     }
   }
   await insert(db, 'units', units);
   await insert(
     db,
     'branches',
-    villages.map((v) => ({ _id: v.branch, name: `${v.id}党支部`, unitId: v.id, unitPath: v.path, createdAt: now, createdBy: 'bench' })),
+    villages.map((v) => ({
+      _id: v.branch,
+      name: `${v.id}党支部`,
+      unitId: v.id,
+      unitPath: v.path,
+      createdAt: now,
+      createdBy: 'bench',
+    })),
   );
 
   const grant = (role: string, unitPath: string[], branchId?: string) => ({
@@ -103,12 +123,28 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     const village = villages[i % villages.length];
     const id = `m${i}`;
     members.push({ id, village });
-    users.push({ _id: id, nickname: `党员${i}`, roles: [grant('member', village.path, village.branch)], homeUnitId: village.ladders[0][4], homeUnitPath: village.ladders[0], createdAt: now });
+    users.push({
+      _id: id,
+      nickname: `党员${i}`,
+      roles: [grant('member', village.path, village.branch)],
+      homeUnitId: village.ladders[0][4],
+      homeUnitPath: village.ladders[0],
+      createdAt: now,
+    });
   }
-  for (const town of towns) users.push({ _id: `admin-${town}`, nickname: '镇管理员', roles: [grant('town_admin', [town])], createdAt: now });
+  for (const town of towns)
+    users.push({ _id: `admin-${town}`, nickname: '镇管理员', roles: [grant('town_admin', [town])], createdAt: now });
   for (const v of villages) {
     users.push({ _id: `admin-${v.id}`, nickname: '村管理员', roles: [grant('village_admin', v.path)], createdAt: now });
-    users.push({ _id: `resident-${v.id}`, nickname: '村民', roles: [], homeUnitId: v.ladders[0][4], homeUnitPath: v.ladders[0], privacyAcceptedAt: now, createdAt: now });
+    users.push({
+      _id: `resident-${v.id}`,
+      nickname: '村民',
+      roles: [],
+      homeUnitId: v.ladders[0][4],
+      homeUnitPath: v.ladders[0],
+      privacyAcceptedAt: now,
+      createdAt: now,
+    });
   }
   await insert(db, 'users', users);
 
@@ -121,11 +157,26 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     const submittedAt = g.random() < 0.95 ? createdAt : null;
     const approvedAt = submittedAt && g.random() < 0.85 ? later(submittedAt) : null;
     const fulfilments = approvedAt
-      ? Array.from({ length: g.int(4) }, (_, k) => ({ id: `f${i}-${k}`, day: '', text: '帮群众办了一件实事', photos: [], peopleHelped: 1, createdAt: later(approvedAt) }))
+      ? Array.from({ length: g.int(4) }, (_, k) => ({
+          id: `f${i}-${k}`,
+          day: '',
+          text: '帮群众办了一件实事',
+          photos: [],
+          peopleHelped: 1,
+          createdAt: later(approvedAt),
+        }))
       : [];
     const completedAt = approvedAt && fulfilments.length > 0 && g.random() < 0.7 ? later(approvedAt) : null;
     const appraisedAt = completedAt && g.random() < 0.7 ? later(completedAt) : null;
-    const state = appraisedAt ? 'appraised' : completedAt ? 'completed' : approvedAt ? 'approved' : submittedAt ? 'submitted' : 'draft';
+    const state = appraisedAt
+      ? 'appraised'
+      : completedAt
+        ? 'completed'
+        : approvedAt
+          ? 'approved'
+          : submittedAt
+            ? 'submitted'
+            : 'draft';
     const doc = {
       ownerId: owner.id,
       ownerName: `党员${owner.id.slice(1)}`,
@@ -177,7 +228,11 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
       ...(category === 'dispute' ? { parties: ['甲', '乙'] } : {}),
       unitId: ladder[4],
       unitName: '一邻',
-      ladder: ladder.map((unitId, k) => ({ unitId, kind: ['town', 'village', 'block', 'group', 'neighbourhood'][k], name: village.names[k] })),
+      ladder: ladder.map((unitId, k) => ({
+        unitId,
+        kind: ['town', 'village', 'block', 'group', 'neighbourhood'][k],
+        name: village.names[k],
+      })),
       unitPath: ladder,
       level,
       responsibleUnitId: ladder[level],
@@ -214,7 +269,16 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     records.requests.push(doc);
     const event = (name: string, at: Date | null) => {
       if (!at) return;
-      const entry = { subject: 'request', subjectId: id, event: name, from: null, to: null, actor: 'bench', at, unitPath: ladder };
+      const entry = {
+        subject: 'request',
+        subjectId: id,
+        event: name,
+        from: null,
+        to: null,
+        actor: 'bench',
+        at,
+        unitPath: ladder,
+      };
       timeline.push(entry);
       records.requestEvents.push(entry);
     };
@@ -259,7 +323,20 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     activities.push(doc);
     records.activities.push(doc);
     for (let k = 0; k < present; k += 1) {
-      attendance.push({ _id: `${id}_${k}`, activityId: id, branchId: village.branch, unitPath: village.path, name: `党员${k}`, mode: 'scan', kind, title: '田间微党课', startAt, placeName: '村委会', at: startAt, by: 'bench' });
+      attendance.push({
+        _id: `${id}_${k}`,
+        activityId: id,
+        branchId: village.branch,
+        unitPath: village.path,
+        name: `党员${k}`,
+        mode: 'scan',
+        kind,
+        title: '田间微党课',
+        startAt,
+        placeName: '村委会',
+        at: startAt,
+        by: 'bench',
+      });
     }
   }
   await insert(db, 'activities', activities);
@@ -270,7 +347,21 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     const village = g.pick(villages);
     const ladder = g.pick(village.ladders);
     const createdAt = when();
-    const doc = { headId: 'bench', headName: '邻长', unitId: ladder[4], unitPath: ladder, neighbourhoodName: '一邻', householdKey: `name:${ladder[4]}:${g.int(15)}`, householdName: '户主', householdUserId: null, date: createdAt.toISOString().slice(0, 10), month: monthOf(createdAt), discussed: '聊了聊收成', problems: [], createdAt };
+    const doc = {
+      headId: 'bench',
+      headName: '邻长',
+      unitId: ladder[4],
+      unitPath: ladder,
+      neighbourhoodName: '一邻',
+      householdKey: `name:${ladder[4]}:${g.int(15)}`,
+      householdName: '户主',
+      householdUserId: null,
+      date: createdAt.toISOString().slice(0, 10),
+      month: monthOf(createdAt),
+      discussed: '聊了聊收成',
+      problems: [],
+      createdAt,
+    };
     visits.push(doc);
     records.visits.push(doc);
   }
@@ -303,9 +394,19 @@ function countersOf(records: RecordSet, now: Date): Array<Record<string, unknown
   for (const cell of rebuildCounters(records, [...months]).values()) {
     for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
       const part = Object.fromEntries(
-        Object.entries(cell.counts).map(([name, n]) => [name, Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0)]),
+        Object.entries(cell.counts).map(([name, n]) => [
+          name,
+          Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0),
+        ]),
       );
-      docs.push({ _id: counterId(cell.unitId, cell.month, shard), unitId: cell.unitId, month: cell.month, shard, counts: nestCounts(part), updatedAt: now });
+      docs.push({
+        _id: counterId(cell.unitId, cell.month, shard),
+        unitId: cell.unitId,
+        month: cell.month,
+        shard,
+        counts: nestCounts(part),
+        updatedAt: now,
+      });
     }
     for (const m of cell.markers) {
       docs.push({

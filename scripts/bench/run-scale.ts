@@ -26,7 +26,8 @@ export interface ScaleResult {
   measurements: Measurement[];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   const scale = Number(process.argv[2]);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const county = await seedCounty(db, scale, now);
     const seedSeconds = (performance.now() - started) / 1000;
+    process.stderr.write(`scale ${scale}: seeded in ${seedSeconds.toFixed(0)} s, measuring\n`);
 
     const thisMonth = monthOf(now);
     const yearAgo = shanghai(now).subtract(11, 'month').format('YYYY-MM');
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
         trips = Math.max(trips, cloud.db.roundTrips - before);
       }
       times.sort((a, b) => a - b);
+      process.stderr.write(`  ${name}: median ${percentile(times, 50).toFixed(0)} ms\n`);
       return { name, runs, trips, median: percentile(times, 50), p95: percentile(times, 95) };
     };
     const town = (i: number) => county.towns[i % county.towns.length];
@@ -72,27 +75,60 @@ async function main(): Promise<void> {
 
     const measurements: Measurement[] = [];
     measurements.push(
-      await measure('stats.dashboard: town, this month', 30, (i) => call('stats', { action: 'dashboard', unitId: town(i), period: { kind: 'month', month: thisMonth } }, county.townAdmin(town(i)))),
+      await measure('stats.dashboard: town, this month', 30, (i) =>
+        call(
+          'stats',
+          { action: 'dashboard', unitId: town(i), period: { kind: 'month', month: thisMonth } },
+          county.townAdmin(town(i)),
+        ),
+      ),
     );
     measurements.push(
-      await measure('stats.dashboard: town, 12 months', 30, (i) => call('stats', { action: 'dashboard', unitId: town(i), period: year }, county.townAdmin(town(i)))),
+      await measure('stats.dashboard: town, 12 months', 30, (i) =>
+        call('stats', { action: 'dashboard', unitId: town(i), period: year }, county.townAdmin(town(i))),
+      ),
     );
     measurements.push(
-      await measure('stats.dashboard: village, 12 months', 30, (i) => call('stats', { action: 'dashboard', unitId: village(i), period: year }, county.villageAdmin(village(i)))),
+      await measure('stats.dashboard: village, 12 months', 30, (i) =>
+        call('stats', { action: 'dashboard', unitId: village(i), period: year }, county.villageAdmin(village(i))),
+      ),
     );
     measurements.push(
-      await measure('stats.summary: town, 12 months', 10, (i) => call('stats', { action: 'summary', unitId: town(i), period: year }, county.townAdmin(town(i)))),
+      await measure('stats.summary: town, 12 months', 10, (i) =>
+        call('stats', { action: 'summary', unitId: town(i), period: year }, county.townAdmin(town(i))),
+      ),
     );
     measurements.push(
-      await measure('stats.export: village, last month', 5, (i) => call('stats', { action: 'export', unitId: village(i), period: { kind: 'month', month: lastMonth } }, county.villageAdmin(village(i)))),
+      await measure('stats.export: village, last month', 5, (i) =>
+        call(
+          'stats',
+          { action: 'export', unitId: village(i), period: { kind: 'month', month: lastMonth } },
+          county.villageAdmin(village(i)),
+        ),
+      ),
     );
     measurements.push(
-      await measure('stats.reconcile: town, last + this month', 3, (i) => call('stats', { action: 'reconcile', unitId: town(i), from: lastMonth, to: thisMonth }, county.townAdmin(town(i)))),
+      await measure('stats.reconcile: town, last + this month', 3, (i) =>
+        call(
+          'stats',
+          { action: 'reconcile', unitId: town(i), from: lastMonth, to: thisMonth },
+          county.townAdmin(town(i)),
+        ),
+      ),
     );
     let n = 0;
     measurements.push(
       await measure('request.submit (bumps the counters)', 20, (i) =>
-        call('request', { action: 'submit', requestId: `bench${Math.round(scale * 100)}x${(n += 1)}pad`, category: 'help', text: '村口路灯坏了，晚上走路看不见' }, `resident-${village(i)}`),
+        call(
+          'request',
+          {
+            action: 'submit',
+            requestId: `bench${Math.round(scale * 100)}x${(n += 1)}pad`,
+            category: 'help',
+            text: '村口路灯坏了，晚上走路看不见',
+          },
+          `resident-${village(i)}`,
+        ),
       ),
     );
     const result: ScaleResult = { scale, seedSeconds, counts: county.counts, measurements };

@@ -324,7 +324,7 @@ function FigureTiles({
       <Tiles
         title="民生诉求"
         tiles={[
-          { label: '收到（件）', value: r.received, url: requestList({ state: 'all' }, '收到的诉求') },
+          { label: '收到（件）', value: r.received, url: requestList({ state: 'all' }, '群众诉求') },
           { label: '按时签收率', value: pct(r.acceptedOnTimeRate) },
           { label: '办结（件）', value: r.resolved, url: requestList({ state: 'closed' }, '已完成的诉求') },
           { label: '平均办结（小时）', value: r.averageResolveHours ?? '—' },

@@ -32,8 +32,9 @@ export default function StatsRequestListPage() {
     <PageShell>
       <View className="rq-section">
         <Text className="rq-note">
-          {params.month ? `${params.month} 提出的` : '各时段提出的'}
-          {title}
+          {params.month
+            ? `${Number(params.month.slice(0, 4))}年${Number(params.month.slice(5, 7))}月提出的${title}`
+            : `${title}（各月份，最新的在前）`}
         </Text>
         <RequestList list={list} emptyText="没有这样的诉求" />
       </View>

@@ -315,6 +315,7 @@ describe('generated records at the edges of Shanghai months', () => {
       await w.db.collection('pledges').add({
         data: {
           unitPath: path,
+          villageId: path[1],
           ownerId: pick(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']),
           state: appraisedAt
             ? 'appraised'
