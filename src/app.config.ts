@@ -9,7 +9,7 @@ export default defineAppConfig({
   // The main package holds only the tab pages; every feature area is a subpackage loaded when first opened.
   pages: ['pages/home/index', 'pages/requests/index', 'pages/pledges/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/request', pages: ['index', 'submit', 'detail', 'visit', 'coverage'] },
+    { root: 'packages/request', pages: ['index', 'submit', 'report', 'detail', 'visit', 'coverage'] },
     { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
     { root: 'packages/activity', pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog'] },
     { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },

@@ -153,3 +153,21 @@ test('a head logs a visit that raises two requests, which then wait in the head�
   await shot(work, 'visit-3-waiting-list');
   await work.context().close();
 });
+
+test('a group head reports a resident’s problem; the name and phone are shown to the handlers', async () => {
+  const head = await openAs(PERSONA.groupHead, '/packages/request/report');
+  await waitForPage(head);
+  await current(head).getByText('一邻', { exact: true }).click();
+  const inputs = current(head).locator('input');
+  await inputs.nth(0).fill('刘桂英');
+  await inputs.nth(1).fill('13812345678');
+  await tap(head, '投诉');
+  await current(head).locator('textarea').fill('隔壁养猪场的污水流到了水渠里');
+  await shot(head, 'request-report-1-form');
+  await tap(head, '提交');
+  await head.waitForFunction(() => location.hash.includes('/packages/request/detail?id='));
+  await waitForPage(head);
+  await current(head).getByText(/反映人：刘桂英 · 电话 13812345678（由干部代为反映）/).waitFor();
+  await shot(head, 'request-report-2-detail');
+  await head.context().close();
+});

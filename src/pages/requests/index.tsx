@@ -32,6 +32,11 @@ export default function RequestsPage() {
                   待办诉求
                 </Button>
               )}
+              {roles.handles && (
+                <Button className="rq-button" size="large" onClick={() => open('report')}>
+                  代居民反映
+                </Button>
+              )}
               {roles.visits && (
                 <Button className="rq-button" size="large" onClick={() => open('visit')}>
                   走访记录
