@@ -49,3 +49,11 @@ export function isMember(me: MyRoles): boolean {
 export function newRequestId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/**
+ * A button's `disabled` prop: Taro's H5 button writes `disabled="false"` for false, and its stylesheet greys out
+ * any button carrying the attribute; undefined leaves the attribute off.
+ */
+export function disabledIf(condition: boolean): true | undefined {
+  return condition || undefined;
+}

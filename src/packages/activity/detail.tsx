@@ -14,7 +14,9 @@ import { activityApi } from '@/api/activity';
 import { imageUrl } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
+import { disabledIf } from './context';
 import { when } from './format';
+import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
 /** One activity: what, when, where; for the organiser the check-in screen and the attendee list; for a member, check-in. */
@@ -22,6 +24,7 @@ export default function ActivityDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { query, reload } = useQuery(() => activityApi.get({ id }), [id]);
+  useReloadOnReturn(reload);
   return (
     <PageShell query={query} onRetry={reload}>
       {(detail) => (
@@ -129,7 +132,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
         {a.status === 'planned' && (
           <Button
             className="act-button"
-            disabled={busy}
+            disabled={disabledIf(busy)}
             onClick={() => run(() => activityApi.openCheckin({ id: a._id }), onChanged)}
           >
             开始签到
@@ -138,7 +141,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
         {a.status === 'open' && (
           <Button
             className="act-button act-button--plain"
-            disabled={busy}
+            disabled={disabledIf(busy)}
             onClick={() => run(() => activityApi.openCheckin({ id: a._id, close: true }), onChanged)}
           >
             结束签到
@@ -174,7 +177,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
                   {canRegister && (
                     <Button
                       className="act-small"
-                      disabled={busy}
+                      disabled={disabledIf(busy)}
                       onClick={() =>
                         run(() => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid } }), onChanged)
                       }
@@ -184,7 +187,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
                   )}
                   <Button
                     className="act-small"
-                    disabled={busy}
+                    disabled={disabledIf(busy)}
                     onClick={() =>
                       run(
                         () =>
@@ -204,7 +207,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
               {record?.mode === 'absent' && canRegister && (
                 <Button
                   className="act-small"
-                  disabled={busy}
+                  disabled={disabledIf(busy)}
                   onClick={() =>
                     run(
                       () => activityApi.addAttendee({ id: a._id, attendee: { openid: m.openid }, mode: 'delivered' }),
@@ -232,7 +235,7 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
             <Input className="act-input" value={extraName} onInput={(e) => setExtraName(e.detail.value)} />
             <Button
               className="act-button act-button--plain"
-              disabled={busy || !extraName.trim()}
+              disabled={disabledIf(busy || !extraName.trim())}
               onClick={() =>
                 run(
                   () => activityApi.addAttendee({ id: a._id, attendee: { name: extraName } }),
@@ -287,7 +290,7 @@ function MemberCheckin({ detail, onChanged }: { detail: ActivityDetail; onChange
       {message && <Text className="act-message">{message}</Text>}
       <Button
         className="act-button"
-        disabled={busy || code.length !== 6}
+        disabled={disabledIf(busy || code.length !== 6)}
         onClick={() => run(() => activityApi.checkin({ id: a._id, code }), onChanged)}
       >
         签到

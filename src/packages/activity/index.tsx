@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { adminUnit, isMember, secretaryBranch, whoAmI } from './context';
 import { when } from './format';
+import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
 const go = (url: string) => () => navigateTo({ url });
@@ -24,6 +25,7 @@ export default function ActivityHomePage() {
     if (history && !history.ok) return history;
     return { ok: true as const, data: { me: me.data, mine: mine?.data ?? null, history: history?.data.items ?? [] } };
   }, []);
+  useReloadOnReturn(reload);
 
   return (
     <PageShell query={query} onRetry={reload}>

@@ -7,7 +7,7 @@ import { activityApi } from '@/api/activity';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId, registeredPlaces, secretaryBranch, whoAmI } from './context';
+import { disabledIf, newRequestId, registeredPlaces, secretaryBranch, whoAmI } from './context';
 import './activity.scss';
 
 /** 安排活动: kind, title, day and time, place (registered or described), speaker or films, experts, audience. */
@@ -148,7 +148,7 @@ export default function PlanActivityPage() {
             </Button>
           </View>
           {message && <Text className="act-message">{message}</Text>}
-          <Button className="act-button" disabled={busy} onClick={() => submit(villageId)}>
+          <Button className="act-button" disabled={disabledIf(busy)} onClick={() => submit(villageId)}>
             保存计划
           </Button>
         </View>

@@ -5,6 +5,7 @@ import { activityApi } from '@/api/activity';
 import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
+import { disabledIf } from './context';
 import './activity.scss';
 
 /** 活动记录: the summary, photos (cloud storage) and, for a practice, enterprises visited and requests taken up. */
@@ -74,12 +75,12 @@ export default function RecordActivityPage() {
               ))}
             </View>
             {list.length < 9 && (
-              <Button className="act-button act-button--plain" disabled={busy} onClick={addPhoto}>
+              <Button className="act-button act-button--plain" disabled={disabledIf(busy)} onClick={addPhoto}>
                 添加照片
               </Button>
             )}
             {message && <Text className="act-message">{message}</Text>}
-            <Button className="act-button" disabled={busy || !text.trim()} onClick={save}>
+            <Button className="act-button" disabled={disabledIf(busy || !text.trim())} onClick={save}>
               保存活动记录
             </Button>
           </View>

@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { BRANCH } from '../../emulator/seed/ids';
+import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+
+/**
+ * 一月一课一片一实践 in the browser: the secretary plans a film session at 张经武故居, opens check-in, two members
+ * check in with the 6-digit code, one member is marked 请假, the secretary records the summary with a photo,
+ * and the month view shows the session held with 2 attendees.
+ */
+jest.setTimeout(120_000);
+afterAll(closeBrowser);
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR42mP8z8AARMQBxlEN1AIA8IIBDfJxk5sAAAAASUVORK5CYII=',
+  'base64',
+);
+
+const current = (page: Page) => page.locator(SETTLED_PAGE);
+
+async function tap(page: Page, text: string | RegExp) {
+  await current(page)
+    .getByText(text, { exact: typeof text === 'string' })
+    .first()
+    .click();
+}
+
+async function readCode(page: Page): Promise<string> {
+  const code = current(page).locator('[data-testid="checkin-code"]');
+  await code.filter({ hasText: /^\d{6}$/ }).waitFor();
+  return (await code.textContent())?.trim() ?? '';
+}
+
+async function checkInAs(persona: string, activityId: string, secretaryPage: Page) {
+  const page = await openAs(persona, `/packages/activity/detail?id=${activityId}`);
+  await waitForPage(page);
+  await current(page).getByText('现场签到').waitFor();
+  await current(page)
+    .locator('input')
+    .fill(await readCode(secretaryPage));
+  await tap(page, '签到');
+  await current(page).getByText('签到码签到').waitFor();
+  await shot(page, `activity-3-checked-in-${persona}`);
+  await page.context().close();
+}
+
+test('a film session at 张经武故居 from plan to the month view', async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const secretary = await openAs('demo-secretary', `/packages/activity/plan?branchId=${BRANCH.xicaoping}`);
+  await waitForPage(secretary);
+  await current(secretary).getByText('张经武故居').waitFor();
+  await tap(secretary, '微视频');
+  const inputs = current(secretary).locator('input');
+  await inputs.nth(0).fill('观看《榜样》');
+  await inputs.nth(1).fill(today);
+  await inputs.nth(2).fill('19:30');
+  await tap(secretary, '张经武故居');
+  await tap(secretary, '《榜样》');
+  await shot(secretary, 'activity-1-plan');
+  await tap(secretary, '保存计划');
+  await secretary.waitForURL(/packages\/activity\/detail\?id=/);
+  await waitForPage(secretary);
+  const activityId = new URL(secretary.url().replace('#', '')).searchParams.get('id') ?? '';
+  expect(activityId).toMatch(/^a[0-9a-f]{15}$/);
+  await current(secretary).getByText('地点：张经武故居').waitFor();
+
+  await tap(secretary, '开始签到');
+  await current(secretary).getByText('请党员扫码签到').waitFor();
+  await current(secretary).locator('img[src^="data:image/png;base64,"]').waitFor();
+  await readCode(secretary);
+  await shot(secretary, 'activity-2-checkin-screen');
+
+  await checkInAs('demo-member', activityId, secretary);
+  await checkInAs('demo-member-2', activityId, secretary);
+
+  await secretary.reload();
+  await waitForPage(secretary);
+  const absentee = current(secretary).locator('[data-testid="roster-唐美玲"]');
+  await absentee.waitFor();
+  await current(secretary).locator('input[placeholder="例如：外出务工"]').fill('外出务工');
+  await absentee.getByText('请假').click();
+  await absentee.locator('.act-tag', { hasText: '请假' }).waitFor();
+  await current(secretary).getByText('参加 2 人 · 请假 1 人 · 送学上门 0 人').waitFor();
+  await absentee.scrollIntoViewIfNeeded();
+  await shot(secretary, 'activity-4-attendees');
+
+  await tap(secretary, '结束签到');
+  await tap(secretary, '填写活动记录');
+  await secretary.waitForURL(/packages\/activity\/record/);
+  await waitForPage(secretary);
+  await current(secretary).locator('textarea').fill('组织党员在张经武故居观看《榜样》，大家纷纷表示要以榜样为镜。');
+  const chooser = secretary.waitForEvent('filechooser');
+  await tap(secretary, '添加照片');
+  await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+  await current(secretary)
+    .locator('.act-photo img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete || new Promise((resolve) => (img.onload = resolve)));
+  await shot(secretary, 'activity-5-record');
+  await tap(secretary, '保存活动记录');
+  await secretary.waitForURL(/packages\/activity\/detail/);
+  await waitForPage(secretary);
+  await current(secretary).getByText('已记录').first().waitFor();
+  await secretary.context().close();
+
+  const month = await openAs('demo-secretary', `/packages/activity/month?branchId=${BRANCH.xicaoping}`);
+  await waitForPage(month);
+  const totals = current(month).locator('[data-testid="month-totals"]');
+  await totals.waitFor();
+  await expect(totals.textContent()).resolves.toContain('微视频 1 场');
+  await current(month).getByText('观看《榜样》 · 已记录 · 2人参加').waitFor();
+  await current(month).getByText('参与 2 人次').first().waitFor();
+  await shot(month, 'activity-6-month');
+  await month.context().close();
+});
