@@ -1,24 +1,7 @@
-import type { Envelope } from '@honglin/types/envelope';
-import type { Page } from '@honglin/types/common';
-import type { Place } from '@honglin/types/org';
-import type { RoleGrant } from '@honglin/types/org';
-import { callCloud } from '@/api/transport';
+import type { Me } from '@honglin/types/user';
 
-/**
- * What the activity pages need from other functions: who I am (my roles and branches) and the registered
- * places. Typed here until src/api/user.ts and src/api/org.ts exist; then these move there.
- */
-export interface MyRoles {
-  openid: string;
-  nickname: string;
-  roles: Array<RoleGrant & { branchName?: string; unitName?: string }>;
-}
-
-export const whoAmI = (): Promise<Envelope<MyRoles>> => callCloud<MyRoles>('user', 'me', {});
-
-/** The town's registered places (red-heritage sites are shared by every branch). */
-export const registeredPlaces = (): Promise<Envelope<Page<Place>>> =>
-  callCloud<Page<Place>>('org', 'listPlaces', { size: 50 });
+/** Who I am as the activity pages need it: my roles (with their branches and units). `userApi.me` answers it. */
+export type MyRoles = Pick<Me, 'openid' | 'nickname' | 'roles'>;
 
 /** The branch I run as secretary (the first), if any. */
 export function secretaryBranch(

@@ -3,9 +3,10 @@ import { navigateTo } from '@tarojs/taro';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, ATTENDANCE_MODE_LABELS } from '@honglin/types/activity';
 import { monthOf } from '@honglin/types/time';
 import { activityApi } from '@/api/activity';
+import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { adminUnit, isMember, secretaryBranch, whoAmI } from './context';
+import { adminUnit, isMember, secretaryBranch } from './context';
 import { when } from './format';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
@@ -16,7 +17,7 @@ const go = (url: string) => () => navigateTo({ url });
 export default function ActivityHomePage() {
   const month = monthOf(new Date());
   const { query, reload } = useQuery(async () => {
-    const me = await whoAmI();
+    const me = await userApi.me();
     if (!me.ok) return me;
     const [mine, history] = isMember(me.data)
       ? await Promise.all([activityApi.myMonth({ month }), activityApi.myHistory({ size: 10 })])

@@ -4,20 +4,22 @@ import { redirectTo, useRouter } from '@tarojs/taro';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@honglin/types/activity';
 import { shanghai } from '@honglin/types/time';
 import { activityApi } from '@/api/activity';
+import { orgApi } from '@/api/org';
+import { userApi } from '@/api/user';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { disabledIf, newRequestId, registeredPlaces, secretaryBranch, whoAmI } from './context';
+import { disabledIf, newRequestId, secretaryBranch } from './context';
 import './activity.scss';
 
 /** 安排活动: kind, title, day and time, place (registered or described), speaker or films, experts, audience. */
 export default function PlanActivityPage() {
   const { params } = useRouter();
   const { query, reload } = useQuery(async () => {
-    const me = await whoAmI();
+    const me = await userApi.me();
     if (!me.ok) return me;
     const branch = secretaryBranch(me.data);
-    const [places, films] = await Promise.all([registeredPlaces(), videoApi.list({ size: 50 })]);
+    const [places, films] = await Promise.all([orgApi.listPlaces({ size: 50 }), videoApi.list({ size: 50 })]);
     if (!places.ok) return places;
     if (!films.ok) return films;
     return {
