@@ -74,7 +74,10 @@ const problemShape = {
   parties: partiesSchema.optional(),
 };
 
-function categoryDetails(problem: { category: RequestCategory; enterprise?: unknown; parties?: unknown }, ctx: z.RefinementCtx) {
+function categoryDetails(
+  problem: { category: RequestCategory; enterprise?: unknown; parties?: unknown },
+  ctx: z.RefinementCtx,
+) {
   if (problem.category === 'enterprise' && !problem.enterprise) {
     ctx.addIssue({ code: 'custom', path: ['enterprise'], message: '营商服务请填写企业名称' });
   }

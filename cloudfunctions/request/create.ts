@@ -101,7 +101,10 @@ export async function createInTx(tx: Tx, r: NewRequest): Promise<{ doc: RequestD
 export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc> {
   const doc = newRequestDoc(r);
   const { _id, ...data } = doc;
-  await tx.collection(REQUESTS).doc(_id).set({ data: data as unknown as Record<string, unknown> });
+  await tx
+    .collection(REQUESTS)
+    .doc(_id)
+    .set({ data: data as unknown as Record<string, unknown> });
   const entry = {
     subject: 'request' as const,
     subjectId: _id,

@@ -84,7 +84,10 @@ export const list = defineAction({
       input.cursor,
       input.size,
     );
-    return { items: page.items.map((doc) => toSummary(doc, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return {
+      items: page.items.map((doc) => toSummary(doc, now)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   },
 });
 

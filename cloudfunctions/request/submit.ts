@@ -33,7 +33,10 @@ export async function checkPhotos(openid: string, id: string, field: 'photos' | 
   try {
     await checkImages(openid, REQUEST_SCENE, { collection: REQUESTS, id, field }, photos);
   } catch (error) {
-    console.warn(`[request] image check of ${id}.${field} not started`, (error as { errCode?: number }).errCode ?? error);
+    console.warn(
+      `[request] image check of ${id}.${field} not started`,
+      (error as { errCode?: number }).errCode ?? error,
+    );
   }
 }
 
@@ -155,12 +158,17 @@ export const follow = defineAction({
       const doc = await txGet<RequestDoc>(tx, REQUESTS, id);
       if (!doc) throw forbidden();
       if (!isOpen(doc)) throw conflict('这条诉求已经办结，不用再关注了');
-      const heads = (caller?.roles ?? []).some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
+      const heads = (caller?.roles ?? []).some(
+        (g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId),
+      );
       // Residents of the same area follow; the resident and the reporter already see it.
       if (doc.participants.includes(openid) || doc.reporterId === openid || heads) return;
-      await tx.collection(REQUESTS).doc(id).update({
-        data: { followers: command.addToSet(openid), participants: command.addToSet(openid) },
-      });
+      await tx
+        .collection(REQUESTS)
+        .doc(id)
+        .update({
+          data: { followers: command.addToSet(openid), participants: command.addToSet(openid) },
+        });
     });
     return { following: true };
   },

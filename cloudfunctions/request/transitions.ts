@@ -88,7 +88,10 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
   }
   const { next, event } = applyMove(doc, move, now);
   const { _id, ...data } = next;
-  await tx.collection(REQUESTS).doc(_id).set({ data: data as unknown as Record<string, unknown> });
+  await tx
+    .collection(REQUESTS)
+    .doc(_id)
+    .set({ data: data as unknown as Record<string, unknown> });
   const entry = {
     subject: 'request' as const,
     subjectId: _id,
@@ -112,7 +115,9 @@ type Ctx = ActionContext<RequestDoc>;
 async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; event: TimelineEvent; view: RequestView }> {
   const roleList = ctx.caller?.roles ?? [];
   const label = actorLabel(ctx.caller, actingGrant(ctx.resource, roleList));
-  const { doc, event } = await inTransaction((tx) => moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move));
+  const { doc, event } = await inTransaction((tx) =>
+    moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move),
+  );
   return { doc, event, view: toView(doc, ctx.openid, roleList, ctx.now) };
 }
 
@@ -127,7 +132,12 @@ const leads = (doc: RequestDoc, openid: string, grants: readonly RoleGrant[]) =>
 const short = (text: string, n = 20) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** Subscribe message to the resident about their request (never fails the action). */
-export async function tellResident(doc: RequestDoc, template: 'requestAccepted' | 'requestResolved' | 'requestEscalated', note: string, at: Date) {
+export async function tellResident(
+  doc: RequestDoc,
+  template: 'requestAccepted' | 'requestResolved' | 'requestEscalated',
+  note: string,
+  at: Date,
+) {
   const to = doc.submitter;
   if (!to) return;
   await notify(to, template, `packages/request/detail?id=${doc._id}`, {

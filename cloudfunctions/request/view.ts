@@ -90,7 +90,9 @@ export function toView(doc: RequestDoc, openid: string, roles: readonly RoleGran
     resolveBy: iso(doc.resolveBy),
     overdue: isOverdue(doc, now),
     ...(doc.result ? { result: { text: doc.result, photos: doc.resultPhotos } } : {}),
-    ...(doc.rating ? { rating: { value: doc.rating.value, ...(doc.rating.comment ? { comment: doc.rating.comment } : {}) } } : {}),
+    ...(doc.rating
+      ? { rating: { value: doc.rating.value, ...(doc.rating.comment ? { comment: doc.rating.comment } : {}) } }
+      : {}),
     followerCount: doc.followers.length,
     createdAt: iso(doc.createdAt),
     can: permissionsOf(doc, openid, roles),

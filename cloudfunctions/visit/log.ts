@@ -68,7 +68,10 @@ export const log = defineAction({
         problems: input.problems.map((p, i) => ({ category: p.category, text: p.text, requestId: requestIds[i] })),
         createdAt: now,
       };
-      await tx.collection(VISITS).doc(visitId).set({ data: visit as unknown as Record<string, unknown> });
+      await tx
+        .collection(VISITS)
+        .doc(visitId)
+        .set({ data: visit as unknown as Record<string, unknown> });
       for (const [i, problem] of input.problems.entries()) {
         await writeNewRequest(tx, {
           id: requestIds[i],

@@ -28,7 +28,13 @@ export const list = defineAction({
     const grant = visitingGrant(caller, input.unitId);
     const month = input.month ?? monthOf(now);
     if (input.view === 'visits') {
-      const page = await pageOf<VisitDoc>(db.collection(VISITS), { headId: openid, month }, 'date', input.cursor, input.size);
+      const page = await pageOf<VisitDoc>(
+        db.collection(VISITS),
+        { headId: openid, month },
+        'date',
+        input.cursor,
+        input.size,
+      );
       return {
         view: 'visits',
         month,
@@ -89,7 +95,16 @@ async function villageUnits(input: { villageId: string }): Promise<ScopeTarget<U
     .match({ path: input.villageId, kind: command.in(['block', 'group', 'neighbourhood']) })
     .lookup({ from: 'users', localField: '_id', foreignField: 'homeUnitPath', as: 'residents' })
     .lookup({ from: 'users', localField: '_id', foreignField: 'roles.unitId', as: 'holders' })
-    .project({ kind: 1, name: 1, path: 1, order: 1, 'residents._id': 1, 'holders._id': 1, 'holders.nickname': 1, 'holders.roles': 1 })
+    .project({
+      kind: 1,
+      name: 1,
+      path: 1,
+      order: 1,
+      'residents._id': 1,
+      'holders._id': 1,
+      'holders.nickname': 1,
+      'holders.roles': 1,
+    })
     .end()) as { list: UnitWithPeople[] };
   const first = units[0];
   if (!first) throw notFound('这个村还没有片、组、邻');

@@ -172,11 +172,26 @@ function timelineOf(r: DemoRequest): SeedTimelineEntry[] {
   const entries: SeedTimelineEntry[] = [{ ...raiser, event: 'submitted', from: null, to: 'submitted', after: 0 }];
   if (r.passedUp) {
     entries.push({ ...head, event: 'accepted', from: 'submitted', to: 'accepted', after: 1 });
-    entries.push({ ...head, event: 'escalated', from: 'accepted', to: 'submitted', after: 4, note: '需要组里统筹资金' });
+    entries.push({
+      ...head,
+      event: 'escalated',
+      from: 'accepted',
+      to: 'submitted',
+      after: 4,
+      note: '需要组里统筹资金',
+    });
   }
-  if (r.handler) entries.push({ ...handler, event: 'accepted', from: 'submitted', to: 'accepted', after: r.passedUp ? 5 : 1 });
+  if (r.handler)
+    entries.push({ ...handler, event: 'accepted', from: 'submitted', to: 'accepted', after: r.passedUp ? 5 : 1 });
   if (r.state === 'in_progress') {
-    entries.push({ ...handler, event: 'assigned', from: 'accepted', to: 'in_progress', after: 2, note: '分派给党员 王建国' });
+    entries.push({
+      ...handler,
+      event: 'assigned',
+      from: 'accepted',
+      to: 'in_progress',
+      after: 2,
+      note: '分派给党员 王建国',
+    });
   }
   if (r.result) entries.push({ ...handler, event: 'resolved', from: 'accepted', to: 'resolved', after: 48 });
   if (r.state === 'closed') entries.push({ ...raiser, event: 'closed', from: 'resolved', to: 'closed', after: 60 });
@@ -193,7 +208,13 @@ export const seedRequests: DomainSeed = async (db, now) => {
     await put(db, 'requests', r.id, doc);
     for (const [i, { after, ...entry }] of timelineOf(r).entries()) {
       const at = new Date((doc.createdAt as Date).getTime() + after * HOUR);
-      await put(db, 'timeline', `${r.id}-t${i}`, { ...entry, subject: 'request', subjectId: r.id, at, unitPath: doc.unitPath });
+      await put(db, 'timeline', `${r.id}-t${i}`, {
+        ...entry,
+        subject: 'request',
+        subjectId: r.id,
+        at,
+        unitPath: doc.unitPath,
+      });
     }
   }
   const ladder = ladderOf(UNIT.xcpNeighbourhood1);

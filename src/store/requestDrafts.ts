@@ -83,9 +83,7 @@ export function toSubmitInput(draft: RequestDraft): SubmitRequestInput {
     photos: draft.photos,
     showName: draft.showName,
     ...(draft.category === 'enterprise' ? { enterprise: { name: draft.enterpriseName } } : {}),
-    ...(draft.category === 'dispute'
-      ? { parties: draft.parties.split(/[，,、\s]+/).filter((p) => p.length > 0) }
-      : {}),
+    ...(draft.category === 'dispute' ? { parties: draft.parties.split(/[，,、\s]+/).filter((p) => p.length > 0) } : {}),
   };
 }
 
@@ -99,7 +97,8 @@ export async function sendDraft(draft: RequestDraft): Promise<Envelope<SubmitRes
   const answer = await requestApi.submit(toSubmitInput(draft));
   if (answer.ok) removeDraft(draft.requestId);
   else if (answer.error.code !== 'NETWORK' && answer.error.code !== 'INTERNAL') {
-    for (const other of readAll()) if (other.status === 'editing' && other.requestId !== draft.requestId) removeDraft(other.requestId);
+    for (const other of readAll())
+      if (other.status === 'editing' && other.requestId !== draft.requestId) removeDraft(other.requestId);
     saveDraft({ ...draft, status: 'editing' });
   }
   return answer;

@@ -34,8 +34,12 @@ test('a draft survives closing the app; a send without network waits on the phon
 
   // No signal: the send fails, the request stays on the phone.
   await page.context().setOffline(true);
-  await current(page).locator('.nut-button', { hasText: /^\s*提交\s*$/ }).click();
-  await current(page).getByText(/网络不好，诉求已保存在手机上/).waitFor();
+  await current(page)
+    .locator('.nut-button', { hasText: /^\s*提交\s*$/ })
+    .click();
+  await current(page)
+    .getByText(/网络不好，诉求已保存在手机上/)
+    .waitFor();
   await shot(page, 'request-offline-1-saved');
 
   // Later, with signal, on the 诉求 tab: one tap sends it.
@@ -43,13 +47,19 @@ test('a draft survives closing the app; a send without network waits on the phon
   page = await reopen(page, '/pages/requests/index');
   await current(page).getByText('有1条诉求还没发出去').waitFor();
   await shot(page, 'request-offline-2-outbox');
-  await current(page).locator('.nut-button', { hasText: /^\s*发送\s*$/ }).click();
+  await current(page)
+    .locator('.nut-button', { hasText: /^\s*发送\s*$/ })
+    .click();
   await current(page).getByText('已全部发送').waitFor();
 
   page = await reopen(page, '/pages/requests/index');
   await current(page).locator('.rq-card', { hasText: TEXT }).first().waitFor();
   expect(await current(page).locator('.rq-card', { hasText: TEXT }).count()).toBe(1);
-  await expect(current(page).getByText(/还没发出去/).count()).resolves.toBe(0);
+  await expect(
+    current(page)
+      .getByText(/还没发出去/)
+      .count(),
+  ).resolves.toBe(0);
   await shot(page, 'request-offline-3-sent-once');
   await page.context().close();
 });

@@ -69,7 +69,9 @@ test('a villager’s request goes up the ladder, is resolved, reopened on 不满
   await expectState(neighbourHead, '已签收');
   await writeAndConfirm(neighbourHead, '上报上一级', '水管是组里统一铺的，需要组里找人修');
   await expectState(neighbourHead, '待签收');
-  await current(neighbourHead).getByText(/现由：第一组/).waitFor();
+  await current(neighbourHead)
+    .getByText(/现由：第一组/)
+    .waitFor();
   await shot(neighbourHead, 'request-3-neighbour-head-passed-up');
   await neighbourHead.context().close();
 
@@ -89,7 +91,9 @@ test('a villager’s request goes up the ladder, is resolved, reopened on 不满
   await current(resident).locator('textarea').last().fill('第二天接口处又开始滴水');
   await tap(resident, '提交评价');
   await expectState(resident, '办理中');
-  await current(resident).getByText(/群众不满意，重新办理/).waitFor();
+  await current(resident)
+    .getByText(/群众不满意，重新办理/)
+    .waitFor();
   await shot(resident, 'request-5-villager-unsatisfied');
   await resident.context().close();
 
@@ -167,7 +171,9 @@ test('a group head reports a resident’s problem; the name and phone are shown 
   await tap(head, '提交');
   await head.waitForFunction(() => location.hash.includes('/packages/request/detail?id='));
   await waitForPage(head);
-  await current(head).getByText(/反映人：刘桂英 · 电话 13812345678（由干部代为反映）/).waitFor();
+  await current(head)
+    .getByText(/反映人：刘桂英 · 电话 13812345678（由干部代为反映）/)
+    .waitFor();
   await shot(head, 'request-report-2-detail');
   await head.context().close();
 });

@@ -15,7 +15,12 @@ export default function CoveragePage() {
   const [month, setMonth] = useState(MONTHS[0]);
   const { query, reload } = useQuery(() => visitApi.coverage({ villageId, month }), [villageId, month]);
   return (
-    <PageShell query={query} onRetry={reload} isEmpty={(c) => c.rows.length === 0} emptyText="这个村还没有邻长、组长、片长">
+    <PageShell
+      query={query}
+      onRetry={reload}
+      isEmpty={(c) => c.rows.length === 0}
+      emptyText="这个村还没有邻长、组长、片长"
+    >
       {(coverage) => (
         <View>
           <View className="rq-chips">

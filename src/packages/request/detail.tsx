@@ -38,7 +38,13 @@ function Photos({ photos }: { photos: string[] }) {
   return (
     <View className="rq-photos">
       {urls.map((url) => (
-        <Image key={url} className="rq-photo" src={url} mode="aspectFill" onClick={() => previewImage({ urls, current: url })} />
+        <Image
+          key={url}
+          className="rq-photo"
+          src={url}
+          mode="aspectFill"
+          onClick={() => previewImage({ urls, current: url })}
+        />
       ))}
     </View>
   );
@@ -73,9 +79,11 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
     setError('');
     if (next === 'assign' && members === null) {
       const village = request.ladder[1]?.unitId ?? request.ladder[0].unitId;
-      callCloud<Page<PersonView>>('user', 'listPeople', { unitId: village, role: 'member', size: 50 }).then((answer) => {
-        setMembers(answer.ok ? answer.data.items : []);
-      });
+      callCloud<Page<PersonView>>('user', 'listPeople', { unitId: village, role: 'member', size: 50 }).then(
+        (answer) => {
+          setMembers(answer.ok ? answer.data.items : []);
+        },
+      );
     }
   }
 
@@ -102,7 +110,9 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
             {REQUEST_CATEGORY_LABELS[request.category]}
           </Text>
           <View>
-            <Text className={`rq-state${request.state === 'closed' ? ' rq-state--closed' : ''}`}>{stateLabel(request.state)}</Text>
+            <Text className={`rq-state${request.state === 'closed' ? ' rq-state--closed' : ''}`}>
+              {stateLabel(request.state)}
+            </Text>
             {request.overdue && <Text className="rq-overdue">已超时</Text>}
           </View>
         </View>
@@ -145,7 +155,13 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
       {error && <Text className="rq-error">{error}</Text>}
       <View className="rq-actions">
         {can.accept && (
-          <Button className="rq-button" type="primary" size="large" loading={busy} onClick={() => run(() => requestApi.accept({ id }))}>
+          <Button
+            className="rq-button"
+            type="primary"
+            size="large"
+            loading={busy}
+            onClick={() => run(() => requestApi.accept({ id }))}
+          >
             签收
           </Button>
         )}
@@ -175,7 +191,12 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           </Button>
         )}
         {can.follow && (
-          <Button className="rq-button" size="large" loading={busy} onClick={() => run(() => requestApi.follow({ id }))}>
+          <Button
+            className="rq-button"
+            size="large"
+            loading={busy}
+            onClick={() => run(() => requestApi.follow({ id }))}
+          >
             关注
           </Button>
         )}
@@ -196,7 +217,12 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
               </Text>
             ))}
           </View>
-          <Textarea className="rq-textarea" value={text} placeholder="想说的话（可不填）" onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className="rq-textarea"
+            value={text}
+            placeholder="想说的话（可不填）"
+            onInput={(e) => setText(e.detail.value)}
+          />
           <Text className="rq-note">选“不满意”会退回重新办理。</Text>
           <Button
             className="rq-button"
@@ -204,7 +230,9 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
             size="large"
             loading={busy}
             disabled={!rating}
-            onClick={() => rating && run(() => requestApi.rate({ id, rating, ...(text.trim() ? { comment: text } : {}) }))}
+            onClick={() =>
+              rating && run(() => requestApi.rate({ id, rating, ...(text.trim() ? { comment: text } : {}) }))
+            }
           >
             提交评价
           </Button>
@@ -261,7 +289,11 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           <Text className="rq-title">分派给谁？</Text>
           {lower.length > 0 && <Text className="rq-note">派给下级：</Text>}
           {lower.map((step) => (
-            <View key={step.unitId} className="rq-row" onClick={() => run(() => requestApi.assign({ id, unitId: step.unitId }))}>
+            <View
+              key={step.unitId}
+              className="rq-row"
+              onClick={() => run(() => requestApi.assign({ id, unitId: step.unitId }))}
+            >
               <Text>{step.name}</Text>
               <Text className="rq-state">派给</Text>
             </View>
@@ -270,7 +302,11 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           {members === null && <Text className="rq-note">正在加载党员名单…</Text>}
           {members?.length === 0 && <Text className="rq-note">没有可选的党员（需要村管理员分派）</Text>}
           {members?.map((m) => (
-            <View key={m.openid} className="rq-row" onClick={() => run(() => requestApi.assign({ id, assigneeId: m.openid }))}>
+            <View
+              key={m.openid}
+              className="rq-row"
+              onClick={() => run(() => requestApi.assign({ id, assigneeId: m.openid }))}
+            >
               <Text>{m.nickname}</Text>
               <Text className="rq-state">分派</Text>
             </View>

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type ListRequestsInput, type RequestCategory } from '@honglin/types/request';
+import {
+  REQUEST_CATEGORIES,
+  REQUEST_CATEGORY_LABELS,
+  type ListRequestsInput,
+  type RequestCategory,
+} from '@honglin/types/request';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { PageShell } from '@/components/PageShell';

@@ -31,7 +31,12 @@ async function neighbourhoodsOf() {
 export default function ReportRequestPage() {
   const { query, reload } = useQuery(neighbourhoodsOf, []);
   return (
-    <PageShell query={query} onRetry={reload} isEmpty={(units) => units.length === 0} emptyText="只有邻长、组长、片长和村镇管理员可以代居民反映">
+    <PageShell
+      query={query}
+      onRetry={reload}
+      isEmpty={(units) => units.length === 0}
+      emptyText="只有邻长、组长、片长和村镇管理员可以代居民反映"
+    >
       {(units) => <ReportForm units={units} />}
     </PageShell>
   );
@@ -78,7 +83,11 @@ function ReportForm({ units }: { units: Unit[] }) {
           <Text className="rq-label">居民住在哪个邻？</Text>
           <View className="rq-chips">
             {units.map((u) => (
-              <Text key={u._id} className={`rq-chip${unitId === u._id ? ' rq-chip--on' : ''}`} onClick={() => setUnitId(u._id)}>
+              <Text
+                key={u._id}
+                className={`rq-chip${unitId === u._id ? ' rq-chip--on' : ''}`}
+                onClick={() => setUnitId(u._id)}
+              >
                 {u.name}
               </Text>
             ))}
@@ -87,11 +96,22 @@ function ReportForm({ units }: { units: Unit[] }) {
       )}
       <View className="rq-field">
         <Text className="rq-label">居民姓名</Text>
-        <Input className="rq-input" value={name} placeholder="只有办理的干部能看到全名" onInput={(e) => setName(e.detail.value)} />
+        <Input
+          className="rq-input"
+          value={name}
+          placeholder="只有办理的干部能看到全名"
+          onInput={(e) => setName(e.detail.value)}
+        />
       </View>
       <View className="rq-field">
         <Text className="rq-label">联系电话（可不填）</Text>
-        <Input className="rq-input" type="number" maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} />
+        <Input
+          className="rq-input"
+          type="number"
+          maxlength={11}
+          value={phone}
+          onInput={(e) => setPhone(e.detail.value)}
+        />
       </View>
       <View className="rq-field">
         <Text className="rq-label">问题类别</Text>

@@ -72,30 +72,53 @@ export default function VisitPage() {
                 <Text className="rq-state">换一户</Text>
               </View>
             ) : (
-              <Input className="rq-input" value={name} placeholder="点下面名单选择，或在这里写户主姓名" onInput={(e) => setName(e.detail.value)} />
+              <Input
+                className="rq-input"
+                value={name}
+                placeholder="点下面名单选择，或在这里写户主姓名"
+                onInput={(e) => setName(e.detail.value)}
+              />
             )}
             <View className="rq-field" />
             <Text className="rq-label">聊了些什么？</Text>
-            <Textarea className="rq-textarea" value={discussed} placeholder="家里情况、生产生活、意见建议" onInput={(e) => setDiscussed(e.detail.value)} />
+            <Textarea
+              className="rq-textarea"
+              value={discussed}
+              placeholder="家里情况、生产生活、意见建议"
+              onInput={(e) => setDiscussed(e.detail.value)}
+            />
             <View className="rq-field" />
             {problems.map((p, i) => (
               <View key={i} className="rq-field">
                 <Text className="rq-label">反映的问题 {i + 1}</Text>
                 <View className="rq-chips">
                   {REQUEST_CATEGORIES.filter((c) => c !== 'enterprise' && c !== 'dispute').map((c) => (
-                    <Text key={c} className={`rq-chip${p.category === c ? ' rq-chip--on' : ''}`} onClick={() => setProblem(i, { category: c })}>
+                    <Text
+                      key={c}
+                      className={`rq-chip${p.category === c ? ' rq-chip--on' : ''}`}
+                      onClick={() => setProblem(i, { category: c })}
+                    >
                       {REQUEST_CATEGORY_LABELS[c]}
                     </Text>
                   ))}
                 </View>
-                <Textarea className="rq-textarea" value={p.text} placeholder="问题是什么" onInput={(e) => setProblem(i, { text: e.detail.value })} />
+                <Textarea
+                  className="rq-textarea"
+                  value={p.text}
+                  placeholder="问题是什么"
+                  onInput={(e) => setProblem(i, { text: e.detail.value })}
+                />
               </View>
             ))}
             {message && <Text className="rq-error">{message}</Text>}
             {done && <Text className="rq-done">{done}</Text>}
             <View className="rq-actions">
               {problems.length < 5 && (
-                <Button className="rq-button" size="large" onClick={() => setProblems([...problems, { category: 'help', text: '' }])}>
+                <Button
+                  className="rq-button"
+                  size="large"
+                  onClick={() => setProblems([...problems, { category: 'help', text: '' }])}
+                >
                   ＋ 添加问题
                 </Button>
               )}

@@ -9,7 +9,11 @@ export function RequestList({ list, emptyText }: { list: RequestListState; empty
   return (
     <View>
       {list.items.map((r) => (
-        <RequestCard key={r._id} request={r} onOpen={() => navigateTo({ url: `/packages/request/detail?id=${r._id}` })} />
+        <RequestCard
+          key={r._id}
+          request={r}
+          onOpen={() => navigateTo({ url: `/packages/request/detail?id=${r._id}` })}
+        />
       ))}
       {list.error && <Text className="rq-error">{list.error.message}</Text>}
       {!list.loading && !list.error && list.items.length === 0 && <Text className="rq-note">{emptyText}</Text>}

@@ -1,7 +1,4 @@
-import {
-  REQUEST_STATE_LABELS,
-  type RequestState,
-} from '@honglin/types/request';
+import { REQUEST_STATE_LABELS, type RequestState } from '@honglin/types/request';
 import type { RoleGrant } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 

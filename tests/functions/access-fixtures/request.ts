@@ -64,12 +64,20 @@ export const fixtures: AccessFixtures = {
   escalate: {
     input: async (world) => ({ ...(await accepted(world)), reason: '需要组里协调' }),
     allowed: handlers,
-    denied: [{ openid: PERSONA.villager, why: 'wrong_role' }, { openid: PERSONA.groupHead, why: 'other_unit' }, ...otherVillage],
+    denied: [
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.groupHead, why: 'other_unit' },
+      ...otherVillage,
+    ],
   },
   handBack: {
     input: async (world) => ({ ...(await accepted(world)), reason: '不归我们管' }),
     allowed: [PERSONA.neighbourHead, PERSONA.villageAdmin],
-    denied: [{ openid: PERSONA.villager, why: 'wrong_role' }, { openid: PERSONA.groupHead, why: 'other_unit' }, ...otherVillage],
+    denied: [
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.groupHead, why: 'other_unit' },
+      ...otherVillage,
+    ],
   },
   resolve: {
     input: async (world) => ({ ...(await accepted(world)), result: '已经修好' }),

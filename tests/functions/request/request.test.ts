@@ -1,3 +1,4 @@
+import type { RequestDoc } from '../../../cloudfunctions/request/store';
 import { G1, K1, N1, N2, P, TOWN, V1, code, ok, rid, startWorld, type World } from './world';
 
 /**
@@ -32,8 +33,8 @@ async function accepted(by: string = P.head1, extra: object = {}): Promise<strin
   return id;
 }
 
-async function stored(id: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const { data } = (await w.db.collection('requests').doc(id).get()) as { data: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function stored(id: string): Promise<RequestDoc> {
+  const { data } = (await w.db.collection('requests').doc(id).get()) as unknown as { data: RequestDoc };
   return data;
 }
 
@@ -43,12 +44,15 @@ async function countOf(collection: string, where: object): Promise<number> {
 }
 
 async function counters(unitId: string): Promise<Record<string, number>> {
-  const { data } = (await w.db.collection('counters').where({ unitId }).get()) as { data: Array<{ counts: Record<string, number> }> };
+  const { data } = (await w.db.collection('counters').where({ unitId }).get()) as unknown as {
+    data: Array<{ counts: Record<string, number> }>;
+  };
   // Counter names contain a dot: a month's first event stores them as keys, later $inc on dot paths nests them.
   const total: Record<string, number> = {};
   const add = (prefix: string, value: unknown) => {
     if (typeof value === 'number') total[prefix] = (total[prefix] ?? 0) + value;
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) add(prefix ? `${prefix}.${k}` : k, v);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) add(prefix ? `${prefix}.${k}` : k, v);
   };
   for (const doc of data) add('', doc.counts);
   return total;
@@ -158,8 +162,22 @@ describe('similar and follow', () => {
   it('finds requests near a map point', async () => {
     const point = { type: 'Point', coordinates: [113.6, 26.5] };
     const id = await submitted({ category: 'complaint', text: '河边有人乱倒垃圾', point });
-    const near = ok(await w.call('request', 'similar', { category: 'complaint', point: { type: 'Point', coordinates: [113.601, 26.5] } }, P.villagerN2));
-    const far = ok(await w.call('request', 'similar', { category: 'complaint', point: { type: 'Point', coordinates: [113.7, 26.6] } }, P.villagerN2));
+    const near = ok(
+      await w.call(
+        'request',
+        'similar',
+        { category: 'complaint', point: { type: 'Point', coordinates: [113.601, 26.5] } },
+        P.villagerN2,
+      ),
+    );
+    const far = ok(
+      await w.call(
+        'request',
+        'similar',
+        { category: 'complaint', point: { type: 'Point', coordinates: [113.7, 26.6] } },
+        P.villagerN2,
+      ),
+    );
     expect(near.map((r: { _id: string }) => r._id)).toContain(id);
     expect(far.map((r: { _id: string }) => r._id)).not.toContain(id);
   });
@@ -219,7 +237,9 @@ describe('who sees what', () => {
     for (let i = 0; i < 3; i += 1) await submitted({}, P.villagerN2);
     const first = ok(await w.call('request', 'list', { scope: 'mine', size: 2 }, P.villagerN2));
     expect(first.items).toHaveLength(2);
-    const second = ok(await w.call('request', 'list', { scope: 'mine', size: 2, cursor: first.nextCursor }, P.villagerN2));
+    const second = ok(
+      await w.call('request', 'list', { scope: 'mine', size: 2, cursor: first.nextCursor }, P.villagerN2),
+    );
     const ids = [...first.items, ...second.items].map((r: { _id: string }) => r._id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(3);
@@ -276,10 +296,14 @@ describe('the ladder: escalate, hand back, assign, resolve, rate', () => {
     expect(code(await w.call('request', 'resolve', { id, result: '已修好' }, P.head1))).toBe('FORBIDDEN');
     ok(await w.call('request', 'accept', { id }, P.groupHead));
     const fixed = await w.upload('requests/fixed.jpg');
-    const done = ok(await w.call('request', 'resolve', { id, result: '已请电工换了新灯泡', photos: [fixed] }, P.groupHead));
+    const done = ok(
+      await w.call('request', 'resolve', { id, result: '已请电工换了新灯泡', photos: [fixed] }, P.groupHead),
+    );
     expect(done).toMatchObject({ state: 'resolved', result: { text: '已请电工换了新灯泡' } });
     expect(code(await w.call('request', 'rate', { id, rating: 'satisfied' }, P.neighbour))).toBe('FORBIDDEN');
-    const reopened = ok(await w.call('request', 'rate', { id, rating: 'unsatisfied', comment: '第二天又不亮了' }, P.villager));
+    const reopened = ok(
+      await w.call('request', 'rate', { id, rating: 'unsatisfied', comment: '第二天又不亮了' }, P.villager),
+    );
     expect(reopened).toMatchObject({ state: 'in_progress', handlerName: '组长 孙组长' });
     ok(await w.call('request', 'resolve', { id, result: '换了整套线路' }, P.groupHead));
     const closed = ok(await w.call('request', 'rate', { id, rating: 'satisfied' }, P.villager));
@@ -311,7 +335,9 @@ describe('the ladder: escalate, hand back, assign, resolve, rate', () => {
 
   it('assigns to a member of the village, who resolves it or hands it back to the head', async () => {
     const id = await accepted();
-    expect(code(await w.call('request', 'assign', { id, assigneeId: P.otherMember }, P.head1))).toBe('INVALID_ARGUMENT');
+    expect(code(await w.call('request', 'assign', { id, assigneeId: P.otherMember }, P.head1))).toBe(
+      'INVALID_ARGUMENT',
+    );
     expect(code(await w.call('request', 'assign', { id, assigneeId: P.member }, P.head2))).toBe('FORBIDDEN');
     const { answer, trips } = await w.roundTrips('request', 'assign', { id, assigneeId: P.member }, P.head1);
     expect(ok(answer)).toMatchObject({ state: 'in_progress', assigneeName: '党员 吴党员' });

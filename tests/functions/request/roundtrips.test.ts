@@ -30,10 +30,14 @@ it('reads: get, list, similar stay within 3', async () => {
   const id = ok(await w.call('request', 'submit', { requestId: rid(), category: 'help', text }, P.villager)).id;
   expect(await trips('get', 'request', 'get', { id }, P.villager)).toBeLessThanOrEqual(3);
   expect(await trips('list.mine', 'request', 'list', { scope: 'mine' }, P.villager)).toBeLessThanOrEqual(3);
-  expect(await trips('list.unit', 'request', 'list', { scope: 'unit', overdue: true }, P.groupHead)).toBeLessThanOrEqual(3);
+  expect(
+    await trips('list.unit', 'request', 'list', { scope: 'unit', overdue: true }, P.groupHead),
+  ).toBeLessThanOrEqual(3);
   expect(await trips('similar', 'request', 'similar', { category: 'help' }, P.neighbour)).toBeLessThanOrEqual(3);
   expect(await trips('visit.list', 'visit', 'list', { view: 'notVisited' }, P.head1)).toBeLessThanOrEqual(3);
-  expect(await trips('visit.coverage', 'visit', 'coverage', { villageId: 'v-xcp' }, P.villageAdmin)).toBeLessThanOrEqual(3);
+  expect(
+    await trips('visit.coverage', 'visit', 'coverage', { villageId: 'v-xcp' }, P.villageAdmin),
+  ).toBeLessThanOrEqual(3);
 });
 
 it('writes: every transition stays within 3 reads + start + 6 writes + commit', async () => {
@@ -43,15 +47,33 @@ it('writes: every transition stays within 3 reads + start + 6 writes + commit', 
   const submit = { requestId: rid(), category: 'help', text };
   expect(await trips('submit', 'request', 'submit', submit, P.villager)).toBeLessThanOrEqual(budget);
   const id = submit.requestId;
-  expect(await trips('report', 'request', 'report', { requestId: rid(), category: 'help', text, unitId: N1, resident: { name: '刘桂英' } }, P.head1)).toBeLessThanOrEqual(budget);
+  expect(
+    await trips(
+      'report',
+      'request',
+      'report',
+      { requestId: rid(), category: 'help', text, unitId: N1, resident: { name: '刘桂英' } },
+      P.head1,
+    ),
+  ).toBeLessThanOrEqual(budget);
   expect(await trips('follow', 'request', 'follow', { id }, P.neighbour)).toBeLessThanOrEqual(budget);
-  expect(await trips('comment', 'request', 'comment', { id, text: '还是没人来' }, P.villager)).toBeLessThanOrEqual(budget);
+  expect(await trips('comment', 'request', 'comment', { id, text: '还是没人来' }, P.villager)).toBeLessThanOrEqual(
+    budget,
+  );
   expect(await trips('accept', 'request', 'accept', { id }, P.head1)).toBeLessThanOrEqual(budget);
-  expect(await trips('assign', 'request', 'assign', { id, assigneeId: P.member }, P.head1)).toBeLessThanOrEqual(budget + 1);
-  expect(await trips('handBack.assignee', 'request', 'handBack', { id, reason: '我在外地' }, P.member)).toBeLessThanOrEqual(budget);
-  expect(await trips('escalate', 'request', 'escalate', { id, reason: '需要组里协调' }, P.head1)).toBeLessThanOrEqual(budget);
+  expect(await trips('assign', 'request', 'assign', { id, assigneeId: P.member }, P.head1)).toBeLessThanOrEqual(
+    budget + 1,
+  );
+  expect(
+    await trips('handBack.assignee', 'request', 'handBack', { id, reason: '我在外地' }, P.member),
+  ).toBeLessThanOrEqual(budget);
+  expect(await trips('escalate', 'request', 'escalate', { id, reason: '需要组里协调' }, P.head1)).toBeLessThanOrEqual(
+    budget,
+  );
   ok(await w.call('request', 'accept', { id }, P.groupHead));
-  expect(await trips('resolve', 'request', 'resolve', { id, result: '已经疏通' }, P.groupHead)).toBeLessThanOrEqual(budget);
+  expect(await trips('resolve', 'request', 'resolve', { id, result: '已经疏通' }, P.groupHead)).toBeLessThanOrEqual(
+    budget,
+  );
   expect(await trips('rate', 'request', 'rate', { id, rating: 'satisfied' }, P.villager)).toBeLessThanOrEqual(budget);
   const visit = {
     requestId: rid(),

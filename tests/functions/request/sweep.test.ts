@@ -1,3 +1,4 @@
+import type { RequestDoc } from '../../../cloudfunctions/request/store';
 import { G1, N1, P, TOWN, V1, code, ok, rid, startWorld, type World } from './world';
 
 /**
@@ -18,15 +19,22 @@ const HOUR = 3600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
 
 async function submitted(extra: object = {}): Promise<string> {
-  return ok(await w.call('request', 'submit', { requestId: rid(), category: 'help', text: '家门口水管漏水了', ...extra }, P.villager)).id;
+  return ok(
+    await w.call(
+      'request',
+      'submit',
+      { requestId: rid(), category: 'help', text: '家门口水管漏水了', ...extra },
+      P.villager,
+    ),
+  ).id;
 }
 
 async function setFields(id: string, data: object) {
   await w.db.collection('requests').doc(id).update({ data });
 }
 
-async function stored(id: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const { data } = (await w.db.collection('requests').doc(id).get()) as { data: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function stored(id: string): Promise<RequestDoc> {
+  const { data } = (await w.db.collection('requests').doc(id).get()) as unknown as { data: RequestDoc };
   return data;
 }
 
@@ -55,7 +63,13 @@ it('escalates exactly the overdue ones, closes the long-unrated, and tells the n
   await setFields(recentResolved, { resolvedAt: ago(6 * 24) });
   // Already at the town: nowhere further to go.
   const atTown = await submitted();
-  await setFields(atTown, { level: 0, responsibleUnitId: TOWN, responsibleKind: 'town', responsiblePath: [TOWN], acceptBy: ago(3) });
+  await setFields(atTown, {
+    level: 0,
+    responsibleUnitId: TOWN,
+    responsibleKind: 'town',
+    responsiblePath: [TOWN],
+    acceptBy: ago(3),
+  });
 
   const report = ok(await w.fire('request', 'sweep'));
   expect([...report.escalated].sort()).toEqual([lateUnaccepted, lateUnresolved].sort());
@@ -72,7 +86,10 @@ it('escalates exactly the overdue ones, closes the long-unrated, and tells the n
 
   const toGroupHead = w.outbox().filter((m) => m.touser === P.groupHead && m.templateId === 'local-requestEscalated');
   expect(toGroupHead).toHaveLength(2);
-  const { data: entries } = (await w.db.collection('timeline').where({ subjectId: lateUnaccepted, event: 'autoEscalated' }).get()) as {
+  const { data: entries } = (await w.db
+    .collection('timeline')
+    .where({ subjectId: lateUnaccepted, event: 'autoEscalated' })
+    .get()) as unknown as {
     data: Array<{ actor: string; note: string }>;
   };
   expect(entries).toEqual([expect.objectContaining({ actor: 'system', note: '超时未签收，自动上报' })]);
@@ -91,9 +108,11 @@ it('is a timer-only action: no user may run it', async () => {
 it('counts escalations in the month they happen', async () => {
   const id = await submitted();
   await setFields(id, { acceptBy: ago(1) });
-  const { data: before } = (await w.db.collection('counters').where({ unitId: V1 }).get()) as { data: unknown[] };
+  const { data: before } = (await w.db.collection('counters').where({ unitId: V1 }).get()) as unknown as {
+    data: unknown[];
+  };
   ok(await w.fire('request', 'sweep'));
-  const { data: after } = (await w.db.collection('counters').where({ unitId: V1 }).get()) as {
+  const { data: after } = (await w.db.collection('counters').where({ unitId: V1 }).get()) as unknown as {
     data: Array<{ month: string; counts: Record<string, unknown> }>;
   };
   expect(after.length).toBeGreaterThanOrEqual(before.length);

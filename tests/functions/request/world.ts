@@ -85,7 +85,14 @@ export async function startWorld(name: string): Promise<World> {
   ];
   for (const [order, [id, kind, unitName, unitPath]] of units.entries()) {
     await db.collection('units').add({
-      data: { _id: id, kind, name: unitName, parentId: unitPath.length > 1 ? unitPath[unitPath.length - 2] : null, path: unitPath, order },
+      data: {
+        _id: id,
+        kind,
+        name: unitName,
+        parentId: unitPath.length > 1 ? unitPath[unitPath.length - 2] : null,
+        path: unitPath,
+        order,
+      },
     });
   }
   const people: Array<[string, string, string[] | null, object[], string?]> = [

@@ -129,7 +129,11 @@ describe('who is responsible after a transition', () => {
 
   it('handing back returns to the level that passed it, never another', () => {
     const result = transition(snapshot('accepted', { cameFrom: [4] }), { type: 'handBack', actor: 'head-1' });
-    expect(result).toMatchObject({ ok: true, next: { state: 'submitted', level: 4, cameFrom: [] }, event: 'handedBack' });
+    expect(result).toMatchObject({
+      ok: true,
+      next: { state: 'submitted', level: 4, cameFrom: [] },
+      event: 'handedBack',
+    });
   });
 
   it('a request that started at this level has nowhere to be handed back to', () => {
@@ -137,7 +141,10 @@ describe('who is responsible after a transition', () => {
   });
 
   it('the assigned member hands it back to the head who assigned it, at the same level', () => {
-    const result = transition(snapshot('in_progress', { assigneeId: 'member-1' }), { type: 'handBack', actor: 'member-1' });
+    const result = transition(snapshot('in_progress', { assigneeId: 'member-1' }), {
+      type: 'handBack',
+      actor: 'member-1',
+    });
     expect(result).toMatchObject({
       ok: true,
       next: { state: 'in_progress', level: 3, handlerId: 'head-1', assigneeId: null },
@@ -156,7 +163,10 @@ describe('who is responsible after a transition', () => {
   });
 
   it('不满意 reopens with the same handler and assignee', () => {
-    const result = transition(snapshot('resolved', { assigneeId: 'member-1' }), { type: 'rate', rating: 'unsatisfied' });
+    const result = transition(snapshot('resolved', { assigneeId: 'member-1' }), {
+      type: 'rate',
+      rating: 'unsatisfied',
+    });
     expect(result).toMatchObject({
       ok: true,
       next: { state: 'in_progress', handlerId: 'head-1', assigneeId: 'member-1' },
