@@ -89,6 +89,7 @@ describe('an invitation', () => {
     await shot(head, 'account-invite-redeemed');
     await tap(head, '回到首页');
     await head.waitForURL(/pages\/home\/index/);
+    await head.getByText('已接受邀请').waitFor({ state: 'hidden' });
     await waitForPage(head);
     await current(head).getByText('片组邻长：访一访、帮一帮').waitFor();
     await current(head).getByText('本单位待办诉求').waitFor();
