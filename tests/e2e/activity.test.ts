@@ -112,3 +112,33 @@ test('a film session at 张经武故居 from plan to the month view', async () =
   await shot(month, 'activity-6-month');
   await month.context().close();
 });
+
+test('a member sees this month with what they attended, the film library and a private film log', async () => {
+  const home = await openAs('demo-member', '/packages/activity/index');
+  await waitForPage(home);
+  await current(home)
+    .getByText(/本月活动/)
+    .waitFor();
+  await current(home).getByText('签到码签到').first().waitFor();
+  await shot(home, 'activity-7-member-month');
+  await tap(home, '微视频片库');
+  await home.waitForURL(/packages\/activity\/films/);
+  await waitForPage(home);
+  const film = current(home).locator('.act-card', { hasText: '《榜样》' });
+  await film.waitFor();
+  await expect(film.textContent()).resolves.toContain('学习强国');
+  await film.getByText('我看过了（记到我的观影记录）').click();
+  await current(home).getByText('已记下：看过《榜样》（仅自己可见）').waitFor();
+  await shot(home, 'activity-8-films');
+  await home.goto(`${home.url().split('#')[0]}#/packages/activity/filmlog`);
+  await waitForPage(home);
+  await current(home).getByText('《榜样》').waitFor();
+  await current(home).getByText('这些记录只有您自己能看到，不计时长，不排名。').waitFor();
+  await expect(
+    current(home)
+      .getByText(/分钟|排名第/)
+      .count(),
+  ).resolves.toBe(0);
+  await shot(home, 'activity-9-filmlog');
+  await home.context().close();
+});

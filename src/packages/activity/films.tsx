@@ -18,8 +18,8 @@ export default function FilmsPage() {
     setNote(answer.ok ? `已记下：看过《${title}》（仅自己可见）` : answer.error.message);
   }
   return (
-    <View>
-      <View className="act-card act-chips">
+    <View className="act-screen">
+      <View className="act-bar act-chips">
         <Button className={`act-chip${!kind ? ' act-chip--on' : ''}`} onClick={() => setKind(undefined)}>
           全部
         </Button>

@@ -21,8 +21,8 @@ export default function MonthPage() {
   );
   const shift = (n: number) => setMonth(shanghai(`${month}-01T12:00:00+08:00`).add(n, 'month').format('YYYY-MM'));
   return (
-    <View>
-      <View className="act-card act-row">
+    <View className="act-screen">
+      <View className="act-bar">
         <Button className="act-small" onClick={() => shift(-1)}>
           上个月
         </Button>
