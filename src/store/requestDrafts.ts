@@ -1,7 +1,7 @@
 // Named imports: the H5 runtime exposes its APIs as named exports only.
 import { getStorageSync, setStorageSync } from '@tarojs/taro';
 import type { Envelope } from '@honglin/types/envelope';
-import type { RequestCategory, SubmitRequestInput, SubmitResult } from '@honglin/types/request';
+import type { GeoPoint, RequestCategory, SubmitRequestInput, SubmitResult } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 
 /**
@@ -17,6 +17,9 @@ export interface RequestDraft {
   /** cloud:// ids of photos already uploaded (a photo not yet uploaded is not kept). */
   photos: string[];
   showName: boolean;
+  /** Where it is, when the resident marked it on the map (else their neighbourhood). */
+  point: GeoPoint | null;
+  pointName: string;
   enterpriseName: string;
   parties: string;
   /** editing: the form's draft; unsent: the resident tapped 提交 and it has not reached the cloud yet. */
@@ -38,6 +41,8 @@ export function emptyDraft(): RequestDraft {
     text: '',
     photos: [],
     showName: false,
+    point: null,
+    pointName: '',
     enterpriseName: '',
     parties: '',
     status: 'editing',
@@ -82,6 +87,7 @@ export function toSubmitInput(draft: RequestDraft): SubmitRequestInput {
     text: draft.text,
     photos: draft.photos,
     showName: draft.showName,
+    ...(draft.point ? { point: draft.point } : {}),
     ...(draft.category === 'enterprise' ? { enterprise: { name: draft.enterpriseName } } : {}),
     ...(draft.category === 'dispute' ? { parties: draft.parties.split(/[，,、\s]+/).filter((p) => p.length > 0) } : {}),
   };

@@ -177,3 +177,14 @@ test('a group head reports a resident’s problem; the name and phone are shown 
   await shot(head, 'request-report-2-detail');
   await head.context().close();
 });
+
+test('the village and the town see visit coverage per head, as a list by unit', async () => {
+  const town = await openAs(PERSONA.townAdmin, '/packages/request/coverage');
+  await waitForPage(town);
+  await current(town).getByText('西草坪村', { exact: true }).click();
+  const row = current(town).locator('.rq-row', { hasText: '邻长 张桂兰' });
+  await row.waitFor();
+  await expect(row.textContent()).resolves.toMatch(/已走访 \d+\/\d+ 户/);
+  await shot(town, 'visit-4-coverage-town');
+  await town.context().close();
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { chooseImage, navigateBack, redirectTo } from '@tarojs/taro';
+import { chooseImage, chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestSummary } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
@@ -27,16 +27,25 @@ export default function SubmitRequestPage() {
     saveDraft(next);
   };
 
+  async function markPlace() {
+    const place = await chooseLocation({}).catch(() => null);
+    if (!place) return;
+    change({
+      point: { type: 'Point', coordinates: [place.longitude, place.latitude] },
+      pointName: place.name || place.address,
+    });
+  }
+
   useEffect(() => {
     if (!draft.category) return;
     let current = true;
-    requestApi.similar({ category: draft.category }).then((answer) => {
+    requestApi.similar({ category: draft.category, ...(draft.point ? { point: draft.point } : {}) }).then((answer) => {
       if (current) setSimilar(answer.ok ? answer.data : []);
     });
     return () => {
       current = false;
     };
-  }, [draft.category]);
+  }, [draft.category, draft.point]);
 
   async function addPhotos() {
     const left = MAX_PHOTOS - draft.photos.length;
@@ -169,6 +178,16 @@ export default function SubmitRequestPage() {
         </View>
       </View>
 
+      {/* The map needs WeChat's location picker: the weapp only (the H5 build has no map key). */}
+      {process.env.TARO_ENV === 'weapp' && (
+        <View className="rq-field">
+          <Text className="rq-label">4. 在地图上标出位置（可不选，默认是您住的邻）</Text>
+          <View className="rq-row" onClick={markPlace}>
+            <Text>{draft.pointName || '点这里选位置'}</Text>
+            <Text className="rq-state">{draft.point ? '重新选' : '选位置'}</Text>
+          </View>
+        </View>
+      )}
       <View className="rq-toggle">
         <Text>很紧急（2小时内要有人接）</Text>
         <Switch checked={draft.urgent} color="#c8102e" onChange={(e) => change({ urgent: e.detail.value })} />

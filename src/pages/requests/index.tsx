@@ -42,11 +42,11 @@ export default function RequestsPage() {
                   走访记录
                 </Button>
               )}
-              {roles.coverageVillageIds.length > 0 && (
+              {(roles.town || roles.coverageVillageIds.length > 0) && (
                 <Button
                   className="rq-button"
                   size="large"
-                  onClick={() => open(`coverage?villageId=${roles.coverageVillageIds[0]}`)}
+                  onClick={() => open(roles.town ? 'coverage' : `coverage?villageId=${roles.coverageVillageIds[0]}`)}
                 >
                   走访覆盖情况
                 </Button>

@@ -34,8 +34,10 @@ export interface RequestRoles {
   handles: boolean;
   /** Heads who visit households (邻长、组长、片长). */
   visits: boolean;
-  /** Villages whose visit coverage they may see (admins, branch secretaries). */
+  /** Villages whose visit coverage they may see (village admins, branch secretaries). */
   coverageVillageIds: string[];
+  /** A town admin sees every village's coverage (chosen on the page). */
+  town: boolean;
   member: boolean;
 }
 
@@ -50,6 +52,7 @@ export function requestRolesOf(roles: readonly RoleGrant[]): RequestRoles {
     handles: roles.some((g) => HANDLING.includes(g.role)),
     visits: roles.some((g) => VISITING.includes(g.role)),
     coverageVillageIds: [...new Set(villages)],
+    town: roles.some((g) => g.role === 'town_admin'),
     member: roles.some((g) => g.role === 'member'),
   };
 }
