@@ -40,8 +40,10 @@ export const get = defineAction({
     const branch = owner || secretary || matchingGrants(who.roles, ['village_admin', 'town_admin'], target).length > 0;
     if (!branch && !(isOnWall(pledge) && seesWall(who, pledge.villageId))) throw forbidden('您不能查看这条承诺');
 
-    const resident = !owner && isResidentOf(who, pledge.villageId) && RATABLE_PLEDGE_STATES.includes(pledge.state);
-    // One more read at most: the history for the branch, or the resident's own vote.
+    const resident =
+      !owner && !secretary && isResidentOf(who, pledge.villageId) && RATABLE_PLEDGE_STATES.includes(pledge.state);
+    // One more read at most: the history for the branch, or the resident's own vote. (An admin over the branch
+    // who also lives in the village is offered 满意/不满意 without knowing their vote; a second one gets CONFLICT.)
     const timeline = branch
       ? await rows<TimelineEntry>(
           db

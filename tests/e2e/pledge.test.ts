@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { PERSONA } from '../../emulator/seed/ids';
 import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
@@ -45,16 +46,31 @@ async function openDetailAs(openid: string): Promise<Page> {
   return page;
 }
 
-/** A small PNG to pick as the fulfilment photo. */
+/** A 96×96 PNG of the party red, written to a temp file, to pick as the fulfilment photo. */
 function photoFile(): string {
+  const size = 96;
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [200, 16, 46]).flat())]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-pledge-e2e-')), 'photo.png');
-  fs.writeFileSync(
-    file,
-    Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mP8z8DwnxLMOGrAqAHDxQAAn0Yf8VwfsCsAAAAASUVORK5CYII=',
-      'base64',
-    ),
-  );
+  fs.writeFileSync(file, png);
   return file;
 }
 
@@ -124,7 +140,7 @@ describe('承诺践诺: from a pledge to its appraisal', () => {
     const photo = current(page).locator('.pl-photo').first();
     await photo.waitFor();
     await page.waitForFunction(
-      (el) => (el?.querySelector('img') as HTMLImageElement | null)?.naturalWidth === 16,
+      (el) => (el?.querySelector('img') as HTMLImageElement | null)?.naturalWidth === 96,
       await photo.elementHandle(),
     );
     await tap(page, '标记完成');

@@ -40,22 +40,22 @@ export function Ratings({ pledgeId, ratings, canRate, myRating }: RatingsProps) 
       <Text className="pl-card__line">
         满意 {counts.satisfied} · 不满意 {counts.unsatisfied}
       </Text>
-      {mine ? (
-        <Text className="pl-card__next">您已评价：{RATING_VERDICT_LABELS[mine]}</Text>
-      ) : (
-        canRate &&
-        RATING_VERDICTS.map((v) => (
-          <Button
-            key={v}
-            className="pl-button"
-            type={v === 'satisfied' ? 'primary' : 'default'}
-            size="large"
-            disabled={busy}
-            onClick={() => rate(v)}
-          >
-            {RATING_VERDICT_LABELS[v]}
-          </Button>
-        ))
+      {mine && <Text className="pl-card__next">您已评价：{RATING_VERDICT_LABELS[mine]}</Text>}
+      {!mine && canRate && (
+        <View className="pl-actions">
+          {RATING_VERDICTS.map((v) => (
+            <Button
+              key={v}
+              className="pl-button"
+              type={v === 'satisfied' ? 'primary' : 'default'}
+              size="large"
+              disabled={busy}
+              onClick={() => rate(v)}
+            >
+              {RATING_VERDICT_LABELS[v]}
+            </Button>
+          ))}
+        </View>
       )}
       {message && <Text className="pl-form__error">{message}</Text>}
     </View>

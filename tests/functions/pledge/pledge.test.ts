@@ -432,6 +432,9 @@ describe('rate (群众评)', () => {
     failed(await w.call('rate', { id, verdict: 'satisfied' }, P.outsider), 'FORBIDDEN');
     failed(await w.call('rate', { id, verdict: 'satisfied' }, P.member), 'FORBIDDEN');
     failed(await w.call('rate', { id, verdict: 'satisfied' }, P.otherSecretary), 'FORBIDDEN');
+    // The branch's secretary lives in the village too, but appraises it instead (评诺).
+    failed(await w.call('rate', { id, verdict: 'satisfied' }, P.secretary), 'FORBIDDEN');
+    expect(ok(await w.call('get', { id }, P.secretary)).can.rate).toBe(false);
     const open = await approved();
     failed(await w.call('rate', { id: open, verdict: 'satisfied' }, P.resident), 'CONFLICT');
     failed(await w.call('rate', { id, verdict: 'great' }, P.resident), 'INVALID_ARGUMENT');
