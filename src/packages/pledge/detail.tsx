@@ -18,6 +18,7 @@ import { useQuery } from '@/lib/useQuery';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
 import { useReturnReload } from '@/pages/pledges/useReturnReload';
 import { Ratings } from './Ratings';
+import { askForPledgeNotices } from './subscribe';
 import '@/pages/pledges/pledge.scss';
 
 /** 承诺详情: the pledge, its fulfilment records and history, and what the caller may do with it now. */
@@ -81,7 +82,10 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             className="pl-button"
             size="large"
             disabled={busy}
-            onClick={() => act(() => pledgeApi.complete({ id }), '确认目标已经达到，标记这条承诺已完成？')}
+            onClick={() => {
+              askForPledgeNotices();
+              void act(() => pledgeApi.complete({ id }), '确认目标已经达到，标记这条承诺已完成？');
+            }}
           >
             标记完成
           </Button>
@@ -101,7 +105,10 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             type="primary"
             size="large"
             disabled={busy}
-            onClick={() => act(() => pledgeApi.submit({ id }))}
+            onClick={() => {
+              askForPledgeNotices();
+              void act(() => pledgeApi.submit({ id }));
+            }}
           >
             提交支部审核
           </Button>

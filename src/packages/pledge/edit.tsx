@@ -13,6 +13,7 @@ import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
 import { inAMonth, newRequestId, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
+import { askForPledgeNotices } from './subscribe';
 import '@/pages/pledges/pledge.scss';
 
 interface Draft {
@@ -91,6 +92,7 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
     if (!draft.category) return setError('请选择承诺类别');
     if (!draft.content.trim()) return setError('请填写承诺内容');
     if (!draft.target.trim()) return setError('请填写完成目标');
+    if (submit) askForPledgeNotices();
     setError('');
     setSaving(true);
     const fields = {
