@@ -93,6 +93,7 @@ describe('an invitation', () => {
     await waitForPage(head);
     await current(head).getByText('片组邻长：访一访、帮一帮').waitFor();
     await current(head).getByText('本单位待办诉求').waitFor();
+    await current(head).locator('.home-preview').getByText('正在加载…').first().waitFor({ state: 'detached' });
     await shot(head, 'account-head-home');
     await head.context().close();
   });
