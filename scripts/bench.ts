@@ -25,14 +25,19 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 function table(results: ScaleResult[]): string {
   const [small, full] = [results[0], results[results.length - 1]];
   const lines = [
-    `Dataset at 100%: ${Object.entries(full.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')} (seeded in ${full.seedSeconds.toFixed(0)} s).`,
+    `Dataset at 100%: ${Object.entries(full.counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')} (seeded in ${full.seedSeconds.toFixed(0)} s).`,
     '',
     `| action | round-trips | ${results.map((r) => `median / p95 at ${r.scale * 100}% (ms)`).join(' | ')} | 100% ÷ 1% (median) |`,
     `|---|---|${results.map(() => '---|').join('')}---|`,
   ];
   for (const [i, m] of full.measurements.entries()) {
     const s = small.measurements[i];
-    const cells = results.map((r) => `${ms(r.measurements[i].median)} / ${ms(r.measurements[i].p95)}`);
+    const cells = results.map((r) => {
+      const x = r.measurements[i];
+      return x.failed ? `failed after ${x.runs} runs: ${x.failed}` : `${ms(x.median)} / ${ms(x.p95)}`;
+    });
     const trips = results.map((r) => r.measurements[i].trips).join(' / ');
     lines.push(`| ${m.name} | ${trips} | ${cells.join(' | ')} | ${(m.median / s.median).toFixed(2)} |`);
   }
@@ -41,7 +46,7 @@ function table(results: ScaleResult[]): string {
 
 async function main(): Promise<void> {
   const scales = process.argv.slice(2).length > 0 ? process.argv.slice(2).map(Number) : [0.01, 1];
-    // Inside the repository, so the bundles find wx-server-sdk in its node_modules.
+  // Inside the repository, so the bundles find wx-server-sdk in its node_modules.
   fs.mkdirSync(path.join(ROOT, '.test-data'), { recursive: true });
   const functionsDir = fs.mkdtempSync(path.join(ROOT, '.test-data', 'bench-functions-'));
   try {
@@ -51,12 +56,16 @@ async function main(): Promise<void> {
     const results: ScaleResult[] = [];
     for (const scale of scales) {
       const started = Date.now();
-      const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'bench', 'run-scale.ts'), String(scale), functionsDir], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const out = execFileSync(
+        process.execPath,
+        [require.resolve('tsx/cli'), path.join(__dirname, 'bench', 'run-scale.ts'), String(scale), functionsDir],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as ScaleResult;
       results.push(result);
       process.stdout.write(`scale ${scale}: done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

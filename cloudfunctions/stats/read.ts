@@ -32,7 +32,8 @@ export function monthsOf(period: Period): string[] {
 interface CounterRow {
   _id: { u: string; m: string; n: string; b: string };
   docs: number;
-  [field: `c${number}`]: number;
+  /** Shard rows only: the sums, field c<i> for COUNTERS[i]. */
+  sums: Record<`c${number}`, number> | null;
 }
 
 /** What one unit's counters say over the months: sums per month, distinct counts, branches per month. */
@@ -49,8 +50,10 @@ const AGGREGATE_LIMIT = 10000;
 const field = (i: number) => `c${i}` as const;
 
 /**
- * One aggregate over the counters of the units and months: shards summed per unit-month (first group), distinct
- * markers counted per unit over the whole period, and per branch-month for the sessions held (second group).
+ * One aggregate over the counters of the units and months. The first group keeps one row per unit-month of
+ * shards (their counts pushed) and one per distinct marker (months collapsed, except the branches' sessions);
+ * only shard rows are then summed, so the many markers cost one cheap step each; the last group counts the
+ * distinct keys per unit and name (and the kinds per branch-month).
  */
 export async function readCounters(
   unitIds: readonly string[],
@@ -58,8 +61,7 @@ export async function readCounters(
 ): Promise<Map<string, UnitCounts>> {
   const isMarker = $.neq([$.ifNull(['$name', '']), '']);
   const perMonthMarker = $.eq(['$name', 'activity.held']);
-  const sums = Object.fromEntries(COUNTERS.map((name, i) => [field(i), $.sum(`$counts.${name}`)]));
-  const resums = Object.fromEntries(COUNTERS.map((_, i) => [field(i), $.sum(`$${field(i)}`)]));
+  const sums = Object.fromEntries(COUNTERS.map((name, i) => [field(i), $.sum(`$c.${name}`)]));
   const { list } = (await db
     .collection(COUNTERS_COLLECTION)
     .aggregate()
@@ -72,12 +74,13 @@ export async function readCounters(
         k: $.ifNull(['$key', '']),
         s: $.ifNull(['$sub', '']),
       },
-      ...sums,
+      c: $.push('$counts'),
     })
+    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]) })
     .group({
       _id: { u: '$_id.u', m: '$_id.m', n: '$_id.n', b: $.cond([$.eq(['$_id.n', 'activity.held']), '$_id.k', '']) },
       docs: $.sum(1),
-      ...resums,
+      sums: $.first('$sums'),
     })
     .limit(AGGREGATE_LIMIT)
     .end()) as { list: CounterRow[] };
@@ -90,7 +93,7 @@ export async function readCounters(
     if (!n) {
       const monthSums: Sums = {};
       COUNTERS.forEach((name, i) => {
-        const value = row[field(i)] ?? 0;
+        const value = row.sums?.[field(i)] ?? 0;
         if (value) monthSums[name] = value;
       });
       unit.byMonth.set(m, addSums(unit.byMonth.get(m) ?? {}, monthSums));

@@ -17,6 +17,8 @@ export interface Measurement {
   trips: number;
   median: number;
   p95: number;
+  /** Why a run failed (the measurement stops there). */
+  failed?: string;
 }
 
 export interface ScaleResult {
@@ -61,7 +63,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i += 1) {
         const before = cloud.db.roundTrips;
         const t = performance.now();
-        await run(i);
+        try {
+          await run(i);
+        } catch (error) {
+          process.stderr.write(`  ${name}: run ${i + 1} failed: ${(error as Error).message}\n`);
+          return { name, runs: i, trips, median: NaN, p95: NaN, failed: (error as Error).message.slice(0, 120) };
+        }
         times.push(performance.now() - t);
         trips = Math.max(trips, cloud.db.roundTrips - before);
       }
@@ -108,11 +115,11 @@ async function main(): Promise<void> {
       ),
     );
     measurements.push(
-      await measure('stats.reconcile: town, last + this month', 3, (i) =>
+      await measure('stats.reconcile: village, last + this month', 3, (i) =>
         call(
           'stats',
-          { action: 'reconcile', unitId: town(i), from: lastMonth, to: thisMonth },
-          county.townAdmin(town(i)),
+          { action: 'reconcile', unitId: village(i), from: lastMonth, to: thisMonth },
+          county.villageAdmin(village(i)),
         ),
       ),
     );
