@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { PLEDGE_STATES, PLEDGE_STATE_LABELS, type PledgeState } from '@honglin/types/pledge';
+import {
+  PLEDGE_CATEGORIES,
+  PLEDGE_CATEGORY_LABELS,
+  PLEDGE_STATES,
+  PLEDGE_STATE_LABELS,
+  type PledgeCategory,
+  type PledgeState,
+} from '@honglin/types/pledge';
 import { shanghai } from '@honglin/types/time';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
@@ -62,7 +69,8 @@ export default function PledgesPage() {
 function MyPledges() {
   const [state, setState] = useState<PledgeState | undefined>();
   const [month, setMonth] = useState<string | undefined>();
-  const list = usePledgeList({ scope: 'mine', state, month });
+  const [category, setCategory] = useState<PledgeCategory | undefined>();
+  const list = usePledgeList({ scope: 'mine', state, month, category });
   useReturnReload(list.reload);
   return (
     <View className="pl-section">
@@ -85,6 +93,19 @@ function MyPledges() {
             onClick={() => setMonth(m.month)}
           >
             {m.label}
+          </Text>
+        ))}
+      </View>
+      <View className="pl-chips">
+        <Text
+          className={`pl-chip${category === undefined ? ' pl-chip--on' : ''}`}
+          onClick={() => setCategory(undefined)}
+        >
+          全部类别
+        </Text>
+        {PLEDGE_CATEGORIES.map((c) => (
+          <Text key={c} className={`pl-chip${category === c ? ' pl-chip--on' : ''}`} onClick={() => setCategory(c)}>
+            {PLEDGE_CATEGORY_LABELS[c]}
           </Text>
         ))}
       </View>
