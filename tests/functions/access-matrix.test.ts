@@ -9,8 +9,8 @@ import { codeOf, startDemoWorld, type DemoWorld } from './user/world';
  * The authorisation matrix: walks the declared `actions` of EVERY cloud function (each cloudfunctions/<name>/index.ts)
  * and, for each role-restricted action, calls it through the local cloud as callers who must pass the access check
  * and callers who must get FORBIDDEN (wrong role; right role in another unit). The callers and inputs come from
- * tests/functions/access-fixtures/<function>.ts; an action without one fails here, by name. Timer-only actions
- * must refuse every user.
+ * tests/functions/access-fixtures/<function>.ts; an action without one fails here, by name. Actions for the timer
+ * or WeChat's message push must refuse every user.
  */
 jest.setTimeout(120_000);
 
@@ -59,7 +59,7 @@ describe.each(functionNames)('%s', (fn) => {
   const actions = Object.entries(actionsOf(fn));
   const fixtures = fixturesOf(fn);
   const restricted = actions.filter(([, a]) => a.access.kind === 'roles');
-  const timerOnly = actions.filter(([, a]) => a.access.kind === 'system');
+  const noUser = actions.filter(([, a]) => a.access.kind === 'system' || a.access.kind === 'push');
 
   if (restricted.length > 0) {
     it.each(restricted.map(([name, a]) => [name, a] as const))(
@@ -104,13 +104,13 @@ describe.each(functionNames)('%s', (fn) => {
     );
   }
 
-  if (timerOnly.length > 0) {
-    it.each(timerOnly.map(([name]) => name))('%s: timer only, every user refused', async (name) => {
+  if (noUser.length > 0) {
+    it.each(noUser.map(([name]) => name))('%s: timer or message push only, every user refused', async (name) => {
       expect(codeOf(await world.call(PERSONA.townAdmin, fn, name, {}))).toBe('FORBIDDEN');
     });
   }
 
-  if (restricted.length === 0 && timerOnly.length === 0) {
+  if (restricted.length === 0 && noUser.length === 0) {
     it('has no role-restricted actions', () => expect(actions.length).toBeGreaterThan(0));
   }
 });

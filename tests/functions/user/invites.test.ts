@@ -30,6 +30,16 @@ describe('user.createInvite', () => {
     expect(await world.find('invites', { requestId })).toHaveLength(1);
   });
 
+  it('makes one invitation of simultaneous retries of the same create', async () => {
+    const input = { requestId: rid(), role: 'group_head', unitId: UNIT.xcpGroup3 };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => world.call(PERSONA.villageAdmin, 'user', 'createInvite', input)),
+    );
+    const codes = new Set(answers.map((a) => ok(a).code));
+    expect(codes.size).toBe(1);
+    expect(await world.find('invites', { requestId: input.requestId })).toHaveLength(1);
+  });
+
   it('lets a village admin invite into their village, but not an admin role and not into another village', async () => {
     ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup2 }));
     ok(await invite(PERSONA.villageAdmin, { role: 'member', branchId: BRANCH.xicaoping }));
