@@ -38,8 +38,13 @@ export default function PledgeReviewPage() {
 function Queues({ branches }: { branches: BranchChoice[] }) {
   const [branchId, setBranchId] = useState(branches[0].id);
   const [queue, setQueue] = useState(0);
+  const [owner, setOwner] = useState<{ id: string; name: string } | undefined>();
   const { state, overdue } = QUEUES[queue];
-  const list = usePledgeList({ scope: 'branch', branchId, state, overdue });
+  const list = usePledgeList({ scope: 'branch', branchId, state, overdue, ownerId: owner?.id });
+  // 按党员看: the members of the pledges on screen (one tap narrows the list to one member's pledges).
+  const members = new Map<string, string>();
+  if (list.query.status === 'success')
+    for (const p of list.query.data) if (p.ownerId) members.set(p.ownerId, p.ownerName);
   useReturnReload(list.reload);
   return (
     <View>
@@ -63,6 +68,22 @@ function Queues({ branches }: { branches: BranchChoice[] }) {
           </Text>
         ))}
       </View>
+      {(owner || members.size > 1) && (
+        <View className="pl-chips">
+          <Text className={`pl-chip${owner ? '' : ' pl-chip--on'}`} onClick={() => setOwner(undefined)}>
+            全部党员
+          </Text>
+          {owner ? (
+            <Text className="pl-chip pl-chip--on">{owner.name}</Text>
+          ) : (
+            [...members].map(([id, name]) => (
+              <Text key={id} className="pl-chip" onClick={() => setOwner({ id, name })}>
+                {name}
+              </Text>
+            ))
+          )}
+        </View>
+      )}
       <PledgeList
         list={list}
         emptyText="这里没有承诺"
