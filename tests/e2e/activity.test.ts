@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { BRANCH } from '../../emulator/seed/ids';
 import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
@@ -9,11 +10,6 @@ import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers
  */
 jest.setTimeout(120_000);
 afterAll(closeBrowser);
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR42mP8z8AARMQBxlEN1AIA8IIBDfJxk5sAAAAASUVORK5CYII=',
-  'base64',
-);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);
 
@@ -38,7 +34,8 @@ async function checkInAs(persona: string, activityId: string, secretaryPage: Pag
     .locator('input')
     .fill(await readCode(secretaryPage));
   await tap(page, '签到');
-  await current(page).getByText('签到码签到').waitFor();
+  await current(page).getByText('您已签到').waitFor();
+  await current(page).getByText('登记方式：签到码签到').waitFor();
   await shot(page, `activity-3-checked-in-${persona}`);
   await page.context().close();
 }
@@ -90,11 +87,21 @@ test('a film session at 张经武故居 from plan to the month view', async () =
   await current(secretary).locator('textarea').fill('组织党员在张经武故居观看《榜样》，大家纷纷表示要以榜样为镜。');
   const chooser = secretary.waitForEvent('filechooser');
   await tap(secretary, '添加照片');
-  await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+  // Any real picture will do: a QR code rendered to PNG.
+  const photo = await QRCode.toBuffer('西草坪村党支部主题党日', { type: 'png', width: 240 });
+  await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: photo });
   await current(secretary)
     .locator('.act-photo img')
     .first()
-    .evaluate((img: HTMLImageElement) => img.complete || new Promise((resolve) => (img.onload = resolve)));
+    .evaluate((img: HTMLImageElement) =>
+      img.complete && img.naturalWidth > 0 ? true : new Promise((resolve) => (img.onload = resolve)),
+    );
+  await expect(
+    current(secretary)
+      .locator('.act-photo img')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).resolves.toBeGreaterThan(0);
   await shot(secretary, 'activity-5-record');
   await tap(secretary, '保存活动记录');
   await secretary.waitForURL(/packages\/activity\/detail/);
@@ -119,7 +126,8 @@ test('a member sees this month with what they attended, the film library and a p
   await current(home)
     .getByText(/本月活动/)
     .waitFor();
-  await current(home).getByText('签到码签到').first().waitFor();
+  await current(home).getByText('已参加').first().waitFor();
+  await current(home).getByText('【微党课】本月尚未安排').waitFor();
   await shot(home, 'activity-7-member-month');
   await tap(home, '微视频片库');
   await home.waitForURL(/packages\/activity\/films/);

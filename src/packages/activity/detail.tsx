@@ -5,6 +5,7 @@ import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_STATUS_LABELS,
   ATTENDANCE_MODE_LABELS,
+  PRESENT_MODES,
   type ActivityDetail,
   type CheckinToken,
   type RosterMember,
@@ -263,7 +264,10 @@ function MemberCheckin({ detail, onChanged }: { detail: ActivityDetail; onChange
   if (mine) {
     return (
       <View className="act-card">
-        <Text className="act-title">{ATTENDANCE_MODE_LABELS[mine.mode]}</Text>
+        <Text className="act-title">
+          {PRESENT_MODES.includes(mine.mode) ? '您已签到' : ATTENDANCE_MODE_LABELS[mine.mode]}
+        </Text>
+        <Text className="act-line">登记方式：{ATTENDANCE_MODE_LABELS[mine.mode]}</Text>
         {mine.reason && <Text className="act-line">原因：{mine.reason}</Text>}
       </View>
     );

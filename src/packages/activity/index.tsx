@@ -1,6 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, ATTENDANCE_MODE_LABELS } from '@honglin/types/activity';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_KIND_LABELS,
+  ACTIVITY_STATUS_LABELS,
+  ATTENDANCE_MODE_LABELS,
+  PRESENT_MODES,
+  type AttendanceMode,
+  type MyMonthItem,
+} from '@honglin/types/activity';
 import { monthOf } from '@honglin/types/time';
 import { activityApi } from '@/api/activity';
 import { userApi } from '@/api/user';
@@ -12,6 +20,16 @@ import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
 const go = (url: string) => () => navigateTo({ url });
+
+/** For the member: 已参加 however they were recorded present; 请假 and 送学上门 as they are. */
+function attendedLabel(mode: AttendanceMode): string {
+  return PRESENT_MODES.includes(mode) ? '已参加' : ATTENDANCE_MODE_LABELS[mode];
+}
+
+function myStatus(item: MyMonthItem): string {
+  if (item.myMode) return attendedLabel(item.myMode);
+  return item.status === 'open' ? '去签到' : ACTIVITY_STATUS_LABELS[item.status];
+}
 
 /** 主题党日: this month's lesson, film and practice for me (attended or not), my history, and the tools I may use. */
 export default function ActivityHomePage() {
@@ -38,26 +56,29 @@ export default function ActivityHomePage() {
             {mine && (
               <View className="act-card">
                 <Text className="act-title">本月活动（{month}）</Text>
-                {mine.items.length === 0 && <Text className="act-line">本月还没有安排活动</Text>}
-                {mine.items.map((item) => (
-                  <View key={item._id} className="act-row" onClick={go(`/packages/activity/detail?id=${item._id}`)}>
-                    <View>
-                      <Text className="act-line">
-                        【{ACTIVITY_KIND_LABELS[item.kind]}】{item.title}
-                      </Text>
-                      <Text className="act-line">
-                        {when(item.startAt)} · {item.place.name}
-                      </Text>
+                {ACTIVITY_KINDS.map((kind) => {
+                  const items = mine.items.filter((item) => item.kind === kind);
+                  if (items.length === 0) {
+                    return (
+                      <View key={kind} className="act-row">
+                        <Text className="act-line">【{ACTIVITY_KIND_LABELS[kind]}】本月尚未安排</Text>
+                      </View>
+                    );
+                  }
+                  return items.map((item) => (
+                    <View key={item._id} className="act-row" onClick={go(`/packages/activity/detail?id=${item._id}`)}>
+                      <View>
+                        <Text className="act-line">
+                          【{ACTIVITY_KIND_LABELS[item.kind]}】{item.title}
+                        </Text>
+                        <Text className="act-line">
+                          {when(item.startAt)} · {item.place.name}
+                        </Text>
+                      </View>
+                      <Text className={`act-tag${item.myMode ? ' act-tag--done' : ''}`}>{myStatus(item)}</Text>
                     </View>
-                    <Text className={`act-tag${item.myMode ? ' act-tag--done' : ''}`}>
-                      {item.myMode
-                        ? ATTENDANCE_MODE_LABELS[item.myMode]
-                        : item.status === 'open'
-                          ? '去签到'
-                          : ACTIVITY_STATUS_LABELS[item.status]}
-                    </Text>
-                  </View>
-                ))}
+                  ));
+                })}
               </View>
             )}
             {branch && (
@@ -102,7 +123,7 @@ export default function ActivityHomePage() {
                     <Text className="act-line">
                       {when(h.startAt)} {ACTIVITY_KIND_LABELS[h.kind]}·{h.title}
                     </Text>
-                    <Text className="act-tag act-tag--done">{ATTENDANCE_MODE_LABELS[h.mode]}</Text>
+                    <Text className="act-tag act-tag--done">{attendedLabel(h.mode)}</Text>
                   </View>
                 ))}
               </View>
