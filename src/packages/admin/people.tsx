@@ -36,7 +36,9 @@ function People({ grant }: { grant: RoleGrant }) {
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [earlier, setEarlier] = useState<PersonView[]>([]);
   const [open, setOpen] = useState<string | null>(null);
-  const { query, reload } = useQuery(
+  // Roles changed here since the list loaded (the answer of grantRole / revokeRole), shown without reloading.
+  const [changed, setChanged] = useState<Record<string, RoleGrant[]>>({});
+  const { query } = useQuery(
     () => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
     [grant.unitId, search, role, cursor],
   );
@@ -52,7 +54,9 @@ function People({ grant }: { grant: RoleGrant }) {
     restart();
     setRole(r);
   };
-  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])];
+  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])].map((p) =>
+    changed[p.openid] ? { ...p, roles: changed[p.openid] } : p,
+  );
   return (
     <View>
       <View className="hl-section">
@@ -89,10 +93,7 @@ function People({ grant }: { grant: RoleGrant }) {
               <PersonRoles
                 person={p}
                 grant={grant}
-                onChanged={() => {
-                  restart();
-                  reload();
-                }}
+                onChanged={(roles) => setChanged((c) => ({ ...c, [p.openid]: roles }))}
               />
             )}
           </View>
@@ -115,7 +116,15 @@ function People({ grant }: { grant: RoleGrant }) {
   );
 }
 
-function PersonRoles({ person, grant, onChanged }: { person: PersonView; grant: RoleGrant; onChanged: () => void }) {
+function PersonRoles({
+  person,
+  grant,
+  onChanged,
+}: {
+  person: PersonView;
+  grant: RoleGrant;
+  onChanged: (roles: RoleGrant[]) => void;
+}) {
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const inScope = (g: RoleGrant) => g.unitPath.includes(grant.unitId);
@@ -128,7 +137,7 @@ function PersonRoles({ person, grant, onChanged }: { person: PersonView; grant: 
     });
     if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
     setMessage({ ok: true, text: `已取消${ROLE_LABELS[g.role]}` });
-    onChanged();
+    onChanged(answer.data.roles);
   };
   const give = async (target: RoleTarget) => {
     const answer = await userApi.grantRole({
@@ -139,7 +148,7 @@ function PersonRoles({ person, grant, onChanged }: { person: PersonView; grant: 
     setAdding(false);
     if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
     setMessage({ ok: true, text: `已设为${target.name}的${ROLE_LABELS[target.role]}` });
-    onChanged();
+    onChanged(answer.data.roles);
   };
 
   return (
