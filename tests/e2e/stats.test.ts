@@ -38,6 +38,10 @@ test('a town admin reads, switches, taps through and exports the figures', async
   const heading = current(page).locator('.st-heading');
   await expect(heading.textContent()).resolves.toMatch(/^鹿原镇 · \d{4}年\d{1,2}月$/);
   await shot(page, 'stats-1-town-month');
+  const byVillage = current(page).locator('.st-chart', { hasText: '各村办结诉求' });
+  await expect(byVillage.locator('.st-row').count()).resolves.toBe(4);
+  await byVillage.scrollIntoViewIfNeeded();
+  await shot(page, 'stats-1b-town-by-category-and-village');
 
   await current(page).locator('.st-chip', { hasText: '西草坪村' }).click();
   await heading.filter({ hasText: '西草坪村' }).waitFor();
