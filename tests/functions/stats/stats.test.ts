@@ -51,7 +51,9 @@ const month = (m: string) => ({ kind: 'month', month: m });
 async function all<T>(collection: string, where: object = {}): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as unknown as { data: T[] };
+    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as unknown as {
+      data: T[];
+    };
     out.push(...data);
     if (data.length < 1000) return out;
   }
@@ -293,11 +295,9 @@ describe('generated records at the edges of Shanghai months', () => {
       });
       for (const event of ['accepted', 'escalated', 'closed', 'reopened', 'autoEscalated', 'handedBack']) {
         if (random() < 0.3)
-          await w.db
-            .collection('timeline')
-            .add({
-              data: { subject: 'request', subjectId: `gen-${i}`, event, unitPath: path, at: instant(), actor: 'seed' },
-            });
+          await w.db.collection('timeline').add({
+            data: { subject: 'request', subjectId: `gen-${i}`, event, unitPath: path, at: instant(), actor: 'seed' },
+          });
       }
     }
     for (let i = 0; i < 80; i += 1) {
@@ -461,18 +461,16 @@ describe('counters', () => {
       .where({ unitId: V1, month: m, name: 'pledge.members' })
       .get()) as { data: Array<{ _id: string }> };
     await w.db.collection('counters').doc(markers[0]._id).remove();
-    await w.db
-      .collection('counters')
-      .add({
-        data: {
-          _id: `${V1}_${m}_pledge.members_stray`,
-          unitId: V1,
-          month: m,
-          name: 'pledge.members',
-          key: 'stray',
-          sub: '',
-        },
-      });
+    await w.db.collection('counters').add({
+      data: {
+        _id: `${V1}_${m}_pledge.members_stray`,
+        unitId: V1,
+        month: m,
+        name: 'pledge.members',
+        key: 'stray',
+        sub: '',
+      },
+    });
     const wrong = await dashboard(V1, month(m));
     expect(wrong.figures.requests.received).toBeGreaterThan(900);
 
