@@ -138,7 +138,11 @@ test('a member sees this month with what they attended, the film library and a p
   await film.getByText('我看过了（记到我的观影记录）').click();
   await current(home).getByText('已记下：看过《榜样》（仅自己可见）').waitFor();
   await shot(home, 'activity-8-films');
-  await home.goto(`${home.url().split('#')[0]}#/packages/activity/filmlog`);
+  await home.goBack();
+  await home.waitForURL(/packages\/activity\/index/);
+  await waitForPage(home);
+  await tap(home, '我的观影记录（仅自己可见）');
+  await home.waitForURL(/packages\/activity\/filmlog/);
   await waitForPage(home);
   await current(home).getByText('《榜样》').waitFor();
   await current(home).getByText('这些记录只有您自己能看到，不计时长，不排名。').waitFor();
