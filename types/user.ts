@@ -197,6 +197,8 @@ export interface RoleChangeView {
   actor: string;
   actorName: string;
   at: string;
+  /** Where the role is held (unit or branch name), for a change of one role. */
+  targetName?: string;
   inviteCode?: string;
 }
 

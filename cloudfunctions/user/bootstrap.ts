@@ -48,6 +48,7 @@ export async function grantFirstTownAdmin(tx: Tx, user: UserDoc, now: Date): Pro
     actor: 'bootstrap',
     actorName: '部署配置',
     at: now,
+    targetName: config.town.name,
   };
   await recordRoleChange(tx, change);
   return { ...user, roles, unitIds: memberUnitIds(user.homeUnitPath, roles), updatedAt: now };

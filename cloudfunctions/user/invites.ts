@@ -177,6 +177,7 @@ export const redeemInvite = defineAction({
           actor: invite.createdBy,
           actorName: invite.createdByName,
           at: now,
+          targetName: invite.targetName,
           inviteCode: invite._id,
         });
       }

@@ -47,6 +47,8 @@ export interface RoleChangeDoc {
   actor: string;
   actorName: string;
   at: Date;
+  /** The unit's or branch's name as it was, for a change of one role. */
+  targetName?: string;
   inviteCode?: string;
 }
 

@@ -55,6 +55,7 @@ export const grantRole = defineAction({
           actor: openid,
           actorName: nameOf(caller),
           at: now,
+          targetName: resource.targetName,
         });
       }
       return { openid: person._id, roles: next.ok ? next.roles : (person.roles ?? []) };
@@ -97,6 +98,7 @@ export const revokeRole = defineAction({
         actor: openid,
         actorName: nameOf(caller),
         at: now,
+        targetName: resource.targetName,
       });
       return { openid: person._id, roles: next.roles };
     });
@@ -114,6 +116,7 @@ function changeView(doc: RoleChangeDoc & { _id: string }): RoleChangeView {
     actor: doc.actor,
     actorName: doc.actorName,
     at: new Date(doc.at).toISOString(),
+    ...(doc.targetName ? { targetName: doc.targetName } : {}),
     ...(doc.inviteCode ? { inviteCode: doc.inviteCode } : {}),
   };
 }

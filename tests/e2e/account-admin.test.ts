@@ -46,7 +46,7 @@ test('a village admin adds a neighbourhood, grants a role directly and sees it l
 
   const log = await openAs(PERSONA.villageAdmin, '/packages/admin/changes');
   await waitForPage(log);
-  await current(log).getByText('何春花 成为 组长', { exact: false }).waitFor();
+  await current(log).getByText('何春花 成为 第二组的组长', { exact: false }).waitFor();
   await current(log).getByText('管理员直接设置 · 经办：赵明', { exact: false }).first().waitFor();
   await shot(log, 'account-admin-log');
   await log.context().close();

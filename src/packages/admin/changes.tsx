@@ -32,6 +32,7 @@ function Changes({ unitId }: { unitId: string }) {
         <View key={c.id} className="hl-section">
           <Text className="hl-text">
             {c.subjectName || '未设置称呼'} {c.change === 'grant' ? '成为' : '不再担任'}{' '}
+            {c.targetName ? `${c.targetName}的` : ''}
             {c.grants.map((g) => ROLE_LABELS[g.role]).join('、')}
           </Text>
           <Text className="hl-note">

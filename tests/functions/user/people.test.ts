@@ -96,14 +96,15 @@ describe('user.grantRole / user.revokeRole', () => {
     );
     const mine = log.items.filter((c: { subject: string }) => c.subject === 'o-direct-1');
     expect(
-      mine.map((c: { change: string; actorName: string; subjectName: string }) => [
+      mine.map((c: { change: string; actorName: string; subjectName: string; targetName: string }) => [
         c.change,
         c.actorName,
         c.subjectName,
+        c.targetName,
       ]),
     ).toEqual([
-      ['revoke', '赵明', '新党员'],
-      ['grant', '赵明', '新党员'],
+      ['revoke', '赵明', '新党员', '西草坪村党支部'],
+      ['grant', '赵明', '新党员', '西草坪村党支部'],
     ]);
   });
 
