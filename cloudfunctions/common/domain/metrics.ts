@@ -1,10 +1,11 @@
-import { COUNTERS, type CounterName, type DistinctName } from '@honglin/types/metrics';
+import { COUNTERS, type CounterName, type DistinctDeltas, type DistinctName } from '@honglin/types/metrics';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import { UNIT_KINDS, type UnitKind } from '@honglin/types/org';
 import type { ActivityKind } from '@honglin/types/activity';
 import type { Figures, Period, TrendPoint } from '@honglin/types/stats';
 import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
 import { dayjs, monthOf, TOWN_TIMEZONE } from '@honglin/types/time';
+import { minutesBetween } from './timeLimits';
 
 /**
  * The statistics' figures, each defined once (docs/METRICS.md says the same in words). Pure: from counter
@@ -299,6 +300,59 @@ export function enterpriseKey(enterprise: { name: string; placeId?: string }): s
 }
 
 /**
+ * What one event adds to the counters: `bumpCounters(tx, unitPath, at, bump.deltas, bump.distinct)` in the event's
+ * transaction, and the same definition when the counters are rebuilt from the records below.
+ */
+export interface CounterBump {
+  deltas: Sums;
+  distinct: DistinctDeltas;
+}
+
+/** A request raised (submit, report, a problem logged on a visit): at its createdAt. */
+export function requestReceived(category: RequestCategory): CounterBump {
+  return { deltas: { 'request.received': 1, [`request.category.${category}.received`]: 1 }, distinct: {} };
+}
+
+/** A request resolved for the first time (never again after a reopen): at its firstResolvedAt. */
+export function requestFirstResolved(
+  r: Pick<RequestRecord, 'category' | 'enterprise' | 'responsibleKind' | 'createdAt'>,
+  at: Date | string,
+): CounterBump {
+  return {
+    deltas: {
+      'request.resolved': 1,
+      'request.resolveMinutes': minutesBetween(new Date(r.createdAt), new Date(at)),
+      'request.enterpriseResolved': r.category === 'enterprise' ? 1 : 0,
+      'request.disputeResolved': r.category === 'dispute' ? 1 : 0,
+      [`request.category.${r.category}.resolved`]: 1,
+      [`request.level.${r.responsibleKind}.resolved`]: 1,
+    },
+    distinct:
+      r.category === 'enterprise' && r.enterprise
+        ? { 'request.enterprises': { key: enterpriseKey(r.enterprise) } }
+        : {},
+  };
+}
+
+/** A pledge submitted for review for the first time: at its submittedAt. */
+export function pledgeFirstSubmitted(ownerId: string): CounterBump {
+  return { deltas: { 'pledge.submitted': 1 }, distinct: { 'pledge.members': { key: ownerId } } };
+}
+
+/** A session held (check-in closed): in the month it took place, with the people present. */
+export function activityHeld(branchId: string, kind: ActivityKind, present: number): CounterBump {
+  return {
+    deltas: { [HELD[kind]]: 1, 'activity.participants': present },
+    distinct: { 'activity.held': { key: branchId, sub: kind } },
+  };
+}
+
+/** A visit logged: at its createdAt. */
+export function visitLogged(householdKey: string): CounterBump {
+  return { deltas: { 'visit.logged': 1 }, distinct: { 'visit.households': { key: householdKey } } };
+}
+
+/**
  * What the counters of each (village/town, month) in `months` should be, from the records: the same rule as
  * each event's bump, read back from the dates the records keep. `request.acceptedOnTime` is the one counter
  * the records cannot give (the time limit in force at each acceptance is not kept): it is left as counted.
@@ -321,59 +375,36 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     c.seen.add(id);
     c.markers.push(marker);
   };
-  const bump = (unitPath: readonly string[], at: Date | string | null | undefined, deltas: Sums, marker?: Marker) => {
-    if (!at) return;
-    for (const c of cell(unitPath, monthOf(at))) {
-      addSums(c.counts, deltas);
-      if (marker) mark(c, marker);
-    }
+  const add = (c: UnitMonth, { deltas, distinct }: CounterBump) => {
+    addSums(c.counts, deltas);
+    for (const [name, d] of Object.entries(distinct))
+      if (d) mark(c, { name: name as DistinctName, key: d.key, sub: d.sub ?? '' });
   };
+  const bump = (unitPath: readonly string[], at: Date | string | null | undefined, event: CounterBump) => {
+    if (at) for (const c of cell(unitPath, monthOf(at))) add(c, event);
+  };
+  const count = (deltas: Sums): CounterBump => ({ deltas, distinct: {} });
 
   for (const r of records.requests) {
-    bump(r.unitPath, r.createdAt, { 'request.received': 1, [`request.category.${r.category}.received`]: 1 });
-    if (r.firstResolvedAt) {
-      const minutes = Math.max(
-        0,
-        Math.round((new Date(r.firstResolvedAt).getTime() - new Date(r.createdAt).getTime()) / 60000),
-      );
-      bump(
-        r.unitPath,
-        r.firstResolvedAt,
-        {
-          'request.resolved': 1,
-          'request.resolveMinutes': minutes,
-          'request.enterpriseResolved': r.category === 'enterprise' ? 1 : 0,
-          'request.disputeResolved': r.category === 'dispute' ? 1 : 0,
-          [`request.category.${r.category}.resolved`]: 1,
-          [`request.level.${r.responsibleKind}.resolved`]: 1,
-        },
-        r.category === 'enterprise' && r.enterprise
-          ? { name: 'request.enterprises', key: enterpriseKey(r.enterprise), sub: '' }
-          : undefined,
-      );
-    }
+    bump(r.unitPath, r.createdAt, requestReceived(r.category));
+    if (r.firstResolvedAt) bump(r.unitPath, r.firstResolvedAt, requestFirstResolved(r, r.firstResolvedAt));
   }
   for (const e of records.requestEvents) {
     const names = EVENT_COUNTERS[e.event];
-    if (names) bump(e.unitPath, e.at, Object.fromEntries(names.map((name) => [name, 1])));
+    if (names) bump(e.unitPath, e.at, count(Object.fromEntries(names.map((name) => [name, 1]))));
   }
   for (const p of records.pledges) {
-    bump(p.unitPath, p.submittedAt, { 'pledge.submitted': 1 }, { name: 'pledge.members', key: p.ownerId, sub: '' });
-    bump(p.unitPath, p.approvedAt, { 'pledge.approved': 1 });
-    bump(p.unitPath, p.completedAt, { 'pledge.completed': 1 });
-    bump(p.unitPath, p.appraisedAt, { 'pledge.appraised': 1 });
-    for (const f of p.fulfilments ?? []) bump(p.unitPath, f.createdAt, { 'pledge.fulfilments': 1 });
+    bump(p.unitPath, p.submittedAt, pledgeFirstSubmitted(p.ownerId));
+    bump(p.unitPath, p.approvedAt, count({ 'pledge.approved': 1 }));
+    bump(p.unitPath, p.completedAt, count({ 'pledge.completed': 1 }));
+    bump(p.unitPath, p.appraisedAt, count({ 'pledge.appraised': 1 }));
+    for (const f of p.fulfilments ?? []) bump(p.unitPath, f.createdAt, count({ 'pledge.fulfilments': 1 }));
   }
   for (const a of records.activities) {
     if (!HELD_STATUSES.includes(a.status)) continue;
-    for (const c of cell(a.unitPath, a.month)) {
-      addSums(c.counts, { [HELD[a.kind]]: 1, 'activity.participants': a.attendance?.present ?? 0 });
-      mark(c, { name: 'activity.held', key: a.branchId, sub: a.kind });
-    }
+    for (const c of cell(a.unitPath, a.month)) add(c, activityHeld(a.branchId, a.kind, a.attendance?.present ?? 0));
   }
-  for (const v of records.visits) {
-    bump(v.unitPath, v.createdAt, { 'visit.logged': 1 }, { name: 'visit.households', key: v.householdKey, sub: '' });
-  }
+  for (const v of records.visits) bump(v.unitPath, v.createdAt, visitLogged(v.householdKey));
   for (const c of out.values()) {
     for (const [name, value] of Object.entries(c.counts)) if (value === 0) delete c.counts[name as CounterName];
   }

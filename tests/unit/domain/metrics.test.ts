@@ -1,10 +1,13 @@
 import {
+  activityHeld,
   counterDrift,
   figuresOf,
   periodLabel,
   periodMonths,
   rebuildCounters,
   recentMonths,
+  requestFirstResolved,
+  requestReceived,
   summaryText,
   type RecordSet,
 } from '../../../cloudfunctions/common/domain/metrics';
@@ -188,6 +191,37 @@ describe('counters rebuilt from the records', () => {
     ).toEqual({
       'request.received': [3, 2],
       'pledge.submitted': [0, 1],
+    });
+  });
+});
+
+describe('what one event adds (the same definitions the events and the rebuild use)', () => {
+  it('counts a request by category when raised, and once by category, level and enterprise when first resolved', () => {
+    expect(requestReceived('dispute').deltas).toEqual({
+      'request.received': 1,
+      'request.category.dispute.received': 1,
+    });
+    const resolved = requestFirstResolved(
+      {
+        category: 'enterprise',
+        enterprise: { name: '茶厂', placeId: 'p1' },
+        responsibleKind: 'group',
+        createdAt: new Date(APRIL),
+      },
+      new Date(APRIL + 61 * 60_000 + 29_000),
+    );
+    expect(resolved.deltas).toMatchObject({
+      'request.resolveMinutes': 61,
+      'request.level.group.resolved': 1,
+      'request.enterpriseResolved': 1,
+    });
+    expect(resolved.distinct).toEqual({ 'request.enterprises': { key: 'place:p1' } });
+  });
+
+  it('marks the branch and the kind of a session held', () => {
+    expect(activityHeld('b1', 'film', 7)).toEqual({
+      deltas: { 'activity.filmHeld': 1, 'activity.participants': 7 },
+      distinct: { 'activity.held': { key: 'b1', sub: 'film' } },
     });
   });
 });
