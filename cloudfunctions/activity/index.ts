@@ -1,4 +1,3 @@
-import { mediaCheckResult } from '../common/mediaCheckResult';
 import { createMain } from '../common/runtime';
 import { addAttendee, markAbsent } from './attendance';
 import { checkin, checkinToken, openCheckin } from './checkin';
@@ -22,7 +21,6 @@ export const actions = {
   record,
   month,
   remindTomorrow,
-  mediaCheckResult,
 };
 
 export const main = createMain('activity', actions);

@@ -1,11 +1,24 @@
 import { recordActivityInputSchema, type Activity } from '@honglin/types/activity';
 import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
+import { cloud } from '../common/cloud';
 import { inTransaction } from '../common/db';
 import { invalidArgument } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
 import { ACTIVITIES, MANAGERS, activityScope, allowed, toActivity, txActivity } from './store';
+
+interface TempUrlAnswer {
+  fileList?: Array<{ fileID: string; status?: number; tempFileURL?: string }>;
+}
+
+/** New photos must be files this app stored (an upload that failed or a made-up id is refused, nothing stored). */
+async function checkStored(fileIds: readonly string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  const { fileList = [] } = (await cloud.getTempFileURL({ fileList: [...fileIds] })) as TempUrlAnswer;
+  const found = new Set(fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => f.fileID));
+  if (fileIds.some((id) => !found.has(id))) throw invalidArgument('有照片没有上传成功，请重新上传');
+}
 
 /** 活动记录: after the session, its summary, photos and, for a practice, what was done. */
 export const record = defineAction({
@@ -15,6 +28,8 @@ export const record = defineAction({
     allowed(resource.status, { type: 'record' });
     if (input.practice && resource.kind !== 'practice') throw invalidArgument('只有微实践需要填写走访企业和解决的诉求');
     await checkText(openid, 3, [input.summary, ...(input.practice?.enterprises ?? [])]);
+    const added = input.photos.filter((p) => !resource.photos.includes(p));
+    await checkStored(added);
     const updated = await inTransaction(async (tx) => {
       const current = await txActivity(tx, input.id);
       const to = allowed(current.status, { type: 'record' });
@@ -39,7 +54,6 @@ export const record = defineAction({
       return { ...current, ...changes };
     });
     // The image check answers later; a refused photo comes off the record then.
-    const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkImages(openid, 3, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);
     return toActivity(updated);
   },

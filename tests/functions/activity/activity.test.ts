@@ -371,6 +371,14 @@ describe('record', () => {
     expect(code(await w.call('activity', 'record', { ...summary, summary: '组织赌博' }, P.secretary))).toBe(
       'CONTENT_REJECTED',
     );
+    expect(
+      await w.call(
+        'activity',
+        'record',
+        { ...summary, photos: ['cloud://local.bucket/activity/never-uploaded.jpg'] },
+        P.secretary,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '有照片没有上传成功，请重新上传' } });
     expect((await activityDoc(activity._id)).status).toBe('held');
     const { answer, trips } = await w.roundTrips('activity', 'record', summary, P.secretary);
     expect(ok(answer)).toMatchObject({ status: 'recorded', summary: summary.summary, photos: summary.photos });
@@ -378,6 +386,34 @@ describe('record', () => {
     expect(
       code(await w.call('activity', 'record', { ...summary, practice: { enterprises: ['某企业'] } }, P.secretary)),
     ).toBe('INVALID_ARGUMENT');
+  });
+
+  it('sends the new photos to the image check, naming the record they are on', async () => {
+    const activity = await opened();
+    ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
+    const photo = await w.upload(`activity/${activity._id}/1.png`);
+    ok(
+      await w.call('activity', 'record', { id: activity._id, summary: '观看《榜样》。', photos: [photo] }, P.secretary),
+    );
+    const { data } = (await w.db.collection('media_checks').where({ 'owner.id': activity._id }).get()) as unknown as {
+      data: Array<{ owner: object; items: Array<{ fileID: string }> }>;
+    };
+    expect(data).toHaveLength(1);
+    expect(data[0].owner).toEqual({ collection: 'activities', id: activity._id, field: 'photos' });
+    expect(data[0].items.map((item) => item.fileID)).toEqual([photo]);
+    // Recording again with the same photo does not send it twice.
+    ok(
+      await w.call(
+        'activity',
+        'record',
+        { id: activity._id, summary: '观看《榜样》，讨论热烈。', photos: [photo] },
+        P.secretary,
+      ),
+    );
+    const again = (await w.db.collection('media_checks').where({ 'owner.id': activity._id }).count()) as unknown as {
+      total: number;
+    };
+    expect(again.total).toBe(1);
   });
 
   it('records what a practice did: enterprises visited and requests taken up', async () => {
