@@ -1,3 +1,4 @@
+import { mediaCheckResult } from '../common/mediaCheckResult';
 import { createMain } from '../common/runtime';
 import { deleteAccount } from './deleteAccount';
 import { createInvite, redeemInvite } from './invites';
@@ -17,6 +18,8 @@ export const actions = {
   grantRole,
   revokeRole,
   listRoleChanges,
+  /** WeChat's message push of an image check's verdict (config/honglin.json messagePush sends it here). */
+  wxa_media_check: mediaCheckResult,
 };
 
 export const main = createMain('user', actions);

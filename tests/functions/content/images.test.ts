@@ -1,0 +1,64 @@
+import { callAs, testDb, testSdk, uniqueId, uniqueUnitTree } from '../helpers/cloud';
+
+/**
+ * Image content security end to end: a stored photo goes to mediaCheckAsync, WeChat's verdict comes back as a
+ * message push to `user`, and a refused photo comes off the record it was on, while a passed one stays.
+ * (The local cloud judges a path containing REJECTED-IMAGE risky.)
+ */
+async function upload(name: string): Promise<string> {
+  const result = (await testSdk().uploadFile({
+    cloudPath: `tests/${uniqueId('img')}/${name}`,
+    fileContent: Buffer.from('\x89PNG\r\n\x1a\n'),
+  })) as { fileID: string };
+  return result.fileID;
+}
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+}
+
+it('takes a refused photo off a submitted request and keeps the others', async () => {
+  const tree = await uniqueUnitTree('图片');
+  const villager = uniqueId('o-villager');
+  await testDb()
+    .collection('users')
+    .add({
+      data: {
+        _id: villager,
+        nickname: '王大妈',
+        avatarUrl: '',
+        homeUnitId: tree.neighbourhood._id,
+        homeUnitPath: tree.neighbourhood.path,
+        roles: [],
+        privacyAcceptedAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+  const good = await upload('drain.png');
+  const bad = await upload('REJECTED-IMAGE.png');
+
+  const answer = await callAs<Envelope<{ id: string }>>(villager, 'request', {
+    action: 'submit',
+    requestId: uniqueId('req-images'),
+    category: 'help',
+    text: '村口水沟堵了，下雨就漫到路上',
+    photos: [good, bad],
+  });
+  expect(answer.ok).toBe(true);
+
+  const { data } = (await testDb().collection('requests').doc(answer.data.id).get()) as {
+    data: { photos: string[]; rejectedPhotos?: string[] };
+  };
+  expect(data.photos).toEqual([good]);
+  expect(data.rejectedPhotos).toEqual([bad]);
+});
+
+it('refuses the verdict handler to a user calling it like an action', async () => {
+  const answer = await callAs<{ ok: boolean; error: { code: string } }>(uniqueId('o-user'), 'user', {
+    action: 'wxa_media_check',
+    trace_id: 'anything',
+    result: { suggest: 'risky' },
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
