@@ -281,6 +281,28 @@ describe('check-in', () => {
   });
 });
 
+describe('a session open to the whole village', () => {
+  it('lets members of the village’s other branches check in and see it, and nobody outside the village', async () => {
+    const activity = await opened({ audience: { kind: 'village', unitId: V1 } });
+    const now = await currentCode(activity._id);
+    expect(ok(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.groupMember)).mode).toBe(
+      'code',
+    );
+    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.otherMember))).toBe(
+      'FORBIDDEN',
+    );
+    expect(ok(await w.call('activity', 'get', { id: activity._id }, P.groupMember)).attendance).toHaveLength(1);
+    const roster = ok(await w.call('activity', 'list', { view: 'roster', id: activity._id }, P.secretary));
+    expect(roster.map((r: { name: string }) => r.name)).toContain('钱党员');
+    expect(roster.map((r: { name: string }) => r.name)).not.toContain('赵党员');
+    const mine = ok(await w.call('activity', 'month', { view: 'mine', month: activity.month }, P.groupMember));
+    expect(mine.items).toEqual([expect.objectContaining({ _id: activity._id, myMode: 'code' })]);
+    // A branch session stays with its branch.
+    const branchOnly = await opened();
+    expect(code(await w.call('activity', 'get', { id: branchOnly._id }, P.groupMember))).toBe('FORBIDDEN');
+  });
+});
+
 describe('attendance by hand, leave, 送学上门, and the held session on the dashboard', () => {
   it('keeps the counts and the dashboard counters equal to the records', async () => {
     const activity = await opened({ startAt: '2026-03-15T10:00:00+08:00' });

@@ -14,6 +14,9 @@ export const V1 = 'v-xicaoping';
 export const V2 = 'v-other';
 export const B1 = 'b-xicaoping';
 export const B2 = 'b-other';
+/** A second branch inside 西草坪村 (a group's branch), for sessions open to the whole village. */
+export const G1 = 'v-xicaoping-g1';
+export const B3 = 'b-xicaoping-g1';
 export const PLACE = 'place-zhangjingwu';
 export const FILM_A = 'film-bangyang';
 export const FILM_B = 'film-zhongcheng';
@@ -24,6 +27,7 @@ export const P = {
   member2: 'o-m2',
   member3: 'o-m3',
   otherMember: 'o-m-other',
+  groupMember: 'o-m-group',
   otherSecretary: 'o-sec2',
   villageAdmin: 'o-vadmin1',
   otherVillageAdmin: 'o-vadmin2',
@@ -72,6 +76,7 @@ export async function startWorld(): Promise<World> {
     [P.member2, '张党员', [grant('member', v1, B1)]],
     [P.member3, '刘大爷', [grant('member', v1, B1)]],
     [P.otherMember, '赵党员', [grant('member', v2, B2)]],
+    [P.groupMember, '钱党员', [grant('member', [TOWN, V1, G1], B3)]],
     [P.otherSecretary, '孙书记', [grant('branch_secretary', v2, B2)]],
     [P.villageAdmin, '村管理员', [grant('village_admin', v1)]],
     [P.otherVillageAdmin, '别村管理员', [grant('village_admin', v2)]],
@@ -92,6 +97,12 @@ export async function startWorld(): Promise<World> {
     .add({ data: { _id: V2, kind: 'village', name: '东村', parentId: TOWN, path: v2, order: 2 } });
   await db.collection('branches').add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: v1 } });
   await db.collection('branches').add({ data: { _id: B2, name: '东村党支部', unitId: V2, unitPath: v2 } });
+  await db
+    .collection('units')
+    .add({ data: { _id: G1, kind: 'group', name: '一组', parentId: V1, path: [TOWN, V1, G1], order: 1 } });
+  await db
+    .collection('branches')
+    .add({ data: { _id: B3, name: '西草坪村一组党支部', unitId: G1, unitPath: [TOWN, V1, G1] } });
   await db
     .collection('places')
     .add({ data: { _id: PLACE, name: '张经武故居', kind: 'red_site', unitId: V1, unitPath: v1 } });
