@@ -16,6 +16,7 @@ import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { adminUnit, isMember, secretaryBranch } from './context';
 import { when } from './format';
+import { askForActivityReminder, canAskForReminders } from './subscribe';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
@@ -79,6 +80,11 @@ export default function ActivityHomePage() {
                     </View>
                   ));
                 })}
+                {canAskForReminders && (
+                  <Button className="act-button act-button--plain" onClick={askForActivityReminder}>
+                    活动前一天提醒我
+                  </Button>
+                )}
               </View>
             )}
             {branch && (
