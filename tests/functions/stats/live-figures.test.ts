@@ -1,0 +1,155 @@
+import { B1, P, TOWN, V1, ok, rid, startWorld, type World } from '../request/world';
+import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
+
+/**
+ * Every figure of the dashboard is right as soon as the events happened, with no reconciliation run: the
+ * breakdowns by category and level and the distinct figures (members who pledged, enterprises served,
+ * households visited) are bumped by the request, pledge and visit functions themselves.
+ */
+jest.setTimeout(120_000);
+
+let w: World;
+/** Database round-trips of the events that now also write distinct markers, for the report. */
+const measured: Record<string, number> = {};
+const MEMBER2 = 'o-member-2';
+const thisMonth = () => shanghaiMonth(new Date());
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  w = await startWorld('live-figures');
+  await w.db.collection('users').add({
+    data: {
+      _id: MEMBER2,
+      nickname: '冯党员',
+      roles: [
+        {
+          role: 'member',
+          unitId: V1,
+          unitPath: [TOWN, V1],
+          branchId: B1,
+          grantedAt: '2026-01-01T00:00:00.000Z',
+          grantedBy: 'seed',
+        },
+      ],
+      homeUnitId: null,
+      homeUnitPath: [],
+      createdAt: new Date(),
+    },
+  });
+
+  const measure = async (name: string, fn: string, action: string, data: object, openid: string) => {
+    const { answer, trips } = await w.roundTrips(fn, action, data, openid);
+    measured[name] = trips;
+    return ok(answer);
+  };
+  const submit = async (extra: object) =>
+    ok(await w.call('request', 'submit', { requestId: rid(), ...extra }, P.villager)).id as string;
+  const handle = async (id: string) => {
+    ok(await w.call('request', 'accept', { id }, P.head1));
+    await measure('resolve.enterprise', 'request', 'resolve', { id, result: '已经协调解决' }, P.head1);
+  };
+  // Two problems of one enterprise, both solved at the neighbourhood: one enterprise served.
+  const factory = { name: '鹿原竹木加工厂' };
+  await handle(await submit({ category: 'enterprise', text: '竹木加工厂用电容量不够', enterprise: factory }));
+  await handle(await submit({ category: 'enterprise', text: '竹木加工厂门口的路被车压坏了', enterprise: factory }));
+  // A dispute passed up to the group, which mediates it.
+  const dispute = await submit({ category: 'dispute', text: '两户因宅基地边界起了争执', parties: ['张三', '李四'] });
+  ok(await w.call('request', 'accept', { id: dispute }, P.head1));
+  ok(await w.call('request', 'escalate', { id: dispute, reason: '需要组里协调' }, P.head1));
+  ok(await w.call('request', 'accept', { id: dispute }, P.groupHead));
+  await measure('resolve.dispute', 'request', 'resolve', { id: dispute, result: '双方签了调解协议' }, P.groupHead);
+
+  // Three pledges by two members: submitted at once, and as a draft submitted later.
+  const due = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const pledge = async (by: string, submitNow: boolean) =>
+    ok(
+      await w.call(
+        'pledge',
+        'create',
+        {
+          requestId: rid(),
+          category: 'residents',
+          content: '帮独居老人每周买一次菜',
+          target: '坚持三个月',
+          dueDay: due,
+          submit: submitNow,
+        },
+        by,
+      ),
+    ).id as string;
+  await pledge(P.member, true);
+  await measure('pledge.submit', 'pledge', 'submit', { id: await pledge(P.member, false) }, P.member);
+  await pledge(MEMBER2, true);
+
+  // Three visits to two households; one raises a complaint.
+  const visit = (userId: string, problems: object[]) =>
+    measure(
+      `visit.log.${problems.length}problem`,
+      'visit',
+      'log',
+      { requestId: rid(), household: { userId }, date: today(), discussed: '聊了今年的收成', problems },
+      P.head1,
+    );
+  await visit(P.villager, []);
+  await visit(P.villager, [{ category: 'complaint', text: '夜里有货车按喇叭，吵得睡不着' }]);
+  await visit(P.neighbour, []);
+}, 120_000);
+
+afterAll(async () => {
+  console.info(`round-trips: ${JSON.stringify(measured)}`);
+  await w?.stop();
+});
+
+async function raw(): Promise<Raw> {
+  const all = async <T>(collection: string) =>
+    ((await w.db.collection(collection).limit(1000).get()) as unknown as { data: T[] }).data;
+  const [requests, timeline, pledges, activities, visits] = await Promise.all([
+    all<Raw['requests'][number]>('requests'),
+    all<Raw['timeline'][number]>('timeline'),
+    all<Raw['pledges'][number]>('pledges'),
+    all<Raw['activities'][number]>('activities'),
+    all<Raw['visits'][number]>('visits'),
+  ]);
+  return { requests, timeline, pledges: pledges.map((p) => ({ ...p, fulfilments: [] })), activities, visits };
+}
+
+const level = (board: { figures: { requests: { byLevel: Array<{ kind: string; resolved: number }> } } }) =>
+  Object.fromEntries(board.figures.requests.byLevel.map((l) => [l.kind, l.resolved]));
+
+it.each([
+  ['the town', TOWN],
+  ['the village', V1],
+])('every figure of %s is right straight after the events, without reconciliation', async (_name, unitId) => {
+  const board = ok(
+    await w.call('stats', 'dashboard', { unitId, period: { kind: 'month', month: thisMonth() } }, P.townAdmin),
+  );
+  const figures = asRecount(board.figures);
+  expect(figures).toEqual(recount(await raw(), unitId, [thisMonth()], today()));
+  expect(figures).toMatchObject({
+    received: 4,
+    resolved: 3,
+    members: 2,
+    pledges: 3,
+    enterprisesServed: 1,
+    enterpriseProblemsSolved: 2,
+    disputesMediated: 1,
+    visits: 3,
+    households: 2,
+  });
+  expect(figures.byCategory).toMatchObject({
+    enterprise: { received: 2, resolved: 2 },
+    dispute: { received: 1, resolved: 1 },
+    complaint: { received: 1, resolved: 0 },
+    help: { received: 0, resolved: 0 },
+  });
+  expect(level(board)).toEqual({ town: 0, village: 0, block: 0, group: 1, neighbourhood: 2 });
+});
+
+it('the town’s breakdown by village shows the same figures for the village', async () => {
+  const period = { kind: 'month', month: thisMonth() };
+  const town = ok(await w.call('stats', 'dashboard', { unitId: TOWN, period }, P.townAdmin));
+  const village = ok(await w.call('stats', 'dashboard', { unitId: V1, period }, P.townAdmin));
+  const row = town.units.find((u: { unitId: string }) => u.unitId === V1);
+  expect(row.figures).toEqual(village.figures);
+  expect(asRecount(row.figures)).toMatchObject({ members: 2, enterprisesServed: 1, households: 2 });
+});
