@@ -21,7 +21,7 @@ export const review = defineAction({
       event: () => ({ type: input.decision }),
       note: reason,
       changes: () => (reason ? { returnReason: reason } : { approvedAt: now, returnReason: null }),
-      counters: () => (reason ? {} : { 'pledge.approved': 1 }),
+      counters: () => (reason ? null : { deltas: { 'pledge.approved': 1 }, distinct: {} }),
     });
     await noticeReviewed(pledge);
     return toSummary(pledge, dayOf(now), true);
@@ -44,7 +44,7 @@ export const appraise = defineAction({
         appraisal: { grade: input.grade, comment: input.comment, by: openid, at: now },
         appraisedAt: now,
       }),
-      counters: () => ({ 'pledge.appraised': 1 }),
+      counters: () => ({ deltas: { 'pledge.appraised': 1 }, distinct: {} }),
     });
     await noticeAppraised(pledge);
     return toSummary(pledge, dayOf(now), true);

@@ -4,6 +4,7 @@ import { wallUnitOf } from '../common/domain/pledge';
 import { roles } from '../common/access';
 import { checkText } from '../common/content';
 import { bumpCounters } from '../common/counters';
+import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
@@ -64,7 +65,10 @@ export const create = defineAction({
         at: now,
         unitPath: doc.unitPath,
       });
-      if (input.submit) await bumpCounters(tx, doc.unitPath, now, { 'pledge.submitted': 1 });
+      if (input.submit) {
+        const { deltas, distinct } = pledgeFirstSubmitted(openid);
+        await bumpCounters(tx, doc.unitPath, now, deltas, distinct);
+      }
       return doc;
     });
     return toSummary(pledge, today, true);

@@ -49,7 +49,7 @@ export const addFulfilment = defineAction({
         fulfilmentCount: p.fulfilments.length + 1,
         peopleHelped: p.peopleHelped + input.peopleHelped,
       }),
-      counters: () => ({ 'pledge.fulfilments': 1 }),
+      counters: () => ({ deltas: { 'pledge.fulfilments': 1 }, distinct: {} }),
     });
     // Records are only ever appended, so the record's position is stable for the verdict that may come later.
     const position = pledge.fulfilments.findIndex((f) => f.id === record.id);
@@ -75,7 +75,7 @@ export const complete = defineAction({
       ownerOnly: true,
       event: (p) => ({ type: 'complete', fulfilments: p.fulfilments.length }),
       changes: () => ({ completedAt: now }),
-      counters: () => ({ 'pledge.completed': 1 }),
+      counters: () => ({ deltas: { 'pledge.completed': 1 }, distinct: {} }),
     });
     return toSummary(pledge, dayOf(now), true);
   },

@@ -1,5 +1,5 @@
-import type { CounterDeltas } from '@honglin/types/metrics';
 import type { PledgeState } from '@honglin/types/pledge';
+import type { CounterBump } from '../common/domain/metrics';
 import { transition, type PledgeEvent } from '../common/domain/pledge';
 import { bumpCounters } from '../common/counters';
 import { inTransaction, txGet, type Tx } from '../common/db';
@@ -20,7 +20,8 @@ export interface Move {
   note?: string;
   /** The fields the move changes besides state and updatedAt, from the pledge as re-read. */
   changes?: (pledge: PledgeDoc, to: PledgeState) => Partial<PledgeDoc>;
-  counters?: (pledge: PledgeDoc) => CounterDeltas;
+  /** What the move adds to the statistics counters (and distinct markers), from the pledge as re-read. */
+  counters?: (pledge: PledgeDoc) => CounterBump | null;
 }
 
 /**
@@ -52,7 +53,7 @@ async function applyMove(tx: Tx, move: Move): Promise<PledgeDoc> {
     ...(move.note ? { note: move.note } : {}),
     unitPath: pledge.unitPath,
   });
-  const deltas = move.counters?.(pledge);
-  if (deltas) await bumpCounters(tx, pledge.unitPath, move.now, deltas);
+  const bump = move.counters?.(pledge);
+  if (bump) await bumpCounters(tx, pledge.unitPath, move.now, bump.deltas, bump.distinct);
   return { ...pledge, ...changes };
 }

@@ -2,13 +2,14 @@ import { pledgeIdInputSchema, pledgeUpdateInputSchema, type PledgeSummary } from
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkText } from '../common/content';
+import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
 import { checkDueDay } from './rules';
 import { pledgeScope, toSummary, type PledgeDoc } from './store';
 
-/** The first submission counts as a pledge made; a resubmission after a return does not count again. */
-const firstSubmission = (p: PledgeDoc) => (p.submittedAt ? {} : { 'pledge.submitted': 1 });
+/** The first submission counts as a pledge made (and its owner as a member who pledged); a resubmission does not. */
+const firstSubmission = (p: PledgeDoc) => (p.submittedAt ? null : pledgeFirstSubmitted(p.ownerId));
 
 /** The owner edits a draft or a returned pledge (and may resubmit it in the same step). */
 export const update = defineAction({

@@ -1,5 +1,4 @@
 import type { LadderStep, RequestCategory, GeoPoint } from '@honglin/types/request';
-import type { CounterDeltas } from '@honglin/types/metrics';
 import { config } from '../common/config';
 import { txGet, type Tx } from '../common/db';
 import { dueTimes, type RequestTimeLimits } from '../common/domain/timeLimits';
@@ -119,5 +118,3 @@ export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc
   await recordTimeline(tx, entry);
   return doc;
 }
-
-export const RECEIVED: CounterDeltas = { 'request.received': 1 };

@@ -12,12 +12,13 @@ import { command, db } from '../common/cloud';
 import { inTransaction, rows, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkImages, checkText } from '../common/content';
+import { requestReceived } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
-import { createInTx, RECEIVED, type NewRequest } from './create';
+import { createInTx, type NewRequest } from './create';
 import { actorLabel, HANDLING_ROLES, isOpen, loadLadder, REQUESTS, type RequestDoc } from './store';
 import { toSummary } from './view';
 
@@ -49,7 +50,10 @@ function homeOf(caller: CallerRecord | null): string {
 async function create(r: NewRequest): Promise<SubmitResult> {
   const outcome = await inTransaction(async (tx) => {
     const made = await createInTx(tx, r);
-    if (made.created) await bumpCounters(tx, made.doc.unitPath, r.now, RECEIVED);
+    if (made.created) {
+      const { deltas, distinct } = requestReceived(made.doc.category);
+      await bumpCounters(tx, made.doc.unitPath, r.now, deltas, distinct);
+    }
     return made;
   });
   if (outcome.created) {

@@ -76,7 +76,7 @@ export const sweep = defineAction({
         event: { type: 'autoEscalate' },
         // Still overdue exactly as found: nobody accepted or resolved it meanwhile.
         allowed: (d) => d.state === overdue.state && d.level === overdue.level,
-        counters: () => ({ 'request.escalated': 1 }),
+        counters: () => ({ deltas: { 'request.escalated': 1 }, distinct: {} }),
         note: overdue.state === 'submitted' ? '超时未签收，自动上报' : '超时未办结，自动上报',
       });
       if (!doc) {

@@ -8,15 +8,15 @@ import {
   REQUEST_STATE_LABELS,
   type RequestView,
 } from '@honglin/types/request';
-import type { CounterDeltas } from '@honglin/types/metrics';
 import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { byId, inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
+import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
 import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
-import { dueTimes, minutesBetween } from '../common/domain/timeLimits';
+import { dueTimes } from '../common/domain/timeLimits';
 import { AppError, conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { notify } from '../common/notify';
 import { defineAction, type ActionContext } from '../common/runtime';
@@ -46,7 +46,8 @@ export interface Move {
   allowed(doc: RequestDoc): boolean;
   /** Fields to set besides the machine's own. */
   patch?(doc: RequestDoc, next: RequestDoc): Partial<RequestDoc>;
-  counters?(doc: RequestDoc, next: RequestDoc): CounterDeltas;
+  /** What the move adds to the statistics counters (and distinct markers), if anything. */
+  counters?(doc: RequestDoc, next: RequestDoc): CounterBump | null;
   note?: string;
   /** What a caller who may not act on it gets; by default CONFLICT (it moved out of their hands meanwhile). */
   refusal?: () => AppError;
@@ -105,8 +106,8 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
     ...(move.note ? { note: move.note } : {}),
   };
   await recordTimeline(tx, entry);
-  const deltas = move.counters?.(doc, next);
-  if (deltas) await bumpCounters(tx, doc.unitPath, now, deltas);
+  const bump = move.counters?.(doc, next);
+  if (bump) await bumpCounters(tx, doc.unitPath, now, bump.deltas, bump.distinct);
   return { before: doc, doc: next, event };
 }
 
@@ -161,8 +162,11 @@ export const accept = defineAction({
       allowed: (d) => isResponsibleHead(d, roleList),
       patch: () => ({ handlerName: name, acceptedAt: ctx.now }),
       counters: (before) => ({
-        'request.accepted': 1,
-        'request.acceptedOnTime': ctx.now.getTime() <= new Date(before.acceptBy).getTime() ? 1 : 0,
+        deltas: {
+          'request.accepted': 1,
+          'request.acceptedOnTime': ctx.now.getTime() <= new Date(before.acceptBy).getTime() ? 1 : 0,
+        },
+        distinct: {},
       }),
     });
     await tellResident(doc, 'requestAccepted', `${name}已签收`, ctx.now);
@@ -211,7 +215,7 @@ export const escalate = defineAction({
     const { doc, view } = await act(ctx, {
       event: { type: 'escalate' },
       allowed: (d) => leads(d, ctx.openid, roleList),
-      counters: () => ({ 'request.escalated': 1 }),
+      counters: () => ({ deltas: { 'request.escalated': 1 }, distinct: {} }),
       note: input.reason,
     });
     await tellResident(doc, 'requestEscalated', `已上报${doc.ladder[doc.level].name}`, ctx.now);
@@ -255,16 +259,8 @@ export const resolve = defineAction({
         resolvedAt: ctx.now,
         firstResolvedAt: before.firstResolvedAt ?? ctx.now,
       }),
-      // A request counts as resolved once, in the month it was first resolved.
-      counters: (before) =>
-        before.firstResolvedAt
-          ? {}
-          : {
-              'request.resolved': 1,
-              'request.resolveMinutes': minutesBetween(before.createdAt, ctx.now),
-              'request.enterpriseResolved': before.category === 'enterprise' ? 1 : 0,
-              'request.disputeResolved': before.category === 'dispute' ? 1 : 0,
-            },
+      // A request counts as resolved once, in the month it was first resolved, at the level resolving it.
+      counters: (before) => (before.firstResolvedAt ? null : requestFirstResolved(before, ctx.now)),
     });
     await checkPhotos(ctx.openid, doc._id, 'resultPhotos', input.photos);
     await tellResident(doc, 'requestResolved', short(input.result), ctx.now);
@@ -290,7 +286,10 @@ export const rate = defineAction({
             ? { closedAt: ctx.now }
             : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
         }),
-        counters: () => ({ 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 }),
+        counters: () => ({
+          deltas: { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
+          distinct: {},
+        }),
         note: input.comment,
         refusal: () => forbidden(),
       }),

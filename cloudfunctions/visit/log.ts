@@ -4,6 +4,7 @@ import { roles } from '../common/access';
 import { byId, inTransaction, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
+import { addSums, requestReceived, visitLogged } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import { writeNewRequest } from '../request/create';
@@ -89,10 +90,10 @@ export const log = defineAction({
           now,
         });
       }
-      await bumpCounters(tx, visit.unitPath, now, {
-        'visit.logged': 1,
-        'request.received': input.problems.length,
-      });
+      // The visit (and its household) and each problem received as a request, in one bump.
+      const { deltas, distinct } = visitLogged(visit.householdKey);
+      for (const problem of input.problems) addSums(deltas, requestReceived(problem.category).deltas);
+      await bumpCounters(tx, visit.unitPath, now, deltas, distinct);
       return { created: true, requestIds };
     });
     return { id: visitId, ...outcome };
