@@ -3,6 +3,7 @@ import { getStorageSync, setStorageSync } from '@tarojs/taro';
 import type { Envelope } from '@honglin/types/envelope';
 import type { GeoPoint, RequestCategory, SubmitRequestInput, SubmitResult } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
+import { newRequestId } from '@/lib/requestId';
 
 /**
  * Requests kept on the phone until the cloud has them. Signal in the fields comes and goes: a half-written
@@ -28,10 +29,6 @@ export interface RequestDraft {
 }
 
 export const DRAFTS_KEY = 'honglin.requestDrafts';
-
-export function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 export function emptyDraft(): RequestDraft {
   return {

@@ -28,11 +28,6 @@ export function isMember(me: MyRoles): boolean {
   return me.roles.some((g) => g.role === 'member');
 }
 
-/** A fresh id for an idempotent create (the same submit retried creates one record). */
-export function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
  * A button's `disabled` prop: Taro's H5 button writes `disabled="false"` for false, and its stylesheet greys out
  * any button carrying the attribute; undefined leaves the attribute off.

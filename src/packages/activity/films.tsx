@@ -5,7 +5,7 @@ import { FILM_KINDS, FILM_KIND_LABELS, type FilmKind } from '@honglin/types/vide
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from './context';
+import { newRequestId } from '@/lib/requestId';
 import './activity.scss';
 
 /** 微视频片库: exemplar, history and warning-education films with where to watch them; log one I watched. */

@@ -9,7 +9,8 @@ import { userApi } from '@/api/user';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { disabledIf, newRequestId, secretaryBranch } from './context';
+import { newRequestId } from '@/lib/requestId';
+import { disabledIf, secretaryBranch } from './context';
 import './activity.scss';
 
 /** 安排活动: kind, title, day and time, place (registered or described), speaker or films, experts, audience. */

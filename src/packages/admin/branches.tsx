@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { orgApi } from '@/api/org';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from './requestId';
+import { newRequestId } from '@/lib/requestId';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 

@@ -6,7 +6,7 @@ import { childKindOf } from '@honglin/types/org-api';
 import { orgApi } from '@/api/org';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from './requestId';
+import { newRequestId } from '@/lib/requestId';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 

@@ -6,7 +6,7 @@ import type { InviteView } from '@honglin/types/user';
 import { imageUrl } from '@/api/transport';
 import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
-import { newRequestId } from './requestId';
+import { newRequestId } from '@/lib/requestId';
 import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';

@@ -4,7 +4,7 @@ import { PLACE_KINDS, PLACE_KIND_LABELS, type PlaceKind } from '@honglin/types/o
 import { orgApi } from '@/api/org';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from './requestId';
+import { newRequestId } from '@/lib/requestId';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 

@@ -12,7 +12,8 @@ import { pledgeApi } from '@/api/pledge';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
-import { inAMonth, newRequestId, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
+import { newRequestId } from '@/lib/requestId';
+import { inAMonth, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
 import { askForPledgeNotices } from './subscribe';
 import '@/pages/pledges/pledge.scss';
 

@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { pledgeApi } from '@/api/pledge';
 import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
-import { newRequestId, today } from '@/pages/pledges/roles';
+import { newRequestId } from '@/lib/requestId';
+import { today } from '@/pages/pledges/roles';
 import '@/pages/pledges/pledge.scss';
 
 const MAX_PHOTOS = 9;

@@ -10,7 +10,7 @@ import { requestApi } from '@/api/request';
 import { callCloud } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from '@/store/requestDrafts';
+import { newRequestId } from '@/lib/requestId';
 import '@/pages/requests/request.scss';
 
 const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];

@@ -7,7 +7,7 @@ import { shanghai } from '@honglin/types/time';
 import { visitApi } from '@/api/visit';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { newRequestId } from '@/store/requestDrafts';
+import { newRequestId } from '@/lib/requestId';
 import '@/pages/requests/request.scss';
 
 interface ProblemLine {

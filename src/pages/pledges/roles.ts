@@ -25,11 +25,6 @@ export function pledgeRolesOf(roles: readonly RoleView[]): PledgeRoles {
   return { memberBranches: branchesOf(roles, 'member'), secretaryBranches: branchesOf(roles, 'branch_secretary') };
 }
 
-/** A client request id, made once per form so a retried tap creates one record. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
-
 /** Today in the town's zone (YYYY-MM-DD). */
 export function today(): string {
   return shanghai().format('YYYY-MM-DD');
