@@ -10,7 +10,8 @@ import {
 import { roles } from '../common/access';
 import { cloud } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
-import { addCounts, attendanceChange, heldCounters, heldMarker, isExpected } from '../common/domain/activity';
+import { addCounts, attendanceChange, isExpected } from '../common/domain/activity';
+import { activityHeld } from '../common/domain/metrics';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
@@ -56,13 +57,8 @@ export const openCheckin = defineAction({
         unitPath: current.unitPath,
       });
       if (to === 'held') {
-        await bumpCounters(
-          tx,
-          current.unitPath,
-          countedAt(current),
-          heldCounters(current.kind, current.attendance.present),
-          heldMarker(current.branchId, current.kind),
-        );
+        const { deltas, distinct } = activityHeld(current.branchId, current.kind, current.attendance.present);
+        await bumpCounters(tx, current.unitPath, countedAt(current), deltas, distinct);
       }
       return { ...current, ...changes };
     });

@@ -1,12 +1,10 @@
 import {
   PRESENT_MODES,
-  type ActivityKind,
   type ActivityStatus,
   type AttendanceCounts,
   type AttendanceMode,
   type Audience,
 } from '@honglin/types/activity';
-import type { CounterDeltas, DistinctDeltas } from '@honglin/types/metrics';
 import type { RoleGrant } from '@honglin/types/org';
 
 /**
@@ -103,26 +101,6 @@ export function attendanceChange(current: AttendanceMode | null, next: Attendanc
 
 export function addCounts(a: AttendanceCounts, b: AttendanceCounts): AttendanceCounts {
   return { present: a.present + b.present, absent: a.absent + b.absent, delivered: a.delivered + b.delivered };
-}
-
-const HELD_COUNTER = {
-  lesson: 'activity.lessonHeld',
-  film: 'activity.filmHeld',
-  practice: 'activity.practiceHeld',
-} as const satisfies Record<ActivityKind, string>;
-
-/**
- * The dashboard counters: a session counts as held, with its participant-times, when check-in closes;
- * people recorded present after that are added one by one. So the counters always equal the attendance
- * records of held sessions.
- */
-export function heldCounters(kind: ActivityKind, present: number): CounterDeltas {
-  return { [HELD_COUNTER[kind]]: 1, 'activity.participants': present };
-}
-
-/** The distinct figure a held session adds: its branch held a session of this kind that month. */
-export function heldMarker(branchId: string, kind: ActivityKind): DistinctDeltas {
-  return { 'activity.held': { key: branchId, sub: kind } };
 }
 
 /** The status in which attendance recorded now counts on the dashboard at once. */

@@ -4,8 +4,6 @@ import {
   ACTIVITY_EVENT_TYPES,
   attendanceChange,
   canManage,
-  heldCounters,
-  heldMarker,
   isExpected,
   transition,
   type ActivityEventType,
@@ -146,11 +144,5 @@ describe('who takes part', () => {
     expect(canManage([grant('village_admin', ['town', 'v2'])], activity)).toBe(false);
     expect(canManage([grant('town_admin', ['town'])], activity)).toBe(true);
     expect(canManage([grant('member', ['town', 'v1'], 'b1')], activity)).toBe(false);
-  });
-
-  it('counts a held session with its participant-times', () => {
-    expect(heldCounters('film', 2)).toEqual({ 'activity.filmHeld': 1, 'activity.participants': 2 });
-    expect(heldCounters('lesson', 0)).toEqual({ 'activity.lessonHeld': 1, 'activity.participants': 0 });
-    expect(heldMarker('b1', 'practice')).toEqual({ 'activity.held': { key: 'b1', sub: 'practice' } });
   });
 });
