@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { clearStorageSync } from '@tarojs/taro';
 import { DEFAULT_MESSAGES } from '@honglin/types/envelope';
 import { PageShell } from '@/components/PageShell';
@@ -78,5 +78,15 @@ describe('PageShell', () => {
     setElderMode(true);
     const again = renderShell({ status: 'loading' });
     expect(again.container.querySelector(`.hl-page.${ELDER_MODE_CLASS}`)).not.toBeNull();
+  });
+
+  test('elder mode is live: toggling it re-renders a page already open, on and off', () => {
+    setElderMode(false);
+    const { container } = renderShell({ status: 'loading' });
+    expect(container.querySelector(`.${ELDER_MODE_CLASS}`)).toBeNull();
+    act(() => setElderMode(true));
+    expect(container.querySelector(`.hl-page.${ELDER_MODE_CLASS}`)).not.toBeNull();
+    act(() => setElderMode(false));
+    expect(container.querySelector(`.${ELDER_MODE_CLASS}`)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { isElderMode, ELDER_MODE_CLASS } from '@/lib/elderMode';
+import { ELDER_MODE_CLASS, useElderMode } from '@/lib/elderMode';
 import type { QueryState } from '@/lib/useQuery';
 import './index.scss';
 
@@ -18,10 +18,10 @@ interface PageShellProps<T> {
 
 /**
  * The frame of every page: it owns the loading, empty, error and sign-in states so pages only
- * render their data, and it carries the 长辈模式 root class.
+ * render their data, and it carries the 长辈模式 root class (live: an open page follows the toggle).
  */
 export function PageShell<T>({ query, onRetry, isEmpty, emptyText = '暂无内容', children }: PageShellProps<T>) {
-  const [elder] = useState(isElderMode);
+  const elder = useElderMode();
   return (
     <View className={`hl-page${elder ? ` ${ELDER_MODE_CLASS}` : ''}`}>
       {renderBody(query, onRetry, isEmpty, emptyText, children)}

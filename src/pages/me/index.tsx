@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Image, Switch, Text, View } from '@tarojs/components';
-import { navigateTo, reLaunch } from '@tarojs/taro';
+import { navigateTo } from '@tarojs/taro';
 import { ROLE_LABELS } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { imageUrl } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { PrivacyDialog } from '@/components/PrivacyDialog';
 import { roleFlags, useMe } from '@/hooks/useMe';
-import { isElderMode, setElderMode } from '@/lib/elderMode';
+import { setElderMode, useElderMode } from '@/lib/elderMode';
 import './index.scss';
 
 const go = (url: string) => navigateTo({ url });
@@ -89,9 +88,9 @@ function MenuItem({ label, onTap, danger = false }: { label: string; onTap: () =
   );
 }
 
-/** 长辈模式: larger text and tap targets everywhere; the app reopens on this page so every page picks it up. */
+/** 长辈模式: larger text and tap targets everywhere; every open page follows the switch at once. */
 function ElderModeItem() {
-  const [on, setOn] = useState(isElderMode);
+  const on = useElderMode();
   return (
     <View className="me-menu__item">
       <Text>长辈模式（大字）</Text>
@@ -101,10 +100,7 @@ function ElderModeItem() {
         color="#c8102e"
         aria-label="长辈模式"
         onChange={(event) => {
-          const next = event.detail.value;
-          setOn(next);
-          setElderMode(next);
-          reLaunch({ url: '/pages/me/index' });
+          setElderMode(event.detail.value);
         }}
       />
     </View>
