@@ -16,7 +16,7 @@ import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { adminUnit, isMember, secretaryBranch } from './context';
 import { when } from './format';
-import { askForActivityReminder, canAskForReminders } from './subscribe';
+import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
@@ -80,8 +80,8 @@ export default function ActivityHomePage() {
                     </View>
                   ));
                 })}
-                {canAskForReminders && (
-                  <Button className="act-button act-button--plain" onClick={askForActivityReminder}>
+                {canAskToBeTold && (
+                  <Button className="act-button act-button--plain" onClick={() => askToBeTold('activity')}>
                     活动前一天提醒我
                   </Button>
                 )}

@@ -18,7 +18,7 @@ import { useQuery } from '@/lib/useQuery';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
 import { useReturnReload } from '@/pages/pledges/useReturnReload';
 import { Ratings } from './Ratings';
-import { askForPledgeNotices } from './subscribe';
+import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/pledges/pledge.scss';
 
 /** 承诺详情: the pledge, its fulfilment records and history, and what the caller may do with it now. */
@@ -83,7 +83,7 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             size="large"
             disabled={busy}
             onClick={() => {
-              askForPledgeNotices();
+              askToBeTold('pledge');
               void act(() => pledgeApi.complete({ id }), '确认目标已经达到，标记这条承诺已完成？');
             }}
           >
@@ -106,7 +106,7 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             size="large"
             disabled={busy}
             onClick={() => {
-              askForPledgeNotices();
+              askToBeTold('pledge');
               void act(() => pledgeApi.submit({ id }));
             }}
           >

@@ -14,7 +14,7 @@ import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { inAMonth, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
-import { askForPledgeNotices } from './subscribe';
+import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/pledges/pledge.scss';
 
 interface Draft {
@@ -93,7 +93,7 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
     if (!draft.category) return setError('请选择承诺类别');
     if (!draft.content.trim()) return setError('请填写承诺内容');
     if (!draft.target.trim()) return setError('请填写完成目标');
-    if (submit) askForPledgeNotices();
+    if (submit) askToBeTold('pledge');
     setError('');
     setSaving(true);
     const fields = {

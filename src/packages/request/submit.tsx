@@ -8,7 +8,7 @@ import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
 import { stateLabel } from '@/pages/requests/labels';
-import { askToBeTold } from './subscribe';
+import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/requests/request.scss';
 
 const MAX_PHOTOS = 9;
@@ -78,7 +78,7 @@ export default function SubmitRequestPage() {
   async function submit() {
     if (!draft.category) return setMessage('请先选择问题类别');
     if (draft.text.trim().length < 2) return setMessage('请用几句话说说遇到了什么问题');
-    askToBeTold();
+    askToBeTold('request');
     setBusy(true);
     setMessage('');
     const answer = await sendDraft(draft);
