@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CounterDeltas, DistinctDeltas, DistinctName } from '@honglin/types/metrics';
 import { monthOf } from '@honglin/types/time';
-import { command } from './cloud';
-import type { Tx } from './db';
+import { command, db } from './cloud';
+import { inTransaction, rows, txGet, type Tx } from './db';
+import { markerUnit } from './domain/metrics';
 
 /** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
 interface UpdateResult {
@@ -19,7 +20,8 @@ export interface CounterDoc {
   month: string;
   shard: number;
   counts: Record<string, unknown>;
-  updatedAt: Date;
+  /** Null while the shard is only prepared (see prepareCounterShards): nothing counted, the month has no data. */
+  updatedAt: Date | null;
 }
 
 /** A distinct thing seen in a unit-month (see DISTINCT_COUNTERS); `key` is a hash, never the person's id. */
@@ -79,7 +81,13 @@ export function flattenCounts(counts: unknown, prefix = '', into: Record<string,
 /**
  * Adds to the month counters of the event's village and town, inside the event's own transaction, so a figure
  * can never drift from the records it counts (the scheduled reconciliation checks that anyway). `distinct`
- * marks what the event adds to a distinct figure (one idempotent write per unit, no read).
+ * marks what the event adds to a distinct figure: one idempotent write per name at the event's village
+ * (`markerUnit`), no read.
+ *
+ * Writes: one shard update per unit (2), plus one per distinct name. The nightly timer prepares this month's and
+ * next month's shards of every town and village (`prepareCounterShards`), so the update finds its shard; only when
+ * it has not (a village created since the last night, a fresh database) does the update miss and a `set` create
+ * the shard: one more write per unit, that once.
  */
 export async function bumpCounters(
   tx: Tx,
@@ -95,22 +103,65 @@ export async function bumpCounters(
   if (entries.length === 0 && marks.length === 0) return;
   const month = monthOf(at);
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
-  for (const unitId of counterUnits(unitPath)) {
-    if (entries.length > 0) {
+  if (entries.length > 0) {
+    const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
+    for (const unitId of counterUnits(unitPath)) {
       const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
-      const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
       const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
       if (!(result.stats?.updated ?? result.updated)) {
         const counts = nestCounts(Object.fromEntries(entries));
         await ref.set({ data: { unitId, month, shard, counts, updatedAt: at } });
       }
     }
-    for (const [name, { key, sub = '' }] of marks) {
-      const marker = { unitId, month, name, key: markerKey(key), sub };
+  }
+  const unitId = markerUnit(unitPath);
+  for (const [name, { key, sub = '' }] of marks) {
+    const marker = { unitId, month, name, key: markerKey(key), sub };
+    await tx
+      .collection(COUNTERS_COLLECTION)
+      .doc(markerId(unitId, month, name, key, sub))
+      .set({ data: marker });
+  }
+}
+
+/** Shard ids looked up per query when preparing. */
+const PREPARE_PAGE = 1000;
+
+/**
+ * Makes the counter shards of the units and months exist (counts {}, `updatedAt` null: nothing counted yet), so
+ * that the events' bumps find them. Only missing shards are created, each in its own transaction that reads it
+ * again first: a bump creating the same shard meanwhile wins, and nothing counted is ever overwritten.
+ * Returns how many were created.
+ */
+export async function prepareCounterShards(unitIds: readonly string[], months: readonly string[]): Promise<number> {
+  const wanted = unitIds.flatMap((unitId) =>
+    months.flatMap((month) => [...Array(COUNTER_SHARDS).keys()].map((shard) => ({ unitId, month, shard }))),
+  );
+  const existing = new Set<string>();
+  for (let i = 0; i < wanted.length; i += PREPARE_PAGE) {
+    const ids = wanted.slice(i, i + PREPARE_PAGE).map((s) => counterId(s.unitId, s.month, s.shard));
+    const found = await rows<{ _id: string }>(
+      db
+        .collection(COUNTERS_COLLECTION)
+        .where({ _id: command.in(ids) })
+        .field({ _id: true })
+        .limit(PREPARE_PAGE),
+    );
+    for (const d of found) existing.add(d._id);
+  }
+  let created = 0;
+  for (const { unitId, month, shard } of wanted) {
+    const id = counterId(unitId, month, shard);
+    if (existing.has(id)) continue;
+    const made = await inTransaction(async (tx) => {
+      if (await txGet(tx, COUNTERS_COLLECTION, id)) return false;
       await tx
         .collection(COUNTERS_COLLECTION)
-        .doc(markerId(unitId, month, name, key, sub))
-        .set({ data: marker });
-    }
+        .doc(id)
+        .set({ data: { unitId, month, shard, counts: {}, updatedAt: null } });
+      return true;
+    });
+    if (made) created += 1;
   }
+  return created;
 }

@@ -34,6 +34,8 @@ interface CounterRow {
   docs: number;
   /** Shard rows only: the sums, field c<i> for COUNTERS[i]. */
   sums: Record<`c${number}`, number> | null;
+  /** Shard rows only: the latest bump; null when the shards are only prepared (nothing counted: no data). */
+  counted: Date | null;
 }
 
 /** What one unit's counters say over the months: sums per month, distinct counts, branches per month. */
@@ -50,14 +52,18 @@ const AGGREGATE_LIMIT = 10000;
 const field = (i: number) => `c${i}` as const;
 
 /**
- * One aggregate over the counters of the units and months. The first group keeps one row per unit-month of
- * shards (their counts pushed) and one per distinct marker (months collapsed, except the branches' sessions);
- * only shard rows are then summed, so the many markers cost one cheap step each; the last group counts the
- * distinct keys per unit and name (and the kinds per branch-month).
+ * One aggregate over the counters of the units and months. Markers are written once per event, at its village
+ * (or the town for the town organs' branch): when a town is read (`townId`), each marker also counts for the
+ * town, so the town's distinct figures are its villages' keys grouped by (name, key), a key seen in two villages
+ * once. The first group keeps one row per unit-month of shards (their counts pushed) and one per distinct
+ * marker (months collapsed, except the branches' sessions); only shard rows are then summed, so the many markers
+ * cost one cheap step each; the last group counts the distinct keys per unit and name (and the kinds per
+ * branch-month).
  */
 export async function readCounters(
   unitIds: readonly string[],
   months: readonly string[],
+  townId?: string,
 ): Promise<Map<string, UnitCounts>> {
   const isMarker = $.neq([$.ifNull(['$name', '']), '']);
   const perMonthMarker = $.eq(['$name', 'activity.held']);
@@ -66,21 +72,33 @@ export async function readCounters(
     .collection(COUNTERS_COLLECTION)
     .aggregate()
     .match({ unitId: command.in([...unitIds]), month: command.in([...months]) })
+    .project({
+      month: true,
+      name: true,
+      key: true,
+      sub: true,
+      counts: true,
+      updatedAt: true,
+      scope: townId ? $.cond([isMarker, ['$unitId', townId], ['$unitId']]) : ['$unitId'],
+    })
+    .unwind('$scope')
     .group({
       _id: {
-        u: '$unitId',
+        u: '$scope',
         m: $.cond([$.and([isMarker, $.not([perMonthMarker])]), '', '$month']),
         n: $.ifNull(['$name', '']),
         k: $.ifNull(['$key', '']),
         s: $.ifNull(['$sub', '']),
       },
       c: $.push('$counts'),
+      t: $.max('$updatedAt'),
     })
-    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]) })
+    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]), t: true })
     .group({
       _id: { u: '$_id.u', m: '$_id.m', n: '$_id.n', b: $.cond([$.eq(['$_id.n', 'activity.held']), '$_id.k', '']) },
       docs: $.sum(1),
       sums: $.first('$sums'),
+      counted: $.max('$t'),
     })
     .limit(AGGREGATE_LIMIT)
     .end()) as { list: CounterRow[] };
@@ -91,6 +109,7 @@ export async function readCounters(
     let unit = out.get(u);
     if (!unit) out.set(u, (unit = { byMonth: new Map(), distinct: {}, branchKinds: new Map() }));
     if (!n) {
+      if (!row.counted) continue;
       const monthSums: Sums = {};
       COUNTERS.forEach((name, i) => {
         const value = row.sums?.[field(i)] ?? 0;
@@ -149,7 +168,10 @@ export async function buildDashboard(target: StatsUnit, period: Period, now: Dat
   const months = monthsOf(period);
   const { unit, children } = target;
   const counted = unit.kind === 'town' ? [unit._id, ...children.map((c) => c._id)] : [unit._id];
-  const [counts, overdue] = await Promise.all([readCounters(counted, months), overduePledges(counted, now)]);
+  const [counts, overdue] = await Promise.all([
+    readCounters(counted, months, unit.kind === 'town' ? unit._id : undefined),
+    overduePledges(counted, now),
+  ]);
   const own = counts.get(unit._id);
   const figures = unitFigures(own, months, overdue);
   // A town is broken down by village; a village's blocks keep no counters.

@@ -13,6 +13,7 @@ import {
   markerId,
   markerKey,
   nestCounts,
+  prepareCounterShards,
   type CounterDoc,
   type MarkerDoc,
 } from '../common/counters';
@@ -21,6 +22,7 @@ import {
   counterDrift,
   rebuildCounters,
   recentMonths,
+  shardMonths,
   type ActivityRecord,
   type PledgeRecord,
   type RecordSet,
@@ -225,7 +227,11 @@ export const reconcile = defineAction({
   },
 });
 
-/** The nightly check (timer trigger): every town and its villages, last month and this month. */
+/**
+ * The nightly check (timer trigger): every town and its villages, last month and this month; then it prepares the
+ * counter shards of this month (if missing) and next month for the town and every village, so the events' bumps
+ * update shards that exist (one write per unit) instead of creating them.
+ */
 export const nightly = defineAction({
   input: z.object({}),
   access: system,
@@ -236,6 +242,7 @@ export const nightly = defineAction({
     for (const town of towns) {
       const children = await rows<UnitDoc>(db.collection(UNITS).where({ parentId: town._id }).limit(PAGE));
       reports.push(await reconcileUnits({ unit: town, children }, months, ctx.now));
+      await prepareCounterShards([town._id, ...children.map((c) => c._id)], shardMonths(ctx.now));
     }
     return reports;
   },

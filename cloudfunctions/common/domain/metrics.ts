@@ -74,6 +74,13 @@ export function recentMonths(now: Date): string[] {
   return [last, current];
 }
 
+/** The months whose counter shards the nightly timer prepares: this month and next month. */
+export function shardMonths(now: Date): string[] {
+  const current = monthOf(now);
+  const next = dayjs.tz(`${current}-01`, TOWN_TIMEZONE).add(1, 'month').format('YYYY-MM');
+  return [current, next];
+}
+
 // ---------------------------------------------------------------- figures from counters
 
 const n = (sums: Sums, name: CounterName) => sums[name] ?? 0;
@@ -267,6 +274,15 @@ export interface Marker {
   sub: string;
 }
 
+/**
+ * The one unit an event's distinct markers are written at: its village (or community), or the town for the town
+ * organs' branch whose path is just [town]. A town's distinct figures group the markers of the town and all its
+ * villages by (name, key) when they are read, so a key seen in two villages counts once for the town.
+ */
+export function markerUnit(unitPath: readonly string[]): string {
+  return unitPath[1] ?? unitPath[0];
+}
+
 export interface UnitMonth {
   unitId: string;
   month: string;
@@ -375,13 +391,15 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     c.seen.add(id);
     c.markers.push(marker);
   };
-  const add = (c: UnitMonth, { deltas, distinct }: CounterBump) => {
+  // Counts at the village and the town; distinct markers at the event's marker unit only, as bumpCounters does.
+  const add = (unitPath: readonly string[], c: UnitMonth, { deltas, distinct }: CounterBump) => {
     addSums(c.counts, deltas);
+    if (c.unitId !== markerUnit(unitPath)) return;
     for (const [name, d] of Object.entries(distinct))
       if (d) mark(c, { name: name as DistinctName, key: d.key, sub: d.sub ?? '' });
   };
   const bump = (unitPath: readonly string[], at: Date | string | null | undefined, event: CounterBump) => {
-    if (at) for (const c of cell(unitPath, monthOf(at))) add(c, event);
+    if (at) for (const c of cell(unitPath, monthOf(at))) add(unitPath, c, event);
   };
   const count = (deltas: Sums): CounterBump => ({ deltas, distinct: {} });
 
@@ -402,7 +420,8 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
   }
   for (const a of records.activities) {
     if (!HELD_STATUSES.includes(a.status)) continue;
-    for (const c of cell(a.unitPath, a.month)) add(c, activityHeld(a.branchId, a.kind, a.attendance?.present ?? 0));
+    for (const c of cell(a.unitPath, a.month))
+      add(a.unitPath, c, activityHeld(a.branchId, a.kind, a.attendance?.present ?? 0));
   }
   for (const v of records.visits) bump(v.unitPath, v.createdAt, visitLogged(v.householdKey));
   for (const c of out.values()) {

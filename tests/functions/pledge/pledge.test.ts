@@ -4,6 +4,7 @@ import {
   B1,
   B2,
   P,
+  TOWN,
   V1,
   V2,
   aPledge,
@@ -81,6 +82,21 @@ async function counter(unitId: string, name: string): Promise<number> {
     (sum, d) => sum + Number((d.counts?.[group] as Record<string, number> | undefined)?.[field] ?? 0),
     0,
   );
+}
+
+/**
+ * This month's counter shards of the town and the village, as the stats nightly timer leaves them (counts {},
+ * nothing counted yet): in a running town a bump updates its shard and never has to create it.
+ */
+async function prepareShards() {
+  const month = monthOf(new Date());
+  for (const unitId of [TOWN, V1]) {
+    for (const shard of [0, 1, 2, 3]) {
+      const _id = `${unitId}_${month}_${shard}`;
+      if ((await countOf('counters', { _id })) > 0) continue;
+      await w.db.collection('counters').add({ data: { _id, unitId, month, shard, counts: {}, updatedAt: null } });
+    }
+  }
 }
 
 async function timelineOf(id: string) {
@@ -187,11 +203,13 @@ describe('update, submit, withdraw (the owner)', () => {
       await w.call('update', { id, ...aPledge({ content: '修好村口路灯', category: 'volunteer' }) }, P.member),
     );
     expect(edited).toMatchObject({ content: '修好村口路灯', category: 'volunteer', state: 'draft' });
+    await prepareShards();
     const { answer, trips } = await w.measured('submit', { id }, P.member);
     expect(ok(answer).state).toBe('submitted');
-    // The first submission also marks the member as having pledged: one marker per unit (village, town), 6 writes;
-    // 8 when it is the first event on this month's counter shard (its counter document is created: a write per unit).
-    withinBudget(trips, 'submit', { reads: 3, writes: 8 });
+    // The first submission: pledge, timeline, 2 counter shards (village, town) and one members-who-pledged marker
+    // at the village: 5 writes. (A shard the nightly timer has not prepared is created by a set: +1 per unit.)
+    withinBudget(trips, 'submit');
+    expect(trips.writes).toBe(5);
     expect((await timelineOf(id)).map((e) => e.event)).toEqual(['create', 'edit', 'submit']);
   });
 

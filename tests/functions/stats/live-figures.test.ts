@@ -1,4 +1,4 @@
-import { B1, P, TOWN, V1, ok, rid, startWorld, type World } from '../request/world';
+import { B1, P, TOWN, V1, V2, ok, rid, startWorld, type World } from '../request/world';
 import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
 
 /**
@@ -152,4 +152,133 @@ it('the town’s breakdown by village shows the same figures for the village', a
   const row = town.units.find((u: { unitId: string }) => u.unitId === V1);
   expect(row.figures).toEqual(village.figures);
   expect(asRecount(row.figures)).toMatchObject({ members: 2, enterprisesServed: 1, households: 2 });
+});
+
+const dashboardOf = async (unitId: string, month = thisMonth()) =>
+  ok(await w.call('stats', 'dashboard', { unitId, period: { kind: 'month', month } }, P.townAdmin));
+
+describe('distinct figures from markers written once per event, at the village', () => {
+  const TWO_VILLAGES = 'o-member-two-villages';
+  const due = () => new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const pledgeIn = async (branchId: string) =>
+    ok(
+      await w.call(
+        'pledge',
+        'create',
+        {
+          requestId: rid(),
+          branchId,
+          category: 'residents',
+          content: '帮独居老人每周买一次菜',
+          target: '坚持三个月',
+          dueDay: due(),
+          submit: true,
+        },
+        TWO_VILLAGES,
+      ),
+    );
+
+  it('a member who pledged in two villages counts once for the town and once in each village', async () => {
+    const grant = (unitId: string, branchId: string) => ({
+      role: 'member',
+      unitId,
+      unitPath: [TOWN, unitId],
+      branchId,
+      grantedAt: '2026-01-01T00:00:00.000Z',
+      grantedBy: 'seed',
+    });
+    await w.db.collection('users').add({
+      data: {
+        _id: TWO_VILLAGES,
+        nickname: '两村党员',
+        roles: [grant(V1, B1), grant(V2, 'b-other')],
+        homeUnitId: null,
+        homeUnitPath: [],
+        createdAt: new Date(),
+      },
+    });
+    const townBefore = asRecount((await dashboardOf(TOWN)).figures).members;
+    const villageBefore = asRecount((await dashboardOf(V1)).figures).members;
+    await pledgeIn(B1);
+    await pledgeIn('b-other');
+
+    // One marker per pledge, at its village; none at the town.
+    const markers = (
+      (await w.db.collection('counters').where({ name: 'pledge.members', month: thisMonth() }).get()) as unknown as {
+        data: Array<{ unitId: string }>;
+      }
+    ).data;
+    expect(markers.filter((m) => m.unitId === TOWN)).toEqual([]);
+
+    const town = await dashboardOf(TOWN);
+    expect(asRecount(town.figures)).toEqual(recount(await raw(), TOWN, [thisMonth()], today()));
+    expect(town.figures.pledges.members).toBe(townBefore + 1);
+    expect(asRecount((await dashboardOf(V1)).figures).members).toBe(villageBefore + 1);
+    const v2 = town.units.find((u: { unitId: string }) => u.unitId === V2);
+    expect(v2.figures.pledges.members).toBe(1);
+    expect(asRecount((await dashboardOf(V2)).figures)).toEqual(recount(await raw(), V2, [thisMonth()], today()));
+  });
+
+  it('reconciliation rebuilds markers in this shape: a town copy of a village’s marker is removed, figures stay', async () => {
+    const m = thisMonth();
+    const village = (
+      (await w.db
+        .collection('counters')
+        .where({ unitId: V1, month: m, name: 'visit.households' })
+        .get()) as unknown as {
+        data: Array<{ _id: string; key: string; sub: string }>;
+      }
+    ).data[0];
+    // The shape before: every marker written at the town as well.
+    await w.db
+      .collection('counters')
+      .doc(village._id.replace(V1, TOWN))
+      .set({ data: { unitId: TOWN, month: m, name: 'visit.households', key: village.key, sub: village.sub } });
+    const expected = recount(await raw(), TOWN, [m], today());
+    expect(asRecount((await dashboardOf(TOWN)).figures)).toEqual(expected);
+
+    const report = ok(await w.call('stats', 'reconcile', { unitId: TOWN, from: m, to: m }, P.townAdmin));
+    expect(report.fixes).toEqual([{ unitId: TOWN, month: m, counters: {}, markersAdded: 0, markersRemoved: 1 }]);
+    expect(asRecount((await dashboardOf(TOWN)).figures)).toEqual(expected);
+  });
+});
+
+describe('counter shards prepared by the nightly timer', () => {
+  const nextMonth = () => {
+    const [y, mo] = thisMonth().split('-').map(Number);
+    return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  };
+  const shards = async (month: string) =>
+    (
+      (await w.db
+        .collection('counters')
+        .where({ month, shard: w.db.command.in([0, 1, 2, 3]) })
+        .limit(1000)
+        .get()) as unknown as { data: Array<{ _id: string; counts: object }> }
+    ).data;
+
+  it('exist for this month and next for the town and every village, keep what is counted, and show no data', async () => {
+    const countedBefore = await shards(thisMonth());
+    const boardBefore = await dashboardOf(TOWN);
+    ok(await w.fire('stats', 'nightly'));
+
+    const ids = (list: Array<{ _id: string }>) => list.map((d) => d._id).sort();
+    for (const month of [thisMonth(), nextMonth()]) {
+      const expected = [TOWN, V1, V2].flatMap((u) => [0, 1, 2, 3].map((i) => `${u}_${month}_${i}`)).sort();
+      expect(ids(await shards(month)).filter((id) => expected.includes(id))).toEqual(expected);
+    }
+    // Nothing counted is overwritten, and a month with prepared shards only still has no data.
+    const after = new Map((await shards(thisMonth())).map((d) => [d._id, d.counts]));
+    for (const d of countedBefore) expect(after.get(d._id)).toEqual(d.counts);
+    expect(await dashboardOf(TOWN)).toEqual(boardBefore);
+    const next = await dashboardOf(TOWN, nextMonth());
+    expect(next.figures).toBeNull();
+    expect(next.trend).toEqual([{ month: nextMonth(), figures: null }]);
+    expect(next.units.map((u: { figures: unknown }) => u.figures)).toEqual([null, null]);
+
+    // A second night creates nothing more.
+    const count = (await shards(nextMonth())).length;
+    ok(await w.fire('stats', 'nightly'));
+    expect((await shards(nextMonth())).length).toBe(count);
+  });
 });

@@ -141,8 +141,29 @@ describe('counters rebuilt from the records', () => {
       'request.level.village.resolved': 1,
       'request.rated': 1,
     });
-    expect(rebuilt.get('t|2025-04')?.markers).toEqual([{ name: 'request.enterprises', key: 'name:茶厂', sub: '' }]);
+    // Markers once per event, at its village: the town's distinct figures group its villages' markers when read.
+    expect(rebuilt.get('v|2025-04')?.markers).toEqual([{ name: 'request.enterprises', key: 'name:茶厂', sub: '' }]);
+    expect(rebuilt.get('t|2025-04')?.markers).toEqual([]);
     expect(rebuilt.has('n|2025-04')).toBe(false);
+  });
+
+  it('keeps the markers of the town organs’ branch (path [town]) at the town, and each village’s at the village', () => {
+    const rebuilt = rebuildCounters(
+      {
+        ...empty,
+        pledges: [
+          { unitPath: ['t'], ownerId: 'm1', submittedAt: new Date(APRIL) },
+          { unitPath: ['t', 'v', 'k'], ownerId: 'm2', submittedAt: new Date(APRIL) },
+          { unitPath: ['t', 'w'], ownerId: 'm2', submittedAt: new Date(APRIL) },
+        ],
+      },
+      ['2025-04'],
+    );
+    const members = (unitId: string) => rebuilt.get(`${unitId}|2025-04`)?.markers.map((m) => m.key);
+    expect(members('t')).toEqual(['m1']);
+    expect(members('v')).toEqual(['m2']);
+    expect(members('w')).toEqual(['m2']);
+    expect(rebuilt.get('t|2025-04')?.counts).toEqual({ 'pledge.submitted': 3 });
   });
 
   it('counts held sessions by the month they took place, with a marker per branch and kind', () => {
