@@ -124,6 +124,19 @@ export async function bumpCounters(
   }
 }
 
+/**
+ * The shards of a unit created in this transaction, for its month: written blind, as nothing can have counted in a
+ * unit that did not exist. Only villages (and communities) and towns keep counters: call it for those.
+ */
+export async function prepareNewUnitShards(tx: Tx, unitId: string, month: string): Promise<void> {
+  for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
+    await tx
+      .collection(COUNTERS_COLLECTION)
+      .doc(counterId(unitId, month, shard))
+      .set({ data: { unitId, month, shard, counts: {}, updatedAt: null } });
+  }
+}
+
 /** Shard ids looked up per query when preparing. */
 const PREPARE_PAGE = 1000;
 

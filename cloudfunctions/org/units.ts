@@ -1,4 +1,5 @@
 import { UNIT_KINDS, type Unit } from '@honglin/types/org';
+import { monthOf } from '@honglin/types/time';
 import {
   TOWN_ROOT_ID,
   childKindOf,
@@ -10,6 +11,7 @@ import {
 import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
 import { checkText } from '../common/content';
+import { prepareNewUnitShards } from '../common/counters';
 import { ADMIN_ROLES } from '../common/domain/roles';
 import { inTransaction, rows, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
@@ -88,6 +90,9 @@ export const createUnit = defineAction({
       };
       const { _id, ...data } = unit;
       await tx.collection(UNITS).doc(_id).set({ data });
+      // A new village's counter shards of this month, so its first events update them (the stats nightly timer
+      // prepares the months after).
+      if (unit.path.length === 2) await prepareNewUnitShards(tx, _id, monthOf(now));
       return unitOf(unit);
     });
   },

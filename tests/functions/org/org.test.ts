@@ -66,6 +66,28 @@ describe('org.createUnit / org.updateUnit', () => {
     expect(village.kind).toBe('village');
   });
 
+  it('gives a new village this month’s counter shards, prepared and empty, within the write budget', async () => {
+    const input = { requestId: rid(), parentId: UNIT.town, name: '新设村' };
+    const { answer, trips } = await world.measured(PERSONA.townAdmin, 'org', 'createUnit', input);
+    const village = ok(answer);
+    // caller, parent, re-read; start; the unit and 4 shards; commit
+    expect(trips - 2).toBeLessThanOrEqual(3 + 6);
+    const shards = await world.find<{ shard: number; counts: object; updatedAt: unknown }>('counters', {
+      unitId: village._id,
+    });
+    expect(shards.map((d) => d.shard).sort()).toEqual([0, 1, 2, 3]);
+    expect(shards.every((d) => JSON.stringify(d.counts) === '{}' && d.updatedAt === null)).toBe(true);
+    // A block creates none: only villages (and the town) keep counters.
+    const block = ok(
+      await world.call(PERSONA.townAdmin, 'org', 'createUnit', {
+        requestId: rid(),
+        parentId: village._id,
+        name: '第一片',
+      }),
+    );
+    expect(await world.find('counters', { unitId: block._id })).toEqual([]);
+  });
+
   it('renames units below the admin, but a village admin cannot rename the village itself', async () => {
     const renamed = ok(
       await world.call(PERSONA.villageAdmin, 'org', 'updateUnit', { id: UNIT.xcpBlock2, name: '第二片区' }),
