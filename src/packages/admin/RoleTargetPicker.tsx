@@ -9,6 +9,7 @@ import {
   type RoleName,
 } from '@honglin/types/org';
 import { orgApi } from '@/api/org';
+import { Chip } from '@/components/Chip';
 import { useQuery } from '@/lib/useQuery';
 import { UnitPicker } from './UnitPicker';
 import '../account/form.scss';
@@ -42,9 +43,9 @@ export function RoleTargetPicker({ grant, onPick }: RoleTargetPickerProps) {
       <Text className="hl-label">选择角色</Text>
       <View className="hl-chips">
         {grantableRoles(grant).map((r) => (
-          <Text key={r} className={`hl-chip${r === role ? ' hl-chip--on' : ''}`} onClick={() => setRole(r)}>
+          <Chip key={r} area="hl" on={r === role} onTap={() => setRole(r)}>
             {ROLE_LABELS[r]}
-          </Text>
+          </Chip>
         ))}
       </View>
       {role && BRANCH_ROLES.includes(role) && (

@@ -4,6 +4,7 @@ import { navigateTo } from '@tarojs/taro';
 import { UNIT_KIND_LABELS } from '@honglin/types/org';
 import { childKindOf } from '@honglin/types/org-api';
 import { orgApi } from '@/api/org';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
@@ -31,13 +32,9 @@ export default function AdminPage() {
                 <Text className="hl-label">管理范围</Text>
                 <View className="hl-chips">
                   {scope.grants.map((g) => (
-                    <Text
-                      key={g.unitId}
-                      className={`hl-chip${g.unitId === scope.unitId ? ' hl-chip--on' : ''}`}
-                      onClick={() => scope.choose(g.unitId)}
-                    >
+                    <Chip key={g.unitId} area="hl" on={g.unitId === scope.unitId} onTap={() => scope.choose(g.unitId)}>
                       {g.unitName}
-                    </Text>
+                    </Chip>
                   ))}
                 </View>
               </View>

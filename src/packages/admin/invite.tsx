@@ -5,6 +5,7 @@ import { shanghai } from '@honglin/types/time';
 import type { InviteView } from '@honglin/types/user';
 import { imageUrl } from '@/api/transport';
 import { userApi } from '@/api/user';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { newRequestId } from '@/lib/requestId';
 import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
@@ -89,9 +90,9 @@ function InviteForm({ grant }: { grant: RoleGrant }) {
           <Text className="hl-label">有效期</Text>
           <View className="hl-chips">
             {DAYS.map((d) => (
-              <Text key={d} className={`hl-chip${d === days ? ' hl-chip--on' : ''}`} onClick={() => setDays(d)}>
+              <Chip key={d} area="hl" on={d === days} onTap={() => setDays(d)}>
                 {d}天
-              </Text>
+              </Chip>
             ))}
           </View>
           {error && <Text className="hl-error">{error}</Text>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { PLACE_KINDS, PLACE_KIND_LABELS, type PlaceKind } from '@honglin/types/org';
 import { orgApi } from '@/api/org';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
@@ -58,9 +59,9 @@ function Places({ unitId }: { unitId: string }) {
         <Text className="hl-section__title">登记地点</Text>
         <View className="hl-chips">
           {PLACE_KINDS.map((k) => (
-            <Text key={k} className={`hl-chip${k === kind ? ' hl-chip--on' : ''}`} onClick={() => setKind(k)}>
+            <Chip key={k} area="hl" on={k === kind} onTap={() => setKind(k)}>
               {PLACE_KIND_LABELS[k]}
-            </Text>
+            </Chip>
           ))}
         </View>
         <Text className="hl-label">名称</Text>

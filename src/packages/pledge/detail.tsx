@@ -13,6 +13,7 @@ import {
 import { shanghai } from '@honglin/types/time';
 import { pledgeApi } from '@/api/pledge';
 import { imageUrl } from '@/api/transport';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
@@ -231,9 +232,9 @@ function AppraiseBox({ id, busy, act }: BoxProps) {
       <Text className="pl-section__title">支部评议</Text>
       <View className="pl-chips">
         {APPRAISAL_GRADES.map((g) => (
-          <Text key={g} className={`pl-chip${grade === g ? ' pl-chip--on' : ''}`} onClick={() => setGrade(g)}>
+          <Chip key={g} area="pl" on={grade === g} onTap={() => setGrade(g)}>
             {APPRAISAL_GRADE_LABELS[g]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Textarea

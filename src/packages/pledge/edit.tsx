@@ -9,6 +9,7 @@ import {
   type PledgeDetail,
 } from '@honglin/types/pledge';
 import { pledgeApi } from '@/api/pledge';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
@@ -120,13 +121,9 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
           <Text className="pl-form__label">在哪个支部承诺</Text>
           <View className="pl-chips">
             {branches.map((b) => (
-              <Text
-                key={b.id}
-                className={`pl-chip${branchId === b.id ? ' pl-chip--on' : ''}`}
-                onClick={() => setBranchId(b.id)}
-              >
+              <Chip key={b.id} area="pl" on={branchId === b.id} onTap={() => setBranchId(b.id)}>
                 {b.name}
-              </Text>
+              </Chip>
             ))}
           </View>
         </View>
@@ -134,13 +131,9 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
       <Text className="pl-form__label">承诺类别</Text>
       <View className="pl-chips">
         {PLEDGE_CATEGORIES.map((c) => (
-          <Text
-            key={c}
-            className={`pl-chip${draft.category === c ? ' pl-chip--on' : ''}`}
-            onClick={() => set({ category: c })}
-          >
+          <Chip key={c} area="pl" on={draft.category === c} onTap={() => set({ category: c })}>
             {PLEDGE_CATEGORY_LABELS[c]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Text className="pl-form__label">承诺做什么</Text>

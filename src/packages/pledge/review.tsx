@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
 import type { PledgeState } from '@honglin/types/pledge';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
@@ -51,35 +52,33 @@ function Queues({ branches }: { branches: BranchChoice[] }) {
       {branches.length > 1 && (
         <View className="pl-chips">
           {branches.map((b) => (
-            <Text
-              key={b.id}
-              className={`pl-chip${branchId === b.id ? ' pl-chip--on' : ''}`}
-              onClick={() => setBranchId(b.id)}
-            >
+            <Chip key={b.id} area="pl" on={branchId === b.id} onTap={() => setBranchId(b.id)}>
               {b.name}
-            </Text>
+            </Chip>
           ))}
         </View>
       )}
       <View className="pl-chips">
         {QUEUES.map((q, i) => (
-          <Text key={q.label} className={`pl-chip${queue === i ? ' pl-chip--on' : ''}`} onClick={() => setQueue(i)}>
+          <Chip key={q.label} area="pl" on={queue === i} onTap={() => setQueue(i)}>
             {q.label}
-          </Text>
+          </Chip>
         ))}
       </View>
       {(owner || members.size > 1) && (
         <View className="pl-chips">
-          <Text className={`pl-chip${owner ? '' : ' pl-chip--on'}`} onClick={() => setOwner(undefined)}>
+          <Chip area="pl" on={!owner} onTap={() => setOwner(undefined)}>
             全部党员
-          </Text>
+          </Chip>
           {owner ? (
-            <Text className="pl-chip pl-chip--on">{owner.name}</Text>
+            <Chip area="pl" on>
+              {owner.name}
+            </Chip>
           ) : (
             [...members].map(([id, name]) => (
-              <Text key={id} className="pl-chip" onClick={() => setOwner({ id, name })}>
+              <Chip key={id} area="pl" on={false} onTap={() => setOwner({ id, name })}>
                 {name}
-              </Text>
+              </Chip>
             ))
           )}
         </View>

@@ -5,6 +5,7 @@ import { shanghai } from '@honglin/types/time';
 import type { TreeAnswer } from '@honglin/types/org-api';
 import { callCloud } from '@/api/transport';
 import { visitApi } from '@/api/visit';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import '@/pages/requests/request.scss';
@@ -27,13 +28,9 @@ export default function CoveragePage() {
       {villages.query.status === 'success' && villages.query.data && (
         <View className="rq-chips">
           {villages.query.data.units.map((u) => (
-            <Text
-              key={u._id}
-              className={`rq-chip${villageId === u._id ? ' rq-chip--on' : ''}`}
-              onClick={() => setChosen(u._id)}
-            >
+            <Chip key={u._id} area="rq" on={villageId === u._id} onTap={() => setChosen(u._id)}>
               {u.name}
-            </Text>
+            </Chip>
           ))}
         </View>
       )}
@@ -49,9 +46,9 @@ function VillageCoverage({ villageId }: { villageId: string }) {
     <View>
       <View className="rq-chips">
         {MONTHS.map((m, i) => (
-          <Text key={m} className={`rq-chip${month === m ? ' rq-chip--on' : ''}`} onClick={() => setMonth(m)}>
+          <Chip key={m} area="rq" on={month === m} onTap={() => setMonth(m)}>
             {i === 0 ? '本月' : '上月'}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Text className="rq-note">按片、组、邻排列，用来看哪里还需要去走访，不做排名。</Text>

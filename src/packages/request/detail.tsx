@@ -14,6 +14,7 @@ import {
 } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { EVENT_LABELS, stateLabel, when } from '@/pages/requests/labels';
@@ -212,9 +213,9 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           <Text className="rq-title">您对办理结果满意吗？</Text>
           <View className="rq-chips">
             {RATINGS.map((r) => (
-              <Text key={r} className={`rq-chip${rating === r ? ' rq-chip--on' : ''}`} onClick={() => setRating(r)}>
+              <Chip key={r} area="rq" on={rating === r} onTap={() => setRating(r)}>
                 {RATING_LABELS[r]}
-              </Text>
+              </Chip>
             ))}
           </View>
           <Textarea

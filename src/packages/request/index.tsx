@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import {
   REQUEST_CATEGORIES,
@@ -9,6 +9,7 @@ import {
 } from '@honglin/types/request';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { RequestList } from '@/pages/requests/RequestList';
 import { useRequestList } from '@/pages/requests/useRequestList';
@@ -22,14 +23,6 @@ const STATES: Array<{ label: string; state: NonNullable<ListRequestsInput['state
   { label: '已完成', state: 'closed' },
   { label: '全部', state: 'all' },
 ];
-
-function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
-  return (
-    <Text className={`rq-chip${on ? ' rq-chip--on' : ''}`} onClick={onTap}>
-      {label}
-    </Text>
-  );
-}
 
 /** 待办诉求: what waits in the head's unit and below (or, for a member, what was assigned to them), with filters. */
 export default function RequestWorkPage() {
@@ -57,26 +50,38 @@ export default function RequestWorkPage() {
     <PageShell>
       <View className="rq-chips">
         {STATES.map((s) => (
-          <Chip key={s.state} on={state === s.state} label={s.label} onTap={() => setState(s.state)} />
+          <Chip key={s.state} area="rq" on={state === s.state} onTap={() => setState(s.state)}>
+            {s.label}
+          </Chip>
         ))}
       </View>
       <View className="rq-chips">
-        <Chip on={category === undefined} label="全部类别" onTap={() => setCategory(undefined)} />
+        <Chip area="rq" on={category === undefined} onTap={() => setCategory(undefined)}>
+          全部类别
+        </Chip>
         {REQUEST_CATEGORIES.map((c) => (
-          <Chip key={c} on={category === c} label={REQUEST_CATEGORY_LABELS[c]} onTap={() => setCategory(c)} />
+          <Chip key={c} area="rq" on={category === c} onTap={() => setCategory(c)}>
+            {REQUEST_CATEGORY_LABELS[c]}
+          </Chip>
         ))}
       </View>
       {!assigned && (
         <View className="rq-chips">
-          <Chip on={level === undefined} label="各级" onTap={() => setLevel(undefined)} />
+          <Chip area="rq" on={level === undefined} onTap={() => setLevel(undefined)}>
+            各级
+          </Chip>
           {UNIT_KINDS.map((k) => (
-            <Chip key={k} on={level === k} label={`在${UNIT_KIND_LABELS[k]}`} onTap={() => setLevel(k)} />
+            <Chip key={k} area="rq" on={level === k} onTap={() => setLevel(k)}>{`在${UNIT_KIND_LABELS[k]}`}</Chip>
           ))}
         </View>
       )}
       <View className="rq-chips">
-        <Chip on={overdue} label="只看超时" onTap={() => setOverdue(!overdue)} />
-        <Chip on={thisMonth} label="只看本月" onTap={() => setThisMonth(!thisMonth)} />
+        <Chip area="rq" on={overdue} onTap={() => setOverdue(!overdue)}>
+          只看超时
+        </Chip>
+        <Chip area="rq" on={thisMonth} onTap={() => setThisMonth(!thisMonth)}>
+          只看本月
+        </Chip>
       </View>
       <RequestList list={list} emptyText={assigned ? '目前没有分派给您的诉求' : '没有符合条件的诉求'} />
     </PageShell>

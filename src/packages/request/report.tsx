@@ -8,6 +8,7 @@ import type { Me } from '@honglin/types/user';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 import { callCloud } from '@/api/transport';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
@@ -83,13 +84,9 @@ function ReportForm({ units }: { units: Unit[] }) {
           <Text className="rq-label">居民住在哪个邻？</Text>
           <View className="rq-chips">
             {units.map((u) => (
-              <Text
-                key={u._id}
-                className={`rq-chip${unitId === u._id ? ' rq-chip--on' : ''}`}
-                onClick={() => setUnitId(u._id)}
-              >
+              <Chip key={u._id} area="rq" on={unitId === u._id} onTap={() => setUnitId(u._id)}>
                 {u.name}
-              </Text>
+              </Chip>
             ))}
           </View>
         </View>
@@ -117,9 +114,9 @@ function ReportForm({ units }: { units: Unit[] }) {
         <Text className="rq-label">问题类别</Text>
         <View className="rq-chips">
           {REQUEST_CATEGORIES.map((c) => (
-            <Text key={c} className={`rq-chip${category === c ? ' rq-chip--on' : ''}`} onClick={() => setCategory(c)}>
+            <Chip key={c} area="rq" on={category === c} onTap={() => setCategory(c)}>
               {REQUEST_CATEGORY_LABELS[c]}
-            </Text>
+            </Chip>
           ))}
         </View>
       </View>

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestSummary } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 import { imageUrl, uploadImage } from '@/api/transport';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
 import { stateLabel } from '@/pages/requests/labels';
@@ -101,13 +102,9 @@ export default function SubmitRequestPage() {
         <Text className="rq-label">1. 遇到了什么类型的问题？</Text>
         <View className="rq-chips">
           {REQUEST_CATEGORIES.map((c) => (
-            <Text
-              key={c}
-              className={`rq-chip${draft.category === c ? ' rq-chip--on' : ''}`}
-              onClick={() => change({ category: c })}
-            >
+            <Chip key={c} area="rq" on={draft.category === c} onTap={() => change({ category: c })}>
               {REQUEST_CATEGORY_LABELS[c]}
-            </Text>
+            </Chip>
           ))}
         </View>
       </View>

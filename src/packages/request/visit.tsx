@@ -5,6 +5,7 @@ import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } fro
 import type { HouseholdView, VisitList } from '@honglin/types/visit';
 import { shanghai } from '@honglin/types/time';
 import { visitApi } from '@/api/visit';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
@@ -93,13 +94,9 @@ export default function VisitPage() {
                 <Text className="rq-label">反映的问题 {i + 1}</Text>
                 <View className="rq-chips">
                   {REQUEST_CATEGORIES.filter((c) => c !== 'enterprise' && c !== 'dispute').map((c) => (
-                    <Text
-                      key={c}
-                      className={`rq-chip${p.category === c ? ' rq-chip--on' : ''}`}
-                      onClick={() => setProblem(i, { category: c })}
-                    >
+                    <Chip key={c} area="rq" on={p.category === c} onTap={() => setProblem(i, { category: c })}>
                       {REQUEST_CATEGORY_LABELS[c]}
-                    </Text>
+                    </Chip>
                   ))}
                 </View>
                 <Textarea

@@ -8,6 +8,7 @@ import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/st
 import type { Me } from '@honglin/types/user';
 import { statsApi } from '@/api/stats';
 import { callCloud } from '@/api/transport';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { BarChart } from './BarChart';
@@ -65,13 +66,9 @@ function Board({ home }: { home: string }) {
       {choices.length > 1 && (
         <View className="st-chips">
           {choices.map((c) => (
-            <Text
-              key={c.unitId}
-              className={`st-chip${c.unitId === unitId ? ' st-chip--on' : ''}`}
-              onClick={() => setUnitId(c.unitId)}
-            >
+            <Chip key={c.unitId} area="st" on={c.unitId === unitId} onTap={() => setUnitId(c.unitId)}>
               {c.unitId === home ? `${c.name}（全部）` : c.name}
-            </Text>
+            </Chip>
           ))}
         </View>
       )}
@@ -119,13 +116,9 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange: (p: Peri
     <View className="st-card">
       <View className="st-chips">
         {PERIOD_KINDS.map((k) => (
-          <Text
-            key={k.kind}
-            className={`st-chip${period.kind === k.kind ? ' st-chip--on' : ''}`}
-            onClick={() => onChange(currentPeriod(k.kind))}
-          >
+          <Chip key={k.kind} area="st" on={period.kind === k.kind} onTap={() => onChange(currentPeriod(k.kind))}>
             {k.label}
-          </Text>
+          </Chip>
         ))}
       </View>
       {period.kind === 'range' ? (

@@ -11,6 +11,7 @@ import {
   type PledgeState,
 } from '@honglin/types/pledge';
 import { shanghai } from '@honglin/types/time';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { PledgeCard } from './PledgeCard';
@@ -76,37 +77,30 @@ function MyPledges() {
     <View className="pl-section">
       <Text className="pl-section__title">我的承诺</Text>
       <View className="pl-chips">
-        <Text className={`pl-chip${state === undefined ? ' pl-chip--on' : ''}`} onClick={() => setState(undefined)}>
+        <Chip area="pl" on={state === undefined} onTap={() => setState(undefined)}>
           全部
-        </Text>
+        </Chip>
         {PLEDGE_STATES.map((s) => (
-          <Text key={s} className={`pl-chip${state === s ? ' pl-chip--on' : ''}`} onClick={() => setState(s)}>
+          <Chip key={s} area="pl" on={state === s} onTap={() => setState(s)}>
             {PLEDGE_STATE_LABELS[s]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <View className="pl-chips">
         {MONTHS.map((m) => (
-          <Text
-            key={m.label}
-            className={`pl-chip${month === m.month ? ' pl-chip--on' : ''}`}
-            onClick={() => setMonth(m.month)}
-          >
+          <Chip key={m.label} area="pl" on={month === m.month} onTap={() => setMonth(m.month)}>
             {m.label}
-          </Text>
+          </Chip>
         ))}
       </View>
       <View className="pl-chips">
-        <Text
-          className={`pl-chip${category === undefined ? ' pl-chip--on' : ''}`}
-          onClick={() => setCategory(undefined)}
-        >
+        <Chip area="pl" on={category === undefined} onTap={() => setCategory(undefined)}>
           全部类别
-        </Text>
+        </Chip>
         {PLEDGE_CATEGORIES.map((c) => (
-          <Text key={c} className={`pl-chip${category === c ? ' pl-chip--on' : ''}`} onClick={() => setCategory(c)}>
+          <Chip key={c} area="pl" on={category === c} onTap={() => setCategory(c)}>
             {PLEDGE_CATEGORY_LABELS[c]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <PledgeList
