@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
-import { ROLE_CHANGE_VIA_LABELS, type RoleChangeView } from '@honglin/types/user';
+import { ROLE_CHANGE_VIA_LABELS } from '@honglin/types/user';
 import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
-import { useQuery } from '@/lib/useQuery';
+import { PagesFooter, usePages } from './paging';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 
@@ -20,10 +19,8 @@ export default function ChangesPage() {
 }
 
 function Changes({ unitId }: { unitId: string }) {
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const [earlier, setEarlier] = useState<RoleChangeView[]>([]);
-  const { query } = useQuery(() => userApi.listRoleChanges({ unitId, cursor, size: 20 }), [unitId, cursor]);
-  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])];
+  const pages = usePages((cursor) => userApi.listRoleChanges({ unitId, cursor, size: 20 }), [unitId]);
+  const { items, query } = pages;
   return (
     <View className="hl-section">
       <Text className="hl-section__title">角色变更记录</Text>
@@ -42,19 +39,7 @@ function Changes({ unitId }: { unitId: string }) {
           </Text>
         </View>
       ))}
-      {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
-      {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
-      {query.status === 'success' && query.data.nextCursor && (
-        <Button
-          className="hl-button"
-          onClick={() => {
-            setEarlier(items);
-            setCursor(query.data.nextCursor);
-          }}
-        >
-          更早的记录
-        </Button>
-      )}
+      <PagesFooter pages={pages} moreText="更早的记录" />
     </View>
   );
 }

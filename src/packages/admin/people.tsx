@@ -3,9 +3,10 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type RoleGrant, type RoleName } from '@honglin/types/org';
 import type { PersonView } from '@honglin/types/user';
 import { userApi } from '@/api/user';
+import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
-import { useQuery } from '@/lib/useQuery';
 import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
+import { PagesFooter, usePages } from './paging';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 
@@ -33,30 +34,22 @@ function People({ grant }: { grant: RoleGrant }) {
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<RoleName | undefined>(undefined);
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const [earlier, setEarlier] = useState<PersonView[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   // Roles changed here since the list loaded (the answer of grantRole / revokeRole), shown without reloading.
   const [changed, setChanged] = useState<Record<string, RoleGrant[]>>({});
-  const { query } = useQuery(
-    () => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
-    [grant.unitId, search, role, cursor],
+  const pages = usePages(
+    (cursor) => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
+    [grant.unitId, search, role],
   );
-  const restart = () => {
-    setEarlier([]);
-    setCursor(undefined);
-  };
   const find = () => {
-    restart();
+    pages.restart();
     setSearch(typed.trim());
   };
   const filter = (r: RoleName | undefined) => {
-    restart();
+    pages.restart();
     setRole(r);
   };
-  const items = [...earlier, ...(query.status === 'success' ? query.data.items : [])].map((p) =>
-    changed[p.openid] ? { ...p, roles: changed[p.openid] } : p,
-  );
+  const items = pages.items.map((p) => (changed[p.openid] ? { ...p, roles: changed[p.openid] } : p));
   return (
     <View>
       <View className="hl-section">
@@ -73,14 +66,14 @@ function People({ grant }: { grant: RoleGrant }) {
         </Button>
         <View className="hl-chips" style={{ marginTop: '16px' }}>
           {FILTERS.map((r) => (
-            <Text key={r ?? 'all'} className={`hl-chip${r === role ? ' hl-chip--on' : ''}`} onClick={() => filter(r)}>
+            <Chip key={r ?? 'all'} area="hl" on={r === role} onTap={() => filter(r)}>
               {r ? ROLE_LABELS[r] : '全部'}
-            </Text>
+            </Chip>
           ))}
         </View>
       </View>
       <View className="hl-section">
-        {items.length === 0 && query.status === 'success' && <Text className="hl-note">没有找到。</Text>}
+        {items.length === 0 && pages.query.status === 'success' && <Text className="hl-note">没有找到。</Text>}
         {items.map((p) => (
           <View key={p.openid}>
             <View className="hl-row" onClick={() => setOpen(open === p.openid ? null : p.openid)}>
@@ -98,19 +91,7 @@ function People({ grant }: { grant: RoleGrant }) {
             )}
           </View>
         ))}
-        {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
-        {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
-        {query.status === 'success' && query.data.nextCursor && (
-          <Button
-            className="hl-button"
-            onClick={() => {
-              setEarlier(items);
-              setCursor(query.data.nextCursor);
-            }}
-          >
-            加载更多
-          </Button>
-        )}
+        <PagesFooter pages={pages} moreText="加载更多" />
       </View>
     </View>
   );
