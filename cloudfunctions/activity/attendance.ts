@@ -2,6 +2,7 @@ import {
   addAttendeeInputSchema,
   markAbsentInputSchema,
   type ActivityDetail,
+  type AttendanceCounts,
   type AttendanceMode,
   type AttendeeInput,
 } from '@honglin/types/activity';
@@ -17,7 +18,8 @@ import {
   countsOnDashboard,
   isExpected,
 } from '../common/domain/activity';
-import { byId, inTransaction, txGet, type Tx } from '../common/db';
+import { db } from '../common/cloud';
+import { inTransaction, txGet, type Tx } from '../common/db';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import {
@@ -29,6 +31,7 @@ import {
   toActivity,
   toAttendance,
   txActivity,
+  type ActivityDoc,
   type AttendanceDoc,
 } from './store';
 
@@ -38,20 +41,55 @@ interface Person {
   roles: RoleGrant[];
 }
 
-/** The person named by the organiser: a registered user (their name from their record) or a name alone. */
-async function personOf(attendee: AttendeeInput): Promise<Person> {
-  if ('name' in attendee) return { name: attendee.name.trim(), roles: [] };
-  const user = await byId<{ _id: string; nickname?: string; roles?: RoleGrant[]; deletedAt?: Date | null }>(
-    'users',
-    attendee.openid,
-  );
+interface PersonDoc {
+  _id: string;
+  nickname?: string;
+  roles?: RoleGrant[];
+  deletedAt?: Date | null;
+}
+
+/** The activity with the person's record at it and the person's user record, as one read saw them. */
+interface Snapshot {
+  activity: ActivityDoc;
+  record: AttendanceDoc | null;
+  person: Person;
+}
+
+const sameCounts = (a: AttendanceCounts, b: AttendanceCounts) =>
+  a.present === b.present && a.absent === b.absent && a.delivered === b.delivered;
+
+/**
+ * The activity, the person's record at it and (for a registered person) their user record, in one read.
+ */
+async function snapshotOf(id: string, attendee: AttendeeInput): Promise<Snapshot> {
+  const key: { openid: string } | { name: string } =
+    'openid' in attendee ? { openid: attendee.openid } : { name: attendee.name.trim() };
+  const record = (found: AttendanceDoc[]) => found.find(Boolean) ?? null;
+  const { list } = (await db
+    .collection(ACTIVITIES)
+    .aggregate()
+    .match({ _id: id })
+    .addFields({
+      wantedRecords: [attendanceId(id, key)],
+      wantedPeople: 'openid' in key ? [key.openid] : [],
+    })
+    .lookup({ from: ATTENDANCE, localField: 'wantedRecords', foreignField: '_id', as: 'foundRecords' })
+    .lookup({ from: 'users', localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
+    .end()) as { list: Array<ActivityDoc & { foundRecords: AttendanceDoc[]; foundPeople: PersonDoc[] }> };
+  const [found] = list;
+  if (!found) throw notFound('找不到这个活动，请刷新后重试');
+  const { foundRecords, foundPeople, ...activity } = found;
+  if ('name' in key) return { activity, record: record(foundRecords), person: { name: key.name, roles: [] } };
+  const user = foundPeople.find(Boolean);
   if (!user || user.deletedAt) throw notFound('找不到这位党员，请刷新后重试');
-  return { openid: user._id, name: user.nickname || '党员', roles: user.roles ?? [] };
+  return {
+    activity,
+    record: record(foundRecords),
+    person: { openid: user._id, name: user.nickname || '党员', roles: user.roles ?? [] },
+  };
 }
 
 interface Entry {
-  id: string;
-  person: Person;
   mode: AttendanceMode;
   reason?: string;
 }
@@ -59,26 +97,31 @@ interface Entry {
 /**
  * Writes one person's record with the activity's counts in one transaction; people recorded present after the
  * session was held are added to the dashboard at once.
+ * The person's record is taken from the snapshot when the activity's counts are as the snapshot saw them: every
+ * change of a record changes those counts in the same transaction, and they never return to an earlier value
+ * (present + delivered never falls, and when it stays the same only "on leave" grows), so equal counts mean no
+ * record changed since. Otherwise (someone was recorded meanwhile) it is read again here.
  */
 async function recordEntry(
   tx: Tx,
+  snapshot: Snapshot,
   entry: Entry,
   actor: { openid: string; grants: RoleGrant[] },
   now: Date,
 ): Promise<ActivityDetail> {
-  const activity = await txActivity(tx, entry.id);
+  const activity = await txActivity(tx, snapshot.activity._id);
+  const { person } = snapshot;
   if (!canManage(actor.grants, activity)) throw forbidden('只有活动的组织者可以登记');
   allowed(activity.status, {
     type: entry.mode === 'absent' ? 'markAbsent' : entry.mode === 'delivered' ? 'deliver' : 'addAttendee',
   });
-  if (entry.person.openid && !isExpected(entry.person.roles, activity)) {
+  if (person.openid && !isExpected(person.roles, activity)) {
     throw forbidden('这位不在这次活动的参加范围内');
   }
-  const id = attendanceId(
-    activity._id,
-    entry.person.openid ? { openid: entry.person.openid } : { name: entry.person.name },
-  );
-  const existing = await txGet<AttendanceDoc>(tx, ATTENDANCE, id);
+  const id = attendanceId(activity._id, person.openid ? { openid: person.openid } : { name: person.name });
+  const existing = sameCounts(activity.attendance, snapshot.activity.attendance)
+    ? snapshot.record
+    : await txGet<AttendanceDoc>(tx, ATTENDANCE, id);
   const change = attendanceChange(existing?.mode ?? null, entry.mode);
   if (!change.ok) throw conflict(change.reason);
   const record: AttendanceDoc = {
@@ -86,8 +129,8 @@ async function recordEntry(
     activityId: activity._id,
     branchId: activity.branchId,
     unitPath: activity.unitPath,
-    ...(entry.person.openid ? { openid: entry.person.openid } : {}),
-    name: entry.person.name,
+    ...(person.openid ? { openid: person.openid } : {}),
+    name: person.name,
     mode: entry.mode,
     ...(entry.reason ? { reason: entry.reason } : {}),
     kind: activity.kind,
@@ -121,8 +164,8 @@ export const addAttendee = defineAction({
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
     if ('name' in input.attendee) await checkText(openid, 2, [input.attendee.name]);
-    const person = await personOf(input.attendee);
-    return inTransaction((tx) => recordEntry(tx, { id: input.id, person, mode: input.mode }, { openid, grants }, now));
+    const snapshot = await snapshotOf(input.id, input.attendee);
+    return inTransaction((tx) => recordEntry(tx, snapshot, { mode: input.mode }, { openid, grants }, now));
   },
 });
 
@@ -132,9 +175,9 @@ export const markAbsent = defineAction({
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
     await checkText(openid, 2, [input.reason, 'name' in input.attendee ? input.attendee.name : '']);
-    const person = await personOf(input.attendee);
+    const snapshot = await snapshotOf(input.id, input.attendee);
     return inTransaction((tx) =>
-      recordEntry(tx, { id: input.id, person, mode: 'absent', reason: input.reason }, { openid, grants }, now),
+      recordEntry(tx, snapshot, { mode: 'absent', reason: input.reason }, { openid, grants }, now),
     );
   },
 });

@@ -10,11 +10,11 @@ import {
 import { roles } from '../common/access';
 import { cloud } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
-import { addCounts, attendanceChange, isExpected } from '../common/domain/activity';
+import { addCounts, addWrongCode, attendanceChange, guessingLocked, isExpected } from '../common/domain/activity';
 import { activityHeld } from '../common/domain/metrics';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
-import { conflict, forbidden, invalidArgument } from '../common/errors';
+import { conflict, forbidden, invalidArgument, rateLimited } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
 import {
@@ -92,19 +92,28 @@ export const checkinToken = defineAction({
 /**
  * 签到: a member of the expected audience checks in on site with the code of this activity's current (or
  * previous) window. One record per member, created with the count in one transaction.
+ * A wrong code is tallied on the activity in its own committed transaction (concurrent guesses conflict and are
+ * counted one by one); after MAX_WRONG_CODES within the window even a right code is refused, so the 6-digit code
+ * cannot be guessed.
  */
 export const checkin = defineAction({
   input: checkinInputSchema,
   access: roles(['member']),
   async handler(input, { openid, caller, grants, now }): Promise<CheckinResult> {
     const mode = 'token' in input ? 'scan' : 'code';
-    return inTransaction(async (tx) => {
+    const outcome = await inTransaction(async (tx): Promise<CheckinResult | 'wrong'> => {
       const activity = await txActivity(tx, input.id);
       if (!isExpected(grants, activity)) throw forbidden('您不在这次活动的参加范围内');
       allowed(activity.status, { type: 'checkin' });
+      const misses = activity.checkinMisses?.[openid];
+      if (guessingLocked(misses, now)) throw rateLimited('签到码输错次数太多，请10分钟后再试，或请组织者代为登记');
       const presented = 'token' in input ? { token: input.token } : { code: input.code };
       if (!verifyCheckin(activity.checkinSecret, activity._id, presented, now)) {
-        throw invalidArgument('签到码不对或已过期，请扫描现场最新的二维码');
+        await tx
+          .collection(ACTIVITIES)
+          .doc(activity._id)
+          .update({ data: { checkinMisses: { [openid]: addWrongCode(misses, now) } } });
+        return 'wrong';
       }
       const id = `${activity._id}_${openid}`;
       const existing = await txGet<AttendanceDoc>(tx, ATTENDANCE, id);
@@ -136,5 +145,7 @@ export const checkin = defineAction({
         });
       return { activityId: activity._id, title: activity.title, mode };
     });
+    if (outcome === 'wrong') throw invalidArgument('签到码不对或已过期，请扫描现场最新的二维码');
+    return outcome;
   },
 });

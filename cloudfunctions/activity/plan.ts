@@ -4,17 +4,19 @@ import {
   updateActivityInputSchema,
   type Activity,
   type Audience,
+  type ActivityPlaceInput,
 } from '@honglin/types/activity';
 import { monthOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { newCheckinSecret } from '../common/domain/checkinToken';
 import { checkText } from '../common/content';
+import type { ScopeTarget } from '../common/access';
 import { inTransaction, byId } from '../common/db';
-import { conflict, invalidArgument } from '../common/errors';
-import { branchScope } from '../common/org';
+import { conflict, invalidArgument, notFound } from '../common/errors';
+import { BRANCHES, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { resolveFilms, resolvePlace } from './places';
+import { loadWithReferences, resolveFilms, resolvePlace, type WithReferences } from './places';
 import {
   ACTIVITIES,
   MANAGERS,
@@ -32,15 +34,35 @@ function checkAudience(audience: Audience, unitPath: readonly string[]): void {
   }
 }
 
+interface References {
+  place?: ActivityPlaceInput;
+  filmIds?: readonly string[];
+}
+
+/** Scope rule of plan: the branch, with the place and films the plan names, in one read. */
+async function branchWithReferences(
+  input: { branchId: string } & References,
+): Promise<ScopeTarget<WithReferences<BranchDoc>>> {
+  const branch = await loadWithReferences<BranchDoc>(BRANCHES, input.branchId, input);
+  if (!branch) throw notFound('找不到这个党支部，请刷新后重试');
+  return { unitPath: branch.unitPath, branchId: branch._id, resource: branch };
+}
+
+/** Scope rule of update: the activity, with the place and films the change names, in one read. */
+async function activityWithReferences(
+  input: { id: string } & References,
+): Promise<ScopeTarget<WithReferences<ActivityDoc>>> {
+  const activity = await loadWithReferences<ActivityDoc>(ACTIVITIES, input.id, input);
+  if (!activity) throw notFound('找不到这个活动，请刷新后重试');
+  return { unitPath: activity.unitPath, branchId: activity.branchId, resource: activity };
+}
+
 const isDuplicate = (error: unknown) => error instanceof Error && /duplicate key/.test(error.message);
 
 /** 计划: the branch secretary (or an admin above) plans one of the month's lesson, film session or practice. */
 export const plan = defineAction({
   input: planActivityInputSchema,
-  access: roles(
-    MANAGERS,
-    branchScope((input: { branchId: string }) => input.branchId),
-  ),
+  access: roles(MANAGERS, branchWithReferences),
   async handler(input, { openid, resource: branch, now }): Promise<Activity> {
     checkAudience(input.audience, branch.unitPath);
     await checkText(openid, 3, [
@@ -49,7 +71,8 @@ export const plan = defineAction({
       ...input.experts,
       'description' in input.place ? input.place.description : '',
     ]);
-    const [place, films] = await Promise.all([resolvePlace(input.place), resolveFilms(input.filmIds)]);
+    const place = resolvePlace(input.place, branch.foundPlaces);
+    const films = resolveFilms(input.filmIds, branch.foundFilms);
     const startAt = new Date(input.startAt);
     const doc: ActivityDoc = {
       _id: activityIdOf(input.requestId),
@@ -104,7 +127,7 @@ export const plan = defineAction({
 /** Changes a planned (or open) activity: title, time, place, speaker, films, experts, audience. */
 export const update = defineAction({
   input: updateActivityInputSchema,
-  access: roles(MANAGERS, activityScope),
+  access: roles(MANAGERS, activityWithReferences),
   async handler(input, { openid, resource, now }): Promise<Activity> {
     allowed(resource.status, { type: 'update' });
     if (input.audience) checkAudience(input.audience, resource.unitPath);
@@ -114,10 +137,8 @@ export const update = defineAction({
       ...(input.experts ?? []),
       input.place && 'description' in input.place ? input.place.description : '',
     ]);
-    const [place, films] = await Promise.all([
-      input.place ? resolvePlace(input.place) : null,
-      input.filmIds ? resolveFilms(input.filmIds) : null,
-    ]);
+    const place = input.place ? resolvePlace(input.place, resource.foundPlaces) : null;
+    const films = input.filmIds ? resolveFilms(input.filmIds, resource.foundFilms) : null;
     const startAt = input.startAt ? new Date(input.startAt) : null;
     const changes: Partial<ActivityDoc> = {
       ...(input.title ? { title: input.title } : {}),

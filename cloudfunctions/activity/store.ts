@@ -12,7 +12,7 @@ import type {
 } from '@honglin/types/activity';
 import type { RoleGrant, RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
-import { transition, type ActivityEvent } from '../common/domain/activity';
+import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
 import { conflict, notFound } from '../common/errors';
 
@@ -56,6 +56,8 @@ export interface ActivityDoc {
   attendance: AttendanceCounts;
   /** HMAC key of the rotating check-in code. Never leaves the server. */
   checkinSecret: string;
+  /** Wrong check-in codes by member (openid), for the guessing limit. Never leaves the server. */
+  checkinMisses?: Record<string, WrongCodes>;
   remindedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -88,7 +90,13 @@ export function activityIdOf(requestId: string): string {
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toActivity(doc: ActivityDoc): Activity {
-  const { checkinSecret: _secret, requestId: _requestId, remindedAt: _remindedAt, ...rest } = doc;
+  const {
+    checkinSecret: _secret,
+    checkinMisses: _misses,
+    requestId: _requestId,
+    remindedAt: _remindedAt,
+    ...rest
+  } = doc;
   return { ...rest, startAt: iso(doc.startAt), createdAt: iso(doc.createdAt), updatedAt: iso(doc.updatedAt) };
 }
 

@@ -135,3 +135,26 @@ export function canManage(
 export function attendanceId(activityId: string, person: { openid: string } | { name: string }): string {
   return 'openid' in person ? `${activityId}_${person.openid}` : `${activityId}_name:${person.name}`;
 }
+
+/** Wrong check-in codes a member may present for one activity within the window before being refused. */
+export const MAX_WRONG_CODES = 5;
+export const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
+/** A member's wrong codes for one activity: how many since the first of the current window. */
+export interface WrongCodes {
+  count: number;
+  since: Date | string;
+}
+
+const inWindow = (misses: WrongCodes | undefined, now: Date): misses is WrongCodes =>
+  !!misses && now.getTime() - new Date(misses.since).getTime() < WRONG_CODE_WINDOW_MS;
+
+/** Has the member used up their wrong codes? Then even a right code is refused until the window passes. */
+export function guessingLocked(misses: WrongCodes | undefined, now: Date): boolean {
+  return inWindow(misses, now) && misses.count >= MAX_WRONG_CODES;
+}
+
+/** The tally after one more wrong code: counted in the current window, or the first of a new one. */
+export function addWrongCode(misses: WrongCodes | undefined, now: Date): WrongCodes {
+  return inWindow(misses, now) ? { count: misses.count + 1, since: misses.since } : { count: 1, since: now };
+}

@@ -2,11 +2,15 @@ import { ACTIVITY_STATUSES, type ActivityStatus, type AttendanceMode } from '@ho
 import type { RoleGrant } from '@honglin/types/org';
 import {
   ACTIVITY_EVENT_TYPES,
+  MAX_WRONG_CODES,
+  addWrongCode,
   attendanceChange,
   canManage,
+  guessingLocked,
   isExpected,
   transition,
   type ActivityEventType,
+  type WrongCodes,
 } from '../../../cloudfunctions/common/domain/activity';
 
 /** Every (state, event) pair: the next state, or null for a refusal. */
@@ -144,5 +148,27 @@ describe('who takes part', () => {
     expect(canManage([grant('village_admin', ['town', 'v2'])], activity)).toBe(false);
     expect(canManage([grant('town_admin', ['town'])], activity)).toBe(true);
     expect(canManage([grant('member', ['town', 'v1'], 'b1')], activity)).toBe(false);
+  });
+});
+
+describe('wrong check-in codes', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 2, 15, 2, minutes));
+
+  it('refuses after five wrong codes within ten minutes, whatever comes next', () => {
+    let misses: WrongCodes | undefined;
+    for (let i = 0; i < MAX_WRONG_CODES; i += 1) {
+      expect(guessingLocked(misses, at(i))).toBe(false);
+      misses = addWrongCode(misses, at(i));
+    }
+    expect(misses).toEqual({ count: 5, since: at(0) });
+    expect(guessingLocked(misses, at(5))).toBe(true);
+    expect(guessingLocked(misses, at(9))).toBe(true);
+  });
+
+  it('starts afresh once ten minutes have passed since the first wrong code', () => {
+    const misses: WrongCodes = { count: 5, since: at(0).toISOString() };
+    expect(guessingLocked(misses, at(10))).toBe(false);
+    expect(addWrongCode(misses, at(10))).toEqual({ count: 1, since: at(10) });
+    expect(addWrongCode({ count: 2, since: at(0) }, at(9))).toEqual({ count: 3, since: at(0) });
   });
 });
