@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { navigateTo } from '@tarojs/taro';
 import { RATABLE_PLEDGE_STATES } from '@honglin/types/pledge';
 import { PageShell } from '@/components/PageShell';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
@@ -25,12 +24,7 @@ export default function PledgeWallPage() {
         list={list}
         emptyText="本村还没有公开的承诺"
         renderItem={(p) => (
-          <PledgeCard
-            key={p.id}
-            pledge={p}
-            showOwner
-            onOpen={() => navigateTo({ url: `/packages/pledge/detail?id=${p.id}` })}
-          >
+          <PledgeCard key={p.id} pledge={p} showOwner linked>
             {RATABLE_PLEDGE_STATES.includes(p.state) && <Ratings pledgeId={p.id} ratings={p.ratings} canRate />}
           </PledgeCard>
         )}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { navigateTo } from '@tarojs/taro';
 import type { PledgeState } from '@honglin/types/pledge';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
@@ -86,14 +85,7 @@ function Queues({ branches }: { branches: BranchChoice[] }) {
       <PledgeList
         list={list}
         emptyText="这里没有承诺"
-        renderItem={(p) => (
-          <PledgeCard
-            key={p.id}
-            pledge={p}
-            showOwner
-            onOpen={() => navigateTo({ url: `/packages/pledge/detail?id=${p.id}` })}
-          />
-        )}
+        renderItem={(p) => <PledgeCard key={p.id} pledge={p} showOwner linked />}
       />
     </View>
   );

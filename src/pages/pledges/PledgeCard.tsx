@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { navigateTo } from '@tarojs/taro';
 import {
   PLEDGE_CATEGORY_LABELS,
   PLEDGE_NEXT_STEP,
@@ -14,14 +15,22 @@ interface PledgeCardProps {
   showNextStep?: boolean;
   /** The wall and the branch lists name the member. */
   showOwner?: boolean;
-  onOpen?: () => void;
+  /** In a list a tap opens the pledge's page; the pledge's own page shows the card without. */
+  linked?: boolean;
   children?: ReactNode;
 }
 
 /** One pledge in a list: what, by when, where it stands, and (for the member) what to do next. */
-export function PledgeCard({ pledge, showNextStep = false, showOwner = false, onOpen, children }: PledgeCardProps) {
+export function PledgeCard({
+  pledge,
+  showNextStep = false,
+  showOwner = false,
+  linked = false,
+  children,
+}: PledgeCardProps) {
+  const open = linked ? () => navigateTo({ url: `/packages/pledge/detail?id=${pledge.id}` }) : undefined;
   return (
-    <View className="pl-card" onClick={onOpen} data-pledge-id={pledge.id}>
+    <View className="pl-card" onClick={open} data-pledge-id={pledge.id}>
       <View className="pl-card__head">
         <Text className={`pl-tag pl-tag--state-${pledge.state}`}>{PLEDGE_STATE_LABELS[pledge.state]}</Text>
         {pledge.overdue && <Text className="pl-tag pl-tag--overdue">已逾期</Text>}

@@ -106,7 +106,7 @@ function MyPledges() {
       <PledgeList
         list={list}
         emptyText="还没有承诺，点“写新承诺”开始"
-        renderItem={(p) => <PledgeCard key={p.id} pledge={p} showNextStep onOpen={() => open(`detail?id=${p.id}`)} />}
+        renderItem={(p) => <PledgeCard key={p.id} pledge={p} showNextStep linked />}
       />
     </View>
   );
