@@ -14,6 +14,7 @@ import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import type { QueryState } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
+import { BranchChips } from '@/pages/pledges/BranchChips';
 import { inAMonth, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
 import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/pledges/pledge.scss';
@@ -119,13 +120,7 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
       {branches.length > 1 && (
         <View>
           <Text className="pl-form__label">在哪个支部承诺</Text>
-          <View className="pl-chips">
-            {branches.map((b) => (
-              <Chip key={b.id} area="pl" on={branchId === b.id} onTap={() => setBranchId(b.id)}>
-                {b.name}
-              </Chip>
-            ))}
-          </View>
+          <BranchChips branches={branches} branchId={branchId} onChoose={setBranchId} />
         </View>
       )}
       <Text className="pl-form__label">承诺类别</Text>

@@ -4,6 +4,7 @@ import type { PledgeState } from '@honglin/types/pledge';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
+import { BranchChips } from '@/pages/pledges/BranchChips';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
 import { PledgeList } from '@/pages/pledges/PledgeList';
 import { pledgeRolesOf, type BranchChoice } from '@/pages/pledges/roles';
@@ -48,15 +49,7 @@ function Queues({ branches }: { branches: BranchChoice[] }) {
   useReturnReload(list.reload);
   return (
     <View>
-      {branches.length > 1 && (
-        <View className="pl-chips">
-          {branches.map((b) => (
-            <Chip key={b.id} area="pl" on={branchId === b.id} onTap={() => setBranchId(b.id)}>
-              {b.name}
-            </Chip>
-          ))}
-        </View>
-      )}
+      {branches.length > 1 && <BranchChips branches={branches} branchId={branchId} onChoose={setBranchId} />}
       <View className="pl-chips">
         {QUEUES.map((q, i) => (
           <Chip key={q.label} area="pl" on={queue === i} onTap={() => setQueue(i)}>

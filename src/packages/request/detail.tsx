@@ -5,19 +5,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Envelope } from '@honglin/types/envelope';
 import type { Page } from '@honglin/types/common';
 import type { PersonView } from '@honglin/types/user';
-import {
-  RATINGS,
-  RATING_LABELS,
-  REQUEST_CATEGORY_LABELS,
-  type Rating,
-  type RequestDetail,
-} from '@honglin/types/request';
+import { RATINGS, RATING_LABELS, type Rating, type RequestDetail } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { EVENT_LABELS, stateLabel, when } from '@/pages/requests/labels';
+import { EVENT_LABELS, when } from '@/pages/requests/labels';
+import { RequestCardHead } from '@/pages/requests/RequestCard';
 import '@/pages/requests/request.scss';
 
 type Panel = 'escalate' | 'handBack' | 'resolve' | 'rate' | 'assign' | 'comment' | null;
@@ -105,18 +100,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
   return (
     <View>
       <View className="rq-card">
-        <View className="rq-card__head">
-          <Text className="rq-card__category">
-            {request.urgent ? '【紧急】' : ''}
-            {REQUEST_CATEGORY_LABELS[request.category]}
-          </Text>
-          <View>
-            <Text className={`rq-state${request.state === 'closed' ? ' rq-state--closed' : ''}`}>
-              {stateLabel(request.state)}
-            </Text>
-            {request.overdue && <Text className="rq-overdue">已超时</Text>}
-          </View>
-        </View>
+        <RequestCardHead request={request} />
         <Text className="rq-card__text">{request.text}</Text>
         {request.enterprise && <Text className="rq-card__line">企业：{request.enterprise.name}</Text>}
         {request.parties && <Text className="rq-card__line">当事人：{request.parties.join('、')}</Text>}
