@@ -135,6 +135,12 @@ test('a member sees this month with what they attended, the film library and a p
   const film = current(home).locator('.act-card', { hasText: '《榜样》' });
   await film.waitFor();
   await expect(film.textContent()).resolves.toContain('学习强国');
+  // Only town admins manage the library.
+  await expect(
+    current(home)
+      .getByText(/添加影片|修改或移除/)
+      .count(),
+  ).resolves.toBe(0);
   await film.getByText('我看过了（记到我的观影记录）').click();
   await current(home).getByText('已记下：看过《榜样》（仅自己可见）').waitFor();
   await shot(home, 'activity-8-films');
@@ -153,4 +159,42 @@ test('a member sees this month with what they attended, the film library and a p
   ).resolves.toBe(0);
   await shot(home, 'activity-9-filmlog');
   await home.context().close();
+});
+
+test('a town admin adds a film to the library, and can take it out again', async () => {
+  const admin = await openAs('demo-town-admin', '/packages/activity/films');
+  await waitForPage(admin);
+  await current(admin).getByText('《榜样》').waitFor();
+  await tap(admin, '添加影片');
+  await admin.waitForURL(/packages\/activity\/filmedit/);
+  await waitForPage(admin);
+  const inputs = current(admin).locator('input');
+  await inputs.nth(0).fill('党史故事100讲');
+  await inputs.nth(1).fill('党史故事');
+  await tap(admin, '党史');
+  await inputs.nth(2).fill('20');
+  await inputs.nth(3).fill('学习强国');
+  await inputs.nth(4).fill('https://www.xuexi.cn/');
+  await current(admin).locator('textarea').fill('用小故事讲百年党史，适合在党员活动室集中观看。');
+  await shot(admin, 'activity-10-film-add');
+  await tap(admin, '添加到片库');
+  await admin.waitForURL(/packages\/activity\/films/);
+  await waitForPage(admin);
+  const added = current(admin).locator('.act-card', { hasText: '《党史故事100讲》' });
+  await added.waitFor();
+  await expect(added.textContent()).resolves.toContain('党史故事 · 片长约20分钟');
+  await expect(added.textContent()).resolves.toContain('观看途径：学习强国（点此复制链接）');
+  await shot(admin, 'activity-11-film-in-library');
+
+  await added.getByText('修改或移除').click();
+  await admin.waitForURL(/packages\/activity\/filmedit\?id=/);
+  await waitForPage(admin);
+  await expect(current(admin).locator('input').nth(0).inputValue()).resolves.toBe('党史故事100讲');
+  await tap(admin, '从片库移除');
+  await tap(admin, '确定从片库移除《党史故事100讲》');
+  await admin.waitForURL(/packages\/activity\/films/);
+  await waitForPage(admin);
+  await current(admin).getByText('《榜样》').waitFor();
+  await expect(current(admin).getByText('《党史故事100讲》').count()).resolves.toBe(0);
+  await admin.context().close();
 });

@@ -24,6 +24,11 @@ export function adminUnit(me: MyRoles): { unitId: string; name: string } | null 
   return grant ? { unitId: grant.unitId, name: grant.unitName ?? '' } : null;
 }
 
+/** Town admins manage the film library. */
+export function isTownAdmin(me: MyRoles): boolean {
+  return me.roles.some((g) => g.role === 'town_admin');
+}
+
 export function isMember(me: MyRoles): boolean {
   return me.roles.some((g) => g.role === 'member');
 }

@@ -1,17 +1,30 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { setClipboardData } from '@tarojs/taro';
+import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { FILM_KINDS, FILM_KIND_LABELS, type FilmKind } from '@honglin/types/video';
+import { userApi } from '@/api/user';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
+import { isTownAdmin } from './context';
+import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
-/** 微视频片库: exemplar, history and warning-education films with where to watch them; log one I watched. */
+const edit = (id?: string) => () => navigateTo({ url: `/packages/activity/filmedit${id ? `?id=${id}` : ''}` });
+
+/**
+ * 微视频片库: exemplar, history and warning-education films with where to watch them; log one I watched.
+ * Town admins also add, change and remove films here.
+ */
 export default function FilmsPage() {
   const [kind, setKind] = useState<FilmKind | undefined>(undefined);
-  const { query, reload } = useQuery(() => videoApi.list({ kind, size: 50 }), [kind]);
+  const { query, reload } = useQuery(async () => {
+    const [me, films] = await Promise.all([userApi.me(), videoApi.list({ kind, size: 50 })]);
+    if (!films.ok) return films;
+    return { ok: true as const, data: { ...films.data, manage: me.ok && isTownAdmin(me.data) } };
+  }, [kind]);
+  useReloadOnReturn(reload);
   const [note, setNote] = useState('');
   async function logIt(filmId: string, title: string) {
     const answer = await videoApi.logWatched({ requestId: newRequestId(), filmId });
@@ -38,6 +51,11 @@ export default function FilmsPage() {
       >
         {(page) => (
           <View>
+            {page.manage && (
+              <Button className="act-button act-button--lead" onClick={edit()}>
+                添加影片
+              </Button>
+            )}
             {page.items.map((film) => (
               <View key={film._id} className="act-card">
                 <Text className="act-tag">{FILM_KIND_LABELS[film.kind]}</Text>
@@ -61,6 +79,11 @@ export default function FilmsPage() {
                 <Button className="act-button act-button--plain" onClick={() => logIt(film._id, film.title)}>
                   我看过了（记到我的观影记录）
                 </Button>
+                {page.manage && (
+                  <Button className="act-button act-button--plain" onClick={edit(film._id)}>
+                    修改或移除
+                  </Button>
+                )}
               </View>
             ))}
           </View>
