@@ -47,7 +47,7 @@ it('takes a refused photo off a submitted request and keeps the others', async (
   });
   expect(answer.ok).toBe(true);
 
-  const { data } = (await testDb().collection('requests').doc(answer.data.id).get()) as {
+  const { data } = (await testDb().collection('requests').doc(answer.data.id).get()) as unknown as {
     data: { photos: string[]; rejectedPhotos?: string[] };
   };
   expect(data.photos).toEqual([good]);
