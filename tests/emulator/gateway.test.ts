@@ -21,11 +21,9 @@ beforeAll(async () => {
     grantedAt: '',
     grantedBy: 'test',
   });
-  await db
-    .collection('units')
-    .add({
-      data: { _id: 'gw-village', kind: 'village', name: '网关村', parentId: null, path: ['gw-village'], order: 1 },
-    });
+  await db.collection('units').add({
+    data: { _id: 'gw-village', kind: 'village', name: '网关村', parentId: null, path: ['gw-village'], order: 1 },
+  });
   const users = [
     {
       _id: 'gw-admin',
