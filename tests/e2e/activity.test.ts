@@ -132,6 +132,8 @@ test('a member sees this month with what they attended, the film library and a p
   await tap(home, '微视频片库');
   await home.waitForURL(/packages\/activity\/films/);
   await waitForPage(home);
+  // The library's kind chips: the month page has gone.
+  await current(home).getByText('警示教育', { exact: true }).first().waitFor();
   const film = current(home).locator('.act-card', { hasText: '《榜样》' });
   await film.waitFor();
   await expect(film.textContent()).resolves.toContain('学习强国');
