@@ -11,7 +11,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/request', pages: ['index', 'submit', 'report', 'detail', 'visit', 'coverage'] },
     { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
-    { root: 'packages/activity', pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog', 'filmedit'] },
+    {
+      root: 'packages/activity',
+      pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog', 'filmedit'],
+    },
     { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },
     { root: 'packages/stats', pages: ['index', 'list'] },
     { root: 'packages/account', pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
