@@ -74,6 +74,20 @@ function project(docs: Doc[], projection: Doc): Doc[] {
   return mingoFind(docs, {}, projection, mingoOptions).all() as Doc[];
 }
 
+/**
+ * mingo answers a `$lookup` whose local field is an array with a `null` for each element nothing matched; Mongo
+ * (and so the cloud) leaves those out. Each equality `$lookup` is followed by a filter that drops them.
+ */
+function withoutUnmatchedLookups(pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+  return pipeline.flatMap((stage) => {
+    const lookup = stage.$lookup as { localField?: unknown; as?: unknown } | undefined;
+    if (!isPlainObject(lookup) || typeof lookup.localField !== 'string' || typeof lookup.as !== 'string')
+      return [stage];
+    const as = lookup.as;
+    return [stage, { $addFields: { [as]: { $filter: { input: `$${as}`, cond: { $ne: ['$$this', null] } } } } }];
+  });
+}
+
 export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
   const store = new Store(options.dataDir);
   for (const c of readDeclaration(options.declarationFile)) store.declare(c.name, c.indexes);
@@ -235,7 +249,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       const pipeline = stages.map((s) => ({ [s.stageKey]: decode(s.stageValue) }));
       const first = pipeline[0]?.$match;
       const input = isPlainObject(first) ? store.find(collection, first) : store.all(collection);
-      const rest = isPlainObject(first) ? pipeline.slice(1) : pipeline;
+      const rest = withoutUnmatchedLookups(isPlainObject(first) ? pipeline.slice(1) : pipeline);
       const list = aggregate(input, rest, {
         ...mingoOptions,
         collectionResolver: (name: string) => {

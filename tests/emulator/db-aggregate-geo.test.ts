@@ -76,6 +76,16 @@ describe('aggregate stages', () => {
     expect(list).toEqual([{ item: 'oil', unitDoc: [{ _id: 'u2', name: '二组' }] }]);
   });
 
+  test('$lookup on an array of ids leaves out the ids nothing matches', async () => {
+    const { list } = await agg()
+      .match({ item: 'oil' })
+      .addFields({ unitIds: ['u2', 'no-such-unit'] })
+      .lookup({ from: 'units', localField: 'unitIds', foreignField: '_id', as: 'unitDocs' })
+      .project({ _id: 0, unitDocs: 1 })
+      .end();
+    expect(list).toEqual([{ unitDocs: [{ _id: 'u2', name: '二组' }] }]);
+  });
+
   test('$unwind and $count', async () => {
     const { list } = await agg().unwind('$tags').count('n').end();
     expect(list).toEqual([{ n: 4 }]);
