@@ -34,8 +34,7 @@ export async function loadWithReferences<T>(
   const [found] = list;
   if (!found) return null;
   const { wantedPlaces: _places, wantedFilms: _films, ...doc } = found;
-  const references = { foundPlaces: found.foundPlaces.filter(Boolean), foundFilms: found.foundFilms.filter(Boolean) };
-  return { ...(doc as T), ...references };
+  return doc as WithReferences<T>;
 }
 
 /** A registered place (its name copied), as found with the document, or the field/site as described. */
