@@ -7,9 +7,9 @@ import {
   type RequestState,
   type Resident,
 } from '@honglin/types/request';
-import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type RoleName } from '@honglin/types/org';
+import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
-import { db } from '../common/cloud';
+import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
 import { notFound } from '../common/errors';
@@ -93,6 +93,16 @@ export function responsibleAt(ladder: LadderStep[], level: number) {
   };
 }
 
+/** A neighbourhood's ladder from its path and the units read with it: every unit found, the last a neighbourhood. */
+export function ladderFrom(path: readonly string[], units: readonly UnitDoc[]): LadderStep[] {
+  const byIdMap = new Map(units.map((u) => [u._id, u]));
+  const steps = path.map((id) => byIdMap.get(id));
+  const last = steps[steps.length - 1];
+  if (!last || steps.some((u) => !u)) throw notFound('找不到您所在的邻，请先在“我的”里选好');
+  if (last.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
+  return (steps as UnitDoc[]).map((u) => ({ unitId: u._id, kind: u.kind, name: u.name }));
+}
+
 /** A neighbourhood's ladder (its path with names), in one read: the unit and its ancestors. */
 export async function loadLadder(unitId: string): Promise<LadderStep[]> {
   const { list } = (await db
@@ -103,12 +113,7 @@ export async function loadLadder(unitId: string): Promise<LadderStep[]> {
     .end()) as { list: Array<UnitDoc & { ancestors: UnitDoc[] }> };
   const [unit] = list;
   if (!unit) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  if (unit.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
-  const byIdMap = new Map(unit.ancestors.map((u) => [u._id, u]));
-  return unit.path.map((id) => {
-    const u = byIdMap.get(id) ?? unit;
-    return { unitId: u._id, kind: u.kind, name: u.name };
-  });
+  return ladderFrom(unit.path, unit.ancestors);
 }
 
 export async function loadRequest(id: string): Promise<RequestDoc> {
@@ -120,6 +125,27 @@ export async function loadRequest(id: string): Promise<RequestDoc> {
 /** Scope rule of the handling actions: the request's own ladder; the handler then checks the exact level. */
 export async function requestScope(input: { id: string }): Promise<ScopeTarget<RequestDoc>> {
   const doc = await loadRequest(input.id);
+  return { unitPath: doc.unitPath, resource: doc };
+}
+
+/** A request read together with the account it is to be assigned to (none found: the list is empty). */
+export type AssignTarget = RequestDoc & { assigneeCandidates: UserRecord[] };
+
+/**
+ * Scope rule of 分派: the request's ladder, as requestScope, and in the same read the chosen member's account
+ * (when a member is chosen), so checking the member costs no round-trip of its own.
+ */
+export async function assignScope(input: { id: string; assigneeId?: string }): Promise<ScopeTarget<AssignTarget>> {
+  const { list } = (await db
+    .collection(REQUESTS)
+    .aggregate()
+    .match({ _id: input.id })
+    .addFields({ wantedAssignees: command.aggregate.literal(input.assigneeId ? [input.assigneeId] : []) })
+    .lookup({ from: 'users', localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
+    .end()) as { list: Array<AssignTarget & { wantedAssignees?: unknown }> };
+  const [found] = list;
+  if (!found) throw notFound('找不到这条诉求，请刷新后重试');
+  const { wantedAssignees: _wanted, ...doc } = found;
   return { unitPath: doc.unitPath, resource: doc };
 }
 

@@ -14,6 +14,8 @@ import { moveRequest, tellResident, type Move } from './transitions';
 
 /** How many requests one run handles per kind; the next run (10 minutes later) takes the rest. */
 const BATCH = 50;
+/** The most heads told about one run's escalations. */
+const HEADS_LIMIT = 1000;
 
 export interface SweepReport {
   escalated: string[];
@@ -22,17 +24,25 @@ export interface SweepReport {
   skipped: string[];
 }
 
-/** The heads (or admins) of a unit, who must now take the request up. */
-async function headsOf(doc: RequestDoc): Promise<string[]> {
-  const role = HEAD_ROLE_OF_KIND[doc.responsibleKind];
-  const heads = await rows<Pick<UserRecord, '_id'>>(
+const headRole = (doc: RequestDoc) => ({ role: HEAD_ROLE_OF_KIND[doc.responsibleKind], unitId: doc.responsibleUnitId });
+
+/** The heads of the units the escalated requests now wait at, in one read, per request: who must take it up. */
+async function headsOf(docs: readonly RequestDoc[]): Promise<Map<string, string[]>> {
+  if (docs.length === 0) return new Map();
+  const heads = await rows<Pick<UserRecord, '_id' | 'roles'>>(
     db
       .collection('users')
-      .where({ roles: command.elemMatch({ role, unitId: doc.responsibleUnitId }) })
-      .field({ _id: true })
-      .limit(20),
+      .where(command.or(docs.map((d) => ({ roles: command.elemMatch(headRole(d)) }))))
+      .field({ _id: true, roles: true })
+      .limit(HEADS_LIMIT),
   );
-  return heads.map((h) => h._id);
+  return new Map(
+    docs.map((d) => {
+      const { role, unitId } = headRole(d);
+      const ids = heads.filter((h) => h.roles.some((g) => g.role === role && g.unitId === unitId)).map((h) => h._id);
+      return [d._id, ids];
+    }),
+  );
 }
 
 async function sweepOne(id: string, now: Date, move: Move): Promise<RequestDoc | null> {
@@ -48,44 +58,51 @@ async function sweepOne(id: string, now: Date, move: Move): Promise<RequestDoc |
 /**
  * The scheduled sweep (timer trigger `sweep`, every 10 minutes): an open request past its accept-by (not yet
  * accepted) or resolve-by (not yet resolved) is passed one level up and the heads there are told; a resolved
- * request nobody rated for 7 days is closed. Each request moves in its own transaction, re-checked inside.
+ * request nobody rated for 7 days is closed. Each request moves in its own transaction, re-checked inside; the
+ * heads of all the units escalated to are found in one read after the moves.
  */
 export const sweep = defineAction({
   input: z.object({}),
   access: system,
   async handler(_input, { now }): Promise<SweepReport> {
-    const requests = db.collection(REQUESTS);
     const below = { responsibleKind: command.neq('town') };
-    const [unaccepted, unresolved, unrated] = await Promise.all([
-      rows<RequestDoc>(requests.where({ ...below, state: 'submitted', acceptBy: command.lt(now) }).limit(BATCH)),
-      rows<RequestDoc>(
-        requests
-          .where({ ...below, state: command.in(['accepted', 'in_progress']), resolveBy: command.lt(now) })
-          .limit(BATCH),
-      ),
-      rows<RequestDoc>(
-        requests
-          .where({ state: 'resolved', resolvedAt: command.lt(shanghai(now).subtract(AUTO_CLOSE_DAYS, 'day').toDate()) })
-          .limit(BATCH),
-      ),
-    ]);
+    // One read finds all three kinds (each served by its own index); their states tell them apart.
+    const found = await rows<RequestDoc>(
+      db
+        .collection(REQUESTS)
+        .where(
+          command.or([
+            { ...below, state: 'submitted', acceptBy: command.lt(now) },
+            { ...below, state: command.in(['accepted', 'in_progress']), resolveBy: command.lt(now) },
+            {
+              state: 'resolved',
+              resolvedAt: command.lt(shanghai(now).subtract(AUTO_CLOSE_DAYS, 'day').toDate()),
+            },
+          ]),
+        )
+        .limit(3 * BATCH),
+    );
+    const overdue = found.filter((d) => d.state !== 'resolved');
+    const unrated = found.filter((d) => d.state === 'resolved');
     const report: SweepReport = { escalated: [], closed: [], skipped: [] };
 
-    for (const overdue of [...unaccepted, ...unresolved]) {
-      const doc = await sweepOne(overdue._id, now, {
+    const escalated: RequestDoc[] = [];
+    for (const late of overdue) {
+      const doc = await sweepOne(late._id, now, {
         event: { type: 'autoEscalate' },
         // Still overdue exactly as found: nobody accepted or resolved it meanwhile.
-        allowed: (d) => d.state === overdue.state && d.level === overdue.level,
+        allowed: (d) => d.state === late.state && d.level === late.level,
         counters: () => ({ deltas: { 'request.escalated': 1 }, distinct: {} }),
-        note: overdue.state === 'submitted' ? '超时未签收，自动上报' : '超时未办结，自动上报',
+        note: late.state === 'submitted' ? '超时未签收，自动上报' : '超时未办结，自动上报',
       });
-      if (!doc) {
-        report.skipped.push(overdue._id);
-        continue;
-      }
+      if (doc) escalated.push(doc);
+      else report.skipped.push(late._id);
+    }
+    const heads = await headsOf(escalated);
+    for (const doc of escalated) {
       report.escalated.push(doc._id);
       const step = doc.ladder[doc.level];
-      for (const head of await headsOf(doc)) {
+      for (const head of heads.get(doc._id) ?? []) {
         await notify(head, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
           thing1: { value: `${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`.slice(0, 20) },
           phrase2: { value: '待签收' },

@@ -8,10 +8,10 @@ import {
   REQUEST_STATE_LABELS,
   type RequestView,
 } from '@honglin/types/request';
-import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
+import type { RoleGrant, RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
-import { byId, inTransaction, txGet, type Tx } from '../common/db';
+import { inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
@@ -25,6 +25,7 @@ import { timeLimits } from './create';
 import {
   actingGrant,
   actorLabel,
+  assignScope,
   isAdminInScope,
   isResponsibleHead,
   REQUESTS,
@@ -177,7 +178,7 @@ export const accept = defineAction({
 /** 分派: to a party member who then handles it, or 派给下级 down the request's own ladder. */
 export const assign = defineAction({
   input: assignRequestInputSchema,
-  access: roles(HANDLERS, requestScope),
+  access: roles(HANDLERS, assignScope),
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));
@@ -191,7 +192,7 @@ export const assign = defineAction({
       });
       return view;
     }
-    const member = await byId<UserRecord>('users', input.assigneeId ?? '');
+    const member = ctx.resource.assigneeCandidates.find((u) => u._id === input.assigneeId);
     const isMember = member?.roles?.some((g) => g.role === 'member' && ctx.resource.unitPath.includes(g.unitId));
     if (!member || !isMember || member.deletedAt) throw invalidArgument('请选择本村的党员');
     const { view } = await act(ctx, {

@@ -1,14 +1,17 @@
 import { logVisitInputSchema, type LogVisitResult } from '@honglin/types/visit';
 import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import { roles } from '../common/access';
-import { byId, inTransaction, txGet } from '../common/db';
+import type { LadderStep } from '@honglin/types/request';
+import { db } from '../common/cloud';
+import { inTransaction, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
 import { addSums, requestReceived, visitLogged } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import { writeNewRequest } from '../request/create';
-import { actorLabel, loadLadder } from '../request/store';
+import { UNITS, type UnitDoc } from '../common/org';
+import { actorLabel, ladderFrom, loadLadder } from '../request/store';
 import { REQUEST_SCENE } from '../request/submit';
 import { VISITS, type VisitDoc } from './store';
 
@@ -23,6 +26,24 @@ export function visitingGrant(caller: CallerRecord | null, unitId: string | unde
 }
 
 /**
+ * A registered household and its neighbourhood's ladder in one read: the account with the units of its home path.
+ */
+async function loadHousehold(userId: string): Promise<{ household: UserRecord; ladder: LadderStep[] }> {
+  const { list } = (await db
+    .collection('users')
+    .aggregate()
+    .match({ _id: userId })
+    .lookup({ from: UNITS, localField: 'homeUnitPath', foreignField: '_id', as: 'homeUnits' })
+    .end()) as { list: Array<UserRecord & { homeUnits: UnitDoc[] }> };
+  const [found] = list;
+  if (!found || found.deletedAt || !found.homeUnitId || found.homeUnitPath.at(-1) !== found.homeUnitId) {
+    throw invalidArgument('找不到这户居民，请刷新后重试');
+  }
+  const { homeUnits, ...household } = found;
+  return { household, ladder: ladderFrom(household.homeUnitPath, homeUnits) };
+}
+
+/**
  * 访一访: a head logs a visit to a household of their unit. Each problem raised becomes a request in the same
  * transaction, reported by the head on the household's behalf. A retried send (same requestId) writes nothing.
  */
@@ -31,10 +52,8 @@ export const log = defineAction({
   access: roles(HEAD_ROLES),
   async handler(input, { openid, caller, now }): Promise<LogVisitResult> {
     const grant = visitingGrant(caller, input.unitId);
-    const household = 'userId' in input.household ? await byId<UserRecord>('users', input.household.userId) : null;
-    if ('userId' in input.household && (!household || household.deletedAt || !household.homeUnitId)) {
-      throw invalidArgument('找不到这户居民，请刷新后重试');
-    }
+    const registered = 'userId' in input.household ? await loadHousehold(input.household.userId) : null;
+    const household = registered?.household ?? null;
     const householdName = household ? household.nickname : 'name' in input.household ? input.household.name : '';
     const householdPhone = 'phone' in input.household ? (input.household.phone ?? null) : (household?.phone ?? null);
     await checkText(openid, REQUEST_SCENE, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
@@ -42,7 +61,7 @@ export const log = defineAction({
     const neighbourhood =
       household?.homeUnitId ?? input.neighbourhoodId ?? (grant.role === 'neighbour_head' ? grant.unitId : null);
     if (!neighbourhood) throw invalidArgument('请选择这户居民所在的邻');
-    const ladder = await loadLadder(neighbourhood);
+    const ladder = registered?.ladder ?? (await loadLadder(neighbourhood));
     if (!ladder.some((s) => s.unitId === grant.unitId)) throw forbidden('只能走访本单位的居民');
 
     const label = actorLabel(caller, grant);
