@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ActionTable } from '../../cloudfunctions/common/runtime';
 import type { AccessFixture, AccessFixtures } from './access-fixtures/types';
 import { PERSONA } from '../../emulator/seed/ids';
-import { codeOf, startDemoWorld, type DemoWorld } from './user/world';
+import { code, startDemoWorld, type DemoWorld } from './user/world';
 
 /**
  * The authorisation matrix: walks the declared `actions` of EVERY cloud function (each cloudfunctions/<name>/index.ts)
@@ -87,7 +87,7 @@ describe.each(functionNames)('%s', (fn) => {
         const input = await inputOf(fixture);
         for (const denied of fixture.denied) {
           const answer = await world.call(denied.openid, fn, name, denied.input ?? input);
-          expect({ caller: denied.openid, why: denied.why, code: codeOf(answer) }).toEqual({
+          expect({ caller: denied.openid, why: denied.why, code: code(answer) }).toEqual({
             caller: denied.openid,
             why: denied.why,
             code: 'FORBIDDEN',
@@ -95,7 +95,7 @@ describe.each(functionNames)('%s', (fn) => {
         }
         for (const openid of fixture.allowed) {
           const answer = await world.call(openid, fn, name, input);
-          expect({ caller: openid, passed: !['FORBIDDEN', 'UNAUTHENTICATED'].includes(codeOf(answer)) }).toEqual({
+          expect({ caller: openid, passed: !['FORBIDDEN', 'UNAUTHENTICATED'].includes(code(answer)) }).toEqual({
             caller: openid,
             passed: true,
           });
@@ -106,7 +106,7 @@ describe.each(functionNames)('%s', (fn) => {
 
   if (noUser.length > 0) {
     it.each(noUser.map(([name]) => name))('%s: timer or message push only, every user refused', async (name) => {
-      expect(codeOf(await world.call(PERSONA.townAdmin, fn, name, {}))).toBe('FORBIDDEN');
+      expect(code(await world.call(PERSONA.townAdmin, fn, name, {}))).toBe('FORBIDDEN');
     });
   }
 

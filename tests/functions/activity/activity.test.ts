@@ -8,10 +8,11 @@ import {
   TOWN,
   V1,
   V2,
+  code,
   filmSession,
+  ok,
   rid,
   startWorld,
-  type Envelope,
   type World,
 } from './world';
 
@@ -30,12 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.stop();
 });
-
-const ok = (answer: Envelope) => {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
-  return answer.data;
-};
-const code = (answer: Envelope) => (answer.ok ? 'OK' : answer.error.code);
 
 async function planned(extra: object = {}, by: string = P.secretary) {
   return ok(await w.call('activity', 'plan', filmSession(extra), by));

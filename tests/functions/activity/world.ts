@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sdkEnvironment, startLocalCloud, type LocalCloud } from '../../../emulator/start';
-import { fireTimer } from '../../../emulator/functions/timer';
-import { readOutbox } from '../../../emulator/openapi/records';
+import { grant, rid, startPrivateCloud, type PrivateCloud } from '../helpers/world';
+
+export { code, ok, rid, type Envelope } from '../helpers/world';
 
 /**
  * A small town in its own local cloud (the built function bundles, the real wx-server-sdk): two villages,
@@ -35,38 +32,12 @@ export const P = {
   villager: 'o-villager',
 } as const;
 
-export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const grant = (role: string, unitPath: string[], branchId?: string) => ({
-  role,
-  unitId: unitPath[unitPath.length - 1],
-  unitPath,
-  ...(branchId ? { branchId } : {}),
-  grantedAt: '2026-01-01T00:00:00.000Z',
-  grantedBy: 'seed',
-});
-
-export interface World {
-  cloud: LocalCloud;
-  db: ReturnType<(typeof import('wx-server-sdk'))['database']>;
-  call(fn: string, action: string, data: object, openid: string): Promise<Envelope>;
-  /** Database round-trips of one call. */
-  roundTrips(fn: string, action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: number }>;
-  fire(fn: string, trigger: string): Promise<Envelope>;
-  /** Stores a small PNG in cloud storage, as the app's upload does, and gives its cloud:// id. */
-  upload(cloudPath: string): Promise<string>;
-  outbox(): ReturnType<typeof readOutbox>;
-  stop(): Promise<void>;
-}
+/** The town's cloud: call, measure, fire timers, upload a PNG, read the outbox. */
+export type World = PrivateCloud;
 
 export async function startWorld(): Promise<World> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-activity-'));
-  const cloud = await startLocalCloud({ dataDir });
-  Object.assign(process.env, sdkEnvironment(cloud));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  const db = sdk.database();
+  const world = await startPrivateCloud('activity');
+  const { db } = world;
 
   const v1 = [TOWN, V1];
   const v2 = [TOWN, V2];
@@ -119,46 +90,7 @@ export async function startWorld(): Promise<World> {
   await db.collection('films').add({ data: { _id: FILM_A, ...film('榜样', 'exemplar') } });
   await db.collection('films').add({ data: { _id: FILM_B, ...film('忠诚与背叛', 'warning') } });
 
-  const call = async (fn: string, action: string, data: object, openid: string): Promise<Envelope> => {
-    const outcome = await cloud.invoke(fn, { ...data, action }, { openid });
-    if (!outcome.ok) throw new Error(`invocation failed: ${JSON.stringify(outcome)}`);
-    return JSON.parse(outcome.responseData) as Envelope;
-  };
-  return {
-    cloud,
-    db,
-    call,
-    async roundTrips(fn, action, data, openid) {
-      const before = cloud.db.roundTrips;
-      const answer = await call(fn, action, data, openid);
-      return { answer, trips: cloud.db.roundTrips - before };
-    },
-    async fire(fn, trigger) {
-      const outcome = await fireTimer(cloud.functions, fn, trigger);
-      if (!outcome || !outcome.ok) throw new Error(`timer failed: ${JSON.stringify(outcome)}`);
-      return JSON.parse(outcome.responseData) as Envelope;
-    },
-    outbox: () => readOutbox(dataDir),
-    async upload(cloudPath) {
-      const png = Buffer.from(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-        'base64',
-      );
-      const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: png });
-      return fileID;
-    },
-    async stop() {
-      await cloud.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-let sequence = 0;
-/** A fresh client request id. */
-export function rid(): string {
-  sequence += 1;
-  return `req${Date.now().toString(36)}${sequence}`;
+  return world;
 }
 
 /** Tomorrow at 10:00 in Asia/Shanghai, as ISO. */

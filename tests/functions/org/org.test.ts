@@ -1,5 +1,5 @@
 import { BRANCH, PERSONA, PLACE, UNIT } from '../../../emulator/seed/ids';
-import { codeOf, ok, rid, startDemoWorld, type DemoWorld } from '../user/world';
+import { code, ok, rid, startDemoWorld, type DemoWorld } from '../user/world';
 
 /** The unit tree, branches and places: reading for everyone, changes for admins in their scope. */
 jest.setTimeout(30_000);
@@ -25,8 +25,8 @@ describe('org.tree', () => {
     const tree = ok(await world.call(PERSONA.villager, 'org', 'tree', { rootId: UNIT.xcpBlock1, depth: 2 }));
     expect(tree.ancestors.map((u: Named) => u.name)).toEqual(['鹿原镇', '西草坪村']);
     expect(tree.units.map((u: Named) => u.name)).toEqual(['第一组', '一邻', '二邻', '第二组', '一邻']);
-    expect(codeOf(await world.call(PERSONA.villager, 'org', 'tree', { rootId: 'nowhere' }))).toBe('NOT_FOUND');
-    expect(codeOf(await world.call(PERSONA.villager, 'org', 'tree', { depth: 9 }))).toBe('INVALID_ARGUMENT');
+    expect(code(await world.call(PERSONA.villager, 'org', 'tree', { rootId: 'nowhere' }))).toBe('NOT_FOUND');
+    expect(code(await world.call(PERSONA.villager, 'org', 'tree', { depth: 9 }))).toBe('INVALID_ARGUMENT');
   });
 });
 
@@ -48,19 +48,15 @@ describe('org.createUnit / org.updateUnit', () => {
   it('refuses a unit below a neighbourhood, a village by a village admin, a rejected name and a bad one', async () => {
     const create = (openid: string, input: object) =>
       world.call(openid, 'org', 'createUnit', { requestId: rid(), ...input });
-    expect(codeOf(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpNeighbourhood1, name: '小邻' }))).toBe(
+    expect(code(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpNeighbourhood1, name: '小邻' }))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(await create(PERSONA.villageAdmin, { parentId: UNIT.town, name: '新村' }))).toBe('FORBIDDEN');
-    expect(codeOf(await create(PERSONA.otherVillageAdmin, { parentId: UNIT.xcpGroup1, name: '三邻' }))).toBe(
-      'FORBIDDEN',
-    );
-    expect(codeOf(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpGroup1, name: '赌博一邻' }))).toBe(
+    expect(code(await create(PERSONA.villageAdmin, { parentId: UNIT.town, name: '新村' }))).toBe('FORBIDDEN');
+    expect(code(await create(PERSONA.otherVillageAdmin, { parentId: UNIT.xcpGroup1, name: '三邻' }))).toBe('FORBIDDEN');
+    expect(code(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpGroup1, name: '赌博一邻' }))).toBe(
       'CONTENT_REJECTED',
     );
-    expect(codeOf(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpGroup1, name: ' ' }))).toBe(
-      'INVALID_ARGUMENT',
-    );
+    expect(code(await create(PERSONA.villageAdmin, { parentId: UNIT.xcpGroup1, name: ' ' }))).toBe('INVALID_ARGUMENT');
     expect(await world.find('units', { parentId: UNIT.xcpGroup1 })).toHaveLength(2);
     const village = ok(await create(PERSONA.townAdmin, { parentId: UNIT.town, name: '新建村' }));
     expect(village.kind).toBe('village');
@@ -94,10 +90,10 @@ describe('org.createUnit / org.updateUnit', () => {
     );
     expect(renamed.name).toBe('第二片区');
     expect(
-      codeOf(await world.call(PERSONA.villageAdmin, 'org', 'updateUnit', { id: UNIT.xicaoping, name: '东草坪村' })),
+      code(await world.call(PERSONA.villageAdmin, 'org', 'updateUnit', { id: UNIT.xicaoping, name: '东草坪村' })),
     ).toBe('FORBIDDEN');
     ok(await world.call(PERSONA.townAdmin, 'org', 'updateUnit', { id: UNIT.xicaoping, order: 1 }));
-    expect(codeOf(await world.call(PERSONA.townAdmin, 'org', 'updateUnit', { id: UNIT.xicaoping }))).toBe(
+    expect(code(await world.call(PERSONA.townAdmin, 'org', 'updateUnit', { id: UNIT.xicaoping }))).toBe(
       'INVALID_ARGUMENT',
     );
   });
@@ -123,7 +119,7 @@ describe('org branches and places', () => {
         .name,
     ).toBe('西草坪村第二党支部');
     expect(
-      codeOf(
+      code(
         await world.call(PERSONA.villageAdmin, 'org', 'saveBranch', {
           requestId: rid(),
           unitId: UNIT.xcpGroup1,
@@ -153,7 +149,7 @@ describe('org branches and places', () => {
       expect.arrayContaining([place._id, PLACE.xcpFamilyMuseum]),
     );
     expect(
-      codeOf(
+      code(
         await world.call(PERSONA.villageAdmin, 'org', 'savePlace', {
           id: PLACE.lingfengBase,
           name: '改名',
@@ -162,7 +158,7 @@ describe('org branches and places', () => {
       ),
     ).toBe('FORBIDDEN');
     expect(
-      codeOf(
+      code(
         await world.call(PERSONA.villageAdmin, 'org', 'savePlace', {
           requestId: rid(),
           unitId: UNIT.xicaoping,

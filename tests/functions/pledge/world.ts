@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { PledgeCreateInput } from '@honglin/types/pledge';
 import { shanghai } from '@honglin/types/time';
 import { extendWordList } from '../../../emulator/openapi/content-check';
-import { readOutbox } from '../../../emulator/openapi/records';
-import { REPO_ROOT, sdkEnvironment, startLocalCloud, type LocalCloud } from '../../../emulator/start';
-import { bundleFunction } from '../../../scripts/build-functions';
+import type { OutboxMessage } from '../../../emulator/openapi/records';
+import { grant, rid, startPrivateCloud, type Envelope, type PrivateCloud } from '../helpers/world';
+
+export { rid, type Envelope } from '../helpers/world';
 
 /**
  * A small town in its own local cloud (built function bundles, the real wx-server-sdk), so each call's database
@@ -38,18 +36,6 @@ export const P = {
 /** A word the local content check refuses (emulator/wordlist.txt). */
 export const BANNED = '测试违规词';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field in the tests
-export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
-
-const grant = (role: string, unitPath: string[], branchId?: string) => ({
-  role,
-  unitId: unitPath[unitPath.length - 1],
-  unitPath,
-  ...(branchId ? { branchId } : {}),
-  grantedAt: '2026-01-01T00:00:00.000Z',
-  grantedBy: 'seed',
-});
-
 /** Database round-trips of one call, by kind (DESIGN.md §8 budgets reads and writes). */
 export interface Trips {
   reads: number;
@@ -62,33 +48,19 @@ const READS = new Set(['getDocument', 'calculateDocument', 'aggregateDocuments']
 const CONTROL = new Set(['startTransaction', 'commitTransaction', 'abortTransaction']);
 
 export interface World {
-  db: ReturnType<(typeof import('wx-server-sdk'))['database']>;
+  db: PrivateCloud['db'];
   call(action: string, data: object, openid: string): Promise<Envelope>;
   /** The answer and the database round-trips of one call. */
   measured(action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: Trips }>;
   upload(cloudPath: string): Promise<string>;
-  outbox(touser: string): ReturnType<typeof readOutbox>;
+  outbox(touser: string): OutboxMessage[];
   stop(): Promise<void>;
 }
 
 export async function startWorld(): Promise<World> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-pledge-'));
-  // Its own bundle, inside the repository (so it resolves wx-server-sdk as a deployed one does): a rebuild of
-  // dist/cloudfunctions by someone else mid-run must not pull the function away.
-  fs.mkdirSync(path.join(REPO_ROOT, '.test-data'), { recursive: true });
-  const functionsDir = fs.mkdtempSync(path.join(REPO_ROOT, '.test-data', 'pledge-'));
-  await bundleFunction(
-    path.join(REPO_ROOT, 'cloudfunctions', 'pledge', 'index.ts'),
-    path.join(functionsDir, 'pledge'),
-    'pledge',
-  );
-  const cloud: LocalCloud = await startLocalCloud({ dataDir, functionsDir });
-  extendWordList(dataDir, [{ word: 'PLEDGE-BAD', label: 20006 }]);
-  Object.assign(process.env, sdkEnvironment(cloud));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  const db = sdk.database();
+  const world = await startPrivateCloud('pledge', { bundle: ['pledge'] });
+  const { cloud, db } = world;
+  extendWordList(world.dataDir, [{ word: 'PLEDGE-BAD', label: 20006 }]);
 
   // Every database request of the functions passes here: sort them by kind for the budgets.
   const tally: Trips = { reads: 0, writes: 0, control: 0 };
@@ -133,11 +105,7 @@ export async function startWorld(): Promise<World> {
   await db.collection('branches').add({ data: { _id: B1, name: '一村党支部', unitId: V1, unitPath: v1 } });
   await db.collection('branches').add({ data: { _id: B2, name: '二村党支部', unitId: V2, unitPath: v2 } });
 
-  const call = async (action: string, data: object, openid: string): Promise<Envelope> => {
-    const outcome = await cloud.invoke('pledge', { ...data, action }, { openid });
-    if (!outcome.ok) throw new Error(`invocation failed: ${JSON.stringify(outcome)}`);
-    return JSON.parse(outcome.responseData) as Envelope;
-  };
+  const call = (action: string, data: object, openid: string) => world.call('pledge', action, data, openid);
   return {
     db,
     call,
@@ -153,27 +121,10 @@ export async function startWorld(): Promise<World> {
         },
       };
     },
-    async upload(cloudPath) {
-      const png = Buffer.from(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-        'base64',
-      );
-      const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: png });
-      return fileID;
-    },
-    outbox: (touser) => readOutbox(dataDir).filter((m) => m.touser === touser),
-    async stop() {
-      await cloud.stop();
-      for (const dir of [dataDir, functionsDir]) fs.rmSync(dir, { recursive: true, force: true });
-    },
+    upload: (cloudPath) => world.upload(cloudPath),
+    outbox: (touser) => world.outbox().filter((m) => m.touser === touser),
+    stop: () => world.stop(),
   };
-}
-
-let sequence = 0;
-/** A fresh client request id. */
-export function rid(): string {
-  sequence += 1;
-  return `plreq${Date.now().toString(36)}${sequence}`;
 }
 
 export const inDays = (n: number) => shanghai().add(n, 'day').format('YYYY-MM-DD');

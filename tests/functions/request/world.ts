@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sdkEnvironment, startLocalCloud, type LocalCloud } from '../../../emulator/start';
-import { fireTimer } from '../../../emulator/functions/timer';
-import { readMediaChecks, readOutbox } from '../../../emulator/openapi/records';
+import { grant, startPrivateCloud, type PrivateCloud } from '../helpers/world';
+
+export { code, ok, rid, type Envelope } from '../helpers/world';
 
 /**
  * A small town in its own local cloud (built bundles, real wx-server-sdk) with one full ladder:
@@ -36,42 +33,16 @@ export const P = {
   homeless: 'o-nohome',
 } as const;
 
-export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 export const L1 = [TOWN, V1, K1, G1, N1];
 export const L2 = [TOWN, V1, K1, G1, N2];
 const L9 = [TOWN, V2, N9];
 
-const grant = (role: string, unitPath: string[], branchId?: string) => ({
-  role,
-  unitId: unitPath[unitPath.length - 1],
-  unitPath,
-  ...(branchId ? { branchId } : {}),
-  grantedAt: '2026-01-01T00:00:00.000Z',
-  grantedBy: 'seed',
-});
-
-export interface World {
-  cloud: LocalCloud;
-  db: ReturnType<(typeof import('wx-server-sdk'))['database']>;
-  call(fn: string, action: string, data: object, openid: string): Promise<Envelope>;
-  roundTrips(fn: string, action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: number }>;
-  fire(fn: string, trigger: string): Promise<Envelope>;
-  outbox(): ReturnType<typeof readOutbox>;
-  mediaChecks(): ReturnType<typeof readMediaChecks>;
-  /** Uploads a small picture to storage and gives its cloud:// file id. */
-  upload(cloudPath: string): Promise<string>;
-  stop(): Promise<void>;
-}
+/** The town's cloud; its upload stores a small file of text (a photo as far as the functions care). */
+export type World = PrivateCloud;
 
 export async function startWorld(name: string): Promise<World> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `honglin-${name}-`));
-  const cloud = await startLocalCloud({ dataDir });
-  Object.assign(process.env, sdkEnvironment(cloud));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  const db = sdk.database();
+  const world = await startPrivateCloud(name);
+  const { db } = world;
 
   const units: Array<[string, string, string, string[]]> = [
     [TOWN, 'town', '鹿原镇', [TOWN]],
@@ -126,47 +97,8 @@ export async function startWorld(name: string): Promise<World> {
     });
   }
 
-  const call = async (fn: string, action: string, data: object, openid: string): Promise<Envelope> => {
-    const outcome = await cloud.invoke(fn, { ...data, action }, { openid });
-    if (!outcome.ok) throw new Error(`invocation failed: ${JSON.stringify(outcome)}`);
-    return JSON.parse(outcome.responseData) as Envelope;
-  };
   return {
-    cloud,
-    db,
-    call,
-    async roundTrips(fn, action, data, openid) {
-      const before = cloud.db.roundTrips;
-      const answer = await call(fn, action, data, openid);
-      return { answer, trips: cloud.db.roundTrips - before };
-    },
-    async fire(fn, trigger) {
-      const outcome = await fireTimer(cloud.functions, fn, trigger);
-      if (!outcome || !outcome.ok) throw new Error(`timer failed: ${JSON.stringify(outcome)}`);
-      return JSON.parse(outcome.responseData) as Envelope;
-    },
-    outbox: () => readOutbox(dataDir),
-    mediaChecks: () => readMediaChecks(dataDir),
-    async upload(cloudPath) {
-      const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: Buffer.from('photo') });
-      return fileID;
-    },
-    async stop() {
-      await cloud.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    ...world,
+    upload: (cloudPath) => world.upload(cloudPath, Buffer.from('photo')),
   };
 }
-
-let sequence = 0;
-/** A fresh client request id. */
-export function rid(): string {
-  sequence += 1;
-  return `req${Date.now().toString(36)}${sequence}`;
-}
-
-export const ok = (answer: Envelope) => {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
-  return answer.data;
-};
-export const code = (answer: Envelope) => (answer.ok ? 'OK' : answer.error.code);

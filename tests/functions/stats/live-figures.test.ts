@@ -1,5 +1,6 @@
-import { B1, P, TOWN, V1, V2, ok, rid, startWorld, type World } from '../request/world';
-import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
+import { B1, P, TOWN, V1, V2, ok, rid, type World } from '../request/world';
+import { MEMBER2, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
+import { asRecount, recount } from './recount';
 
 /**
  * Every figure of the dashboard is right as soon as the events happened, with no reconciliation run: the
@@ -11,31 +12,9 @@ jest.setTimeout(120_000);
 let w: World;
 /** Database round-trips of the events that now also write distinct markers, for the report. */
 const measured: Record<string, number> = {};
-const MEMBER2 = 'o-member-2';
-const thisMonth = () => shanghaiMonth(new Date());
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  w = await startWorld('live-figures');
-  await w.db.collection('users').add({
-    data: {
-      _id: MEMBER2,
-      nickname: '冯党员',
-      roles: [
-        {
-          role: 'member',
-          unitId: V1,
-          unitPath: [TOWN, V1],
-          branchId: B1,
-          grantedAt: '2026-01-01T00:00:00.000Z',
-          grantedBy: 'seed',
-        },
-      ],
-      homeUnitId: null,
-      homeUnitPath: [],
-      createdAt: new Date(),
-    },
-  });
+  w = await startStatsWorld('live-figures');
 
   const measure = async (name: string, fn: string, action: string, data: object, openid: string) => {
     const { answer, trips } = await w.roundTrips(fn, action, data, openid);
@@ -60,23 +39,8 @@ beforeAll(async () => {
   await measure('resolve.dispute', 'request', 'resolve', { id: dispute, result: '双方签了调解协议' }, P.groupHead);
 
   // Three pledges by two members: submitted at once, and as a draft submitted later.
-  const due = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const pledge = async (by: string, submitNow: boolean) =>
-    ok(
-      await w.call(
-        'pledge',
-        'create',
-        {
-          requestId: rid(),
-          category: 'residents',
-          content: '帮独居老人每周买一次菜',
-          target: '坚持三个月',
-          dueDay: due,
-          submit: submitNow,
-        },
-        by,
-      ),
-    ).id as string;
+    ok(await w.call('pledge', 'create', residentsPledge(submitNow), by)).id as string;
   await pledge(P.member, true);
   await measure('pledge.submit', 'pledge', 'submit', { id: await pledge(P.member, false) }, P.member);
   await pledge(MEMBER2, true);
@@ -87,7 +51,7 @@ beforeAll(async () => {
       `visit.log.${problems.length}problem`,
       'visit',
       'log',
-      { requestId: rid(), household: { userId }, date: today(), discussed: '聊了今年的收成', problems },
+      { requestId: rid(), household: { userId }, date: todayShanghai(), discussed: '聊了今年的收成', problems },
       P.head1,
     );
   await visit(P.villager, []);
@@ -100,19 +64,6 @@ afterAll(async () => {
   await w?.stop();
 });
 
-async function raw(): Promise<Raw> {
-  const all = async <T>(collection: string) =>
-    ((await w.db.collection(collection).limit(1000).get()) as unknown as { data: T[] }).data;
-  const [requests, timeline, pledges, activities, visits] = await Promise.all([
-    all<Raw['requests'][number]>('requests'),
-    all<Raw['timeline'][number]>('timeline'),
-    all<Raw['pledges'][number]>('pledges'),
-    all<Raw['activities'][number]>('activities'),
-    all<Raw['visits'][number]>('visits'),
-  ]);
-  return { requests, timeline, pledges: pledges.map((p) => ({ ...p, fulfilments: [] })), activities, visits };
-}
-
 const level = (board: { figures: { requests: { byLevel: Array<{ kind: string; resolved: number }> } } }) =>
   Object.fromEntries(board.figures.requests.byLevel.map((l) => [l.kind, l.resolved]));
 
@@ -124,7 +75,7 @@ it.each([
     await w.call('stats', 'dashboard', { unitId, period: { kind: 'month', month: thisMonth() } }, P.townAdmin),
   );
   const figures = asRecount(board.figures);
-  expect(figures).toEqual(recount(await raw(), unitId, [thisMonth()], today()));
+  expect(figures).toEqual(recount(await raw(w), unitId, [thisMonth()], todayShanghai()));
   expect(figures).toMatchObject({
     received: 4,
     resolved: 3,
@@ -211,12 +162,14 @@ describe('distinct figures from markers written once per event, at the village',
     expect(markers.filter((m) => m.unitId === TOWN)).toEqual([]);
 
     const town = await dashboardOf(TOWN);
-    expect(asRecount(town.figures)).toEqual(recount(await raw(), TOWN, [thisMonth()], today()));
+    expect(asRecount(town.figures)).toEqual(recount(await raw(w), TOWN, [thisMonth()], todayShanghai()));
     expect(town.figures.pledges.members).toBe(townBefore + 1);
     expect(asRecount((await dashboardOf(V1)).figures).members).toBe(villageBefore + 1);
     const v2 = town.units.find((u: { unitId: string }) => u.unitId === V2);
     expect(v2.figures.pledges.members).toBe(1);
-    expect(asRecount((await dashboardOf(V2)).figures)).toEqual(recount(await raw(), V2, [thisMonth()], today()));
+    expect(asRecount((await dashboardOf(V2)).figures)).toEqual(
+      recount(await raw(w), V2, [thisMonth()], todayShanghai()),
+    );
   });
 
   it('reconciliation rebuilds markers in this shape: a town copy of a village’s marker is removed, figures stay', async () => {
@@ -234,7 +187,7 @@ describe('distinct figures from markers written once per event, at the village',
       .collection('counters')
       .doc(village._id.replace(V1, TOWN))
       .set({ data: { unitId: TOWN, month: m, name: 'visit.households', key: village.key, sub: village.sub } });
-    const expected = recount(await raw(), TOWN, [m], today());
+    const expected = recount(await raw(w), TOWN, [m], todayShanghai());
     expect(asRecount((await dashboardOf(TOWN)).figures)).toEqual(expected);
 
     const report = ok(await w.call('stats', 'reconcile', { unitId: TOWN, from: m, to: m }, P.townAdmin));

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { BASE_COUNTERS } from '@honglin/types/metrics';
-import { B1, P, TOWN, V1, V2, code, ok, rid, startWorld, type World } from '../request/world';
-import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
+import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
+import { MEMBER2, allDocs, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
+import { asRecount, recount, shanghaiMonth } from './recount';
 
 /**
  * The stats function through the local cloud with the real SDK: every figure against the test's own count from
@@ -12,69 +13,19 @@ import { asRecount, recount, shanghaiMonth, type Raw } from './recount';
 jest.setTimeout(120_000);
 
 let w: World;
-const MEMBER2 = 'o-member-2';
 
 beforeAll(async () => {
-  w = await startWorld('stats');
+  w = await startStatsWorld('stats');
   await w.db
     .collection('branches')
     .add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: [TOWN, V1] } });
-  await w.db.collection('users').add({
-    data: {
-      _id: MEMBER2,
-      nickname: '冯党员',
-      roles: [
-        {
-          role: 'member',
-          unitId: V1,
-          unitPath: [TOWN, V1],
-          branchId: B1,
-          grantedAt: '2026-01-01T00:00:00.000Z',
-          grantedBy: 'seed',
-        },
-      ],
-      homeUnitId: null,
-      homeUnitPath: [],
-      createdAt: new Date(),
-    },
-  });
 }, 120_000);
 
 afterAll(async () => {
   await w?.stop();
 });
 
-const thisMonth = () => shanghaiMonth(new Date());
-const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const month = (m: string) => ({ kind: 'month', month: m });
-
-async function all<T>(collection: string, where: object = {}): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = (await w.db.collection(collection).where(where).skip(skip).limit(1000).get()) as unknown as {
-      data: T[];
-    };
-    out.push(...data);
-    if (data.length < 1000) return out;
-  }
-}
-
-async function raw(): Promise<Raw> {
-  const [requests, timeline, pledges, activities, visits] = await Promise.all([
-    all<Raw['requests'][number]>('requests'),
-    all<Raw['timeline'][number]>('timeline'),
-    all<Raw['pledges'][number]>('pledges'),
-    all<Raw['activities'][number]>('activities'),
-    all<Raw['visits'][number]>('visits'),
-  ]);
-  return {
-    requests,
-    timeline,
-    pledges: pledges.map((p) => ({ ...p, fulfilments: p.fulfilments ?? [] })),
-    activities,
-    visits,
-  };
-}
 
 async function dashboard(unitId: string, period: object, by: string = P.townAdmin) {
   return ok(await w.call('stats', 'dashboard', { unitId, period }, by));
@@ -106,23 +57,7 @@ describe('figures from live events through the other functions', () => {
     ok(await w.call('request', 'rate', { id: enterprise, rating: 'satisfied' }, P.villager));
     ok(await w.call('request', 'rate', { id: help, rating: 'unsatisfied', comment: '还是不亮' }, P.villager));
 
-    const due = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-    const pledge = async (by: string) =>
-      ok(
-        await w.call(
-          'pledge',
-          'create',
-          {
-            requestId: rid(),
-            category: 'residents',
-            content: '帮独居老人每周买一次菜',
-            target: '坚持三个月',
-            dueDay: due,
-            submit: true,
-          },
-          by,
-        ),
-      ).id as string;
+    const pledge = async (by: string) => ok(await w.call('pledge', 'create', residentsPledge(), by)).id as string;
     const p1 = await pledge(P.member);
     await pledge(P.member);
     await pledge(MEMBER2);
@@ -174,7 +109,7 @@ describe('figures from live events through the other functions', () => {
     ['the village', V1],
   ])('every figure of %s equals the count from the records', async (_name, unitId) => {
     const board = await dashboard(unitId, month(thisMonth()));
-    const expected = recount(await raw(), unitId, [thisMonth()], todayShanghai());
+    const expected = recount(await raw(w), unitId, [thisMonth()], todayShanghai());
     expect(asRecount(board.figures)).toEqual(expected);
     expect(expected).toMatchObject({
       received: 4,
@@ -384,7 +319,7 @@ describe('generated records at the edges of Shanghai months', () => {
   it.each(periods)(
     'every figure of %s equals the count from the records, for the town and each village',
     async (_name, period, months) => {
-      const records = await raw();
+      const records = await raw(w);
       for (const unitId of [T, VA, VB]) {
         const board = await dashboard(unitId, period, GEN_ADMIN);
         expect({ unitId, figures: asRecount(board.figures) }).toEqual({
@@ -443,7 +378,7 @@ describe('counters', () => {
     expect(answers.map(code)).toEqual(Array(12).fill('OK'));
     const board = await dashboard(V1, month(thisMonth()));
     expect(board.figures.requests.received).toBe(before + 12);
-    expect(board.figures.requests.received).toBe(recount(await raw(), V1, [thisMonth()], todayShanghai()).received);
+    expect(board.figures.requests.received).toBe(recount(await raw(w), V1, [thisMonth()], todayShanghai()).received);
   });
 
   it('are repaired by reconciliation after deliberate corruption, which reports what it fixed', async () => {
@@ -478,7 +413,7 @@ describe('counters', () => {
     const fix = report.fixes.find((f: { unitId: string }) => f.unitId === V1);
     expect(fix).toMatchObject({ month: m, markersAdded: 1, markersRemoved: 1 });
     expect(fix.counters['request.received'][0]).toBeGreaterThan(900);
-    const expected = recount(await raw(), V1, [m], todayShanghai());
+    const expected = recount(await raw(w), V1, [m], todayShanghai());
     expect(fix.counters['request.received'][1]).toBe(expected.received);
     expect(asRecount((await dashboard(V1, month(m))).figures)).toEqual(expected);
     expect(ok(await w.call('stats', 'reconcile', { unitId: V1, from: m, to: m }, P.villageAdmin)).fixes).toEqual([]);
@@ -559,7 +494,7 @@ describe('export', () => {
       '办结时间',
       '评价',
     ]);
-    const records = (await all<{ _id: string; createdAt: Date }>('requests', { unitPath: V1 })).filter(
+    const records = (await allDocs<{ _id: string; createdAt: Date }>(w, 'requests', { unitPath: V1 })).filter(
       (r) => shanghaiMonth(r.createdAt) === thisMonth(),
     );
     expect(requests.length - 1).toBe(records.length);

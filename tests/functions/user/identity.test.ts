@@ -1,6 +1,6 @@
 import { DELETED_NICKNAME, PRIVACY_VERSION } from '@honglin/types/user';
 import { PERSONA, UNIT } from '../../../emulator/seed/ids';
-import { codeOf, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
+import { code, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
 
 /** Known at once, stored only after consent, the first town admin from configuration, profile and 注销. */
 jest.setTimeout(30_000);
@@ -44,7 +44,7 @@ describe('user.acceptPrivacy', () => {
 
   it('refuses an outdated guideline version and stores nothing', async () => {
     const answer = await world.call('o-newcomer-3', 'user', 'acceptPrivacy', { version: '2020-01' });
-    expect(codeOf(answer)).toBe('INVALID_ARGUMENT');
+    expect(code(answer)).toBe('INVALID_ARGUMENT');
     expect(await world.find('users', { _id: 'o-newcomer-3' })).toEqual([]);
   });
 
@@ -96,12 +96,12 @@ describe('user.updateProfile', () => {
   it('rejects bad input and stores nothing', async () => {
     await newPerson(world, 'o-newcomer-6', { nickname: '原名' });
     for (const input of [{ phone: '12345' }, { nickname: '' }, {}, { avatarUrl: 'http://x/y.png' }]) {
-      expect(codeOf(await world.call('o-newcomer-6', 'user', 'updateProfile', input))).toBe('INVALID_ARGUMENT');
+      expect(code(await world.call('o-newcomer-6', 'user', 'updateProfile', input))).toBe('INVALID_ARGUMENT');
     }
-    expect(codeOf(await world.call('o-newcomer-6', 'user', 'updateProfile', { homeUnitId: UNIT.town }))).toBe(
+    expect(code(await world.call('o-newcomer-6', 'user', 'updateProfile', { homeUnitId: UNIT.town }))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(await world.call('o-newcomer-6', 'user', 'updateProfile', { homeUnitId: 'no-such-unit' }))).toBe(
+    expect(code(await world.call('o-newcomer-6', 'user', 'updateProfile', { homeUnitId: 'no-such-unit' }))).toBe(
       'NOT_FOUND',
     );
     expect(ok(await world.call('o-newcomer-6', 'user', 'me')).nickname).toBe('原名');
@@ -110,7 +110,7 @@ describe('user.updateProfile', () => {
   it('refuses a nickname that fails the content check, nothing stored', async () => {
     await newPerson(world, 'o-newcomer-7', { nickname: '原名' });
     const answer = await world.call('o-newcomer-7', 'user', 'updateProfile', { nickname: '赌博达人' });
-    expect(codeOf(answer)).toBe('CONTENT_REJECTED');
+    expect(code(answer)).toBe('CONTENT_REJECTED');
     expect(ok(await world.call('o-newcomer-7', 'user', 'me')).nickname).toBe('原名');
   });
 });
@@ -129,7 +129,7 @@ describe('user.deleteAccount (注销)', () => {
         unitId: UNIT.xcpNeighbourhood1,
       }),
     );
-    expect(codeOf(await world.call('o-leaver', 'user', 'deleteAccount', {}))).toBe('INVALID_ARGUMENT');
+    expect(code(await world.call('o-leaver', 'user', 'deleteAccount', {}))).toBe('INVALID_ARGUMENT');
     const { answer, trips } = await world.measured('o-leaver', 'user', 'deleteAccount', { confirm: true });
     ok(answer);
     expect(trips - 2).toBeLessThanOrEqual(8); // reads 2, writes 5, less the transaction's start and commit

@@ -1,5 +1,5 @@
 import { BRANCH, PERSONA, UNIT } from '../../../emulator/seed/ids';
-import { codeOf, newPerson, ok, rid, startDemoWorld, type DemoWorld } from './world';
+import { code, newPerson, ok, rid, startDemoWorld, type DemoWorld } from './world';
 
 /** One-time invitations: who may invite whom where, idempotent create and redeem, used, expired, concurrent. */
 jest.setTimeout(30_000);
@@ -43,43 +43,37 @@ describe('user.createInvite', () => {
   it('lets a village admin invite into their village, but not an admin role and not into another village', async () => {
     ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup2 }));
     ok(await invite(PERSONA.villageAdmin, { role: 'member', branchId: BRANCH.xicaoping }));
-    expect(codeOf(await invite(PERSONA.villageAdmin, { role: 'village_admin', unitId: UNIT.xicaoping }))).toBe(
+    expect(code(await invite(PERSONA.villageAdmin, { role: 'village_admin', unitId: UNIT.xicaoping }))).toBe(
       'FORBIDDEN',
     );
-    expect(codeOf(await invite(PERSONA.villageAdmin, { role: 'neighbour_head', unitId: UNIT.szNeighbourhood1 }))).toBe(
+    expect(code(await invite(PERSONA.villageAdmin, { role: 'neighbour_head', unitId: UNIT.szNeighbourhood1 }))).toBe(
       'FORBIDDEN',
     );
-    expect(codeOf(await invite(PERSONA.villageAdmin, { role: 'member', branchId: BRANCH.shizhou }))).toBe('FORBIDDEN');
+    expect(code(await invite(PERSONA.villageAdmin, { role: 'member', branchId: BRANCH.shizhou }))).toBe('FORBIDDEN');
     expect(
-      codeOf(await invite(PERSONA.otherVillageAdmin, { role: 'neighbour_head', unitId: UNIT.xcpNeighbourhood1 })),
+      code(await invite(PERSONA.otherVillageAdmin, { role: 'neighbour_head', unitId: UNIT.xcpNeighbourhood1 })),
     ).toBe('FORBIDDEN');
     ok(await invite(PERSONA.townAdmin, { role: 'village_admin', unitId: UNIT.shizhou }));
   });
 
   it('refuses callers without an admin role', async () => {
     for (const openid of [PERSONA.secretary, PERSONA.blockHead, PERSONA.villager, 'o-stranger']) {
-      expect(codeOf(await invite(openid, { role: 'neighbour_head', unitId: UNIT.xcpNeighbourhood1 }))).toBe(
-        'FORBIDDEN',
-      );
+      expect(code(await invite(openid, { role: 'neighbour_head', unitId: UNIT.xcpNeighbourhood1 }))).toBe('FORBIDDEN');
     }
   });
 
   it('refuses a role in the wrong kind of unit and malformed input, storing nothing', async () => {
     const before = (await world.find('invites', {})).length;
-    expect(codeOf(await invite(PERSONA.townAdmin, { role: 'neighbour_head', unitId: UNIT.xcpGroup1 }))).toBe(
+    expect(code(await invite(PERSONA.townAdmin, { role: 'neighbour_head', unitId: UNIT.xcpGroup1 }))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(await invite(PERSONA.townAdmin, { role: 'member', unitId: UNIT.xicaoping }))).toBe(
-      'INVALID_ARGUMENT',
-    );
-    expect(codeOf(await invite(PERSONA.townAdmin, { role: 'mayor', unitId: UNIT.xicaoping }))).toBe('INVALID_ARGUMENT');
+    expect(code(await invite(PERSONA.townAdmin, { role: 'member', unitId: UNIT.xicaoping }))).toBe('INVALID_ARGUMENT');
+    expect(code(await invite(PERSONA.townAdmin, { role: 'mayor', unitId: UNIT.xicaoping }))).toBe('INVALID_ARGUMENT');
     expect(
-      codeOf(await invite(PERSONA.townAdmin, { role: 'group_head', unitId: UNIT.xcpGroup1, expiresInDays: 90 })),
+      code(await invite(PERSONA.townAdmin, { role: 'group_head', unitId: UNIT.xcpGroup1, expiresInDays: 90 })),
     ).toBe('INVALID_ARGUMENT');
     expect(
-      codeOf(
-        await world.call(PERSONA.townAdmin, 'user', 'createInvite', { role: 'group_head', unitId: UNIT.xcpGroup1 }),
-      ),
+      code(await world.call(PERSONA.townAdmin, 'user', 'createInvite', { role: 'group_head', unitId: UNIT.xcpGroup1 })),
     ).toBe('INVALID_ARGUMENT');
     expect(await world.find('invites', {})).toHaveLength(before);
   });
@@ -134,20 +128,22 @@ describe('user.redeemInvite', () => {
 
   it('answers NOT_FOUND for an unknown code, INVALID_ARGUMENT for a malformed one, FORBIDDEN before consent', async () => {
     await newPerson(world, 'o-invitee-5');
-    expect(codeOf(await world.call('o-invitee-5', 'user', 'redeemInvite', { code: '22222222' }))).toBe('NOT_FOUND');
-    expect(codeOf(await world.call('o-invitee-5', 'user', 'redeemInvite', { code: 'O0I1' }))).toBe('INVALID_ARGUMENT');
-    const { code } = ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup3 }));
-    expect(codeOf(await world.call('o-not-agreed', 'user', 'redeemInvite', { code }))).toBe('FORBIDDEN');
+    expect(code(await world.call('o-invitee-5', 'user', 'redeemInvite', { code: '22222222' }))).toBe('NOT_FOUND');
+    expect(code(await world.call('o-invitee-5', 'user', 'redeemInvite', { code: 'O0I1' }))).toBe('INVALID_ARGUMENT');
+    const invitation = ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup3 }));
+    expect(code(await world.call('o-not-agreed', 'user', 'redeemInvite', { code: invitation.code }))).toBe('FORBIDDEN');
   });
 
   it('lets exactly one of several people redeeming at once win', async () => {
-    const { code } = ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup4 }));
+    const invitation = ok(await invite(PERSONA.villageAdmin, { role: 'group_head', unitId: UNIT.xcpGroup4 }));
     const people = ['o-race-1', 'o-race-2', 'o-race-3', 'o-race-4'];
     for (const p of people) await newPerson(world, p);
-    const answers = await Promise.all(people.map((p) => world.call(p, 'user', 'redeemInvite', { code })));
-    expect(answers.map(codeOf).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    const answers = await Promise.all(
+      people.map((p) => world.call(p, 'user', 'redeemInvite', { code: invitation.code })),
+    );
+    expect(answers.map(code).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     const holders = await world.find('users', { 'roles.unitId': UNIT.xcpGroup4 });
     expect(holders).toHaveLength(1);
-    expect(await world.find('role_changes', { inviteCode: code })).toHaveLength(1);
+    expect(await world.find('role_changes', { inviteCode: invitation.code })).toHaveLength(1);
   });
 });

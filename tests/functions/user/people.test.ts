@@ -1,5 +1,5 @@
 import { BRANCH, PERSONA, UNIT } from '../../../emulator/seed/ids';
-import { codeOf, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
+import { code, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
 
 /** People of a unit for its admins, phone masking, direct grants and revocations, and the change log. */
 jest.setTimeout(30_000);
@@ -75,7 +75,7 @@ describe('user.listPeople', () => {
 
   it('refuses non-admins and admins of another village', async () => {
     for (const openid of [PERSONA.secretary, PERSONA.neighbourHead, PERSONA.villager, PERSONA.otherVillageAdmin]) {
-      expect(codeOf(await world.call(openid, 'user', 'listPeople', { unitId: UNIT.xicaoping }))).toBe('FORBIDDEN');
+      expect(code(await world.call(openid, 'user', 'listPeople', { unitId: UNIT.xicaoping }))).toBe('FORBIDDEN');
     }
   });
 });
@@ -116,7 +116,7 @@ describe('user.grantRole / user.revokeRole', () => {
       world.call(PERSONA.villageAdmin, 'user', 'revokeRole', target),
       world.call(PERSONA.townAdmin, 'user', 'revokeRole', target),
     ]);
-    expect(answers.map(codeOf).sort()).toEqual(['CONFLICT', 'OK']);
+    expect(answers.map(code).sort()).toEqual(['CONFLICT', 'OK']);
     expect(await world.find('role_changes', { subject: 'o-direct-2', change: 'revoke' })).toHaveLength(1);
   });
 
@@ -125,16 +125,16 @@ describe('user.grantRole / user.revokeRole', () => {
     const call = (openid: string, action: string, input: object) =>
       world.call(openid, 'user', action, { openid: 'o-direct-3', ...input });
     expect(
-      codeOf(await call(PERSONA.otherVillageAdmin, 'grantRole', { role: 'group_head', unitId: UNIT.xcpGroup1 })),
+      code(await call(PERSONA.otherVillageAdmin, 'grantRole', { role: 'group_head', unitId: UNIT.xcpGroup1 })),
     ).toBe('FORBIDDEN');
-    expect(
-      codeOf(await call(PERSONA.villageAdmin, 'grantRole', { role: 'village_admin', unitId: UNIT.xicaoping })),
-    ).toBe('FORBIDDEN');
-    expect(codeOf(await call(PERSONA.secretary, 'grantRole', { role: 'member', branchId: BRANCH.xicaoping }))).toBe(
+    expect(code(await call(PERSONA.villageAdmin, 'grantRole', { role: 'village_admin', unitId: UNIT.xicaoping }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await call(PERSONA.secretary, 'grantRole', { role: 'member', branchId: BRANCH.xicaoping }))).toBe(
       'FORBIDDEN',
     );
     expect(
-      codeOf(
+      code(
         await world.call(PERSONA.villageAdmin, 'user', 'revokeRole', {
           openid: PERSONA.villageAdmin,
           role: 'village_admin',
@@ -143,10 +143,10 @@ describe('user.grantRole / user.revokeRole', () => {
       ),
     ).toBe('FORBIDDEN');
     expect(
-      codeOf(await call(PERSONA.villageAdmin, 'grantRole', { role: 'group_head', unitId: UNIT.xcpNeighbourhood1 })),
+      code(await call(PERSONA.villageAdmin, 'grantRole', { role: 'group_head', unitId: UNIT.xcpNeighbourhood1 })),
     ).toBe('INVALID_ARGUMENT');
     expect(
-      codeOf(
+      code(
         await world.call(PERSONA.villageAdmin, 'user', 'grantRole', {
           openid: 'o-never-seen',
           role: 'group_head',

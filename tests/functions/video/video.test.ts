@@ -1,4 +1,4 @@
-import { FILM_A, P, rid, startWorld, type Envelope, type World } from '../activity/world';
+import { FILM_A, P, code, ok, rid, startWorld, type World } from '../activity/world';
 
 /** The film library (town admins manage it) and the private film log (members, visible to them alone). */
 let w: World;
@@ -11,12 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.stop();
 });
-
-const ok = (answer: Envelope) => {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
-  return answer.data;
-};
-const code = (answer: Envelope) => (answer.ok ? 'OK' : answer.error.code);
 
 const film = (extra: object = {}) => ({
   requestId: rid(),
