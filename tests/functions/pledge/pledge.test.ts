@@ -9,6 +9,7 @@ import {
   V2,
   aPledge,
   inDays,
+  ok,
   rid,
   startWorld,
   today,
@@ -35,11 +36,6 @@ afterAll(async () => {
   );
   await w?.stop();
 });
-
-function ok(answer: Envelope) {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer)}`);
-  return answer.data;
-}
 
 function failed(answer: Envelope, code: string) {
   expect(answer).toMatchObject({ ok: false, error: { code } });

@@ -4,7 +4,7 @@ import { extendWordList } from '../../../emulator/openapi/content-check';
 import type { OutboxMessage } from '../../../emulator/openapi/records';
 import { grant, rid, startPrivateCloud, type Envelope, type PrivateCloud } from '../helpers/world';
 
-export { rid, type Envelope } from '../helpers/world';
+export { ok, rid, type Envelope } from '../helpers/world';
 
 /**
  * A small town in its own local cloud (built function bundles, the real wx-server-sdk), so each call's database
