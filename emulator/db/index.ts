@@ -17,6 +17,8 @@ export interface LocalDatabase {
   handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Database requests answered since start (round-trips), for benchmarks and budgets. */
   readonly roundTrips: number;
+  /** Documents read from storage since start, for tests and benchmarks. */
+  readonly documentsRead: number;
   close(): void;
 }
 
@@ -239,7 +241,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
     calculateDocument(body) {
       const collection = collectionOf(body);
       singleDocumentOnly(body, 'count');
-      return { data: { total: store.find(collection, parseObject(body.query)).length } };
+      return { data: { total: store.count(collection, parseObject(body.query)) } };
     },
 
     aggregateDocuments(body) {
@@ -304,6 +306,9 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
     },
     get roundTrips() {
       return roundTrips;
+    },
+    get documentsRead() {
+      return store.documentsRead;
     },
     close() {
       store.close();

@@ -47,9 +47,24 @@ function bracketEnd(prefix: string): string {
   return String.fromCharCode(prefix.charCodeAt(0) + 1);
 }
 
-export interface Prefilter {
-  sql: string[];
+/** One SQL condition on a key column. */
+export interface Condition {
+  field: string;
+  column: string;
+  /** Holds exactly for the documents whose key in `column` is indexable and that meet the query's condition. */
+  strict: string;
+  /** `strict`, or the key is UNINDEXABLE (then mingo decides). */
+  loose: string;
   params: string[];
+}
+
+export interface Prefilter {
+  conditions: Condition[];
+  /**
+   * Whether the conditions are the whole query: for a document whose keys in the conditions' columns are all
+   * indexable, the strict conditions alone decide whether it matches.
+   */
+  exact: boolean;
 }
 
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
@@ -60,50 +75,76 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Translates the parts of a query SQLite can answer from keys (equality, $in and ranges on indexed
- * fields, under implicit or explicit $and) into SQL conditions. The conditions only ever narrow to a
- * superset of the documents the whole query matches: anything else is left to mingo.
+ * fields, under implicit or explicit $and) into SQL conditions. The loose conditions only ever narrow to
+ * a superset of the documents the whole query matches: anything else is left to mingo, and then the
+ * prefilter is not exact.
  */
 export function prefilter(query: Record<string, unknown>, expr: (field: string) => string | undefined): Prefilter {
-  const out: Prefilter = { sql: [], params: [] };
-  const equality = (column: string, values: unknown[]): void => {
+  const out: Prefilter = { conditions: [], exact: true };
+  const equality = (field: string, column: string, values: unknown[]): void => {
     const keys = values.map(encodeKey);
-    if (keys.some((k) => k === UNINDEXABLE)) return;
-    out.sql.push(`${column} IN (${keys.map(() => '?').join(', ')}, '${UNINDEXABLE}')`);
-    out.params.push(...keys);
+    if (keys.some((k) => k === UNINDEXABLE)) {
+      out.exact = false;
+      return;
+    }
+    const marks = keys.map(() => '?').join(', ');
+    out.conditions.push({
+      field,
+      column,
+      strict: `${column} IN (${marks})`,
+      loose: `${column} IN (${marks}, '${UNINDEXABLE}')`,
+      params: keys,
+    });
+  };
+  const range = (field: string, column: string, op: string, operand: unknown): void => {
+    const key = encodeKey(operand);
+    if (key === UNINDEXABLE || key === NULL || key.startsWith(BOOLEAN)) {
+      out.exact = false;
+      return;
+    }
+    const bracket = key[0];
+    const above = op === '$gt' || op === '$gte';
+    const strict = above
+      ? `${column} ${op === '$gt' ? '>' : '>='} ? AND ${column} < ?`
+      : `${column} ${op === '$lt' ? '<' : '<='} ? AND ${column} >= ?`;
+    out.conditions.push({
+      field,
+      column,
+      strict: `(${strict})`,
+      loose: `((${strict}) OR ${column} = '${UNINDEXABLE}')`,
+      params: [key, above ? bracketEnd(bracket) : bracket],
+    });
   };
   const visit = (q: Record<string, unknown>): void => {
     for (const [field, condition] of Object.entries(q)) {
       if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (isPlainObject(part)) visit(part);
+        for (const part of condition) {
+          if (isPlainObject(part)) visit(part);
+          else out.exact = false;
+        }
         continue;
       }
-      if (field.startsWith('$')) continue;
-      const column = expr(field);
-      if (!column) continue;
+      const column = field.startsWith('$') ? undefined : expr(field);
+      if (!column) {
+        out.exact = false;
+        continue;
+      }
       if (!isOperatorObject(condition)) {
-        if (!(condition instanceof RegExp)) equality(column, [condition]);
+        if (condition instanceof RegExp) out.exact = false;
+        else equality(field, column, [condition]);
         continue;
       }
       for (const [op, operand] of Object.entries(condition)) {
-        if (op === '$eq') equality(column, [operand]);
+        if (op === '$eq') equality(field, column, [operand]);
         else if (
           op === '$in' &&
           Array.isArray(operand) &&
           operand.length > 0 &&
           !operand.some((v) => v instanceof RegExp)
         )
-          equality(column, operand);
-        else if (RANGE_OPS.has(op)) {
-          const key = encodeKey(operand);
-          if (key === UNINDEXABLE || key === NULL || key.startsWith(BOOLEAN)) continue;
-          const bracket = key[0];
-          const bound =
-            op === '$gt' || op === '$gte'
-              ? `${column} ${op === '$gt' ? '>' : '>='} ? AND ${column} < ?`
-              : `${column} ${op === '$lt' ? '<' : '<='} ? AND ${column} >= ?`;
-          out.sql.push(`((${bound}) OR ${column} = '${UNINDEXABLE}')`);
-          out.params.push(key, op === '$gt' || op === '$gte' ? bracketEnd(bracket) : bracket);
-        }
+          equality(field, column, operand);
+        else if (RANGE_OPS.has(op)) range(field, column, op, operand);
+        else out.exact = false;
       }
     }
   };

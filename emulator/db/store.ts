@@ -7,7 +7,7 @@ import type { IndexDeclaration } from './declaration';
 import { decodeDoc, encode, type Doc } from './ejson';
 import { duplicateKey } from './errors';
 import { distanceTo, findNearSphere, geoQueryOperators } from './geo';
-import { UNINDEXABLE, encodeKey, fieldKey, prefilter } from './keys';
+import { UNINDEXABLE, encodeKey, fieldKey, prefilter, type Prefilter } from './keys';
 
 /** mingo with the geo operators it lacks. */
 export const mingoContext = Context.init().addQueryOps(geoQueryOperators as never);
@@ -32,7 +32,7 @@ export interface Change {
 interface CollectionState {
   table: string;
   fields: string[];
-  /** Per indexed field, how many documents have an UNINDEXABLE key (then SQL cannot sort on it). */
+  /** Per indexed field and `_id`, how many documents have an UNINDEXABLE key (then SQL cannot sort or count on it). */
   unindexable: Map<string, number>;
   statements: {
     get: Database.Statement;
@@ -45,6 +45,16 @@ interface CollectionState {
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const keyExpr = (field: string): string => `json_extract(keys, '$."${field}"')`;
 
+/** The key column of a field: `id` for `_id`, the key expression of an indexed field, else none. */
+function columnOf(state: CollectionState, field: string): string | undefined {
+  return field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined;
+}
+
+/** The SQL conditions of a prefilter that every matching document meets. */
+function loose(filter: Prefilter): { sql: string[]; params: string[] } {
+  return { sql: filter.conditions.map((c) => c.loose), params: filter.conditions.flatMap((c) => c.params) };
+}
+
 /**
  * The durable document store: one SQLite table per collection (id key, canonical EJSON document, and a
  * JSON object of order-preserving keys of the indexed fields, indexed by expression). WAL with
@@ -53,6 +63,8 @@ const keyExpr = (field: string): string => `json_extract(keys, '$."${field}"')`;
 export class Store {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, CollectionState>();
+  /** Documents read from storage since open (tests and benchmarks check what a request reads). */
+  documentsRead = 0;
   /** Called with each document's previous state right after a change is written (transactions keep snapshots with it). */
   onChanged: (collection: string, id: unknown, before: string | null) => void = () => {};
 
@@ -118,9 +130,9 @@ export class Store {
   private attach(collection: string, fields: string[]): void {
     const table = quote(`c:${collection}`);
     const unindexable = new Map<string, number>();
-    for (const field of fields) {
+    for (const field of ['_id', ...fields]) {
       const { n } = this.db
-        .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${keyExpr(field)} = ?`)
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${field === '_id' ? 'id' : keyExpr(field)} = ?`)
         .get(UNINDEXABLE) as { n: number };
       unindexable.set(field, n);
     }
@@ -146,7 +158,31 @@ export class Store {
   /** The encoded document with this _id, or null. */
   getEncoded(collection: string, id: unknown): string | null {
     const row = this.state(collection).statements.get.get(encodeKey(id)) as { doc: string } | undefined;
-    return row ? row.doc : null;
+    if (!row) return null;
+    this.documentsRead += 1;
+    return row.doc;
+  }
+
+  /** The prefilter of a query on a collection: its indexed fields and `_id` are key columns. */
+  private prefilter(state: CollectionState, query: Record<string, unknown>): Prefilter {
+    return prefilter(query, (field) => columnOf(state, field));
+  }
+
+  /** Rows meeting the SQL `conditions` (in `orderBy`), decoded, that mingo matches with `matcher`. */
+  private *matching(
+    state: CollectionState,
+    conditions: { sql: string[]; params: string[] },
+    matcher: Query,
+    orderBy = '',
+  ): Generator<{ rowid: number; doc: Doc }> {
+    const where = conditions.sql.length ? `WHERE ${conditions.sql.join(' AND ')}` : '';
+    for (const row of this.db
+      .prepare(`SELECT rowid, doc FROM ${state.table} ${where} ${orderBy}`)
+      .iterate(...conditions.params) as Iterable<{ rowid: number; doc: string }>) {
+      this.documentsRead += 1;
+      const doc = decodeDoc(row.doc);
+      if (matcher.test(doc)) yield { rowid: row.rowid, doc };
+    }
   }
 
   /**
@@ -155,10 +191,7 @@ export class Store {
    */
   find(collection: string, query: Record<string, unknown>, options: FindOptions = {}): Doc[] {
     const state = this.state(collection);
-    const column = (field: string): string | undefined =>
-      field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined;
-    const filter = prefilter(query, column);
-    const where = filter.sql.length ? `WHERE ${filter.sql.join(' AND ')}` : '';
+    const filter = this.prefilter(state, query);
     const matcher = new Query(query, mingoOptions);
     const offset = options.offset ?? 0;
     const limit = options.limit ?? Infinity;
@@ -166,19 +199,15 @@ export class Store {
     const order = Object.entries(options.order ?? {});
     const sqlOrder =
       near === undefined &&
-      order.every(([field]) => column(field) !== undefined && (state.unindexable.get(field) ?? 0) === 0);
+      order.every(([field]) => columnOf(state, field) !== undefined && (state.unindexable.get(field) ?? 0) === 0);
 
     if (sqlOrder) {
       const orderBy = order.length
-        ? `ORDER BY ${order.map(([field, dir]) => `${column(field)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
+        ? `ORDER BY ${order.map(([field, dir]) => `${columnOf(state, field)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
         : '';
       const out: Doc[] = [];
       let skipped = 0;
-      for (const row of this.db
-        .prepare(`SELECT doc FROM ${state.table} ${where} ${orderBy}`)
-        .iterate(...filter.params) as Iterable<{ doc: string }>) {
-        const doc = decodeDoc(row.doc);
-        if (!matcher.test(doc)) continue;
+      for (const { doc } of this.matching(state, loose(filter), matcher, orderBy)) {
         if (skipped < offset) {
           skipped += 1;
           continue;
@@ -189,8 +218,7 @@ export class Store {
       return out;
     }
 
-    const rows = this.db.prepare(`SELECT doc FROM ${state.table} ${where}`).all(...filter.params) as { doc: string }[];
-    let docs = rows.map((r) => decodeDoc(r.doc)).filter((d) => matcher.test(d));
+    let docs = [...this.matching(state, loose(filter), matcher)].map((m) => m.doc);
     if (order.length)
       docs = mingoFind(docs, {}, undefined, mingoOptions).sort(Object.fromEntries(order)).all() as Doc[];
     else if (near) {
@@ -198,6 +226,32 @@ export class Store {
       docs.sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
     }
     return docs.slice(offset, limit === Infinity ? undefined : offset + limit);
+  }
+
+  /**
+   * How many documents match `query`. When the prefilter is the whole query, SQLite counts the documents
+   * whose keys in the query's columns are all indexable, without reading them; mingo tests only those
+   * with an UNINDEXABLE key there. Otherwise it counts what find() returns.
+   */
+  count(collection: string, query: Record<string, unknown>): number {
+    const state = this.state(collection);
+    const filter = this.prefilter(state, query);
+    if (!filter.exact) return this.find(collection, query).length;
+    const where = filter.conditions.length ? `WHERE ${filter.conditions.map((c) => c.strict).join(' AND ')}` : '';
+    const params = filter.conditions.flatMap((c) => c.params);
+    const { n } = this.db.prepare(`SELECT count(*) AS n FROM ${state.table} ${where}`).get(...params) as { n: number };
+    const unindexable = [
+      ...new Set(filter.conditions.filter((c) => (state.unindexable.get(c.field) ?? 0) > 0).map((c) => c.column)),
+    ];
+    if (unindexable.length === 0) return n;
+    const rest = {
+      sql: [
+        ...filter.conditions.map((c) => c.loose),
+        `(${unindexable.map((c) => `${c} = '${UNINDEXABLE}'`).join(' OR ')})`,
+      ],
+      params,
+    };
+    return n + [...this.matching(state, rest, new Query(query, mingoOptions))].length;
   }
 
   /** Every document of a collection (for $lookup). */
@@ -232,9 +286,12 @@ export class Store {
     }
     for (const change of changes) {
       const state = this.state(change.collection);
-      const before = change.before === null ? undefined : keysOf(decodeDoc(change.before), state.fields);
-      const after = change.after === null ? undefined : keysOf(change.after, state.fields);
-      for (const field of state.fields) {
+      const id = encodeKey(change.id);
+      const before: Record<string, string> | undefined =
+        change.before === null ? undefined : { _id: id, ...keysOf(decodeDoc(change.before), state.fields) };
+      const after: Record<string, string> | undefined =
+        change.after === null ? undefined : { _id: id, ...keysOf(change.after, state.fields) };
+      for (const field of ['_id', ...state.fields]) {
         const delta = (after?.[field] === UNINDEXABLE ? 1 : 0) - (before?.[field] === UNINDEXABLE ? 1 : 0);
         if (delta) state.unindexable.set(field, (state.unindexable.get(field) ?? 0) + delta);
       }

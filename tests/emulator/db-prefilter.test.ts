@@ -5,11 +5,12 @@ import path from 'node:path';
 import { Query, find } from 'mingo';
 import { resolve } from 'mingo/util';
 import { openDatabase, type LocalDatabase } from '../../emulator/db';
+import { prefilter } from '../../emulator/db/keys';
 
 /**
- * The SQL prefilter and SQL ordering on indexed fields must give exactly what mingo gives over every
- * document, whatever the types in the indexed fields (numbers, numeric strings, dates, booleans, null,
- * missing, arrays, objects). Randomised against mingo over the whole collection.
+ * The SQL prefilter, SQL ordering and SQL counting on indexed fields must give exactly what mingo gives
+ * over every document, whatever the types in the indexed fields (numbers, numeric strings, dates,
+ * booleans, null, missing, arrays, objects). Randomised against mingo over the whole collection.
  */
 let db: LocalDatabase;
 let dataDir: string;
@@ -61,7 +62,7 @@ beforeAll(async () => {
     { name: 'c', keys: [{ field: 'c', direction: 1 }] },
     { name: 'nested', keys: [{ field: 'o.p', direction: 1 }] },
   ];
-  const collections = ['mixed', 'scalar'].map((name) => ({ name, permission: 'ADMINONLY', indexes }));
+  const collections = ['mixed', 'scalar', 'counted'].map((name) => ({ name, permission: 'ADMINONLY', indexes }));
   fs.writeFileSync(declarationFile, JSON.stringify({ collections }));
   db = openDatabase({ dataDir, declarationFile });
   for (const name of ['mixed', 'scalar'] as const) {
@@ -72,6 +73,7 @@ beforeAll(async () => {
       if (rand() < 0.9) doc.b = pick(values);
       doc.c = pick(['x', 'y', 'z', 1, 2]);
       if (rand() < 0.8) doc.o = name === 'scalar' || rand() < 0.8 ? { p: pick(values) } : [{ p: pick(values) }];
+      else if (name === 'mixed' && rand() < 0.5) doc.o = pick(['p', 3]);
       docs[name].push(doc);
     }
     await call({ action: 'database.insertDocument', collectionName: name, data: docs[name].map(wire) });
@@ -98,12 +100,31 @@ const condition = (): unknown => {
   }
 };
 
+const idCondition = (): unknown =>
+  pick<unknown>(['d7', { $in: ['d1', 'd2', 'd300', 'nope'] }, { $gte: 'd1', $lt: 'd2' }, { $ne: 'd3' }]);
+
+/** A random query on the indexed fields and `_id`, sometimes under an explicit $and. */
+const randomQuery = (): Record<string, unknown> => {
+  const query: Record<string, unknown> = {};
+  for (const field of ['a', 'b', 'c', 'o.p']) if (rand() < 0.4) query[field] = condition();
+  if (rand() < 0.15) query._id = idCondition();
+  if (rand() < 0.2)
+    return {
+      $and: Object.entries(query)
+        .map(([field, c]) => ({ [field]: c }))
+        .concat({ c: condition() }),
+    };
+  return query;
+};
+
+const exact = (query: Record<string, unknown>): boolean =>
+  prefilter(query, (field) => (['_id', 'a', 'b', 'c', 'o.p'].includes(field) ? field : undefined)).exact;
+
 test.each(['mixed', 'scalar'] as const)(
   '500 random queries with sort, skip and limit on %s values agree with mingo over all documents',
   async (collectionName) => {
     for (let n = 0; n < 500; n++) {
-      const query: Record<string, unknown> = {};
-      for (const field of ['a', 'b', 'c', 'o.p']) if (rand() < 0.4) query[field] = condition();
+      const query = randomQuery();
       const order = pick([{}, { a: 1 }, { a: -1, b: 1 }, { a: 1, b: -1 }, { c: 1 }, { 'o.p': -1 }, { b: -1 }]);
       const offset = pick([0, 0, 3]);
       const limit = pick([5, 100]);
@@ -139,3 +160,72 @@ test.each(['mixed', 'scalar'] as const)(
     }
   },
 );
+
+test.each(['mixed', 'scalar'] as const)(
+  'count of 500 random queries on %s values is what mingo counts over all documents, exact prefilter or not',
+  async (collectionName) => {
+    const compared = { exact: 0, fallback: 0 };
+    for (let n = 0; n < 500; n++) {
+      const query = randomQuery();
+      const { total } = await call({ action: 'database.calculateDocument', collectionName, query: wire(query) });
+      const matcher = new Query(query);
+      expect({ query, total }).toEqual({ query, total: docs[collectionName].filter((d) => matcher.test(d)).length });
+      compared[exact(query) ? 'exact' : 'fallback'] += 1;
+    }
+    expect(compared.exact).toBeGreaterThan(150);
+    expect(compared.fallback).toBeGreaterThan(100);
+  },
+);
+
+describe('an exact count reads only the documents whose key is unindexable', () => {
+  const count = async (collectionName: string, query: Record<string, unknown>) => {
+    const before = db.documentsRead;
+    const { total } = await call({ action: 'database.calculateDocument', collectionName, query: wire(query) });
+    return { total, read: db.documentsRead - before };
+  };
+  const expected = (name: 'mixed' | 'scalar', query: Record<string, unknown>) =>
+    docs[name].filter((d) => new Query(query).test(d)).length;
+
+  test('none where every key is indexable', async () => {
+    const query = { a: { $in: [1, 'a', null] }, b: { $gte: 0, $lt: 5 }, 'o.p': { $ne: 'x' } };
+    expect(await count('scalar', { a: query.a, b: query.b })).toEqual({
+      total: expected('scalar', { a: query.a, b: query.b }),
+      read: 0,
+    });
+    // Not exact ($ne): every candidate is read.
+    expect((await count('scalar', query)).read).toBeGreaterThan(0);
+  });
+
+  test('those with an array or object in a field of the query', async () => {
+    const unindexable = docs.mixed.filter(
+      (d) => Array.isArray(d.a) || (d.a !== null && typeof d.a === 'object' && !(d.a instanceof Date)),
+    );
+    expect(await count('mixed', { a: 1 })).toEqual({ total: expected('mixed', { a: 1 }), read: unindexable.length });
+    expect(await count('mixed', { c: 'x' })).toEqual({ total: expected('mixed', { c: 'x' }), read: 0 });
+  });
+
+  test('follows writes that make a key unindexable and indexable again', async () => {
+    const collectionName = 'counted';
+    const data = [
+      { _id: 'x1', a: 1 },
+      { _id: 'x2', a: 1 },
+      { _id: 'x3', a: 2 },
+    ];
+    await call({ action: 'database.insertDocument', collectionName, data: data.map(wire) });
+    const update = (id: string, a: unknown) =>
+      call({
+        action: 'database.modifyDocument',
+        collectionName,
+        queryType: 'DOC',
+        query: wire({ _id: id }),
+        data: wire({ $set: { a } }),
+      });
+    expect(await count(collectionName, { a: 1 })).toEqual({ total: 2, read: 0 });
+    await update('x3', [1, 5]);
+    await update('x2', [7]);
+    expect(await count(collectionName, { a: 1 })).toEqual({ total: 2, read: 2 });
+    await update('x3', 1);
+    await update('x2', 1);
+    expect(await count(collectionName, { a: 1 })).toEqual({ total: 3, read: 0 });
+  });
+});
