@@ -5,10 +5,12 @@
  */
 import crypto from 'node:crypto';
 import { aggregate, update as mingoUpdate } from 'mingo';
+import { resolve } from 'mingo/util';
 import { find as mingoFind } from 'mingo';
 import { readDeclaration } from './declaration';
 import { decode, decodeDoc, encode, isPlainObject, type Doc } from './ejson';
 import { DatabaseError, collectionNotExist, duplicateKey, invalidParam } from './errors';
+import { UNINDEXABLE, encodeKey } from './keys';
 import { Store, mingoOptions, type SortSpec } from './store';
 import { Transactions } from './transactions';
 
@@ -88,6 +90,73 @@ function withoutUnmatchedLookups(pipeline: Record<string, unknown>[]): Record<st
     const as = lookup.as;
     return [stage, { $addFields: { [as]: { $filter: { input: `$${as}`, cond: { $ne: ['$$this', null] } } } } }];
   });
+}
+
+interface EqualityLookup {
+  from: string;
+  localField: string;
+  foreignField: string;
+  as: string;
+}
+
+/** A `$lookup` stage that joins on `localField` = `foreignField` only (no `let`/`pipeline`). */
+function equalityLookup(stage: Record<string, unknown>): EqualityLookup | undefined {
+  const lookup = stage.$lookup;
+  if (!isPlainObject(lookup) || lookup.let !== undefined || lookup.pipeline !== undefined) return undefined;
+  const { from, localField, foreignField, as } = lookup;
+  return typeof from === 'string' &&
+    typeof localField === 'string' &&
+    typeof foreignField === 'string' &&
+    typeof as === 'string'
+    ? { from, localField, foreignField, as }
+    : undefined;
+}
+
+/** The distinct values an equality `$lookup` looks up for these documents: an array's elements, missing as null. */
+function lookupValues(docs: Doc[], localField: string): unknown[] {
+  const values = new Map<unknown, unknown>();
+  for (const doc of docs) {
+    const local = resolve(doc, localField) ?? null;
+    for (const value of Array.isArray(local) ? local : [local]) {
+      const v = value ?? null;
+      const key = encodeKey(v);
+      values.set(key === UNINDEXABLE ? v : key, v);
+    }
+  }
+  return [...values.values()];
+}
+
+/**
+ * Runs an aggregation pipeline on `input`. Each equality `$lookup` reads only the foreign documents it can
+ * join: the stages before it run first, then the foreign documents whose `foreignField` is one of the local
+ * values are fetched (an index lookup on `_id` or an indexed field; all of them on another field) and given
+ * to that `$lookup` alone.
+ * Any other stage that names a collection (pipeline-form `$lookup`, ...) reads all of it.
+ */
+function aggregateWithLookups(store: Store, input: Doc[], pipeline: Record<string, unknown>[]): Doc[] {
+  const run = (docs: Doc[], stages: Record<string, unknown>[], resolver: (name: string) => Doc[]): Doc[] =>
+    stages.length === 0
+      ? docs
+      : (aggregate(docs, withoutUnmatchedLookups(stages), { ...mingoOptions, collectionResolver: resolver }) as Doc[]);
+  const resolveAll = (name: string): Doc[] => {
+    if (!store.has(name)) throw collectionNotExist();
+    return store.all(name);
+  };
+  let docs = input;
+  let segment: Record<string, unknown>[] = [];
+  for (const stage of pipeline) {
+    const lookup = equalityLookup(stage);
+    if (!lookup) {
+      segment.push(stage);
+      continue;
+    }
+    docs = run(docs, segment, resolveAll);
+    segment = [];
+    if (!store.has(lookup.from)) throw collectionNotExist();
+    const foreign = store.lookupCandidates(lookup.from, lookup.foreignField, lookupValues(docs, lookup.localField));
+    docs = run(docs, [stage], () => foreign);
+  }
+  return run(docs, segment, resolveAll);
 }
 
 export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
@@ -251,14 +320,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       const pipeline = stages.map((s) => ({ [s.stageKey]: decode(s.stageValue) }));
       const first = pipeline[0]?.$match;
       const input = isPlainObject(first) ? store.find(collection, first) : store.all(collection);
-      const rest = withoutUnmatchedLookups(isPlainObject(first) ? pipeline.slice(1) : pipeline);
-      const list = aggregate(input, rest, {
-        ...mingoOptions,
-        collectionResolver: (name: string) => {
-          if (!store.has(name)) throw collectionNotExist();
-          return store.all(name);
-        },
-      });
+      const list = aggregateWithLookups(store, input, isPlainObject(first) ? pipeline.slice(1) : pipeline);
       return { data: { list: list.map(encode) } };
     },
 

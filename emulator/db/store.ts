@@ -44,6 +44,8 @@ interface CollectionState {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const keyExpr = (field: string): string => `json_extract(keys, '$."${field}"')`;
+/** Values per `$in` of lookupCandidates(). */
+const IN_CHUNK = 500;
 
 /** The key column of a field: `id` for `_id`, the key expression of an indexed field, else none. */
 function columnOf(state: CollectionState, field: string): string | undefined {
@@ -254,7 +256,25 @@ export class Store {
     return n + [...this.matching(state, rest, new Query(query, mingoOptions))].length;
   }
 
-  /** Every document of a collection (for $lookup). */
+  /**
+   * The documents an equality `$lookup` on `field` can join for these local values, in storage order as
+   * all() gives them: on `_id` or an indexed field, those whose `field` is one of `values` (Mongo's `$in`,
+   * asked in chunks so each stays an index lookup); on any other field, all of them (a scan either way).
+   */
+  lookupCandidates(collection: string, field: string, values: unknown[]): Doc[] {
+    const state = this.state(collection);
+    if (columnOf(state, field) === undefined) return this.all(collection);
+    const found = new Map<number, Doc>();
+    for (let i = 0; i < values.length; i += IN_CHUNK) {
+      const query = { [field]: { $in: values.slice(i, i + IN_CHUNK) } };
+      const filter = this.prefilter(state, query);
+      for (const { rowid, doc } of this.matching(state, loose(filter), new Query(query, mingoOptions)))
+        found.set(rowid, doc);
+    }
+    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
+  }
+
+  /** Every document of a collection, in storage order. */
   all(collection: string): Doc[] {
     return this.find(collection, {});
   }

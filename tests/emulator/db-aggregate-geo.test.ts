@@ -14,7 +14,36 @@ const places = [
 ];
 
 beforeAll(async () => {
-  c = await startSdkCloud({ collections: [{ name: 'sales' }, { name: 'units' }, { name: 'places' }] });
+  c = await startSdkCloud({
+    collections: [
+      { name: 'sales' },
+      { name: 'units' },
+      { name: 'places' },
+      { name: 'members', indexes: [{ name: 'group', unique: false, keys: [{ field: 'group', direction: 1 }] }] },
+      { name: 'groups' },
+      { name: 'many' },
+    ],
+  });
+  // Stored in this order; m6's group is an array, so its key sorts after every string in the group index.
+  await c.db.collection('members').add({
+    data: [
+      { _id: 'm6', name: 'f', group: ['g1', 'g3'] },
+      { _id: 'm3', name: 'c', group: 'g2' },
+      { _id: 'm1', name: 'a', group: 'g1' },
+      { _id: 'm2', name: 'b', group: 'g1' },
+      { _id: 'm4', name: 'd' },
+      { _id: 'm5', name: 'e', group: null },
+    ],
+  });
+  await c.db.collection('groups').add({
+    data: [
+      { _id: 'g1', code: 'g1', deputies: ['m1', 'm9', 'm3', 'm1'] },
+      { _id: 'g2', deputies: [] },
+      { _id: 'gn', code: null, deputies: null },
+      { _id: 'gx', code: ['g2', 'g1'] },
+    ],
+  });
+  await c.db.collection('many').add({ data: Array.from({ length: 300 }, (_, i) => ({ _id: `k${i}`, n: i })) });
   await c.db.collection('units').add({
     data: [
       { _id: 'u1', name: '一组' },
@@ -99,6 +128,96 @@ describe('aggregate stages', () => {
       { _id: 0, n: 2 },
       { _id: 20, n: 2 },
     ]);
+  });
+});
+
+describe('equality $lookup joins as before while reading only the documents it joins', () => {
+  const groups = () => c.db.collection('groups').aggregate();
+  const names = (list: unknown[], as: string) =>
+    Object.fromEntries(
+      (list as Record<string, unknown>[]).map((d) => [d._id, (d[as] as { name: string }[]).map((m) => m.name)]),
+    );
+
+  test('an array local field: its elements, each joined once, in local order; unmatched and null join nothing', async () => {
+    const { list } = await groups()
+      .lookup({ from: 'members', localField: 'deputies', foreignField: '_id', as: 'ds' })
+      .end();
+    expect(names(list, 'ds')).toEqual({ g1: ['a', 'c'], g2: [], gn: [], gx: [] });
+  });
+
+  test('missing and null local values join missing and null foreign values; order is storage order, not index order', async () => {
+    const { list } = await groups()
+      .lookup({ from: 'members', localField: 'code', foreignField: 'group', as: 'ms' })
+      .end();
+    expect(names(list, 'ms')).toEqual({
+      g1: ['f', 'a', 'b'],
+      g2: ['d', 'e'],
+      gn: ['d', 'e'],
+      gx: ['c', 'f', 'a', 'b'],
+    });
+  });
+
+  test('several lookups, after $unwind and $project', async () => {
+    const { list } = await groups()
+      .match({ _id: 'g1' })
+      .unwind('$deputies')
+      .project({ _id: 0, deputy: '$deputies' })
+      .lookup({ from: 'members', localField: 'deputy', foreignField: '_id', as: 'person' })
+      .unwind('$person')
+      .project({ name: '$person.name', group: '$person.group' })
+      .lookup({ from: 'groups', localField: 'group', foreignField: 'code', as: 'gs' })
+      .project({ name: 1, codes: '$gs._id' })
+      .end();
+    expect(list).toEqual([
+      { name: 'a', codes: ['g1', 'gx'] },
+      { name: 'c', codes: ['gx'] },
+      { name: 'a', codes: ['g1', 'gx'] },
+    ]);
+  });
+
+  test('a pipeline-form $lookup still reads the other collection', async () => {
+    // The SDK's typings omit aggregate.pipeline() and command.expr(), which its runtime has and sends.
+    interface Pipeline {
+      match(query: unknown): Pipeline;
+      project(projection: Record<string, unknown>): Pipeline;
+      done(): unknown[];
+    }
+    const _ = c.db.command as unknown as { expr(expression: unknown): unknown };
+    const $ = c.db.command.aggregate as unknown as { pipeline(): Pipeline; eq(values: unknown[]): unknown };
+    const { list } = await groups()
+      .match({ _id: 'g1' })
+      .project({ code: 'g2' })
+      .lookup({
+        from: 'members',
+        let: { code: '$code' },
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$group', '$$code'])))
+          .project({ _id: 0, name: 1 })
+          .done(),
+        as: 'ms',
+      })
+      .end();
+    expect(list).toEqual([{ _id: 'g1', code: 'g2', ms: [{ name: 'c' }] }]);
+  });
+
+  test('a lookup by _id reads the joined documents, not the whole foreign collection', async () => {
+    const before = c.cloud.db.documentsRead;
+    const { list } = await groups()
+      .match({ _id: 'g1' })
+      .addFields({ ks: ['k7', 'k1', 'k7', 'nope'] })
+      .lookup({ from: 'many', localField: 'ks', foreignField: '_id', as: 'got' })
+      .project({ _id: 0, got: 1 })
+      .end();
+    expect(list).toEqual([
+      {
+        got: [
+          { _id: 'k7', n: 7 },
+          { _id: 'k1', n: 1 },
+        ],
+      },
+    ]);
+    // One group and two of the 300 documents of `many`.
+    expect(c.cloud.db.documentsRead - before).toBe(3);
   });
 });
 
