@@ -1,5 +1,6 @@
 import { REQUEST_CATEGORIES } from './request';
 import { UNIT_KINDS } from './org';
+import { MAX_PERIOD_MONTHS } from './stats';
 
 /**
  * Counters kept per unit and month (Asia/Shanghai) for the dashboard, bumped in the same transaction as the
@@ -32,6 +33,8 @@ export const BASE_COUNTERS = [
   'activity.filmHeld',
   'activity.practiceHeld',
   'activity.participants',
+  /** Branches whose month reached all three kinds held (lesson, film, practice), in that month. */
+  'activity.branchesAllThree',
 ] as const;
 
 /** Received and first resolved, by category: `request.category.<category>.received|resolved`. */
@@ -41,17 +44,40 @@ export const CATEGORY_COUNTERS = REQUEST_CATEGORIES.flatMap(
 /** First resolved, by the level (unit kind) that resolved it: `request.level.<kind>.resolved`. */
 export const LEVEL_COUNTERS = UNIT_KINDS.map((k) => `request.level.${k}.resolved` as const);
 
-export const COUNTERS = [...BASE_COUNTERS, ...CATEGORY_COUNTERS, ...LEVEL_COUNTERS] as const;
+/** Distinct figures asked for over any period: a key counts once however many of the period's months it was seen in. */
+export const RANGE_DISTINCT = ['pledge.members', 'request.enterprises', 'visit.households'] as const;
+export type RangeDistinctName = (typeof RANGE_DISTINCT)[number];
+
+/**
+ * A key seen in a month for the first time that month is counted there by how many months before it was last seen:
+ * `g1` … `g35`, or `gn` when never (or 36 months or more before: no period is that long, see MAX_PERIOD_MONTHS).
+ * Over months a..b, a key counts once: in the first month m of a..b it was seen in, where its gap is more than
+ * m − a (cloudfunctions/common/domain/distinct.ts).
+ */
+export const MAX_GAP = MAX_PERIOD_MONTHS - 1;
+export type GapBucket = `g${number}` | 'gn';
+export const GAP_BUCKETS: readonly GapBucket[] = [
+  ...Array.from({ length: MAX_GAP }, (_, i) => `g${i + 1}` as const),
+  'gn',
+];
+/** `gap.<distinct name>.<bucket>`: the keys first seen in the month, by their gap. */
+export const GAP_COUNTERS = RANGE_DISTINCT.flatMap((name) =>
+  GAP_BUCKETS.map((bucket) => `gap.${name}.${bucket}` as const),
+);
+
+export const COUNTERS = [...BASE_COUNTERS, ...CATEGORY_COUNTERS, ...LEVEL_COUNTERS, ...GAP_COUNTERS] as const;
 export type CounterName = (typeof COUNTERS)[number];
 export type CounterDeltas = Partial<Record<CounterName, number>>;
 
 /**
- * Distinct things counted per unit and month by a marker per (unit, month, name, key): a figure over a
- * period counts the distinct keys of the period's markers.
+ * Distinct things an event marks, with the key it is counted by:
  * - pledge.members: the owner of a pledge submitted for review (first submission);
  * - request.enterprises: the enterprise (place id, else its name) of an 营商服务 request first resolved;
  * - visit.households: the household of a logged visit;
  * - activity.held: a branch that held a session (key: branch id, sub: lesson | film | practice).
+ * The event writes a marker (unit, month, name, key) without reading anything; the stats timer folds markers into
+ * the gap counters above and `activity.branchesAllThree` (cloudfunctions/stats/fold.ts), and a dashboard read
+ * before that adds the markers still waiting (cloudfunctions/common/domain/distinct.ts).
  */
 export const DISTINCT_COUNTERS = [
   'pledge.members',

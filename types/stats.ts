@@ -150,9 +150,9 @@ export interface ReconcileFix {
   month: string;
   /** Counter name → [counted, rebuilt from the records]. */
   counters: Record<string, [number, number]>;
-  /** Distinct markers added and removed. */
-  markersAdded: number;
-  markersRemoved: number;
+  /** Distinct sightings (a key seen in the unit-month) the records have and the counters lacked, and the reverse. */
+  sightingsAdded: number;
+  sightingsRemoved: number;
 }
 
 export interface ReconcileReport {
@@ -162,4 +162,10 @@ export interface ReconcileReport {
   fixes: ReconcileFix[];
   /** Unit-months whose counters moved while they were checked: left for the next run. */
   busy: Array<{ unitId: string; month: string }>;
+}
+
+/** What one run of the fold timer did: markers folded into the distinct counters, and unreadable ones removed. */
+export interface FoldReport {
+  folded: number;
+  dropped: number;
 }

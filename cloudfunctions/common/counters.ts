@@ -3,6 +3,7 @@ import type { CounterDeltas, DistinctDeltas, DistinctName } from '@honglin/types
 import { monthOf } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet, type Tx } from './db';
+import type { Sighting } from './domain/distinct';
 import { markerUnit } from './domain/metrics';
 
 /** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
@@ -24,14 +25,32 @@ export interface CounterDoc {
   updatedAt: Date | null;
 }
 
-/** A distinct thing seen in a unit-month (see DISTINCT_COUNTERS); `key` is a hash, never the person's id. */
+/**
+ * A distinct thing seen in a unit-month (see DISTINCT_COUNTERS), waiting to be folded into its key's sightings
+ * (`seen`, in SIGHTINGS_COLLECTION) and the gap counters; `key` is a hash, never the person's id.
+ */
 export interface MarkerDoc {
   _id: string;
   unitId: string;
+  town: string;
   month: string;
   name: DistinctName;
   key: string;
   sub: string;
+  seen: string;
+}
+
+/** One document per (town, distinct name, key): the months (and units, kinds) its markers were folded in. */
+export const SIGHTINGS_COLLECTION = 'counter_sightings';
+
+export interface SightingsDoc {
+  _id: string;
+  town: string;
+  name: DistinctName;
+  key: string;
+  sightings: Sighting[];
+  /** The latest month of the sightings (the reconciliation looks up the keys seen in its months by it). */
+  lastMonth: string;
 }
 
 /** The units whose month counters an event bumps: its village (or community) and its town. */
@@ -54,8 +73,14 @@ export function markerKey(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 20);
 }
 
-export function markerId(unitId: string, month: string, name: DistinctName, key: string, sub = ''): string {
-  return `${unitId}_${month}_${name}_${markerKey(key)}${sub ? `_${sub}` : ''}`;
+/** `hashed`: the key as markerKey made it. */
+export function markerId(unitId: string, month: string, name: DistinctName, hashed: string, sub = ''): string {
+  return `${unitId}_${month}_${name}_${hashed}${sub ? `_${sub}` : ''}`;
+}
+
+/** The sightings document of a (town, name, hashed key). */
+export function sightingsId(town: string, name: DistinctName, hashed: string): string {
+  return `${town}_${name}_${hashed}`;
 }
 
 /** `{'a.b': 1, 'a.c': 2}` → `{a: {b: 1, c: 2}}`: the shape `$inc` on `counts.a.b` keeps. */
@@ -81,8 +106,8 @@ export function flattenCounts(counts: unknown, prefix = '', into: Record<string,
 /**
  * Adds to the month counters of the event's village and town, inside the event's own transaction, so a figure
  * can never drift from the records it counts (the scheduled reconciliation checks that anyway). `distinct`
- * marks what the event adds to a distinct figure: one idempotent write per name at the event's village
- * (`markerUnit`), no read.
+ * marks what the event adds to a distinct figure: one idempotent marker write per name at the event's village
+ * (`markerUnit`), no read; the stats timer folds the markers into the gap counters (cloudfunctions/stats/fold.ts).
  *
  * Writes: one shard update per unit (2), plus one per distinct name. The nightly timer prepares this month's and
  * next month's shards of every town and village (`prepareCounterShards`), so the update finds its shard; only when
@@ -102,25 +127,39 @@ export async function bumpCounters(
   >;
   if (entries.length === 0 && marks.length === 0) return;
   const month = monthOf(at);
-  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   if (entries.length > 0) {
-    const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
-    for (const unitId of counterUnits(unitPath)) {
-      const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
-      const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
-      if (!(result.stats?.updated ?? result.updated)) {
-        const counts = nestCounts(Object.fromEntries(entries));
-        await ref.set({ data: { unitId, month, shard, counts, updatedAt: at } });
-      }
-    }
+    const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+    for (const unitId of counterUnits(unitPath)) await addToShard(tx, unitId, month, shard, entries, at);
   }
   const unitId = markerUnit(unitPath);
+  const town = unitPath[0];
   for (const [name, { key, sub = '' }] of marks) {
-    const marker = { unitId, month, name, key: markerKey(key), sub };
+    const hashed = markerKey(key);
+    const marker = { unitId, town, month, name, key: hashed, sub, seen: sightingsId(town, name, hashed) };
     await tx
       .collection(COUNTERS_COLLECTION)
-      .doc(markerId(unitId, month, name, key, sub))
+      .doc(markerId(unitId, month, name, hashed, sub))
       .set({ data: marker });
+  }
+}
+
+/**
+ * Adds to the counts of one shard of a unit-month: one update, or when the shard does not exist yet (not prepared),
+ * a `set` that creates it with the counts.
+ */
+export async function addToShard(
+  tx: Tx,
+  unitId: string,
+  month: string,
+  shard: number,
+  entries: ReadonlyArray<readonly [string, number]>,
+  at: Date,
+): Promise<void> {
+  const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, shard));
+  const increments = Object.fromEntries(entries.map(([name, n]) => [`counts.${name}`, command.inc(n)]));
+  const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as UpdateResult;
+  if (!(result.stats?.updated ?? result.updated)) {
+    await ref.set({ data: { unitId, month, shard, counts: nestCounts(Object.fromEntries(entries)), updatedAt: at } });
   }
 }
 

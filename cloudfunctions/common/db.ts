@@ -34,7 +34,7 @@ export interface Tx {
       get(): Promise<{ data: unknown }>;
       set(options: { data: Record<string, unknown> }): Promise<unknown>;
       update(options: { data: Record<string, unknown> }): Promise<unknown>;
-      delete(): Promise<unknown>;
+      remove(): Promise<unknown>;
     };
     add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>;
   };

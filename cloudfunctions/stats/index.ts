@@ -1,6 +1,7 @@
 import { createMain } from '../common/runtime';
 import { dashboard, summary } from './dashboard';
 import { exportStats } from './export';
+import { fold } from './fold';
 import { nightly, reconcile } from './reconcile';
 
 export const actions = {
@@ -9,6 +10,7 @@ export const actions = {
   export: exportStats,
   reconcile,
   nightly,
+  fold,
 };
 
 export const main = createMain('stats', actions);

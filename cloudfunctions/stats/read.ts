@@ -1,13 +1,13 @@
-import { COUNTERS, DISTINCT_COUNTERS, type DistinctName } from '@honglin/types/metrics';
+import { COUNTERS, RANGE_DISTINCT, type DistinctName } from '@honglin/types/metrics';
 import { OPEN_PLEDGE_STATES } from '@honglin/types/pledge';
 import type { Dashboard, Figures, Period, UnitBreakdown } from '@honglin/types/stats';
 import { dayOf } from '@honglin/types/time';
 import { command, db } from '../common/cloud';
 import { count } from '../common/db';
-import { COUNTERS_COLLECTION } from '../common/counters';
+import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION } from '../common/counters';
+import { distinctOverMonths, pendingFigures, type PendingMarker, type Sighting } from '../common/domain/distinct';
 import {
   addSums,
-  branchesWithAllThree,
   figuresOf,
   periodLabel,
   periodMonths,
@@ -28,103 +28,76 @@ export function monthsOf(period: Period): string[] {
   return months;
 }
 
-/** A row of the counters aggregate: a unit-month's summed shards, or a unit's distinct keys of one name. */
+/** A row of the counters aggregate: a unit-month's summed shards, or a marker not folded yet. */
 interface CounterRow {
-  _id: { u: string; m: string; n: string; b: string };
-  docs: number;
+  _id: { u: string; m: string; n: DistinctName | ''; k: string; s: string };
   /** Shard rows only: the sums, field c<i> for COUNTERS[i]. */
   sums: Record<`c${number}`, number> | null;
   /** Shard rows only: the latest bump; null when the shards are only prepared (nothing counted: no data). */
   counted: Date | null;
+  /** Marker rows: its key's sightings document, when the key has folded sightings. */
+  folded: Array<{ sightings: Sighting[] }>;
 }
 
-/** What one unit's counters say over the months: sums per month, distinct counts, branches per month. */
-export interface UnitCounts {
-  byMonth: Map<string, Sums>;
-  distinct: DistinctCounts;
-  /** month → branch → kinds held. */
-  branchKinds: Map<string, Map<string, number>>;
+/** What the counters say for the units over the months: sums per unit and month, and the markers still waiting. */
+export interface CounterSnapshot {
+  /** unit → month → sums (months with something counted only). */
+  byUnit: Map<string, Map<string, Sums>>;
+  pending: PendingMarker[];
 }
 
-/** Rows: units × months plus units × distinct names plus branch-months; the cloud answers 20 unless told. */
+/** Rows: units × months plus the markers waiting; the cloud answers 20 unless told. */
 const AGGREGATE_LIMIT = 10000;
 
 const field = (i: number) => `c${i}` as const;
 
 /**
- * One aggregate over the counters of the units and months. Markers are written once per event, at its village
- * (or the town for the town organs' branch): when a town is read (`townId`), each marker also counts for the
- * town, so the town's distinct figures are its villages' keys grouped by (name, key), a key seen in two villages
- * once. The first group keeps one row per unit-month of shards (their counts pushed) and one per distinct
- * marker (months collapsed, except the branches' sessions); only shard rows are then summed, so the many markers
- * cost one cheap step each; the last group counts the distinct keys per unit and name (and the kinds per
- * branch-month).
+ * One aggregate over the counters of the units and months: the shards of each unit-month summed (the sums computed
+ * in the database, so the answer stays small), and the markers the fold timer has not folded yet, each with its
+ * key's sightings so far (`$lookup` by id).
  */
-export async function readCounters(
-  unitIds: readonly string[],
-  months: readonly string[],
-  townId?: string,
-): Promise<Map<string, UnitCounts>> {
-  const isMarker = $.neq([$.ifNull(['$name', '']), '']);
-  const perMonthMarker = $.eq(['$name', 'activity.held']);
+export async function readCounters(unitIds: readonly string[], months: readonly string[]): Promise<CounterSnapshot> {
   const sums = Object.fromEntries(COUNTERS.map((name, i) => [field(i), $.sum(`$c.${name}`)]));
   const { list } = (await db
     .collection(COUNTERS_COLLECTION)
     .aggregate()
     .match({ unitId: command.in([...unitIds]), month: command.in([...months]) })
-    .project({
-      month: true,
-      name: true,
-      key: true,
-      sub: true,
-      counts: true,
-      updatedAt: true,
-      scope: townId ? $.cond([isMarker, ['$unitId', townId], ['$unitId']]) : ['$unitId'],
-    })
-    .unwind('$scope')
+    .lookup({ from: SIGHTINGS_COLLECTION, localField: 'seen', foreignField: '_id', as: 'folded' })
     .group({
       _id: {
-        u: '$scope',
-        m: $.cond([$.and([isMarker, $.not([perMonthMarker])]), '', '$month']),
+        u: '$unitId',
+        m: '$month',
         n: $.ifNull(['$name', '']),
         k: $.ifNull(['$key', '']),
         s: $.ifNull(['$sub', '']),
       },
       c: $.push('$counts'),
-      t: $.max('$updatedAt'),
+      counted: $.max('$updatedAt'),
+      folded: $.first('$folded'),
     })
-    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]), t: true })
-    .group({
-      _id: { u: '$_id.u', m: '$_id.m', n: '$_id.n', b: $.cond([$.eq(['$_id.n', 'activity.held']), '$_id.k', '']) },
-      docs: $.sum(1),
-      sums: $.first('$sums'),
-      counted: $.max('$t'),
-    })
+    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]), counted: true, folded: true })
     .limit(AGGREGATE_LIMIT)
     .end()) as { list: CounterRow[] };
 
-  const out = new Map<string, UnitCounts>();
+  const byUnit = new Map<string, Map<string, Sums>>();
+  const pending: PendingMarker[] = [];
   for (const row of list) {
-    const { u, m, n, b } = row._id;
-    let unit = out.get(u);
-    if (!unit) out.set(u, (unit = { byMonth: new Map(), distinct: {}, branchKinds: new Map() }));
-    if (!n) {
-      if (!row.counted) continue;
-      const monthSums: Sums = {};
-      COUNTERS.forEach((name, i) => {
-        const value = row.sums?.[field(i)] ?? 0;
-        if (value) monthSums[name] = value;
-      });
-      unit.byMonth.set(m, addSums(unit.byMonth.get(m) ?? {}, monthSums));
-    } else if (n === 'activity.held') {
-      const branches = unit.branchKinds.get(m) ?? new Map<string, number>();
-      branches.set(b, row.docs);
-      unit.branchKinds.set(m, branches);
-    } else if (DISTINCT_COUNTERS.includes(n as DistinctName)) {
-      unit.distinct[n as DistinctName] = row.docs;
+    const { u, m, n, k, s } = row._id;
+    if (n) {
+      pending.push({ unitId: u, month: m, name: n, key: k, sub: s, folded: row.folded[0]?.sightings ?? [] });
+      continue;
     }
+    if (!row.counted) continue;
+    const monthSums: Sums = {};
+    COUNTERS.forEach((name, i) => {
+      const value = row.sums?.[field(i)] ?? 0;
+      if (value) monthSums[name] = value;
+    });
+    const unit = byUnit.get(u) ?? new Map<string, Sums>();
+    unit.set(m, monthSums);
+    byUnit.set(u, unit);
   }
-  return out;
+  return { byUnit, pending };
 }
 
 /**
@@ -142,20 +115,28 @@ export async function overduePledges(wallUnitIds: readonly string[], now: Date):
   );
 }
 
-function unitFigures(counts: UnitCounts | undefined, months: readonly string[], overdue: number): Figures | null {
-  if (
-    !counts ||
-    (counts.byMonth.size === 0 && Object.keys(counts.distinct).length === 0 && counts.branchKinds.size === 0)
-  ) {
-    return null;
-  }
+/** A unit's figures over the months, or null when nothing was counted for it in them. */
+function unitFigures(
+  snapshot: CounterSnapshot,
+  unitId: string,
+  isTown: boolean,
+  months: readonly string[],
+  overdue: number,
+): Figures | null {
+  const byMonth = snapshot.byUnit.get(unitId) ?? new Map<string, Sums>();
+  const waiting = pendingFigures(snapshot.pending, unitId, isTown, months);
+  const anyWaiting = snapshot.pending.some((p) => isTown || p.unitId === unitId);
+  if (byMonth.size === 0 && !anyWaiting && overdue === 0) return null;
   const sums: Sums = {};
-  for (const s of counts.byMonth.values()) addSums(sums, s);
-  const last = months[months.length - 1];
+  for (const s of byMonth.values()) addSums(sums, s);
+  const distinct: DistinctCounts = {};
+  for (const name of RANGE_DISTINCT)
+    distinct[name] = distinctOverMonths(name, months, byMonth) + (waiting.distinct[name] ?? 0);
+  const last = byMonth.get(months[months.length - 1]);
   return figuresOf({
     sums,
-    distinct: counts.distinct,
-    branchesAllThree: branchesWithAllThree(counts.branchKinds.get(last) ?? new Map()),
+    distinct,
+    branchesAllThree: (last?.['activity.branchesAllThree'] ?? 0) + waiting.branchesAllThree,
     overduePledgesNow: overdue,
   });
 }
@@ -168,28 +149,22 @@ export async function buildDashboard(target: StatsUnit, period: Period, now: Dat
   const months = monthsOf(period);
   const { unit, children } = target;
   const counted = unit.kind === 'town' ? [unit._id, ...children.map((c) => c._id)] : [unit._id];
-  const [counts, overdue] = await Promise.all([
-    readCounters(counted, months, unit.kind === 'town' ? unit._id : undefined),
-    overduePledges(counted, now),
-  ]);
-  const own = counts.get(unit._id);
-  const figures = unitFigures(own, months, overdue);
+  const [snapshot, overdue] = await Promise.all([readCounters(counted, months), overduePledges(counted, now)]);
+  const figures = unitFigures(snapshot, unit._id, unit.kind === 'town', months, overdue);
   // A town is broken down by village; a village's blocks keep no counters.
   const units: UnitBreakdown[] = (unit.kind === 'town' ? children : []).map((c) => ({
     unitId: c._id,
     name: c.name,
     // Overdue-now is read for the unit asked for only; villages show the period's work.
-    figures: unitFigures(counts.get(c._id), months, 0),
+    figures: unitFigures(snapshot, c._id, false, months, 0),
   }));
   return {
     unit: dashboardUnit(unit),
     period,
     periodLabel: periodLabel(period),
     months,
-    figures:
-      figures ??
-      (overdue > 0 ? figuresOf({ sums: {}, distinct: {}, branchesAllThree: 0, overduePledgesNow: overdue }) : null),
-    trend: months.map((m) => trendPoint(m, own?.byMonth.get(m))),
+    figures,
+    trend: months.map((m) => trendPoint(m, snapshot.byUnit.get(unit._id)?.get(m))),
     units,
   };
 }

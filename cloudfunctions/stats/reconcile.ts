@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { DISTINCT_COUNTERS, type DistinctName } from '@honglin/types/metrics';
 import { reconcileInputSchema, type ReconcileFix, type ReconcileReport } from '@honglin/types/stats';
 import { monthRange } from '@honglin/types/time';
 import { roles, system } from '../common/access';
@@ -8,15 +7,16 @@ import { inTransaction, rows } from '../common/db';
 import {
   COUNTERS_COLLECTION,
   COUNTER_SHARDS,
-  counterId,
+  SIGHTINGS_COLLECTION,
+  addToShard,
   flattenCounts,
-  markerId,
   markerKey,
-  nestCounts,
   prepareCounterShards,
+  sightingsId,
   type CounterDoc,
-  type MarkerDoc,
+  type SightingsDoc,
 } from '../common/counters';
+import { contributions, sameSighting, type Sighting } from '../common/domain/distinct';
 import {
   addSums,
   counterDrift,
@@ -29,10 +29,12 @@ import {
   type RequestEventRecord,
   type RequestRecord,
   type Sums,
+  type UnitMonth,
   type VisitRecord,
 } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { UNITS, type UnitDoc } from '../common/org';
+import { foldMarkers, sameSightings, setSightings, type SightingsRef } from './fold';
 import { monthsOf } from './read';
 import { RECONCILE_ROLES, statsScope, type StatsUnit } from './scope';
 
@@ -54,15 +56,12 @@ async function readAll<T>(
   }
 }
 
-type StoredCounter = CounterDoc | MarkerDoc;
-const isMarker = (d: StoredCounter): d is MarkerDoc => typeof (d as MarkerDoc).name === 'string';
 const cellId = (unitId: string, month: string) => `${unitId}|${month}`;
 
 /** The counted sums per unit-month from the stored shards. */
-function countedSums(docs: readonly StoredCounter[]): Map<string, Sums> {
+function countedSums(docs: readonly CounterDoc[]): Map<string, Sums> {
   const out = new Map<string, Sums>();
   for (const d of docs) {
-    if (isMarker(d)) continue;
     const id = cellId(d.unitId, d.month);
     out.set(id, addSums(out.get(id) ?? {}, flattenCounts(d.counts)));
   }
@@ -134,26 +133,44 @@ async function repairCounts(
   drift: Record<string, [number, number]>,
   at: Date,
 ): Promise<void> {
-  const diffs = Object.fromEntries(
-    Object.entries(drift).map(([name, [counted, rebuilt]]) => [name, rebuilt - counted]),
-  );
-  await inTransaction(async (tx) => {
-    const ref = tx.collection(COUNTERS_COLLECTION).doc(counterId(unitId, month, 0));
-    const increments = Object.fromEntries(Object.entries(diffs).map(([name, n]) => [`counts.${name}`, command.inc(n)]));
-    const result = (await ref.update({ data: { ...increments, updatedAt: at } })) as {
-      stats?: { updated?: number };
-      updated?: number;
-    };
-    if (!(result.stats?.updated ?? result.updated)) {
-      await ref.set({ data: { unitId, month, shard: 0, counts: nestCounts(diffs), updatedAt: at } });
+  const diffs = Object.entries(drift).map(([name, [counted, rebuilt]]) => [name, rebuilt - counted] as const);
+  await inTransaction((tx) => addToShard(tx, unitId, month, 0, diffs, at));
+}
+
+/** The sightings the records give each key in the months, at the units: sightings id → what the key is, and them. */
+function recordedSightings(
+  rebuilt: ReadonlyMap<string, UnitMonth>,
+  town: string,
+): Map<string, SightingsRef & { sightings: Sighting[] }> {
+  const out = new Map<string, SightingsRef & { sightings: Sighting[] }>();
+  for (const cell of rebuilt.values()) {
+    for (const m of cell.markers) {
+      const key = markerKey(m.key);
+      const id = sightingsId(town, m.name, key);
+      const entry = out.get(id) ?? { id, town, name: m.name, key, sightings: [] };
+      entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
+      out.set(id, entry);
     }
-  });
+  }
+  return out;
+}
+
+type Tally = Map<string, { added: number; removed: number }>;
+
+function tally(into: Tally, s: Sighting, what: 'added' | 'removed'): void {
+  const id = cellId(s.unitId, s.month);
+  const t = into.get(id) ?? { added: 0, removed: 0 };
+  t[what] += 1;
+  into.set(id, t);
 }
 
 /**
  * Recomputes the counters of the units (a town and its villages, or one village) for the months from the
- * records, and repairs what drifted: counter differences added to shard 0, missing distinct markers written,
- * stray ones removed. A unit-month whose counters move during the check is left for the next run.
+ * records, and repairs what drifted. The waiting markers are folded first; then each key's sightings in the
+ * unit-months are made what the records say (the gap counters move with them), and every counter of the
+ * unit-months is compared with its rebuild: event counters from the records, gap counters (and branches with all
+ * three kinds) from the keys' sightings. Differences are added to shard 0. A unit-month whose counters move while
+ * the records are read is left for the next run.
  */
 export async function reconcileUnits(
   target: StatsUnit,
@@ -161,56 +178,75 @@ export async function reconcileUnits(
   now: Date,
 ): Promise<ReconcileReport> {
   const { unit, children } = target;
+  const town = unit.path[0];
   const unitIds = unit.kind === 'town' ? [unit._id, ...children.map((c) => c._id)] : [unit._id];
-  const where = { unitId: command.in(unitIds), month: command.in([...months]) };
-  const before = await readAll<StoredCounter>(COUNTERS_COLLECTION, where);
+  const inScope = (s: Sighting) => unitIds.includes(s.unitId) && months.includes(s.month);
+  await foldMarkers({ unitId: command.in(unitIds) }, Infinity, now);
+
+  const shards = {
+    unitId: command.in(unitIds),
+    month: command.in([...months]),
+    shard: command.in([...Array(COUNTER_SHARDS).keys()]),
+  };
+  const counted = countedSums(await readAll<CounterDoc>(COUNTERS_COLLECTION, shards));
   const records = await readRecords(unit._id, months);
-  const after = countedSums(
-    await readAll<StoredCounter>(COUNTERS_COLLECTION, {
-      ...where,
-      shard: command.in([...Array(COUNTER_SHARDS).keys()]),
-    }),
+  const reread = countedSums(await readAll<CounterDoc>(COUNTERS_COLLECTION, shards));
+  const moved = new Set(
+    [...new Set([...counted.keys(), ...reread.keys()])].filter(
+      (id) => Object.keys(counterDrift(counted.get(id) ?? {}, reread.get(id) ?? {})).length > 0,
+    ),
   );
-  const counted = countedSums(before);
-  const markersByCell = new Map<string, MarkerDoc[]>();
-  for (const d of before) {
-    if (!isMarker(d)) continue;
-    const id = cellId(d.unitId, d.month);
-    const list = markersByCell.get(id) ?? [];
-    list.push(d);
-    markersByCell.set(id, list);
-  }
   const rebuilt = rebuildCounters(records, months);
+
+  const recorded = recordedSightings(rebuilt, town);
+  const stored = new Map(
+    (await readAll<SightingsDoc>(SIGHTINGS_COLLECTION, { town, lastMonth: command.gte(months[0]) })).map(
+      (d) => [d._id, d] as const,
+    ),
+  );
+  const tallies: Tally = new Map();
+  const sightingCounts = new Map<string, Sums>();
+  for (const id of new Set([...recorded.keys(), ...stored.keys()])) {
+    const doc = stored.get(id);
+    const ref: SightingsRef = recorded.get(id) ?? { id, town, name: doc!.name, key: doc!.key };
+    const wanted = recorded.get(id)?.sightings ?? [];
+    let sightings = doc?.sightings ?? [];
+    if (!sameSightings(sightings.filter(inScope), wanted)) {
+      const result = await inTransaction((tx) =>
+        setSightings(tx, ref, (current) => [...current.filter((s) => !inScope(s)), ...wanted], now),
+      );
+      for (const s of result.before.filter(inScope))
+        if (!wanted.some((w) => sameSighting(w, s))) tally(tallies, s, 'removed');
+      for (const w of wanted) if (!result.before.some((s) => sameSighting(s, w))) tally(tallies, w, 'added');
+      for (const [cell, sums] of result.change) counted.set(cell, addSums(counted.get(cell) ?? {}, sums));
+      sightings = result.after;
+    }
+    for (const [cell, sums] of contributions(ref.name, town, sightings))
+      sightingCounts.set(cell, addSums(sightingCounts.get(cell) ?? {}, sums));
+  }
 
   const fixes: ReconcileFix[] = [];
   const busy: ReconcileReport['busy'] = [];
   for (const unitId of unitIds) {
     for (const month of months) {
       const id = cellId(unitId, month);
-      const countedNow = counted.get(id) ?? {};
-      if (JSON.stringify(counterDrift(countedNow, after.get(id) ?? {})) !== '{}') {
+      if (moved.has(id)) {
         busy.push({ unitId, month });
         continue;
       }
-      const expected = rebuilt.get(id);
-      const drift = counterDrift(countedNow, expected?.counts ?? {});
-      const wanted = new Map(
-        (expected?.markers ?? []).map((m) => [markerId(unitId, month, m.name, m.key, m.sub), m] as const),
-      );
-      const stored = markersByCell.get(id) ?? [];
-      const storedIds = new Set(stored.map((d) => d._id));
-      const missing = [...wanted].filter(([mid]) => !storedIds.has(mid));
-      const stray = stored.filter((d) => !wanted.has(d._id) && DISTINCT_COUNTERS.includes(d.name as DistinctName));
+      const countedNow = counted.get(id) ?? {};
+      const expected = { ...rebuilt.get(id)?.counts, ...sightingCounts.get(id) };
+      const drift = counterDrift(countedNow, expected);
       if (Object.keys(drift).length > 0) await repairCounts(unitId, month, drift, now);
-      for (const [mid, m] of missing) {
-        await db
-          .collection(COUNTERS_COLLECTION)
-          .doc(mid)
-          .set({ data: { unitId, month, name: m.name, key: markerKey(m.key), sub: m.sub } });
-      }
-      for (const d of stray) await db.collection(COUNTERS_COLLECTION).doc(d._id).remove();
-      if (Object.keys(drift).length > 0 || missing.length > 0 || stray.length > 0) {
-        fixes.push({ unitId, month, counters: drift, markersAdded: missing.length, markersRemoved: stray.length });
+      const t = tallies.get(id);
+      if (Object.keys(drift).length > 0 || t) {
+        fixes.push({
+          unitId,
+          month,
+          counters: drift,
+          sightingsAdded: t?.added ?? 0,
+          sightingsRemoved: t?.removed ?? 0,
+        });
       }
     }
   }

@@ -1,7 +1,15 @@
 import type { DistinctName } from '@honglin/types/metrics';
 import { monthOf } from '@honglin/types/time';
-import { COUNTER_SHARDS, counterId, markerId, markerKey, nestCounts } from '../../cloudfunctions/common/counters';
-import { rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
+import {
+  COUNTER_SHARDS,
+  SIGHTINGS_COLLECTION,
+  counterId,
+  markerKey,
+  nestCounts,
+  sightingsId,
+} from '../../cloudfunctions/common/counters';
+import { contributions, type Sighting } from '../../cloudfunctions/common/domain/distinct';
+import { addSums, rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
 
 /**
  * A county-scale dataset for `npm run bench`, written straight into the local cloud's database in batches:
@@ -41,7 +49,9 @@ function generator(seed: number) {
 }
 
 /** Inserts in batches of 1000; a batch sent on a keep-alive socket the server closed while we generated is sent again. */
-async function insert(db: SeedDb, collection: string, docs: Array<Record<string, unknown>>): Promise<void> {
+type Doc = Record<string, unknown>;
+
+async function insert(db: SeedDb, collection: string, docs: Doc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 1000) {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -367,7 +377,9 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
   }
   await insert(db, 'visits', visits);
 
-  await insert(db, 'counters', countersOf(records, now));
+  const { counters, sightings } = countersOf(records, now);
+  await insert(db, 'counters', counters);
+  await insert(db, SIGHTINGS_COLLECTION, sightings);
   return {
     towns,
     villages: villages.map((v) => v.id),
@@ -386,20 +398,39 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
   };
 }
 
-/** The counter shards and markers the events would have left: each count spread over the shards. */
-function countersOf(records: RecordSet, now: Date): Array<Record<string, unknown>> {
+/**
+ * The counters the events would have left once the fold timer has run: each count spread over the shards, every
+ * marker folded into its key's sightings and the gap counters they make.
+ */
+function countersOf(records: RecordSet, now: Date): { counters: Doc[]; sightings: Doc[] } {
   const months = new Set<string>();
   for (let t = now.getTime() - 400 * 86400_000; t <= now.getTime(); t += 86400_000) months.add(monthOf(new Date(t)));
-  const docs: Array<Record<string, unknown>> = [];
-  for (const cell of rebuildCounters(records, [...months]).values()) {
+  const cells = rebuildCounters(records, [...months]);
+  const keys = new Map<string, { town: string; name: DistinctName; key: string; sightings: Sighting[] }>();
+  for (const cell of cells.values()) {
+    for (const m of cell.markers) {
+      const key = markerKey(m.key);
+      const id = sightingsId(cell.town, m.name, key);
+      const entry = keys.get(id) ?? { town: cell.town, name: m.name, key, sightings: [] };
+      entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
+      keys.set(id, entry);
+    }
+  }
+  const counts = new Map([...cells].map(([id, cell]) => [id, { ...cell.counts }]));
+  for (const k of keys.values()) {
+    for (const [id, sums] of contributions(k.name, k.town, k.sightings)) addSums(counts.get(id) ?? {}, sums);
+  }
+  const counters: Doc[] = [];
+  for (const cell of cells.values()) {
+    const total = counts.get(`${cell.unitId}|${cell.month}`) ?? {};
     for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
       const part = Object.fromEntries(
-        Object.entries(cell.counts).map(([name, n]) => [
+        Object.entries(total).map(([name, n = 0]) => [
           name,
           Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0),
         ]),
       );
-      docs.push({
+      counters.push({
         _id: counterId(cell.unitId, cell.month, shard),
         unitId: cell.unitId,
         month: cell.month,
@@ -408,16 +439,11 @@ function countersOf(records: RecordSet, now: Date): Array<Record<string, unknown
         updatedAt: now,
       });
     }
-    for (const m of cell.markers) {
-      docs.push({
-        _id: markerId(cell.unitId, cell.month, m.name as DistinctName, m.key, m.sub),
-        unitId: cell.unitId,
-        month: cell.month,
-        name: m.name,
-        key: markerKey(m.key),
-        sub: m.sub,
-      });
-    }
   }
-  return docs;
+  const sightings = [...keys].map(([id, k]) => ({
+    _id: id,
+    ...k,
+    lastMonth: k.sightings.reduce((last, s) => (s.month > last ? s.month : last), ''),
+  }));
+  return { counters, sightings };
 }

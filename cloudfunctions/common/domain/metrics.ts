@@ -170,13 +170,6 @@ export function trendPoint(month: string, sums: Sums | undefined): TrendPoint {
   };
 }
 
-/** Branches that held all three kinds: from (branch → kinds held) of one month. */
-export function branchesWithAllThree(kindsByBranch: ReadonlyMap<string, number>): number {
-  let count = 0;
-  for (const kinds of kindsByBranch.values()) if (kinds >= 3) count += 1;
-  return count;
-}
-
 // ---------------------------------------------------------------- the written summary
 
 const pct = (r: number | null) => (r === null ? null : `${Math.round(r * 1000) / 10}%`);
@@ -285,6 +278,8 @@ export function markerUnit(unitPath: readonly string[]): string {
 
 export interface UnitMonth {
   unitId: string;
+  /** The town the unit is in (itself for a town). */
+  town: string;
   month: string;
   counts: Sums;
   markers: Marker[];
@@ -381,7 +376,7 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     return [...new Set(unitPath.slice(0, 2))].map((unitId) => {
       const id = `${unitId}|${month}`;
       let c = out.get(id);
-      if (!c) out.set(id, (c = { unitId, month, counts: {}, markers: [], seen: new Set() }));
+      if (!c) out.set(id, (c = { unitId, town: unitPath[0], month, counts: {}, markers: [], seen: new Set() }));
       return c;
     });
   };

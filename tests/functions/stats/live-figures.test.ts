@@ -1,4 +1,4 @@
-import { B1, P, TOWN, V1, V2, ok, rid, type World } from '../request/world';
+import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
 import { MEMBER2, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 import { asRecount, recount } from './recount';
 
@@ -108,7 +108,7 @@ it('the town’s breakdown by village shows the same figures for the village', a
 const dashboardOf = async (unitId: string, month = thisMonth()) =>
   ok(await w.call('stats', 'dashboard', { unitId, period: { kind: 'month', month } }, P.townAdmin));
 
-describe('distinct figures from markers written once per event, at the village', () => {
+describe('distinct figures from markers written once per event, at the village, folded by the timer', () => {
   const TWO_VILLAGES = 'o-member-two-villages';
   const due = () => new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const pledgeIn = async (branchId: string) =>
@@ -172,27 +172,51 @@ describe('distinct figures from markers written once per event, at the village',
     );
   });
 
-  it('reconciliation rebuilds markers in this shape: a town copy of a village’s marker is removed, figures stay', async () => {
+  it('the fold timer moves the markers into the gap counters: figures stay, and a key marked again counts once', async () => {
     const m = thisMonth();
-    const village = (
-      (await w.db
-        .collection('counters')
-        .where({ unitId: V1, month: m, name: 'visit.households' })
-        .get()) as unknown as {
-        data: Array<{ _id: string; key: string; sub: string }>;
-      }
-    ).data[0];
-    // The shape before: every marker written at the town as well.
-    await w.db
-      .collection('counters')
-      .doc(village._id.replace(V1, TOWN))
-      .set({ data: { unitId: TOWN, month: m, name: 'visit.households', key: village.key, sub: village.sub } });
-    const expected = recount(await raw(w), TOWN, [m], todayShanghai());
-    expect(asRecount((await dashboardOf(TOWN)).figures)).toEqual(expected);
+    const markers = async () =>
+      (
+        (await w.db
+          .collection('counters')
+          .where({ month: m, name: w.db.command.in(['pledge.members', 'request.enterprises', 'visit.households']) })
+          .get()) as unknown as { data: unknown[] }
+      ).data.length;
+    const boards = async () => Promise.all([TOWN, V1, V2].map(async (u) => asRecount((await dashboardOf(u)).figures)));
+    const expected = await Promise.all([TOWN, V1, V2].map(async (u) => recount(await raw(w), u, [m], todayShanghai())));
+    expect(await markers()).toBeGreaterThan(0);
+    expect(await boards()).toEqual(expected);
 
-    const report = ok(await w.call('stats', 'reconcile', { unitId: TOWN, from: m, to: m }, P.townAdmin));
-    expect(report.fixes).toEqual([{ unitId: TOWN, month: m, counters: {}, markersAdded: 0, markersRemoved: 1 }]);
-    expect(asRecount((await dashboardOf(TOWN)).figures)).toEqual(expected);
+    const report = ok(await w.fire('stats', 'fold'));
+    expect(report.folded).toBeGreaterThan(0);
+    expect(report.dropped).toBe(0);
+    expect(await markers()).toBe(0);
+    expect(await boards()).toEqual(expected);
+
+    // A household visited again this month: its marker waits beside its folded sighting, and counts once.
+    ok(
+      await w.call(
+        'visit',
+        'log',
+        {
+          requestId: rid(),
+          household: { userId: P.neighbour },
+          date: todayShanghai(),
+          discussed: '又去看了看',
+          problems: [],
+        },
+        P.head1,
+      ),
+    );
+    expect(await markers()).toBe(1);
+    const again = await Promise.all([TOWN, V1, V2].map(async (u) => recount(await raw(w), u, [m], todayShanghai())));
+    expect(again.map((f) => f.households)).toEqual(expected.map((f) => f.households));
+    expect(await boards()).toEqual(again);
+    expect(ok(await w.fire('stats', 'fold'))).toEqual({ folded: 1, dropped: 0 });
+    expect(await boards()).toEqual(again);
+  });
+
+  it('the fold timer refuses every user', async () => {
+    expect(code(await w.call('stats', 'fold', {}, P.townAdmin))).toBe('FORBIDDEN');
   });
 });
 
@@ -211,6 +235,8 @@ describe('counter shards prepared by the nightly timer', () => {
     ).data;
 
   it('exist for this month and next for the town and every village, keep what is counted, and show no data', async () => {
+    // Markers folded first: the night then finds the counters right and changes no count.
+    ok(await w.fire('stats', 'fold'));
     const countedBefore = await shards(thisMonth());
     const boardBefore = await dashboardOf(TOWN);
     ok(await w.fire('stats', 'nightly'));

@@ -391,19 +391,25 @@ describe('counters', () => {
       .collection('counters')
       .doc(shardId)
       .set({ data: { unitId: V1, month: m, shard: 0, counts: { request: { received: 999 } }, updatedAt: new Date() } });
-    const { data: markers } = (await w.db
-      .collection('counters')
-      .where({ unitId: V1, month: m, name: 'pledge.members' })
-      .get()) as { data: Array<{ _id: string }> };
-    await w.db.collection('counters').doc(markers[0]._id).remove();
-    await w.db.collection('counters').add({
+    // A member's sighting lost from their key's sightings, and a key never seen made up: neither is counted there.
+    ok(await w.fire('stats', 'fold'));
+    const { data: sightings } = (await w.db
+      .collection('counter_sightings')
+      .where({ town: TOWN, name: 'pledge.members' })
+      .get()) as unknown as { data: Array<{ _id: string; sightings: Array<{ unitId: string; month: string }> }> };
+    const member = sightings.find((d) => d.sightings.some((s) => s.unitId === V1 && s.month === m))!;
+    await w.db
+      .collection('counter_sightings')
+      .doc(member._id)
+      .update({ data: { sightings: member.sightings.filter((s) => !(s.unitId === V1 && s.month === m)) } });
+    await w.db.collection('counter_sightings').add({
       data: {
-        _id: `${V1}_${m}_pledge.members_stray`,
-        unitId: V1,
-        month: m,
+        _id: `${TOWN}_pledge.members_stray`,
+        town: TOWN,
         name: 'pledge.members',
         key: 'stray',
-        sub: '',
+        sightings: [{ unitId: V1, month: m, sub: '' }],
+        lastMonth: m,
       },
     });
     const wrong = await dashboard(V1, month(m));
@@ -411,7 +417,7 @@ describe('counters', () => {
 
     const report = ok(await w.call('stats', 'reconcile', { unitId: V1, from: m, to: m }, P.villageAdmin));
     const fix = report.fixes.find((f: { unitId: string }) => f.unitId === V1);
-    expect(fix).toMatchObject({ month: m, markersAdded: 1, markersRemoved: 1 });
+    expect(fix).toMatchObject({ month: m, sightingsAdded: 1, sightingsRemoved: 1 });
     expect(fix.counters['request.received'][0]).toBeGreaterThan(900);
     const expected = recount(await raw(w), V1, [m], todayShanghai());
     expect(fix.counters['request.received'][1]).toBe(expected.received);
