@@ -140,14 +140,13 @@ async function repairCounts(
 /** The sightings the records give each key in the months, at the units: sightings id → what the key is, and them. */
 function recordedSightings(
   rebuilt: ReadonlyMap<string, UnitMonth>,
-  town: string,
 ): Map<string, SightingsRef & { sightings: Sighting[] }> {
   const out = new Map<string, SightingsRef & { sightings: Sighting[] }>();
   for (const cell of rebuilt.values()) {
     for (const m of cell.markers) {
       const key = markerKey(m.key);
-      const id = sightingsId(town, m.name, key);
-      const entry = out.get(id) ?? { id, town, name: m.name, key, sightings: [] };
+      const id = sightingsId(cell.town, m.name, key);
+      const entry = out.get(id) ?? { id, town: cell.town, name: m.name, key, sightings: [] };
       entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
       out.set(id, entry);
     }
@@ -198,7 +197,7 @@ export async function reconcileUnits(
   );
   const rebuilt = rebuildCounters(records, months);
 
-  const recorded = recordedSightings(rebuilt, town);
+  const recorded = recordedSightings(rebuilt);
   const stored = new Map(
     (await readAll<SightingsDoc>(SIGHTINGS_COLLECTION, { town, lastMonth: command.gte(months[0]) })).map(
       (d) => [d._id, d] as const,

@@ -377,7 +377,7 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
   }
   await insert(db, 'visits', visits);
 
-  const { counters, sightings } = countersOf(records, now);
+  const { counters, sightings } = countersOf(records, [...towns, ...villages.map((v) => v.id)], now);
   await insert(db, 'counters', counters);
   await insert(db, SIGHTINGS_COLLECTION, sightings);
   return {
@@ -399,10 +399,11 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
 }
 
 /**
- * The counters the events would have left once the fold timer has run: each count spread over the shards, every
- * marker folded into its key's sightings and the gap counters they make.
+ * The counters a running town would have: for every unit and month the 4 shards the nightly timer prepares, with
+ * the events' counts spread over them, and every marker folded by the fold timer into its key's sightings and the
+ * gap counters they make.
  */
-function countersOf(records: RecordSet, now: Date): { counters: Doc[]; sightings: Doc[] } {
+function countersOf(records: RecordSet, unitIds: readonly string[], now: Date): { counters: Doc[]; sightings: Doc[] } {
   const months = new Set<string>();
   for (let t = now.getTime() - 400 * 86400_000; t <= now.getTime(); t += 86400_000) months.add(monthOf(new Date(t)));
   const cells = rebuildCounters(records, [...months]);
@@ -421,23 +422,25 @@ function countersOf(records: RecordSet, now: Date): { counters: Doc[]; sightings
     for (const [id, sums] of contributions(k.name, k.town, k.sightings)) addSums(counts.get(id) ?? {}, sums);
   }
   const counters: Doc[] = [];
-  for (const cell of cells.values()) {
-    const total = counts.get(`${cell.unitId}|${cell.month}`) ?? {};
-    for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
-      const part = Object.fromEntries(
-        Object.entries(total).map(([name, n = 0]) => [
-          name,
-          Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0),
-        ]),
-      );
-      counters.push({
-        _id: counterId(cell.unitId, cell.month, shard),
-        unitId: cell.unitId,
-        month: cell.month,
-        shard,
-        counts: nestCounts(part),
-        updatedAt: now,
-      });
+  for (const unitId of unitIds) {
+    for (const month of months) {
+      const total = counts.get(`${unitId}|${month}`);
+      for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
+        const part = Object.fromEntries(
+          Object.entries(total ?? {}).map(([name, n = 0]) => [
+            name,
+            Math.floor(n / COUNTER_SHARDS) + (shard < n % COUNTER_SHARDS ? 1 : 0),
+          ]),
+        );
+        counters.push({
+          _id: counterId(unitId, month, shard),
+          unitId,
+          month,
+          shard,
+          counts: nestCounts(part),
+          updatedAt: total ? now : null,
+        });
+      }
     }
   }
   const sightings = [...keys].map(([id, k]) => ({

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { monthOf, shanghai } from '@honglin/types/time';
 import { sdkEnvironment, startLocalCloud } from '../../emulator/start';
+import { fireTimer } from '../../emulator/functions/timer';
+import { markerId, markerKey, sightingsId } from '../../cloudfunctions/common/counters';
 import { seedCounty, type SeedDb } from './dataset';
 
 export interface Measurement {
@@ -51,16 +53,26 @@ async function main(): Promise<void> {
     const thisMonth = monthOf(now);
     const yearAgo = shanghai(now).subtract(11, 'month').format('YYYY-MM');
     const lastMonth = shanghai(now).subtract(1, 'month').format('YYYY-MM');
+    const ok = (outcome: Awaited<ReturnType<typeof fireTimer>>) => {
+      if (!outcome?.ok) throw new Error(`timer failed: ${JSON.stringify(outcome)}`);
+    };
     const call = async (fn: string, data: Record<string, unknown>, openid: string) => {
       const outcome = await cloud.invoke(fn, data, { openid });
       if (!outcome.ok) throw new Error(`${fn}.${String(data.action)} failed: ${JSON.stringify(outcome)}`);
       const answer = JSON.parse(outcome.responseData) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(`${fn}.${String(data.action)} answered ${JSON.stringify(answer.error)}`);
     };
-    const measure = async (name: string, runs: number, run: (i: number) => Promise<void>): Promise<Measurement> => {
+    /** Times `run` (after an untimed `prepare`, when given). */
+    const measure = async (
+      name: string,
+      runs: number,
+      run: (i: number) => Promise<void>,
+      prepare?: (i: number) => Promise<void>,
+    ): Promise<Measurement> => {
       const times: number[] = [];
       let trips = 0;
       for (let i = 0; i < runs; i += 1) {
+        await prepare?.(i);
         const before = cloud.db.roundTrips;
         const t = performance.now();
         try {
@@ -136,6 +148,37 @@ async function main(): Promise<void> {
           },
           `resident-${village(i)}`,
         ),
+      ),
+    );
+    // The fold timer: markers as visits leave them (half of each run's households marked in the run before, so
+    // half are new and half already seen), written straight in, then one timer run folds them all.
+    const MARKERS = 100;
+    const foldRun = async (i: number) => {
+      const v = village(0);
+      const town = county.towns.find((t) => v.startsWith(t)) ?? county.towns[0];
+      const markers = Array.from({ length: MARKERS }, (_, k) => {
+        const key = markerKey(`bench-household-${v}-${i * (MARKERS / 2) + k}`);
+        return {
+          _id: markerId(v, thisMonth, 'visit.households', key),
+          unitId: v,
+          town,
+          month: thisMonth,
+          name: 'visit.households',
+          key,
+          sub: '',
+          seen: sightingsId(town, 'visit.households', key),
+        };
+      });
+      await db.collection('counters').add({ data: markers });
+    };
+    await foldRun(0);
+    ok(await fireTimer(cloud.functions, 'stats', 'fold'));
+    measurements.push(
+      await measure(
+        `stats.fold (timer): ${MARKERS} markers per run`,
+        3,
+        async () => ok(await fireTimer(cloud.functions, 'stats', 'fold')),
+        (i) => foldRun(i + 1),
       ),
     );
     const result: ScaleResult = { scale, seedSeconds, counts: county.counts, measurements };
