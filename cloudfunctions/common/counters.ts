@@ -4,7 +4,7 @@ import { monthOf } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet, type Tx } from './db';
 import type { Sighting } from './domain/distinct';
-import { markerUnit } from './domain/metrics';
+import { markerUnit, type UnitMonth } from './domain/metrics';
 
 /** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
 interface UpdateResult {
@@ -76,6 +76,29 @@ export function markerKey(key: string): string {
 /** `hashed`: the key as markerKey made it. */
 export function markerId(unitId: string, month: string, name: DistinctName, hashed: string, sub = ''): string {
   return `${unitId}_${month}_${name}_${hashed}${sub ? `_${sub}` : ''}`;
+}
+
+/** A key's sightings document, by what identifies it. */
+export interface SightingsRef {
+  id: string;
+  town: string;
+  name: DistinctName;
+  key: string;
+}
+
+/** The sightings the markers of rebuilt unit-months make (`rebuildCounters`), per key's sightings document. */
+export function sightingsOf(cells: Iterable<UnitMonth>): Map<string, SightingsRef & { sightings: Sighting[] }> {
+  const out = new Map<string, SightingsRef & { sightings: Sighting[] }>();
+  for (const cell of cells) {
+    for (const m of cell.markers) {
+      const key = markerKey(m.key);
+      const id = sightingsId(cell.town, m.name, key);
+      const entry = out.get(id) ?? { id, town: cell.town, name: m.name, key, sightings: [] };
+      entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
+      out.set(id, entry);
+    }
+  }
+  return out;
 }
 
 /** The sightings document of a (town, name, hashed key). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DISTINCT_COUNTERS, type DistinctName } from '@honglin/types/metrics';
+import { DISTINCT_COUNTERS } from '@honglin/types/metrics';
 import type { FoldReport } from '@honglin/types/stats';
 import { system } from '../common/access';
 import { command, db } from '../common/cloud';
@@ -10,31 +10,21 @@ import {
   addToShard,
   type MarkerDoc,
   type SightingsDoc,
+  type SightingsRef,
 } from '../common/counters';
 import { inTransaction, rows, txGet, type Tx } from '../common/db';
-import { contributionChange, sameSighting, type Sighting } from '../common/domain/distinct';
-import type { Sums } from '../common/domain/metrics';
+import { contributionChange, latestMonth, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
+import { cellOf, type Sums } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
-
-/** A key's sightings document, by what identifies it. */
-export interface SightingsRef {
-  id: string;
-  town: string;
-  name: DistinctName;
-  key: string;
-}
 
 /** Adds counter changes (per `unit|month`) to one shard of each unit-month. */
 async function applyChange(tx: Tx, change: ReadonlyMap<string, Sums>, at: Date): Promise<void> {
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   for (const [cell, sums] of change) {
-    const [unitId, month] = cell.split('|');
+    const { unitId, month } = cellOf(cell);
     await addToShard(tx, unitId, month, shard, Object.entries(sums) as Array<[string, number]>, at);
   }
 }
-
-export const sameSightings = (a: readonly Sighting[], b: readonly Sighting[]) =>
-  a.length === b.length && a.every((s) => b.some((t) => sameSighting(s, t)));
 
 /** A key's sightings before and after a change, and the counter changes made with it (per `unit|month`). */
 export interface SightingsChange {
@@ -62,8 +52,9 @@ export async function setSightings(
   const sightings = tx.collection(SIGHTINGS_COLLECTION).doc(ref.id);
   if (after.length === 0) await sightings.remove();
   else {
-    const lastMonth = after.reduce((last, s) => (s.month > last ? s.month : last), '');
-    await sightings.set({ data: { town: ref.town, name: ref.name, key: ref.key, sightings: after, lastMonth } });
+    await sightings.set({
+      data: { town: ref.town, name: ref.name, key: ref.key, sightings: after, lastMonth: latestMonth(after) },
+    });
   }
   return { before, after, change };
 }

@@ -10,15 +10,16 @@ import {
   SIGHTINGS_COLLECTION,
   addToShard,
   flattenCounts,
-  markerKey,
   prepareCounterShards,
-  sightingsId,
+  sightingsOf,
   type CounterDoc,
   type SightingsDoc,
+  type SightingsRef,
 } from '../common/counters';
-import { contributions, sameSighting, type Sighting } from '../common/domain/distinct';
+import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
 import {
   addSums,
+  cellId,
   counterDrift,
   rebuildCounters,
   recentMonths,
@@ -29,12 +30,11 @@ import {
   type RequestEventRecord,
   type RequestRecord,
   type Sums,
-  type UnitMonth,
   type VisitRecord,
 } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { UNITS, type UnitDoc } from '../common/org';
-import { foldMarkers, sameSightings, setSightings, type SightingsRef } from './fold';
+import { foldMarkers, setSightings } from './fold';
 import { monthsOf } from './read';
 import { RECONCILE_ROLES, statsScope, type StatsUnit } from './scope';
 
@@ -55,8 +55,6 @@ async function readAll<T>(
     if (page.length < PAGE) return out;
   }
 }
-
-const cellId = (unitId: string, month: string) => `${unitId}|${month}`;
 
 /** The counted sums per unit-month from the stored shards. */
 function countedSums(docs: readonly CounterDoc[]): Map<string, Sums> {
@@ -137,23 +135,6 @@ async function repairCounts(
   await inTransaction((tx) => addToShard(tx, unitId, month, 0, diffs, at));
 }
 
-/** The sightings the records give each key in the months, at the units: sightings id → what the key is, and them. */
-function recordedSightings(
-  rebuilt: ReadonlyMap<string, UnitMonth>,
-): Map<string, SightingsRef & { sightings: Sighting[] }> {
-  const out = new Map<string, SightingsRef & { sightings: Sighting[] }>();
-  for (const cell of rebuilt.values()) {
-    for (const m of cell.markers) {
-      const key = markerKey(m.key);
-      const id = sightingsId(cell.town, m.name, key);
-      const entry = out.get(id) ?? { id, town: cell.town, name: m.name, key, sightings: [] };
-      entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
-      out.set(id, entry);
-    }
-  }
-  return out;
-}
-
 type Tally = Map<string, { added: number; removed: number }>;
 
 function tally(into: Tally, s: Sighting, what: 'added' | 'removed'): void {
@@ -197,7 +178,7 @@ export async function reconcileUnits(
   );
   const rebuilt = rebuildCounters(records, months);
 
-  const recorded = recordedSightings(rebuilt);
+  const recorded = sightingsOf(rebuilt.values());
   const stored = new Map(
     (await readAll<SightingsDoc>(SIGHTINGS_COLLECTION, { town, lastMonth: command.gte(months[0]) })).map(
       (d) => [d._id, d] as const,

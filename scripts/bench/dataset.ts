@@ -1,15 +1,13 @@
-import type { DistinctName } from '@honglin/types/metrics';
 import { monthOf } from '@honglin/types/time';
 import {
   COUNTER_SHARDS,
   SIGHTINGS_COLLECTION,
   counterId,
-  markerKey,
   nestCounts,
-  sightingsId,
+  sightingsOf,
 } from '../../cloudfunctions/common/counters';
-import { contributions, type Sighting } from '../../cloudfunctions/common/domain/distinct';
-import { addSums, rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
+import { contributions, latestMonth } from '../../cloudfunctions/common/domain/distinct';
+import { addSums, cellId, rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
 
 /**
  * A county-scale dataset for `npm run bench`, written straight into the local cloud's database in batches:
@@ -407,16 +405,7 @@ function countersOf(records: RecordSet, unitIds: readonly string[], now: Date): 
   const months = new Set<string>();
   for (let t = now.getTime() - 400 * 86400_000; t <= now.getTime(); t += 86400_000) months.add(monthOf(new Date(t)));
   const cells = rebuildCounters(records, [...months]);
-  const keys = new Map<string, { town: string; name: DistinctName; key: string; sightings: Sighting[] }>();
-  for (const cell of cells.values()) {
-    for (const m of cell.markers) {
-      const key = markerKey(m.key);
-      const id = sightingsId(cell.town, m.name, key);
-      const entry = keys.get(id) ?? { town: cell.town, name: m.name, key, sightings: [] };
-      entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
-      keys.set(id, entry);
-    }
-  }
+  const keys = sightingsOf(cells.values());
   const counts = new Map([...cells].map(([id, cell]) => [id, { ...cell.counts }]));
   for (const k of keys.values()) {
     for (const [id, sums] of contributions(k.name, k.town, k.sightings)) addSums(counts.get(id) ?? {}, sums);
@@ -424,7 +413,7 @@ function countersOf(records: RecordSet, unitIds: readonly string[], now: Date): 
   const counters: Doc[] = [];
   for (const unitId of unitIds) {
     for (const month of months) {
-      const total = counts.get(`${unitId}|${month}`);
+      const total = counts.get(cellId(unitId, month));
       for (let shard = 0; shard < COUNTER_SHARDS; shard += 1) {
         const part = Object.fromEntries(
           Object.entries(total ?? {}).map(([name, n = 0]) => [
@@ -443,10 +432,13 @@ function countersOf(records: RecordSet, unitIds: readonly string[], now: Date): 
       }
     }
   }
-  const sightings = [...keys].map(([id, k]) => ({
+  const sightings = [...keys.values()].map(({ id, town, name, key, sightings: seen }) => ({
     _id: id,
-    ...k,
-    lastMonth: k.sightings.reduce((last, s) => (s.month > last ? s.month : last), ''),
+    town,
+    name,
+    key,
+    sightings: seen,
+    lastMonth: latestMonth(seen),
   }));
   return { counters, sightings };
 }

@@ -7,7 +7,7 @@ import {
   type GapBucket,
   type RangeDistinctName,
 } from '@honglin/types/metrics';
-import type { DistinctCounts, Sums } from './metrics';
+import { cellId, cellOf, type DistinctCounts, type Sums } from './metrics';
 
 /**
  * Distinct figures without reading the distinct things. Pure.
@@ -39,7 +39,6 @@ export interface PendingMarker extends Sighting {
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const bucketGap = (bucket: GapBucket) => (bucket === 'gn' ? Infinity : Number(bucket.slice(1)));
-const cellOf = (unitId: string, month: string) => `${unitId}|${month}`;
 
 export const isRangeDistinct = (name: DistinctName): name is RangeDistinctName =>
   (RANGE_DISTINCT as readonly string[]).includes(name);
@@ -60,7 +59,7 @@ export function gapBucket(month: string, previous: string | undefined): GapBucke
 export function contributions(name: DistinctName, town: string, sightings: readonly Sighting[]): Map<string, Sums> {
   const out = new Map<string, Sums>();
   const add = (unitId: string, month: string, counter: CounterName) => {
-    const id = cellOf(unitId, month);
+    const id = cellId(unitId, month);
     const sums = out.get(id) ?? {};
     sums[counter] = (sums[counter] ?? 0) + 1;
     out.set(id, sums);
@@ -79,12 +78,12 @@ export function contributions(name: DistinctName, town: string, sightings: reado
   }
   const kinds = new Map<string, Set<string>>();
   for (const s of sightings) {
-    const id = cellOf(s.unitId, s.month);
+    const id = cellId(s.unitId, s.month);
     kinds.set(id, (kinds.get(id) ?? new Set()).add(s.sub));
   }
   for (const [id, held] of kinds) {
     if (held.size < 3) continue;
-    const [unitId, month] = id.split('|');
+    const { unitId, month } = cellOf(id);
     add(unitId, month, 'activity.branchesAllThree');
     if (unitId !== town) add(town, month, 'activity.branchesAllThree');
   }
@@ -114,6 +113,14 @@ export function contributionChange(
 
 export const sameSighting = (a: Sighting, b: Sighting) =>
   a.unitId === b.unitId && a.month === b.month && a.sub === b.sub;
+
+/** The latest month of sightings ('' for none). */
+export const latestMonth = (sightings: readonly Sighting[]) =>
+  sightings.reduce((last, s) => (s.month > last ? s.month : last), '');
+
+/** The same sightings, in any order. */
+export const sameSightings = (a: readonly Sighting[], b: readonly Sighting[]) =>
+  a.length === b.length && a.every((s) => b.some((t) => sameSighting(s, t)));
 
 /** A range figure over the months (oldest first), from each month's summed gap counters. */
 export function distinctOverMonths(

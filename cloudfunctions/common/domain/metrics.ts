@@ -276,6 +276,15 @@ export function markerUnit(unitPath: readonly string[]): string {
   return unitPath[1] ?? unitPath[0];
 }
 
+/** The id of a unit-month in maps of counts: `unit|month`. */
+export const cellId = (unitId: string, month: string) => `${unitId}|${month}`;
+
+/** The unit and month of a cellId. */
+export function cellOf(id: string): { unitId: string; month: string } {
+  const [unitId, month] = id.split('|');
+  return { unitId, month };
+}
+
 export interface UnitMonth {
   unitId: string;
   /** The town the unit is in (itself for a town). */
@@ -374,7 +383,7 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
   const cell = (unitPath: readonly string[], month: string): UnitMonth[] => {
     if (!wanted.has(month)) return [];
     return [...new Set(unitPath.slice(0, 2))].map((unitId) => {
-      const id = `${unitId}|${month}`;
+      const id = cellId(unitId, month);
       let c = out.get(id);
       if (!c) out.set(id, (c = { unitId, town: unitPath[0], month, counts: {}, markers: [], seen: new Set() }));
       return c;

@@ -8,7 +8,7 @@ import {
   type PendingMarker,
   type Sighting,
 } from '../../../cloudfunctions/common/domain/distinct';
-import { addSums, type Sums } from '../../../cloudfunctions/common/domain/metrics';
+import { addSums, cellId, cellOf, type Sums } from '../../../cloudfunctions/common/domain/metrics';
 
 /**
  * The gap counters against the plain definition: over any months, the number of different keys seen in them
@@ -67,7 +67,7 @@ function counters(name: DistinctName, seen: readonly Seen[]): Map<string, Map<st
       TOWN,
       seen.filter((s) => s.key === key),
     )) {
-      const [unitId, month] = cell.split('|');
+      const { unitId, month } = cellOf(cell);
       const unit = out.get(unitId) ?? new Map<string, Sums>();
       unit.set(month, addSums(unit.get(month) ?? {}, sums));
       out.set(unitId, unit);
@@ -134,7 +134,7 @@ describe('distinct figures from gap counters', () => {
       }
       const whole = new Map<string, Sums>();
       for (const [unitId, months] of counters(name, seen))
-        for (const [month, sums] of months) whole.set(`${unitId}|${month}`, sums);
+        for (const [month, sums] of months) whole.set(cellId(unitId, month), sums);
       const nonZero = (m: Map<string, Sums>) =>
         new Map(
           [...m]
