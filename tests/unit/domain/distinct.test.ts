@@ -76,6 +76,22 @@ function counters(name: DistinctName, seen: readonly Seen[]): Map<string, Map<st
   return out;
 }
 
+/**
+ * About four in five sightings folded (their counters), the rest waiting as markers, and some folded ones marked
+ * again by later events before the next fold.
+ */
+function foldSome(name: DistinctName, seen: readonly Seen[], seed: number) {
+  const g = random(seed);
+  const waiting = seen.filter(() => g.next() < 0.2);
+  const folded = seen.filter((s) => !waiting.includes(s));
+  const pending: PendingMarker[] = [...waiting, ...folded.filter(() => g.next() < 0.1)].map((s) => ({
+    ...s,
+    name,
+    folded: folded.filter((f) => f.key === s.key),
+  }));
+  return { byUnit: counters(name, folded), pending };
+}
+
 const atUnit = (unitId: string) => (s: Sighting) => unitId === TOWN || s.unitId === unitId;
 
 function periods(seed: number): string[][] {
@@ -148,16 +164,7 @@ describe('distinct figures from gap counters', () => {
   it('adds the markers still waiting exactly once: folded counters plus waiting markers equal all of them', () => {
     const name: RangeDistinctName = 'pledge.members';
     const seen = generate(13, name);
-    const g = random(17);
-    const waiting = seen.filter(() => g.next() < 0.2);
-    const folded = seen.filter((s) => !waiting.includes(s));
-    const byUnit = counters(name, folded);
-    // Some folded sightings are marked again by later events before the next fold.
-    const pending: PendingMarker[] = [...waiting, ...folded.filter(() => g.next() < 0.1)].map((s) => ({
-      ...s,
-      name,
-      folded: folded.filter((f) => f.key === s.key),
-    }));
+    const { byUnit, pending } = foldSome(name, seen, 17);
     for (const months of periods(19)) {
       for (const unitId of UNITS) {
         const expected = new Set(seen.filter((s) => atUnit(unitId)(s) && months.includes(s.month)).map((s) => s.key))
@@ -174,16 +181,7 @@ describe('distinct figures from gap counters', () => {
   it('counts a branch once in a month it held all three kinds, folded or waiting, at its village and the town', () => {
     const name: DistinctName = 'activity.held';
     const seen = generate(23, name);
-    const g = random(29);
-    const waiting = seen.filter(() => g.next() < 0.25);
-    const folded = seen.filter((s) => !waiting.includes(s));
-    const byUnit = counters(name, folded);
-    // Some folded sightings are marked again by later events before the next fold.
-    const pending: PendingMarker[] = [...waiting, ...folded.filter(() => g.next() < 0.1)].map((s) => ({
-      ...s,
-      name,
-      folded: folded.filter((f) => f.key === s.key),
-    }));
+    const { byUnit, pending } = foldSome(name, seen, 29);
     for (const month of MONTHS) {
       for (const unitId of UNITS) {
         const kinds = new Map<string, Set<string>>();
