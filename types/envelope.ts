@@ -21,6 +21,18 @@ export interface ApiError {
   details?: unknown;
 }
 
+/**
+ * The details of a CONFLICT that lost every re-run of its transaction to concurrent writers (a hall checking in at
+ * once): nothing was written, and the same call may simply be made again.
+ */
+export const RETRY_DETAILS = { retry: true } as const;
+
+/** Whether an error says the same call may be made again (see RETRY_DETAILS). */
+export function mayRetry(error: ApiError): boolean {
+  const details = error.details as { retry?: unknown } | undefined;
+  return error.code === 'CONFLICT' && details?.retry === true;
+}
+
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 export const envelopeSchema = z.union([

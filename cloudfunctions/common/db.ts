@@ -1,3 +1,4 @@
+import { RETRY_DETAILS } from '@honglin/types/envelope';
 import { conflict } from './errors';
 import { db } from './cloud';
 
@@ -54,7 +55,8 @@ export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<
 /**
  * Runs a transition in one transaction. The first transaction to commit wins; the SDK re-runs a loser, which
  * then reads the moved state again (and, for a transition no longer allowed, refuses with CONFLICT). N writers
- * of one document need N-1 re-runs: ten covers a crowd checking in at once. Once spent, the caller gets CONFLICT.
+ * of one document need N-1 re-runs: ten covers a crowd checking in at once. Once spent, the caller gets CONFLICT
+ * with RETRY_DETAILS: nothing was written, and the client's transport makes the call again.
  * Read the document again inside and re-check it: the state may have moved.
  */
 const TRANSACTION_RUNS = 10;
@@ -64,7 +66,7 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     return (await db.runTransaction(work as (tx: unknown) => Promise<T>, TRANSACTION_RUNS)) as T;
   } catch (error) {
     if ((error as { code?: string } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
-      throw conflict('有人同时在处理这条记录，请刷新后重试');
+      throw conflict('很多人正在同时操作，请稍后再试', RETRY_DETAILS);
     }
     throw error;
   }

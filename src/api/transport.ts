@@ -25,6 +25,7 @@ import { fileIdSchema } from '@honglin/types/common';
 import {
   DEFAULT_MESSAGES,
   envelopeSchema,
+  mayRetry,
   type ApiError,
   type Envelope,
   type ErrorCode,
@@ -82,7 +83,23 @@ async function weappFailure(): Promise<{ ok: false; error: ApiError }> {
   }
 }
 
+/** How many times a call is made in all while the function answers that it may be made again (mayRetry). */
+const CALL_ATTEMPTS = 3;
+
+/**
+ * Calls an action. A CONFLICT that says nothing was written (a crowd writing one record at once) is made again
+ * after a short random pause, at most CALL_ATTEMPTS times in all; every other answer is returned as it is.
+ */
 export async function callCloud<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
+  let answer = await callOnce<T>(fn, action, data);
+  for (let attempt = 1; attempt < CALL_ATTEMPTS && !answer.ok && mayRetry(answer.error); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+    answer = await callOnce<T>(fn, action, data);
+  }
+  return answer;
+}
+
+async function callOnce<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
   const event = { ...data, action };
   if (process.env.TARO_ENV === 'h5') {
     const reply = await postToGateway(fn, JSON.stringify(event), { 'content-type': 'application/json' });

@@ -72,6 +72,35 @@ describe('callCloud in H5', () => {
   });
 });
 
+describe('callCloud when a crowd writes one record at once', () => {
+  const busy = { code: 'CONFLICT', message: '很多人正在同时操作，请稍后再试', details: { retry: true } };
+  const answers = (...bodies: object[]) => {
+    let i = 0;
+    return installFetch(async () => new Response(JSON.stringify(bodies[Math.min(i++, bodies.length - 1)])));
+  };
+
+  test('makes the call again after a CONFLICT that wrote nothing, and gives the answer that came', async () => {
+    const stub = answers({ ok: false, error: busy }, { ok: false, error: busy }, { ok: true, data: { mode: 'qr' } });
+    await expect(callCloud('activity', 'checkin', { id: 'a1' })).resolves.toEqual({ ok: true, data: { mode: 'qr' } });
+    expect(stub).toHaveBeenCalledTimes(3);
+    for (const [, init] of stub.mock.calls)
+      expect(JSON.parse(String(init?.body))).toEqual({ id: 'a1', action: 'checkin' });
+  });
+
+  test('stops after three calls and gives the CONFLICT with its message', async () => {
+    const stub = answers({ ok: false, error: busy });
+    await expect(callCloud('activity', 'checkin', { id: 'a1' })).resolves.toEqual({ ok: false, error: busy });
+    expect(stub).toHaveBeenCalledTimes(3);
+  });
+
+  test('never makes again a CONFLICT of the record’s state (someone else moved it)', async () => {
+    const moved = { code: 'CONFLICT', message: '诉求已被他人签收' };
+    const stub = answers({ ok: false, error: moved }, { ok: true, data: {} });
+    await expect(callCloud('request', 'accept', { id: 'r1' })).resolves.toEqual({ ok: false, error: moved });
+    expect(stub).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('uploadImage in H5', () => {
   test('posts the picture and its cloudPath as multipart to /api/__upload and gives the fileID', async () => {
     const fileID = 'cloud://local.honglin/requests/a.png';

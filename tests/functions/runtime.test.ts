@@ -51,6 +51,9 @@ beforeAll(async () => {
   await users.add({ data: { _id: 'o-gone', roles: [grant('town_admin', TOWN, [TOWN])], deletedAt: new Date() } });
 }, 60_000);
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdkDb = () => (require('wx-server-sdk') as typeof import('wx-server-sdk')).database();
+
 afterAll(async () => {
   await cloud?.stop();
   for (const dir of [dataDir, ...cleanupDirs]) fs.rmSync(dir, { recursive: true, force: true });
@@ -93,6 +96,16 @@ describe('envelope', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '这条记录已被别人处理' },
     });
+  });
+
+  it('answers CONFLICT that may be retried when a transaction loses all its re-runs, having written nothing', async () => {
+    expect(await call({ action: 'contended' })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '很多人正在同时操作，请稍后再试', details: { retry: true } },
+    });
+    // The other writer won every time (the first run and ten re-runs); the transaction's write never landed.
+    const { data } = (await sdkDb().collection('counters').doc('contended').get()) as { data: object };
+    expect(data).toEqual({ _id: 'contended', runs: 11, by: 'the other writer' });
   });
 
   it('turns a crash into INTERNAL without leaking the database message or a stack', async () => {
