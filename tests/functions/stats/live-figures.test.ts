@@ -215,6 +215,35 @@ describe('distinct figures from markers written once per event, at the village, 
     expect(await boards()).toEqual(again);
   });
 
+  it('visits logged while the fold timer runs again and again are each counted once', async () => {
+    const m = thisMonth();
+    // Twelve named households, each visited twice, all at once, with four fold runs among them.
+    const visits = Array.from({ length: 24 }, (_, i) =>
+      w.call(
+        'visit',
+        'log',
+        {
+          requestId: rid(),
+          household: { name: `并发户${i % 12}` },
+          date: todayShanghai(),
+          discussed: '入户走访',
+          problems: [],
+        },
+        P.head1,
+      ),
+    );
+    const folds = Array.from({ length: 4 }, () => w.fire('stats', 'fold'));
+    const answers = await Promise.all([...visits, ...folds]);
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    ok(await w.fire('stats', 'fold'));
+    for (const unitId of [TOWN, V1]) {
+      const expected = recount(await raw(w), unitId, [m], todayShanghai());
+      expect(asRecount((await dashboardOf(unitId)).figures)).toEqual(expected);
+    }
+    const report = ok(await w.call('stats', 'reconcile', { unitId: TOWN, from: m, to: m }, P.townAdmin));
+    expect(report.fixes).toEqual([]);
+  });
+
   it('the fold timer refuses every user', async () => {
     expect(code(await w.call('stats', 'fold', {}, P.townAdmin))).toBe('FORBIDDEN');
   });
