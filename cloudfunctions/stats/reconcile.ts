@@ -244,9 +244,9 @@ export const reconcile = defineAction({
 });
 
 /**
- * The nightly check (timer trigger): every town and its villages, last month and this month; then it prepares the
- * counter shards of this month (if missing) and next month for the town and every village, so the events' bumps
- * update shards that exist (one write per unit) instead of creating them.
+ * The nightly run (timer trigger), for every town: first it prepares the counter shards of this month (if missing)
+ * and next month for the town and every village, so the events' bumps update shards that exist (one write per unit)
+ * instead of creating them; then it checks the town and its villages, last month and this month.
  */
 export const nightly = defineAction({
   input: z.object({}),
@@ -257,8 +257,8 @@ export const nightly = defineAction({
     const reports: ReconcileReport[] = [];
     for (const town of towns) {
       const children = await rows<UnitDoc>(db.collection(UNITS).where({ parentId: town._id }).limit(PAGE));
-      reports.push(await reconcileUnits({ unit: town, children }, months, ctx.now));
       await prepareCounterShards([town._id, ...children.map((c) => c._id)], shardMonths(ctx.now));
+      reports.push(await reconcileUnits({ unit: town, children }, months, ctx.now));
     }
     return reports;
   },
