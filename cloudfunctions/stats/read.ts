@@ -35,8 +35,8 @@ interface CounterRow {
   sums: Record<`c${number}`, number> | null;
   /** Shard rows only: the latest bump; null when the shards are only prepared (nothing counted: no data). */
   counted: Date | null;
-  /** Marker rows: its key's sightings document, when the key has folded sightings. */
-  folded: Array<{ sightings: Sighting[] }>;
+  /** Marker rows: its key's folded sightings in the period. */
+  folded: Sighting[];
 }
 
 /** What the counters say for the units over the months: sums per unit and month, and the markers still waiting. */
@@ -54,7 +54,7 @@ const field = (i: number) => `c${i}` as const;
 /**
  * One aggregate over the counters of the units and months: the shards of each unit-month summed (the sums computed
  * in the database, so the answer stays small), and the markers the fold timer has not folded yet, each with its
- * key's sightings so far (`$lookup` by id).
+ * key's sightings so far in the period (`$lookup` by id).
  */
 export async function readCounters(unitIds: readonly string[], months: readonly string[]): Promise<CounterSnapshot> {
   const sums = Object.fromEntries(COUNTERS.map((name, i) => [field(i), $.sum(`$c.${name}`)]));
@@ -63,6 +63,21 @@ export async function readCounters(unitIds: readonly string[], months: readonly 
     .aggregate()
     .match({ unitId: command.in([...unitIds]), month: command.in([...months]) })
     .lookup({ from: SIGHTINGS_COLLECTION, localField: 'seen', foreignField: '_id', as: 'folded' })
+    // Only a key's sightings in the period matter (pendingFigures): the answer stays small however long its history.
+    .project({
+      unitId: true,
+      month: true,
+      name: true,
+      key: true,
+      sub: true,
+      counts: true,
+      updatedAt: true,
+      folded: $.filter({
+        input: $.ifNull([$.arrayElemAt(['$folded.sightings', 0]), []]),
+        as: 's',
+        cond: $.in(['$$s.month', [...months]]),
+      }),
+    })
     .group({
       _id: {
         u: '$unitId',
@@ -84,7 +99,7 @@ export async function readCounters(unitIds: readonly string[], months: readonly 
   for (const row of list) {
     const { u, m, n, k, s } = row._id;
     if (n) {
-      pending.push({ unitId: u, month: m, name: n, key: k, sub: s, folded: row.folded[0]?.sightings ?? [] });
+      pending.push({ unitId: u, month: m, name: n, key: k, sub: s, folded: row.folded });
       continue;
     }
     if (!row.counted) continue;

@@ -30,7 +30,7 @@ export interface Sighting {
   sub: string;
 }
 
-/** A marker not folded yet, with the sightings of its key folded so far. */
+/** A marker not folded yet, with the sightings of its key folded so far (those in the months asked about suffice). */
 export interface PendingMarker extends Sighting {
   name: DistinctName;
   key: string;
