@@ -33,11 +33,15 @@ export async function checkText(
 
 export const MEDIA_CHECKS_COLLECTION = 'media_checks';
 
-/** Where checked photos live: a top-level array of cloud:// file ids on one document. */
+/**
+ * Where checked photos live: a top-level field of one document holding an array of cloud:// file ids, or with
+ * `single` one file id (an avatar).
+ */
 export interface PhotoOwner {
   collection: string;
   id: string;
   field: string;
+  single?: true;
 }
 
 export interface MediaCheckBatch {

@@ -10,7 +10,10 @@ const mediaCheckEventSchema = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().optional() }),
 });
 
-/** The push WeChat sends with an image check's verdict: anything but `pass` comes off the record it was on. */
+/**
+ * The push WeChat sends with an image check's verdict: anything but `pass` comes off the record it was on (a single
+ * picture only while it is still the record's: a newer one stays) and is kept in its `rejectedPhotos`.
+ */
 export const mediaCheckResult = defineAction({
   input: mediaCheckEventSchema,
   access: push,
@@ -21,11 +24,19 @@ export const mediaCheckResult = defineAction({
     );
     const item = batch?.items.find((i) => i.traceId === traceId);
     if (!batch || !item) return { removed: false };
-    const { collection, id, field } = batch.owner;
+    const { collection, id, field, single } = batch.owner;
+    const rejected = { rejectedPhotos: command.addToSet(item.fileID) };
+    if (single) {
+      const result = (await db
+        .collection(collection)
+        .where({ _id: id, [field]: item.fileID })
+        .update({ data: { [field]: '', ...rejected } })) as { stats?: { updated?: number } };
+      return { removed: (result.stats?.updated ?? 0) > 0 };
+    }
     await db
       .collection(collection)
       .doc(id)
-      .update({ data: { [field]: command.pull(item.fileID), rejectedPhotos: command.addToSet(item.fileID) } });
+      .update({ data: { [field]: command.pull(item.fileID), ...rejected } });
     return { removed: true };
   },
 });

@@ -6,7 +6,7 @@ import {
   type Profile,
 } from '@honglin/types/user';
 import { anyone } from '../common/access';
-import { checkText } from '../common/content';
+import { checkImages, checkText } from '../common/content';
 import { memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { forbidden, invalidArgument } from '../common/errors';
@@ -73,7 +73,7 @@ export const updateProfile = defineAction({
       home = await loadUnit(input.homeUnitId);
       if (home.kind === 'town') throw invalidArgument('请选择您所在的村（社区），或更具体的片、组、邻');
     }
-    return inTransaction(async (tx) => {
+    const { profile, avatarBefore } = await inTransaction(async (tx) => {
       const stored = await txGet<UserDoc>(tx, USERS, openid);
       if (!stored || stored.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
       const roles = stored.roles ?? [];
@@ -90,12 +90,20 @@ export const updateProfile = defineAction({
         updatedAt: now,
       };
       await saveUser(tx, user);
-      return {
+      const saved: Profile = {
         nickname: user.nickname,
         avatarUrl: user.avatarUrl,
         phone: user.phone ?? '',
         homeUnitId: user.homeUnitId,
       };
+      return { profile: saved, avatarBefore: stored.avatarUrl };
     });
+    // A new avatar goes to WeChat's image check; a refused one comes off the profile when the verdict arrives.
+    if (input.avatarUrl && input.avatarUrl !== avatarBefore) {
+      await checkImages(openid, 1, { collection: USERS, id: openid, field: 'avatarUrl', single: true }, [
+        input.avatarUrl,
+      ]);
+    }
+    return profile;
   },
 });

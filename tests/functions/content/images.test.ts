@@ -62,3 +62,39 @@ it('refuses the verdict handler to a user calling it like an action', async () =
   });
   expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
+
+it('takes a refused avatar off the profile when the verdict comes, and keeps a passed one', async () => {
+  const person = uniqueId('o-avatar');
+  await testDb()
+    .collection('users')
+    .add({
+      data: {
+        _id: person,
+        nickname: '李阿姨',
+        avatarUrl: '',
+        homeUnitId: null,
+        homeUnitPath: [],
+        roles: [],
+        privacyAcceptedAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+  const stored = async () =>
+    (
+      (await testDb().collection('users').doc(person).get()) as unknown as {
+        data: { avatarUrl: string; rejectedPhotos?: string[] };
+      }
+    ).data;
+
+  const bad = await upload('REJECTED-IMAGE-avatar.png');
+  const refused = await callAs<Envelope<{ avatarUrl: string }>>(person, 'user', {
+    action: 'updateProfile',
+    avatarUrl: bad,
+  });
+  expect(refused).toMatchObject({ ok: true, data: { avatarUrl: bad } });
+  expect(await stored()).toMatchObject({ avatarUrl: '', rejectedPhotos: [bad] });
+
+  const good = await upload('avatar.png');
+  expect((await callAs<Envelope<unknown>>(person, 'user', { action: 'updateProfile', avatarUrl: good })).ok).toBe(true);
+  expect(await stored()).toMatchObject({ avatarUrl: good, rejectedPhotos: [bad] });
+});
