@@ -12,9 +12,6 @@ import { ACTIVITIES, type ActivityDoc } from './store';
 
 const MAX_BATCH = 1000;
 
-/** Subscribe-message values: a `thing` holds at most 20 characters. */
-const thing = (text: string) => ({ value: text.length > 20 ? `${text.slice(0, 19)}…` : text });
-
 interface Recipient {
   _id: string;
   roles?: RoleGrant[];
@@ -63,9 +60,9 @@ export const remindTomorrow = defineAction({
       for (const person of people) {
         if (person.deletedAt || !isExpected(person.roles ?? [], activity)) continue;
         const ok = await notify(person._id, 'activityReminder', `packages/activity/detail?id=${activity._id}`, {
-          thing1: thing(`${ACTIVITY_KIND_LABELS[activity.kind]}：${activity.title}`),
-          time2: { value: when },
-          thing3: thing(activity.place.name),
+          subject: `${ACTIVITY_KIND_LABELS[activity.kind]}：${activity.title}`,
+          time: when,
+          place: activity.place.name,
         });
         if (ok) sent += 1;
       }

@@ -104,10 +104,10 @@ export const sweep = defineAction({
       const step = doc.ladder[doc.level];
       for (const head of heads.get(doc._id) ?? []) {
         await notify(head, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
-          thing1: { value: `${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`.slice(0, 20) },
-          phrase2: { value: '待签收' },
-          thing3: { value: `超时转到${step.name}`.slice(0, 20) },
-          time4: { value: shanghai(now).format('YYYY-MM-DD HH:mm') },
+          subject: `${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`,
+          status: '待签收',
+          note: `超时转到${step.name}`,
+          time: shanghai(now).format('YYYY-MM-DD HH:mm'),
         });
       }
       await tellResident(doc, 'requestEscalated', `已转到${step.name}办理`, now);

@@ -5,7 +5,7 @@ import {
   requestRefSchema,
   resolveRequestInputSchema,
   REQUEST_CATEGORY_LABELS,
-  REQUEST_STATE_LABELS,
+  type RequestState,
   type RequestView,
 } from '@honglin/types/request';
 import type { RoleGrant, RoleName } from '@honglin/types/org';
@@ -131,7 +131,14 @@ function allowOnly(ok: boolean): void {
 const leads = (doc: RequestDoc, openid: string, grants: readonly RoleGrant[]) =>
   openid === doc.handlerId || isAdminInScope(doc, grants) || isResponsibleHead(doc, grants);
 
-const short = (text: string, n = 20) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+/** A request's state in a subscribe message's status (a `phrase`: at most five characters, no punctuation). */
+const MESSAGE_STATUS: Record<RequestState, string> = {
+  submitted: '待签收',
+  accepted: '已签收',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已完成',
+};
 
 /** Subscribe message to the resident about their request (never fails the action). */
 export async function tellResident(
@@ -143,10 +150,10 @@ export async function tellResident(
   const to = doc.submitter;
   if (!to) return;
   await notify(to, template, `packages/request/detail?id=${doc._id}`, {
-    thing1: { value: short(`${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`) },
-    phrase2: { value: short(REQUEST_STATE_LABELS[doc.state], 5) },
-    thing3: { value: short(note) },
-    time4: { value: shanghai(at).format('YYYY-MM-DD HH:mm') },
+    subject: `${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`,
+    status: MESSAGE_STATUS[doc.state],
+    note,
+    time: shanghai(at).format('YYYY-MM-DD HH:mm'),
   });
 }
 
@@ -264,7 +271,7 @@ export const resolve = defineAction({
       counters: (before) => (before.firstResolvedAt ? null : requestFirstResolved(before, ctx.now)),
     });
     await checkPhotos(ctx.openid, doc._id, 'resultPhotos', input.photos);
-    await tellResident(doc, 'requestResolved', short(input.result), ctx.now);
+    await tellResident(doc, 'requestResolved', input.result, ctx.now);
     return view;
   },
 });
@@ -297,10 +304,10 @@ export const rate = defineAction({
     );
     if (event === 'reopened' && doc.handlerId) {
       await notify(doc.handlerId, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
-        thing1: { value: short(`${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`) },
-        phrase2: { value: '重新办理' },
-        thing3: { value: short(input.comment ?? '群众评价不满意') },
-        time4: { value: shanghai(ctx.now).format('YYYY-MM-DD HH:mm') },
+        subject: `${REQUEST_CATEGORY_LABELS[doc.category]}：${doc.text}`,
+        status: '重新办理',
+        note: input.comment ?? '群众评价不满意',
+        time: shanghai(ctx.now).format('YYYY-MM-DD HH:mm'),
       });
     }
     return toView(doc, ctx.openid, roleList, ctx.now);

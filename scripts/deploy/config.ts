@@ -19,8 +19,17 @@ export const honglinConfigSchema = z.looseObject({
   cloudEnv: z.string(),
   town: z.looseObject({ name: z.string().min(1) }),
   firstTownAdmins: z.array(z.string().min(1)),
-  /** Template key used in code → the template id chosen in the mini-program console (订阅消息). */
-  subscribeTemplates: z.record(z.string(), z.string()),
+  /**
+   * Template key used in code → the template chosen in the mini-program console (订阅消息): its id, and for each
+   * field the code sends (subject, status, note, time, place) the template's keyword that carries it (thing1 …).
+   */
+  subscribeTemplates: z.record(
+    z.string(),
+    z.object({
+      id: z.string(),
+      fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/, '模板字段名形如 thing1、phrase2、time4')),
+    }),
+  ),
   requestTimeLimits: z.record(z.string(), z.unknown()),
   /** Where WeChat's message pushes (消息推送, e.g. image check verdicts) are delivered. */
   messagePush: z.object({ function: z.string().min(1), events: z.array(z.string().min(1)) }).optional(),

@@ -92,6 +92,8 @@ export const PROBLEM_BLOCKS = {
   TEMPLATE_NOT_CONFIGURED: ['functions', 'weapp'],
   TEMPLATE_FIELDS_DIFFER: ['functions', 'weapp'],
   TEMPLATE_LOCAL: ['functions', 'weapp'],
+  TEMPLATE_FIELDS_UNMAPPED: ['functions'],
+  TEMPLATE_FIELDS_CLASH: ['functions'],
   DECLARATION_INVALID: ['database'],
   COLLECTION_DUPLICATE: ['database'],
   INDEX_DUPLICATE: ['database'],
@@ -205,13 +207,30 @@ function configProblems(
       });
     }
   }
-  for (const [key, id] of Object.entries(config.subscribeTemplates)) {
+  for (const [key, { id, fields: keywords }] of Object.entries(config.subscribeTemplates)) {
+    const fields = [...new Set((used.get(key) ?? []).flatMap((t) => t.fields))];
     if (!id || id.startsWith(LOCAL_TEMPLATE_PREFIX)) {
-      const fields = [...new Set((used.get(key) ?? []).flatMap((t) => t.fields))];
       problems.push({
         code: 'TEMPLATE_LOCAL',
         message: `订阅消息模板 ${key} 还是本地占位 ID“${id}”`,
-        fix: `在小程序后台“功能 → 订阅消息”选用模板${fields.length > 0 ? `（字段 ${fields.join('、')}）` : ''}，把模板 ID 填为 subscribeTemplates.${key}`,
+        fix: `在小程序后台“功能 → 订阅消息”选用模板，把模板 ID 填为 subscribeTemplates.${key}.id${fields.length > 0 ? `，并在 subscribeTemplates.${key}.fields 里为 ${fields.join('、')} 各填上模板详情里对应的字段名（如 thing1）` : ''}`,
+      });
+    }
+    const unmapped = fields.filter((f) => !keywords[f]);
+    if (unmapped.length > 0) {
+      problems.push({
+        code: 'TEMPLATE_FIELDS_UNMAPPED',
+        message: `代码发送模板 ${key} 的字段 ${unmapped.join('、')}，但 subscribeTemplates.${key}.fields 没有为它们指定模板字段`,
+        fix: `在 subscribeTemplates.${key}.fields 里为 ${unmapped.join('、')} 填上模板详情里对应的字段名（如 thing1、time2）`,
+      });
+    }
+    const taken = Object.values(keywords);
+    const twice = [...new Set(taken.filter((k, i) => taken.indexOf(k) !== i))];
+    if (twice.length > 0) {
+      problems.push({
+        code: 'TEMPLATE_FIELDS_CLASH',
+        message: `subscribeTemplates.${key}.fields 把不同的字段填进了同一个模板字段 ${twice.join('、')}`,
+        fix: '每个字段对应模板里不同的字段名',
       });
     }
   }

@@ -22,7 +22,7 @@ export interface CollectionUse extends SourceSite {
 
 export interface TemplateUse extends SourceSite {
   key: string;
-  /** Keys of the message data (thing1, time2, ...): the template's fields. */
+  /** The fields the code sends (subject, status, ...), each carried by the keyword subscribeTemplates.<key>.fields gives it. */
   fields: string[];
 }
 

@@ -23,7 +23,7 @@ export const canAskToBeTold = process.env.TARO_ENV === 'weapp';
 export function askToBeTold(flow: keyof typeof NOTICES): void {
   if (!canAskToBeTold) return;
   requestSubscribeMessage({
-    tmplIds: NOTICES[flow].map((key) => settings.subscribeTemplates[key]),
+    tmplIds: NOTICES[flow].map((key) => settings.subscribeTemplates[key].id),
     // Alipay's name for the same list; Taro's typing demands it, WeChat ignores it.
     entityIds: [],
   }).catch(() => undefined);

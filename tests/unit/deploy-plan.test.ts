@@ -13,13 +13,22 @@ import {
 const APP_ID = 'wx0123456789abcdef';
 const ADMIN = 'oAbCdEfGhIjKlMnOpQrStUvWxYz0';
 
+/** The pledgeReviewed template: its id and the keywords its fields go in. */
+const reviewed = (
+  id: string,
+  fields: Record<string, string> = { subject: 'thing1', status: 'phrase2', note: 'thing3' },
+) => ({
+  id,
+  fields,
+});
+
 function config(overrides: Partial<HonglinConfig> = {}): HonglinConfig {
   return {
     appId: APP_ID,
     cloudEnv: 'luyuan-7g2k',
     town: { name: '鹿原镇' },
     firstTownAdmins: [ADMIN],
-    subscribeTemplates: { pledgeReviewed: 'Tmpl-Reviewed-123' },
+    subscribeTemplates: { pledgeReviewed: reviewed('Tmpl-Reviewed-123') },
     requestTimeLimits: {},
     ...overrides,
   };
@@ -67,7 +76,7 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     usage: {
       collections: [{ collection: 'users', file: 'cloudfunctions/user/me.ts', line: 3 }],
       templates: [
-        { key: 'pledgeReviewed', fields: ['thing1', 'phrase2'], file: 'cloudfunctions/pledge/notices.ts', line: 11 },
+        { key: 'pledgeReviewed', fields: ['subject', 'status'], file: 'cloudfunctions/pledge/notices.ts', line: 11 },
       ],
       clientTemplates: [],
     },
@@ -218,11 +227,14 @@ describe('deploy plan problems, each with its message and fix', () => {
   it('a template still on its local- id, with the fields the code sends', () => {
     const plan = planDeploy(
       inputs({
-        config: { ok: true, value: config({ subscribeTemplates: { pledgeReviewed: 'local-pledgeReviewed' } }) },
+        config: {
+          ok: true,
+          value: config({ subscribeTemplates: { pledgeReviewed: reviewed('local-pledgeReviewed') } }),
+        },
       }),
     );
     expect(plan.problems).toEqual([
-      expect.objectContaining({ code: 'TEMPLATE_LOCAL', fix: expect.stringContaining('thing1、phrase2') }),
+      expect.objectContaining({ code: 'TEMPLATE_LOCAL', fix: expect.stringContaining('subject、status') }),
     ]);
   });
 
@@ -230,11 +242,33 @@ describe('deploy plan problems, each with its message and fix', () => {
     const usage = {
       ...inputs().usage,
       templates: [
-        { key: 'pledgeReviewed', fields: ['thing1', 'phrase2'], file: 'a.ts', line: 1 },
-        { key: 'pledgeReviewed', fields: ['thing1', 'time2'], file: 'b.ts', line: 2 },
+        { key: 'pledgeReviewed', fields: ['subject', 'status'], file: 'a.ts', line: 1 },
+        { key: 'pledgeReviewed', fields: ['subject', 'note'], file: 'b.ts', line: 2 },
       ],
     };
     expect(codes(planDeploy(inputs({ usage })))).toEqual(['TEMPLATE_FIELDS_DIFFER']);
+  });
+
+  it('a field the code sends that the template configuration gives no keyword', () => {
+    const only = config({
+      subscribeTemplates: { pledgeReviewed: reviewed('Tmpl-Reviewed-123', { subject: 'thing1' }) },
+    });
+    const plan = planDeploy(inputs({ config: { ok: true, value: only } }));
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        code: 'TEMPLATE_FIELDS_UNMAPPED',
+        message: expect.stringContaining('status'),
+        fix: expect.stringContaining('subscribeTemplates.pledgeReviewed.fields'),
+      }),
+    ]);
+  });
+
+  it('two fields given the same keyword of the template', () => {
+    const clash = reviewed('Tmpl-Reviewed-123', { subject: 'thing1', status: 'thing1' });
+    const plan = planDeploy(
+      inputs({ config: { ok: true, value: config({ subscribeTemplates: { pledgeReviewed: clash } }) } }),
+    );
+    expect(codes(plan)).toEqual(['TEMPLATE_FIELDS_CLASH']);
   });
 
   it('a function without config.json, and an invalid one', () => {

@@ -79,7 +79,7 @@ describe('the dry-run plan of this repository', () => {
 
   it('refuses the shipped placeholder configuration: app id, cloud environment and every local- template', () => {
     const templates = Object.keys(
-      read<{ subscribeTemplates: Record<string, string> }>('config/honglin.json').subscribeTemplates,
+      read<{ subscribeTemplates: Record<string, object> }>('config/honglin.json').subscribeTemplates,
     );
     const codes = plan.problems.map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['APP_ID_MISSING', 'CLOUD_ENV_MISSING']));
@@ -88,13 +88,17 @@ describe('the dry-run plan of this repository', () => {
 
   it('with a filled configuration, only missing or old builds remain', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-deploy-'));
-    const shipped = read<{ subscribeTemplates: Record<string, string> }>('config/honglin.json');
+    const shipped = read<{ subscribeTemplates: Record<string, { id: string; fields: Record<string, string> }> }>(
+      'config/honglin.json',
+    );
     const filled = {
       ...shipped,
       appId: 'wx0123456789abcdef',
       cloudEnv: 'luyuan-7g2k',
       firstTownAdmins: ['oAbCdEfGhIjKlMnOpQrStUvWxYz0'],
-      subscribeTemplates: Object.fromEntries(Object.keys(shipped.subscribeTemplates).map((k) => [k, `Tmpl${k}`])),
+      subscribeTemplates: Object.fromEntries(
+        Object.entries(shipped.subscribeTemplates).map(([k, t]) => [k, { ...t, id: `Tmpl${k}` }]),
+      ),
     };
     const configFile = path.join(dir, 'honglin.json');
     fs.writeFileSync(configFile, JSON.stringify(filled));

@@ -26,13 +26,13 @@ describe('scanFunctionSources', () => {
       text: [
         'export function reviewed(p) {',
         "  return notify(p.ownerId, 'pledgeReviewed', page(p), {",
-        '    thing1: { value: p.content },',
-        "    'phrase2': { value: '审核通过' },",
+        '    subject: p.content,',
+        "    'status': '审核通过',",
         '  });',
         '}',
         'export async function notify(touser, template, page, data) { return send(touser, template, page, data); }',
         "export async function tellResident(to: string, template: 'requestAccepted' | 'requestResolved', note: string) {",
-        "  await notify(to, template, 'packages/request/detail', { thing1: { value: note }, time4: { value: '' } });",
+        "  await notify(to, template, 'packages/request/detail', { note, time: '' });",
         '}',
       ].join('\n'),
     },
@@ -50,9 +50,9 @@ describe('scanFunctionSources', () => {
 
   it('finds each notify() with its template key (or each key a helper parameter may be) and the data fields it fills', () => {
     expect(usage.templates).toEqual([
-      { key: 'pledgeReviewed', fields: ['thing1', 'phrase2'], file: 'cloudfunctions/pledge/notices.ts', line: 2 },
-      { key: 'requestAccepted', fields: ['thing1', 'time4'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
-      { key: 'requestResolved', fields: ['thing1', 'time4'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
+      { key: 'pledgeReviewed', fields: ['subject', 'status'], file: 'cloudfunctions/pledge/notices.ts', line: 2 },
+      { key: 'requestAccepted', fields: ['note', 'time'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
+      { key: 'requestResolved', fields: ['note', 'time'], file: 'cloudfunctions/pledge/notices.ts', line: 9 },
     ]);
   });
 });
