@@ -57,10 +57,12 @@ export const SETTLED_PAGE = '.taro_page.taro_page_show.taro_page_stationed:not(.
 
 /**
  * Waits until the current Taro page has settled (enter transition over; before that a screenshot is
- * blank), PageShell has finished loading its data, and the result has been painted.
+ * blank), PageShell has finished loading its data, and the result has been painted. With `route`, waits for
+ * that page: after a navigation the address changes before the router has put the new page on screen.
  */
-export async function waitForPage(page: Page): Promise<void> {
-  const current = page.locator(SETTLED_PAGE).last();
+export async function waitForPage(page: Page, route?: string): Promise<void> {
+  const settled = route ? `${SETTLED_PAGE}[id^="${route}"]` : SETTLED_PAGE;
+  const current = page.locator(settled).last();
   await current.waitFor({ state: 'visible' });
   await current.locator('.hl-state--loading').waitFor({ state: 'detached' });
   await page.evaluate(

@@ -58,8 +58,7 @@ test('a town admin reads, switches, taps through and exports the figures', async
   await shot(page, 'stats-3-village-year-charts');
 
   await received.click();
-  await page.waitForURL(/packages\/stats\/list/);
-  await waitForPage(page);
+  await waitForPage(page, '/packages/stats/list');
   expect(await currentPagePath(page)).toBe('/packages/stats/list');
   await current(page)
     .getByText(/群众诉求/)
