@@ -5,22 +5,22 @@
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
 const moduleNameMapper = { '^@honglin/types/(.*)$': '<rootDir>/types/$1' };
-// A test's timeout only catches a hang. It is longer than any test takes on a 2-core machine at load 8 (a build
-// running beside the suite), so a busy machine never turns a test red; tests wait for conditions, never for time.
-const testTimeout = 10 * 60_000;
 
 const nodeProject = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   roots: [`<rootDir>/tests/${name}`],
   testMatch: ['**/*.test.ts'],
-  testTimeout,
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper,
   ...extra,
 });
 
 module.exports = {
+  // A test's timeout only catches a hang. It is longer than any test takes on a 2-core machine at load 8 (a build
+  // running beside the suite), so a busy machine never turns a test red; tests wait for conditions, never for time.
+  // (A global option: jest ignores testTimeout inside a project.)
+  testTimeout: 10 * 60_000,
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   projects: [
     nodeProject('unit'),
@@ -32,7 +32,6 @@ module.exports = {
     {
       displayName: 'components',
       testEnvironment: 'jsdom',
-      testTimeout,
       roots: ['<rootDir>/tests/components'],
       testMatch: ['**/*.test.tsx'],
       setupFiles: ['<rootDir>/tests/setup/taro-h5-globals.js'],
