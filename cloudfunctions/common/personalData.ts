@@ -100,14 +100,14 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
       residentName: '→ 已注销用户',
       residentPhone: '→ none',
       showName: '→ false',
-      'photos, rejectedPhotos': 'files deleted from storage, list emptied',
+      photos: 'files deleted from storage, list emptied',
       'rating.comment': 'removed (the rating itself stays: it is counted)',
       'text, result, parties': 'their name and phone taken out',
       'participants, followers': 'openid removed',
     },
     match: (s) => ({ submitter: s.openid }),
     erase: (doc, s) => {
-      const photos = [...list(doc.photos), ...list(doc.rejectedPhotos)];
+      const photos = list(doc.photos);
       const rating = doc.rating as { comment?: string } | null;
       return {
         set: {
@@ -116,7 +116,6 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
           residentPhone: null,
           showName: false,
           photos: [],
-          rejectedPhotos: [],
           participants: without(doc.participants, s.openid),
           followers: without(doc.followers, s.openid),
           parties: list(doc.parties).map((p) => scrub(p, s)),
@@ -237,19 +236,18 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     fields: {
       ownerId: 'openid → token',
       ownerName: '→ 已注销用户 (the wall shows the pledge without a name)',
-      'fulfilments.photos, rejectedPhotos': 'files deleted from storage, lists emptied',
+      'fulfilments.photos': 'files deleted from storage, lists emptied',
       'content, target, fulfilments.text': 'their name and phone taken out',
     },
     match: (s) => ({ ownerId: s.openid }),
     erase: (doc, s) => {
       const fulfilments = (Array.isArray(doc.fulfilments) ? doc.fulfilments : []) as Array<Record<string, unknown>>;
-      const files = [...fulfilments.flatMap((f) => list(f.photos)), ...list(doc.rejectedPhotos)];
+      const files = fulfilments.flatMap((f) => list(f.photos));
       return {
         set: {
           ownerId: s.token,
           ownerName: DELETED_NICKNAME,
           fulfilments: fulfilments.map((f) => ({ ...f, photos: [], text: scrub(str(f.text), s) })),
-          rejectedPhotos: [],
           ...scrubbed(doc, ['content', 'target'], s),
         },
         files,
@@ -371,10 +369,10 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     collection: 'users',
     fields: {
       '(whole document: _id = openid, nickname, phone, avatarUrl, roles, home)': 'deleted, last',
-      'avatarUrl, rejectedPhotos': 'files deleted from storage',
+      avatarUrl: 'file deleted from storage',
     },
     match: (s) => ({ _id: s.openid }),
-    erase: (doc) => ({ remove: true, files: [str(doc.avatarUrl), ...list(doc.rejectedPhotos)].filter(Boolean) }),
+    erase: (doc) => ({ remove: true, files: [str(doc.avatarUrl)].filter(Boolean) }),
   },
 ];
 

@@ -1,4 +1,4 @@
-import { mediaCheckResult } from '../common/mediaCheckResult';
+import { imageCheckRetry, mediaCheckResult } from '../common/mediaCheckResult';
 import { createMain } from '../common/runtime';
 import { deleteAccount, erase } from './deleteAccount';
 import { createInvite, redeemInvite } from './invites';
@@ -22,6 +22,8 @@ export const actions = {
   erase,
   /** WeChat's message push of an image check's verdict (config/honglin.json messagePush sends it here). */
   wxa_media_check: mediaCheckResult,
+  /** Timer: starts image checks that could not be started when the photos were stored. */
+  retryImageChecks: imageCheckRetry,
 };
 
 export const main = createMain('user', actions);
