@@ -54,12 +54,6 @@ export interface RegisterEntry {
   erase: (doc: Doc, s: ErasureSubject) => Erasure;
 }
 
-/** Collections that hold nothing of a person (the register test checks every declared collection is named). */
-export const NO_PERSONAL_DATA: Record<string, string> = {
-  counters:
-    'month counters of a unit; markers and sightings of distinct figures hold a hash of the key, re-keyed by the counters entry',
-};
-
 /** Takes the person's names and phone out of a free text written on one of their records. */
 export function scrub(text: string, s: ErasureSubject): string {
   let out = text;
