@@ -253,7 +253,8 @@ describe('a person who did everything deletes their account', () => {
     );
     ok(await w.call('activity', 'markAbsent', { id: other._id, attendee: { openid: X }, reason: '住院' }, X));
 
-    // Their own film log; an export of the village's figures.
+    // Their own film log; an export of the village's figures (the workbook is a snapshot for administrators,
+    // outside the register: docs/PRIVACY.md says so).
     ok(await w.call('video', 'logWatched', { requestId: rid(), filmId: 'film-erase' }, X));
     ok(await w.call('stats', 'export', { unitId: V1, period: { kind: 'month', month: thisMonth() } }, X));
 
