@@ -54,10 +54,18 @@ export interface RegisterEntry {
   erase: (doc: Doc, s: ErasureSubject) => Erasure;
 }
 
+/**
+ * The names worth looking for in text: one character would take it out of unrelated words, and a name inside
+ * 已注销用户 would be found again in what replaced it.
+ */
+function textNames(s: ErasureSubject): string[] {
+  return s.names.filter((n) => n.length >= 2 && !DELETED_NICKNAME.includes(n));
+}
+
 /** Takes the person's names and phone out of a free text written on one of their records. */
 export function scrub(text: string, s: ErasureSubject): string {
   let out = text;
-  for (const name of s.names) if (name.length >= 2) out = out.split(name).join(DELETED_NICKNAME);
+  for (const name of textNames(s)) out = out.split(name).join(DELETED_NICKNAME);
   for (const phone of s.phones) if (phone.length >= 5) out = out.split(phone).join('***');
   return out;
 }
@@ -194,7 +202,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     collection: TIMELINE_COLLECTION,
     fields: { note: 'their name taken out of what others wrote (e.g. 分派给党员 <name>)' },
     match: (s) => {
-      const names = s.names.filter((n) => n.length >= 2).map(escapeRegExp);
+      const names = textNames(s).map(escapeRegExp);
       return names.length > 0 ? { note: db.RegExp({ regexp: names.join('|') }) } : { _id: '' };
     },
     erase: (doc, s) => ({ set: scrubbed(doc, ['note'], s) }),

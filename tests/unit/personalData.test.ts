@@ -28,6 +28,13 @@ describe('scrub', () => {
   });
 });
 
+describe('scrub, a name that 已注销用户 contains', () => {
+  it('is left alone, so the text never matches the name again after its scrub', () => {
+    const subject: ErasureSubject = { openid: 'o-y', token: 't', names: ['注销'], phones: [] };
+    expect(scrub('注销的事', subject)).toBe('注销的事');
+  });
+});
+
 describe('erasureToken', () => {
   it('is salted: the same openid never gives the same token twice, and it does not contain the openid', () => {
     const a = erasureToken('o-someone');
