@@ -80,7 +80,14 @@ export const deleteAccountInputSchema = z.object({
 export type DeleteAccountInput = z.input<typeof deleteAccountInputSchema>;
 export interface DeleteAccountResult {
   deletedAt: string;
+  /** Every record of theirs is erased already; false: the rest is erased within minutes by the `erase` timer. */
+  erased: boolean;
 }
+
+/** user.erase (timer) — goes on with unfinished erasures; `batch` (the trigger's Message) bounds the documents of one run. */
+export const eraseTimerInputSchema = z.object({
+  batch: z.number().int().min(1).max(1000).optional(),
+});
 
 /**
  * Where a role is granted: unit roles name a unit (邻长 a neighbourhood …); branch roles (党员, 支部书记)

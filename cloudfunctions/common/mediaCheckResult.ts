@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { push } from './access';
-import { command, db } from './cloud';
+import { push, system } from './access';
+import { cloud, command, db } from './cloud';
 import { rows } from './db';
 import { defineAction } from './runtime';
-import { MEDIA_CHECKS_COLLECTION, type MediaCheckBatch } from './content';
+import { MEDIA_CHECKS_COLLECTION, retryImageChecks, type MediaCheckBatch } from './content';
 
 const mediaCheckEventSchema = z.object({
   trace_id: z.string().min(1),
@@ -12,7 +12,7 @@ const mediaCheckEventSchema = z.object({
 
 /**
  * The push WeChat sends with an image check's verdict: anything but `pass` comes off the record it was on (a single
- * picture only while it is still the record's: a newer one stays) and is kept in its `rejectedPhotos`.
+ * picture only while it is still the record's: a newer one stays) and the file is deleted from storage.
  */
 export const mediaCheckResult = defineAction({
   input: mediaCheckEventSchema,
@@ -25,18 +25,27 @@ export const mediaCheckResult = defineAction({
     const item = batch?.items.find((i) => i.traceId === traceId);
     if (!batch || !item) return { removed: false };
     const { collection, id, field, single } = batch.owner;
-    const rejected = { rejectedPhotos: command.addToSet(item.fileID) };
+    let removed = true;
     if (single) {
       const result = (await db
         .collection(collection)
         .where({ _id: id, [field]: item.fileID })
-        .update({ data: { [field]: '', ...rejected } })) as { stats?: { updated?: number } };
-      return { removed: (result.stats?.updated ?? 0) > 0 };
+        .update({ data: { [field]: '' } })) as { stats?: { updated?: number } };
+      removed = (result.stats?.updated ?? 0) > 0;
+    } else {
+      await db
+        .collection(collection)
+        .doc(id)
+        .update({ data: { [field]: command.pull(item.fileID) } });
     }
-    await db
-      .collection(collection)
-      .doc(id)
-      .update({ data: { [field]: command.pull(item.fileID), ...rejected } });
-    return { removed: true };
+    await cloud.deleteFile({ fileList: [item.fileID] });
+    return { removed };
   },
+});
+
+/** Timer `retryImageChecks`: starts the image checks that could not be started when the photos were stored. */
+export const imageCheckRetry = defineAction({
+  input: z.object({}),
+  access: system,
+  handler: () => retryImageChecks(),
 });

@@ -47,6 +47,8 @@ interface TimerEvent {
   Type: 'Timer';
   TriggerName: string;
   Time?: string;
+  /** The trigger's own argument (附加信息), a JSON object: the action's input. Usually empty. */
+  Message?: string;
 }
 
 function isTimerEvent(event: unknown): event is TimerEvent {
@@ -63,6 +65,18 @@ interface PushEvent {
 function isPushEvent(event: unknown): event is PushEvent {
   const e = event as Partial<PushEvent> | null;
   return !!e && e.MsgType === 'event' && typeof e.Event === 'string';
+}
+
+/** A timer's input: its Message as a JSON object, or nothing. */
+function timerInput(event: TimerEvent): Record<string, unknown> {
+  if (!event.Message) return {};
+  try {
+    const value: unknown = JSON.parse(event.Message);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Not JSON: refused below like any other input that is not an object.
+  }
+  throw invalidArgument('定时触发器的附加信息必须是 JSON 对象');
 }
 
 async function loadCaller(openid: string): Promise<CallerRecord | null> {
@@ -89,7 +103,11 @@ function validationError(issues: z.core.$ZodIssue[]): AppError {
 async function run(table: ActionTable, functionName: string, event: unknown): Promise<unknown> {
   const timer = isTimerEvent(event);
   const pushed = isPushEvent(event);
-  const { action: actionName, userInfo: _userInfo, ...rest } = (timer ? {} : (event ?? {})) as Record<string, unknown>;
+  const {
+    action: actionName,
+    userInfo: _userInfo,
+    ...rest
+  } = (timer ? timerInput(event as TimerEvent) : (event ?? {})) as Record<string, unknown>;
   const name = timer ? (event as TimerEvent).TriggerName : pushed ? (event as PushEvent).Event : actionName;
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(table, name)) {
     throw notFound(`没有这个操作：${functionName}.${String(name ?? '')}`);
@@ -104,7 +122,9 @@ async function run(table: ActionTable, functionName: string, event: unknown): Pr
       if (!timer || openid) throw forbidden();
       break;
     case 'push':
-      if (!pushed) throw forbidden();
+      // WeChat's push comes with no user in the cloud context; a client call always carries its caller's OPENID,
+      // whatever its body pretends to be.
+      if (!pushed || openid) throw forbidden();
       break;
     default:
       if (timer || pushed) throw forbidden();

@@ -1,6 +1,6 @@
-import { mediaCheckResult } from '../common/mediaCheckResult';
+import { imageCheckRetry, mediaCheckResult } from '../common/mediaCheckResult';
 import { createMain } from '../common/runtime';
-import { deleteAccount } from './deleteAccount';
+import { deleteAccount, erase } from './deleteAccount';
 import { createInvite, redeemInvite } from './invites';
 import { me } from './me';
 import { listPeople } from './people';
@@ -18,8 +18,12 @@ export const actions = {
   grantRole,
   revokeRole,
   listRoleChanges,
+  /** Timer: goes on with account erasures a deleteAccount call could not finish. */
+  erase,
   /** WeChat's message push of an image check's verdict (config/honglin.json messagePush sends it here). */
   wxa_media_check: mediaCheckResult,
+  /** Timer: starts image checks that could not be started when the photos were stored. */
+  retryImageChecks: imageCheckRetry,
 };
 
 export const main = createMain('user', actions);

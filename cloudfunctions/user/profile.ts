@@ -9,7 +9,7 @@ import { anyone } from '../common/access';
 import { checkImages, checkText } from '../common/content';
 import { memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
-import { forbidden, invalidArgument } from '../common/errors';
+import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { loadUnit, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { grantFirstTownAdmin, isFirstTownAdmin } from './bootstrap';
@@ -43,7 +43,9 @@ export const acceptPrivacy = defineAction({
   access: anyone,
   async handler(_input, { openid, now }): Promise<AcceptPrivacyResult> {
     return inTransaction(async (tx) => {
-      const stored = await txGet<UserDoc>(tx, USERS, openid);
+      const stored = await txGet<UserDoc & { erasure?: unknown }>(tx, USERS, openid);
+      // Coming back before the erasure ended would hand the new account to the erasure still going on.
+      if (stored?.erasure) throw conflict('账号注销正在处理，请过几分钟再试');
       let user =
         stored && !stored.deletedAt
           ? {

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import QRCode from 'qrcode';
 import { WordList, type ContentVerdict } from './content-check';
 import { encodeCommOpenApiResp, decodeCommApiData } from './protobuf';
-import { appendRecord, mediaChecksFile, outboxFile, type MediaCheckRecord, type OutboxMessage } from './records';
+import {
+  appendRecord,
+  mediaCheckOutageFile,
+  mediaChecksFile,
+  outboxFile,
+  type MediaCheckRecord,
+  type OutboxMessage,
+} from './records';
 
 export interface LocalOpenApiOptions {
   dataDir: string;
@@ -90,6 +98,7 @@ export class LocalOpenApi {
     const mediaUrl = typeof params.media_url === 'string' ? params.media_url : '';
     if (!mediaUrl) return { errcode: 47001, errmsg: 'data format error: media_url is required' };
     if (typeof params.openid !== 'string' || params.openid === '') return { errcode: 40003, errmsg: 'invalid openid' };
+    if (fs.existsSync(mediaCheckOutageFile(this.options.dataDir))) return { errcode: -1, errmsg: 'system error' };
     const verdict = this.options.wordList.check(safeDecode(mediaUrl));
     const record: MediaCheckRecord = {
       traceId: traceId(),

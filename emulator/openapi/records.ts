@@ -51,3 +51,9 @@ export function readOutbox(dataDir: string): OutboxMessage[] {
 export function readMediaChecks(dataDir: string): MediaCheckRecord[] {
   return readRecords<MediaCheckRecord>(mediaChecksFile(dataDir));
 }
+
+/**
+ * While this file exists in the data directory, mediaCheckAsync fails as WeChat does when it cannot take the
+ * request (tests of the retry of checks that could not be started).
+ */
+export const mediaCheckOutageFile = (dataDir: string): string => path.join(dataDir, 'media-check-outage');

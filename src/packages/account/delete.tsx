@@ -6,7 +6,7 @@ import { PageShell } from '@/components/PageShell';
 import { refreshMe } from '@/hooks/useMe';
 import './form.scss';
 
-/** 注销账号: says exactly what is erased and what stays, and asks twice. */
+/** 注销账号: says exactly what the erasure (cloudfunctions/common/personalData.ts) removes and what stays, and asks twice. */
 export default function DeleteAccountPage() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,10 +30,13 @@ export default function DeleteAccountPage() {
       <View className="hl-section">
         <Text className="hl-section__title">注销账号</Text>
         <Text className="hl-text">注销后：</Text>
-        <Text className="hl-text">· 您的称呼、头像和手机号会被删除，您担任的邻长、党员等身份会被取消。</Text>
+        <Text className="hl-text">· 您的账号、称呼、头像和手机号会被删除，您担任的邻长、党员等身份会被取消。</Text>
+        <Text className="hl-text">· 您上传的照片会从云存储中删除，您的观影记录会被删除，您关注的诉求不再关注。</Text>
         <Text className="hl-text">
-          · 您提交过的诉求、作出的承诺等记录会保留，但显示为“已注销用户”，只用于所在村的工作统计。
+          ·
+          您参与过的诉求、承诺、走访、签到等记录只保留办事内容和统计数字，其中您的姓名、手机号和微信身份都会被抹去，显示为“已注销用户”。全镇、全村的统计数字不变。
         </Text>
+        <Text className="hl-text">· 记录很多时，抹去会在几分钟内完成。</Text>
         <Text className="hl-text">· 注销后再次使用红邻，需要重新同意隐私保护指引，之前的身份不会恢复。</Text>
         {error && <Text className="hl-error">{error}</Text>}
         {confirming ? (
