@@ -313,6 +313,44 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: (_doc, s) => ({ set: { createdBy: s.token } }),
   })),
   {
+    collection: 'households',
+    fields: { phone: 'their phone removed from a household that gives it' },
+    match: (s) => (s.phones.length > 0 ? { phone: command.in(s.phones) } : { _id: '' }),
+    erase: () => ({ set: { phone: '' } }),
+  },
+  {
+    collection: 'households',
+    fields: { createdBy: 'openid → token' },
+    match: (s) => ({ createdBy: s.openid }),
+    erase: (_doc, s) => ({ set: { createdBy: s.token } }),
+  },
+  {
+    collection: 'roster_people',
+    fields: {
+      '(whole document: name, phone, roles named by the roster)': 'deleted when it is the account they linked',
+    },
+    match: (s) => ({ userId: s.openid }),
+    erase: () => ({ remove: true }),
+  },
+  {
+    collection: 'roster_import_rows',
+    fields: { '(whole chunk)': 'deleted when it holds their phone (an import waiting for confirm is uploaded again)' },
+    match: (s) => (s.phones.length > 0 ? { 'rows.phone': command.in(s.phones) } : { _id: '' }),
+    erase: () => ({ remove: true }),
+  },
+  ...['roster_imports', 'join_codes'].map((collection): RegisterEntry => ({
+    collection,
+    fields: { createdBy: 'openid → token' },
+    match: (s) => ({ createdBy: s.openid }),
+    erase: (_doc, s) => ({ set: { createdBy: s.token } }),
+  })),
+  {
+    collection: 'link_tries',
+    fields: { '(whole document: _id = openid)': 'deleted' },
+    match: (s) => ({ _id: s.openid }),
+    erase: () => ({ remove: true }),
+  },
+  {
     collection: MEDIA_CHECKS_COLLECTION,
     fields: { '(whole document)': 'deleted with its files: image checks they started' },
     match: (s) => ({ openid: s.openid }),

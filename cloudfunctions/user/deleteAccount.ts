@@ -11,8 +11,7 @@ import { inTransaction, rows, txGet } from '../common/db';
 import { forbidden } from '../common/errors';
 import { eraseBatch, erasureToken, type ErasureSubject } from '../common/personalData';
 import { defineAction } from '../common/runtime';
-import { NOT_AGREED_MESSAGE } from './profile';
-import { USERS, recordRoleChange, type UserDoc } from './records';
+import { NOT_AGREED_MESSAGE, USERS, recordRoleChange, type UserDoc } from '../common/users';
 
 /** Documents one deleteAccount call erases before it answers (the user function has 10 s); the timer does the rest. */
 export const ERASE_BATCH_ON_CALL = 100;
