@@ -18,6 +18,8 @@
  *
  * Pages then load with `useQuery(() => requestApi.get({ id }), [id])` and render through PageShell.
  */
+// First: zod must be jitless before the schemas below are built (WeChat has no `new Function`).
+import '@/lib/zodSetup';
 // Taro.cloud exists in the weapp only; cross-platform APIs are named imports (the H5 runtime has no others).
 import Taro, { getNetworkType } from '@tarojs/taro';
 import * as z from 'zod';
