@@ -83,3 +83,32 @@ export function weappCodeProblems(dir: string): CodeProblem[] {
   }
   return problems;
 }
+
+/**
+ * The environments the built app.js initialises the cloud with: the `env` of every `….cloud.init({ env: '…' })`
+ * (null for an init whose env is not a plain string). The deploy dry-run compares them with config/honglin.json.
+ */
+export function cloudInitEnvs(appJs: string): (string | null)[] {
+  const envs: (string | null)[] = [];
+  walk.simple(acorn.parse(appJs, { ecmaVersion: 'latest', sourceType: 'script' }), {
+    CallExpression(node) {
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return;
+      if (callee.property.name !== 'init') return;
+      const object = callee.object;
+      const onCloud =
+        (object.type === 'MemberExpression' &&
+          object.property.type === 'Identifier' &&
+          object.property.name === 'cloud') ||
+        (object.type === 'Identifier' && object.name === 'cloud');
+      const options = node.arguments[0];
+      if (!onCloud || options?.type !== 'ObjectExpression') return;
+      for (const property of options.properties) {
+        if (property.type !== 'Property' || property.key.type !== 'Identifier' || property.key.name !== 'env') continue;
+        const value = property.value;
+        envs.push(value.type === 'Literal' && typeof value.value === 'string' ? value.value : null);
+      }
+    },
+  });
+  return envs;
+}

@@ -80,7 +80,13 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
       ],
       clientTemplates: [],
     },
-    weapp: { built: true, projectPath: 'dist/weapp', version: '0.1.0', description: 'abc123 first release' },
+    weapp: {
+      built: true,
+      cloudEnvs: ['luyuan-7g2k'],
+      projectPath: 'dist/weapp',
+      version: '0.1.0',
+      description: 'abc123 first release',
+    },
     projectAppId: APP_ID,
     ...overrides,
   };
@@ -352,6 +358,23 @@ describe('deploy plan problems, each with its message and fix', () => {
       expect.objectContaining({ code: 'WEAPP_NOT_BUILT', fix: '运行 npm run build:weapp' }),
     ]);
     expect(plan.steps.some((s) => s.kind === 'weapp')).toBe(false);
+  });
+
+  it.each([
+    ['another environment', ['honglin-local']],
+    ['no fixed environment', [null]],
+    ['no cloud.init at all', []],
+  ])('the weapp built for %s than the one deployed to', (_case, cloudEnvs) => {
+    const plan = planDeploy(inputs({ weapp: { ...inputs().weapp, cloudEnvs } }));
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        code: 'WEAPP_CLOUD_ENV_DIFFERS',
+        message: expect.stringContaining('luyuan-7g2k'),
+        fix: expect.stringContaining('npm run build:weapp'),
+      }),
+    ]);
+    expect(problemsBlocking(plan.problems, ['database', 'functions'])).toEqual([]);
+    expect(problemsBlocking(plan.problems, ['weapp'])).toHaveLength(1);
   });
 });
 

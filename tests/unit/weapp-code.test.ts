@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { weappCodeProblems } from '../../scripts/weappCode';
+import { cloudInitEnvs, weappCodeProblems } from '../../scripts/weappCode';
 
 /** The check `npm run size` makes on dist/weapp, on small packages written for each case. */
 function problemsOf(files: Record<string, string>) {
@@ -44,5 +44,18 @@ describe('weapp code check', () => {
     ['eval kept under another name', 'var e = eval;'],
   ])('refuses code compiled from a string: %s', (_name, code) => {
     expect(problemsOf({ 'runtime.js': code })).toEqual([expect.stringMatching(/^runtime\.js:\d code-from-string$/)]);
+  });
+});
+
+describe('the cloud environment a built app.js calls', () => {
+  it('reads the env of cloud.init as Taro writes it', () => {
+    expect(cloudInitEnvs('var t=n(1);t.Ay.cloud.init({env:"luyuan-7g2k",traceUser:!1});')).toEqual(['luyuan-7g2k']);
+    expect(cloudInitEnvs('wx.cloud.init({traceUser:!1,env:"a"});cloud.init({env:"b"})')).toEqual(['a', 'b']);
+  });
+
+  it('says when the env is not a fixed id, and finds nothing without an init', () => {
+    expect(cloudInitEnvs('o.cloud.init({env:void 0,traceUser:!0})')).toEqual([null]);
+    expect(cloudInitEnvs('o.cloud.init({env:e||void 0})')).toEqual([null]);
+    expect(cloudInitEnvs('db.init({env:"x"}); App({})')).toEqual([]);
   });
 });
