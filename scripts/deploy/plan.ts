@@ -111,7 +111,11 @@ export const PROBLEM_BLOCKS = {
 
 export type ProblemCode = keyof typeof PROBLEM_BLOCKS;
 export type WarningCode =
-  'NO_FIRST_ADMIN' | 'ADMIN_OPENID_SUSPICIOUS' | 'PROJECT_APP_ID_DIFFERS' | 'MESSAGE_PUSH_MISSING';
+  | 'NO_FIRST_ADMIN'
+  | 'ADMIN_OPENID_SUSPICIOUS'
+  | 'PROJECT_APP_ID_DIFFERS'
+  | 'MESSAGE_PUSH_MISSING'
+  | 'NOT_RELEASE_VERSION';
 
 /** The problems that stop a deploy of these parts. */
 export function problemsBlocking(problems: Problem<ProblemCode>[], groups: StepGroup[]): Problem<ProblemCode>[] {
@@ -172,6 +176,14 @@ function configProblems(
       code: 'CLOUD_ENV_MISSING',
       message: `${file} 的 cloudEnv 还是本地占位值“${config.cloudEnv}”`,
       fix: '在微信开发者工具“云开发控制台 → 设置 → 环境设置”复制环境 ID，填入 cloudEnv',
+    });
+  }
+  const version = config.miniProgramVersion ?? 'release';
+  if (version !== 'release') {
+    warnings.push({
+      code: 'NOT_RELEASE_VERSION',
+      message: `${file} 的 miniProgramVersion 是 ${version}：签到码、邀请码和订阅消息打开的是${version === 'trial' ? '体验版' : '开发版'}，只有体验成员能用`,
+      fix: '小程序正式发布后把 miniProgramVersion 改为 release，再运行 npm run build:functions 和 npm run deploy -- --only functions',
     });
   }
   if (config.firstTownAdmins.length === 0) {

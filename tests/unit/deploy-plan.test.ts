@@ -379,6 +379,16 @@ describe('deploy plan problems, each with its message and fix', () => {
 });
 
 describe('deploy plan warnings and manual tasks', () => {
+  it('warns while QR codes and messages open a trial or develop version', () => {
+    for (const miniProgramVersion of ['trial', 'develop'] as const) {
+      const plan = planDeploy(inputs({ config: { ok: true, value: config({ miniProgramVersion }) } }));
+      expect(plan.warnings.map((w) => w.code)).toEqual(['NOT_RELEASE_VERSION']);
+      expect(plan.problems).toEqual([]);
+    }
+    const release = planDeploy(inputs({ config: { ok: true, value: config({ miniProgramVersion: 'release' }) } }));
+    expect(release.warnings).toEqual([]);
+  });
+
   it('warns when no first town admin is configured, or one does not look like an OPENID', () => {
     expect(
       planDeploy(inputs({ config: { ok: true, value: config({ firstTownAdmins: [] }) } })).warnings.map((w) => w.code),
