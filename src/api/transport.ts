@@ -145,6 +145,19 @@ export async function uploadImage(localPath: string, cloudPath: string): Promise
   }
 }
 
+/**
+ * Fetches a stored file (weapp) by its cloud:// id to a temporary path on the phone: through the cloud itself, so
+ * no download domain has to be configured and the cloud's own access rules apply.
+ */
+export async function downloadStoredFile(fileID: string): Promise<Envelope<{ tempFilePath: string }>> {
+  try {
+    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID });
+    return { ok: true, data: { tempFilePath } };
+  } catch {
+    return weappFailure();
+  }
+}
+
 /** Where an <Image> finds a stored file: the cloud:// id itself in the weapp, the gateway's file route in H5. */
 export function imageUrl(fileID: string): string {
   if (process.env.TARO_ENV === 'h5') {
