@@ -27,8 +27,13 @@ function answerWeChat(answer: PrivacyAnswer): void {
   setPending(null);
 }
 
+/** WeChat's onNeedPrivacyAuthorization listener: the question is now pending until a prompt answers it. */
+export function onPrivacyQuestion(resolve: (answer: PrivacyAnswer) => void): void {
+  setPending(resolve);
+}
+
 if (process.env.TARO_ENV === 'weapp') {
-  Taro.onNeedPrivacyAuthorization((resolve) => setPending(resolve as (answer: PrivacyAnswer) => void));
+  Taro.onNeedPrivacyAuthorization((resolve) => onPrivacyQuestion(resolve as (answer: PrivacyAnswer) => void));
 }
 
 /** Whether WeChat is waiting for the privacy answer now. */
