@@ -4,7 +4,7 @@ import type { Input } from 'postcss';
 import devConfig from './dev';
 import settings from './honglin.json';
 import prodConfig from './prod';
-import { weappWithoutEval } from './weappWithoutEval';
+import { weappSafeCode } from './weappSafeCode';
 
 const root = path.resolve(__dirname, '..');
 const platform = process.env.TARO_ENV ?? 'weapp';
@@ -60,10 +60,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
-      // types/ lives outside src/: Taro transpiles only src/ unless told. zod ships ES2020 (`??`, `?.`, object
-      // spread), which phones on iOS below 13.4 cannot load; the upload does not transpile (scripts/weappCode.ts).
-      compile: { include: [path.join(root, 'types'), (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)] },
-      webpackChain: weappWithoutEval,
+      // types/ lives outside src/: Taro transpiles only src/ unless told.
+      compile: { include: [path.join(root, 'types')] },
+      // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
+      webpackChain: weappSafeCode,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

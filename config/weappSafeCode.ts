@@ -1,12 +1,13 @@
 /**
- * Keeps code-from-strings (`new Function`, `eval`) out of the weapp build: WeChat does not run it (on devices
- * `Function` returns a useless value instead of throwing) and its review rejects packages that contain it.
- * `npm run size` checks the result (scripts/weappCode.ts). Two sources put it there:
+ * Makes the weapp's code loadable wherever WeChat runs, as `npm run size` checks it (scripts/weappCode.ts):
+ * ES2017 syntax (the upload keeps `es6: false`, so old iPhones get what the build writes) and no code compiled from
+ * strings (`new Function`, `eval`: WeChat does not run it, on devices `Function` returns a useless value instead of
+ * throwing, and its review rejects packages that contain it). Taro's babel already handles src/ and types/; the rest:
  *
  * - webpack's runtime finds the global object with `new Function('return this')` when `globalThis` is missing;
  *   here it takes `globalThis` or, failing that, nothing (Taro's runtime already copes with no global object).
- * - zod keeps `const F = Function` for its JIT, which src/lib/zodSetup.ts turns off (`jitless`); the loader
- *   config/zodWithoutFunction.js replaces that dead constructor with one that throws.
+ * - zod ships ES2020+ and keeps `const F = Function` for its JIT (turned off by src/lib/zodSetup.ts): the loader
+ *   config/zodForWeapp.js lowers it to ES2017 and replaces that dead constructor with one that throws.
  */
 import path from 'node:path';
 import type { Compiler } from 'webpack';
@@ -47,12 +48,12 @@ class GlobalWithoutEvalPlugin {
 }
 
 /** `mini.webpackChain` of config/index.ts. */
-export function weappWithoutEval(chain: Chain): void {
+export function weappSafeCode(chain: Chain): void {
   chain.plugin(NAME).use(GlobalWithoutEvalPlugin);
   chain.module
-    .rule('zod-without-function')
-    .test(/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](util|doc|compile)\.js$/)
+    .rule('zod-for-weapp')
+    .test(/[\\/]node_modules[\\/]zod[\\/].*\.js$/)
     .enforce('pre')
-    .use('zod-without-function')
-    .loader(path.join(__dirname, 'zodWithoutFunction.js'));
+    .use('zod-for-weapp')
+    .loader(path.join(__dirname, 'zodForWeapp.js'));
 }
