@@ -2,7 +2,9 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { Input } from 'postcss';
 import devConfig from './dev';
+import settings from './honglin.json';
 import prodConfig from './prod';
+import { weappSafeCode } from './weappSafeCode';
 
 const root = path.resolve(__dirname, '..');
 const platform = process.env.TARO_ENV ?? 'weapp';
@@ -41,10 +43,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // Base of the H5 calls to the dev gateway; empty means the page's own origin.
       HONGLIN_API_BASE: JSON.stringify(process.env.HONGLIN_API_BASE ?? ''),
-      // Cloud-development environment id for Taro.cloud.init in the weapp; empty means the default env.
-      HONGLIN_CLOUD_ENV: JSON.stringify(process.env.HONGLIN_CLOUD_ENV ?? ''),
+      // The cloud-development environment the weapp calls (Taro.cloud.init): the town's, from config/honglin.json,
+      // the same one the deploy script deploys to (its dry-run checks the built app.js names it).
+      HONGLIN_CLOUD_ENV: JSON.stringify(settings.cloudEnv),
     },
-    copy: { patterns: [], options: {} },
+    // The weapp's sitemap.json (app.config sitemapLocation) keeps detail, admin, stats and account pages out of search.
+    copy: {
+      patterns: platform === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: {
       type: 'webpack5',
@@ -55,6 +62,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // types/ lives outside src/: Taro transpiles only src/ unless told.
       compile: { include: [path.join(root, 'types')] },
+      // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
+      webpackChain: weappSafeCode,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

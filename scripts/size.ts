@@ -7,11 +7,16 @@
  *   H5 first-load JS     the scripts dist/h5/index.html loads                      ≤ 600 KB (our choice: DESIGN.md
  *                        budgets the H5 first render at 1 s on localhost; 600 KB keeps parse time well inside it)
  *
- * Exits 1 when an item is over budget or an expected output is missing (naming the build to run).
+ * It also reads dist/weapp's JavaScript as WeChat loads it (scripts/weappCode.ts): every file parses as ES2017,
+ * and nothing compiles code from a string (`new Function`, `eval`).
+ *
+ * Exits 1 when an item is over budget, an expected output is missing (naming the build to run) or the weapp's
+ * code has a problem.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { functionNames } from './build-functions';
+import { weappCodeProblems } from './weappCode';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -111,7 +116,12 @@ function main(): void {
   const over = lines.filter((l) => status(l) === 'OVER');
   for (const line of missing) console.error(`missing: ${line.item}: run ${line.missing}`);
   for (const line of over) console.error(`over budget: ${line.item}`);
-  if (missing.length > 0 || over.length > 0) process.exit(1);
+  const weapp = path.join(dist, 'weapp');
+  const code = fs.existsSync(weapp) ? weappCodeProblems(weapp) : [];
+  if (fs.existsSync(weapp))
+    console.log(`\nweapp code (ES2017 syntax, no new Function/eval): ${code.length === 0 ? 'ok' : 'PROBLEMS'}`);
+  for (const p of code) console.error(`weapp code: ${p.file}:${p.line}:${p.column} ${p.message}`);
+  if (missing.length > 0 || over.length > 0 || code.length > 0) process.exit(1);
 }
 
 main();

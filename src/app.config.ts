@@ -38,6 +38,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   lazyCodeLoading: 'requiredComponents',
+  // Only public lists may be indexed by WeChat search (src/sitemap.json).
+  sitemapLocation: 'sitemap.json',
   // Private-info APIs wait for the user's consent to the privacy guideline (隐私保护指引).
   __usePrivacyCheck__: true,
   requiredPrivateInfos: ['chooseLocation'],

@@ -11,7 +11,7 @@ declare module '*.scss';
 /** Build constants (config/index.ts defineConstants). */
 /** Base URL of the H5 calls to the dev gateway; '' means the page's own origin. */
 declare const HONGLIN_API_BASE: string;
-/** Cloud-development environment id for Taro.cloud.init in the weapp; '' means the default environment. */
+/** Cloud-development environment id for Taro.cloud.init in the weapp: config/honglin.json cloudEnv. */
 declare const HONGLIN_CLOUD_ENV: string;
 
 declare namespace NodeJS {
@@ -24,7 +24,5 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** Build-time: see HONGLIN_API_BASE */
     HONGLIN_API_BASE?: string;
-    /** Build-time: see HONGLIN_CLOUD_ENV */
-    HONGLIN_CLOUD_ENV?: string;
   }
 }

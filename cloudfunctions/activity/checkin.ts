@@ -14,6 +14,7 @@ import { addCounts, addWrongCode, attendanceChange, guessingLocked, isExpected }
 import { activityHeld } from '../common/domain/metrics';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
+import { qrCodeVersion } from '../common/miniProgramVersion';
 import { conflict, forbidden, invalidArgument, rateLimited } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
@@ -81,7 +82,7 @@ export const checkinToken = defineAction({
     const answer = (await cloud.openapi.wxacode.getUnlimited({
       scene: sceneOf(activity._id, token),
       page: CHECKIN_PAGE,
-      checkPath: false,
+      ...qrCodeVersion,
       width: 430,
     })) as QrAnswer;
     if (!answer.buffer) throw new Error(`wxacode.getUnlimited answered errCode ${String(answer.errCode)}`);

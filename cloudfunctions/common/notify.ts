@@ -1,5 +1,6 @@
 import { cloud } from './cloud';
 import { config, type SubscribeTemplate } from './config';
+import { messageState } from './miniProgramVersion';
 
 /** Subscribe-message data: WeChat's `{ keyword: { value } }` shape. */
 export type MessageData = Record<string, { value: string }>;
@@ -66,7 +67,7 @@ export async function notify(
       templateId,
       page,
       data: message.data,
-      miniprogramState: 'formal',
+      miniprogramState: messageState,
     });
     return true;
   } catch (error) {

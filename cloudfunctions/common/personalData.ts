@@ -301,6 +301,12 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: (_doc, s) => ({ unset: [`checkinMisses.${s.openid}`] }),
   },
   {
+    collection: 'activityReminders',
+    fields: { openid: 'the mark of a reminder sent to them: deleted' },
+    match: (s) => ({ openid: s.openid }),
+    erase: () => ({ remove: true }),
+  },
+  {
     collection: 'filmLog',
     fields: { '(whole document)': 'deleted: the film log is theirs alone' },
     match: (s) => ({ openid: s.openid }),

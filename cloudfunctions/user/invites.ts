@@ -19,6 +19,7 @@ import {
 } from '../common/domain/invite';
 import { ADMIN_ROLES, applyRoleChange, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
+import { qrCodeVersion } from '../common/miniProgramVersion';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { roleTargetScope, type RoleTargetResource } from '../common/org';
 import { defineAction } from '../common/runtime';
@@ -82,7 +83,7 @@ async function makeQrCode(code: string): Promise<string> {
     const qr = (await cloud.openapi.wxacode.getUnlimited({
       scene: code,
       page: REDEEM_PAGE,
-      checkPath: false,
+      ...qrCodeVersion,
       width: 430,
     })) as {
       buffer?: Buffer;

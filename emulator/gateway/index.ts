@@ -20,6 +20,8 @@ export interface GatewayOptions {
 }
 
 const CLIENT_RESULT_LIMIT_BYTES = 1024 * 1024;
+/** The icon browsers ask for on every page load (the app's red home icon); without it each load logs a 404. */
+const FAVICON = path.join(__dirname, 'favicon.png');
 
 /** The persona of a request: the X-Openid header (scripts), else the persona cookie; none is a caller with no OPENID. */
 export function personaOf(req: http.IncomingMessage): string {
@@ -78,6 +80,10 @@ export function createGateway(
       if ((req.headers.accept ?? '').includes('text/html') && url.searchParams.get('format') !== 'json')
         sendHtml(res, outboxPage(messages));
       else sendJson(res, messages);
+      return true;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && p === '/favicon.ico') {
+      sendBytes(res, fs.readFileSync(FAVICON), 'image/png');
       return true;
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, options.h5Dir, p);

@@ -8,9 +8,14 @@ import {
   mediaCheckOutageFile,
   mediaChecksFile,
   outboxFile,
+  qrCodesFile,
   type MediaCheckRecord,
   type OutboxMessage,
+  type QrCodeRecord,
 } from './records';
+
+/** The versions wxacode.getUnlimited can open (env_version). */
+const ENV_VERSIONS = ['release', 'trial', 'develop'];
 
 export interface LocalOpenApiOptions {
   dataDir: string;
@@ -136,12 +141,27 @@ export class LocalOpenApi {
     return { errcode: 0, errmsg: 'ok', msgid: message.id };
   }
 
-  /** 获取不限制的小程序码: a real QR code (PNG) holding `<page>?scene=<scene>`. */
+  /**
+   * 获取不限制的小程序码: a real QR code (PNG) holding `<page>?scene=<scene>`, recorded with the version it opens
+   * (qr-codes.jsonl). An env_version WeChat does not know is refused as WeChat does.
+   */
   private async getUnlimited(params: Params): Promise<Answer> {
     const scene = typeof params.scene === 'string' ? params.scene : '';
     if (!scene || scene.length > 32)
       return { json: { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' } };
+    if (params.env_version !== undefined && !ENV_VERSIONS.includes(String(params.env_version)))
+      return { json: { errcode: 40097, errmsg: 'invalid args: env_version is release, trial or develop' } };
+    if (params.check_path !== undefined && typeof params.check_path !== 'boolean')
+      return { json: { errcode: 40097, errmsg: 'invalid args: check_path is a boolean' } };
     const page = typeof params.page === 'string' && params.page ? params.page : 'pages/index/index';
+    const record: QrCodeRecord = {
+      page,
+      scene,
+      ...(params.env_version === undefined ? {} : { envVersion: String(params.env_version) }),
+      ...(params.check_path === undefined ? {} : { checkPath: params.check_path as boolean }),
+      madeAt: new Date().toISOString(),
+    };
+    appendRecord(qrCodesFile(this.options.dataDir), record);
     const width = Math.min(Math.max(Number(params.width) || 430, 280), 1280);
     const bytes = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
       type: 'png',

@@ -25,7 +25,19 @@ export interface MediaCheckRecord {
   checkedAt: string;
 }
 
+/** A mini-program code the local cloud made (wxacode.getUnlimited), with the version it opens. */
+export interface QrCodeRecord {
+  page: string;
+  scene: string;
+  /** env_version as asked; WeChat opens the release version when it is absent. */
+  envVersion?: string;
+  /** check_path as asked; WeChat checks the page against the release version when it is absent. */
+  checkPath?: boolean;
+  madeAt: string;
+}
+
 export const outboxFile = (dataDir: string): string => path.join(dataDir, 'outbox.jsonl');
+export const qrCodesFile = (dataDir: string): string => path.join(dataDir, 'qr-codes.jsonl');
 export const mediaChecksFile = (dataDir: string): string => path.join(dataDir, 'media-checks.jsonl');
 
 /** Appends one record to a JSON-lines file of the data folder (one synchronous write: no torn lines). */
@@ -57,3 +69,7 @@ export function readMediaChecks(dataDir: string): MediaCheckRecord[] {
  * request (tests of the retry of checks that could not be started).
  */
 export const mediaCheckOutageFile = (dataDir: string): string => path.join(dataDir, 'media-check-outage');
+
+export function readQrCodes(dataDir: string): QrCodeRecord[] {
+  return readRecords<QrCodeRecord>(qrCodesFile(dataDir));
+}

@@ -17,6 +17,8 @@ export const honglinConfigSchema = z.looseObject({
   $comment: z.string().optional(),
   appId: z.string(),
   cloudEnv: z.string(),
+  /** The version QR codes and subscribe messages open: trial while the town tests, release once published. */
+  miniProgramVersion: z.enum(['release', 'trial', 'develop']).optional(),
   town: z.looseObject({ name: z.string().min(1) }),
   firstTownAdmins: z.array(z.string().min(1)),
   /**

@@ -7,6 +7,7 @@ import { readHonglinConfig } from './config';
 import { readDatabaseDeclaration } from './declaration';
 import { functionConfigSchema, type FunctionConfig } from './functionConfig';
 import type { DeployInputs, FunctionInput, Read } from './plan';
+import { cloudInitEnvs } from '../weappCode';
 import { scanClientSources, scanFunctionSources, type SourceFile } from './scan';
 
 export interface GatherOptions {
@@ -121,6 +122,9 @@ export function gatherInputs(options: GatherOptions): DeployInputs {
     },
     weapp: {
       built: fs.existsSync(path.join(weappDir, 'app.json')),
+      cloudEnvs: fs.existsSync(path.join(weappDir, 'app.js'))
+        ? cloudInitEnvs(fs.readFileSync(path.join(weappDir, 'app.js'), 'utf8'))
+        : [],
       projectPath: relative(weappDir),
       version: pkg.version,
       description: weappDescription(root),

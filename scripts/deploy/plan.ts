@@ -33,6 +33,8 @@ export interface FunctionInput {
 export interface WeappInput {
   /** dist/weapp holds a build (app.json). */
   built: boolean;
+  /** The environments the built app.js calls (its cloud.init env; null where it is not a plain id). */
+  cloudEnvs: (string | null)[];
   projectPath: string;
   version: string;
   description: string;
@@ -104,11 +106,16 @@ export const PROBLEM_BLOCKS = {
   FUNCTION_NOT_BUILT: ['functions'],
   FUNCTION_BUILD_STALE: ['functions'],
   WEAPP_NOT_BUILT: ['weapp'],
+  WEAPP_CLOUD_ENV_DIFFERS: ['weapp'],
 } satisfies Record<string, StepGroup[]>;
 
 export type ProblemCode = keyof typeof PROBLEM_BLOCKS;
 export type WarningCode =
-  'NO_FIRST_ADMIN' | 'ADMIN_OPENID_SUSPICIOUS' | 'PROJECT_APP_ID_DIFFERS' | 'MESSAGE_PUSH_MISSING';
+  | 'NO_FIRST_ADMIN'
+  | 'ADMIN_OPENID_SUSPICIOUS'
+  | 'PROJECT_APP_ID_DIFFERS'
+  | 'MESSAGE_PUSH_MISSING'
+  | 'NOT_RELEASE_VERSION';
 
 /** The problems that stop a deploy of these parts. */
 export function problemsBlocking(problems: Problem<ProblemCode>[], groups: StepGroup[]): Problem<ProblemCode>[] {
@@ -169,6 +176,14 @@ function configProblems(
       code: 'CLOUD_ENV_MISSING',
       message: `${file} 的 cloudEnv 还是本地占位值“${config.cloudEnv}”`,
       fix: '在微信开发者工具“云开发控制台 → 设置 → 环境设置”复制环境 ID，填入 cloudEnv',
+    });
+  }
+  const version = config.miniProgramVersion ?? 'release';
+  if (version !== 'release') {
+    warnings.push({
+      code: 'NOT_RELEASE_VERSION',
+      message: `${file} 的 miniProgramVersion 是 ${version}：签到码、邀请码和订阅消息打开的是${version === 'trial' ? '体验版' : '开发版'}，只有体验成员能用`,
+      fix: '小程序正式发布后把 miniProgramVersion 改为 release，再运行 npm run build:functions 和 npm run deploy -- --only functions',
     });
   }
   if (config.firstTownAdmins.length === 0) {
@@ -420,6 +435,18 @@ export function planDeploy(inputs: DeployInputs): Plan {
       fix: '运行 npm run build:weapp',
     });
   } else {
+    const target = config?.cloudEnv ?? '';
+    const envs = inputs.weapp.cloudEnvs;
+    // Compared only with a real target: a placeholder one is already CLOUD_ENV_MISSING.
+    const realTarget = target !== '' && target !== PLACEHOLDER_CLOUD_ENV;
+    if (realTarget && (envs.length === 0 || envs.some((env) => env !== target))) {
+      const named = envs.length === 0 ? '没有' : envs.map((env) => `“${env ?? '（不是固定的环境 ID）'}”`).join('、');
+      problems.push({
+        code: 'WEAPP_CLOUD_ENV_DIFFERS',
+        message: `构建好的小程序（${inputs.weapp.projectPath}/app.js）调用的云开发环境是 ${named}，而这次部署到 ${target}：上线后每次调用都会去错环境`,
+        fix: '改好 config/honglin.json 的 cloudEnv 后重新运行 npm run build:weapp（构建时读取 cloudEnv）',
+      });
+    }
     steps.push({
       kind: 'weapp',
       appId: config?.appId ?? '',

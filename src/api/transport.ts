@@ -18,6 +18,8 @@
  *
  * Pages then load with `useQuery(() => requestApi.get({ id }), [id])` and render through PageShell.
  */
+// First: zod must be jitless before the schemas below are built (WeChat has no `new Function`).
+import '@/lib/zodSetup';
 // Taro.cloud exists in the weapp only; cross-platform APIs are named imports (the H5 runtime has no others).
 import Taro, { getNetworkType } from '@tarojs/taro';
 import * as z from 'zod';
@@ -138,6 +140,19 @@ export async function uploadImage(localPath: string, cloudPath: string): Promise
   try {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath });
     return { ok: true, data: { fileID } };
+  } catch {
+    return weappFailure();
+  }
+}
+
+/**
+ * Fetches a stored file (weapp) by its cloud:// id to a temporary path on the phone: through the cloud itself, so
+ * no download domain has to be configured and the cloud's own access rules apply.
+ */
+export async function downloadStoredFile(fileID: string): Promise<Envelope<{ tempFilePath: string }>> {
+  try {
+    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID });
+    return { ok: true, data: { tempFilePath } };
   } catch {
     return weappFailure();
   }

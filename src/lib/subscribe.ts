@@ -7,9 +7,14 @@ type TemplateKey = keyof typeof settings.subscribeTemplates;
 const NOTICES = {
   /** A resident's request: accepted, resolved, passed on. */
   request: ['requestAccepted', 'requestResolved', 'requestEscalated'],
+  /**
+   * Requests a head or member handles: one passed up to them when overdue, or reopened after an unsatisfied rating
+   * (both requestEscalated). Asked when they take one up (签收) or resolve one assigned to them (办结).
+   */
+  handling: ['requestEscalated'],
   /** A member's pledge: approved or returned by the branch, appraised. */
   pledge: ['pledgeReviewed', 'pledgeAppraised'],
-  /** An activity session: the reminder the day before. */
+  /** An activity session: the reminder the day before (members from the activity hub, secretaries as they plan). */
   activity: ['activityReminder'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 
@@ -17,12 +22,14 @@ const NOTICES = {
 export const canAskToBeTold = process.env.TARO_ENV === 'weapp';
 
 /**
- * Asks, on the user's tap, to be told about a flow by subscribe messages (订阅消息). WeChat only allows this from a
- * tap; refusing changes nothing else. Elsewhere than the weapp it does nothing.
+ * Asks, on the user's tap, to be told about a flow by subscribe messages (订阅消息), and resolves once the user has
+ * answered. WeChat only allows this from a tap, so call it before anything else the tap awaits; await it before
+ * showing any other dialog (a confirmation on top of WeChat's own is one dialog too many). Refusing changes nothing
+ * else. Elsewhere than the weapp it does nothing.
  */
-export function askToBeTold(flow: keyof typeof NOTICES): void {
+export async function askToBeTold(flow: keyof typeof NOTICES): Promise<void> {
   if (!canAskToBeTold) return;
-  requestSubscribeMessage({
+  await requestSubscribeMessage({
     tmplIds: NOTICES[flow].map((key) => settings.subscribeTemplates[key].id),
     // Alipay's name for the same list; Taro's typing demands it, WeChat ignores it.
     entityIds: [],

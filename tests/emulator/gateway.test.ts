@@ -136,6 +136,17 @@ describe('the dev gateway', () => {
     expect(html).toContain('thing1：路灯');
   });
 
+  test('serves a favicon, so page loads log no 404', async () => {
+    const response = await fetch(`${t.cloud.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG');
+  });
+
   test('serves the H5 build; unknown paths without an extension get index.html; no escaping the folder', async () => {
     expect(await (await fetch(`${t.cloud.url}/`)).text()).toContain('<title>红邻</title>');
     const js = await fetch(`${t.cloud.url}/js/app.js`);

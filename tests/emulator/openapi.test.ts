@@ -1,5 +1,5 @@
 import { extendWordList } from '../../emulator/openapi/content-check';
-import { readMediaChecks, readOutbox } from '../../emulator/openapi/records';
+import { readMediaChecks, readOutbox, readQrCodes } from '../../emulator/openapi/records';
 import { startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
 
 let t: RuntimeCloud;
@@ -182,4 +182,24 @@ describe('wxacode.getUnlimited', () => {
       errCode: 40169,
     });
   });
+
+  test('records the version each code opens (env_version, check_path) and refuses an unknown version', async () => {
+    await t.sdk.openapi.wxacode.getUnlimited({
+      scene: 'i=ABCDEFGH',
+      page: 'packages/account/redeem',
+      envVersion: 'trial',
+      checkPath: false,
+    } as Parameters<typeof t.sdk.openapi.wxacode.getUnlimited>[0]);
+    expect(readQrCodes(t.dataDir).at(-1)).toMatchObject({
+      page: 'packages/account/redeem',
+      scene: 'i=ABCDEFGH',
+      envVersion: 'trial',
+      checkPath: false,
+    });
+    await expect(
+      t.sdk.openapi.wxacode.getUnlimited({ scene: 'x', envVersion: 'beta' } as Parameters<
+        typeof t.sdk.openapi.wxacode.getUnlimited
+      >[0]),
+    ).rejects.toMatchObject({ errCode: 40097 });
+  }, 30_000);
 });

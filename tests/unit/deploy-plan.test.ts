@@ -80,7 +80,13 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
       ],
       clientTemplates: [],
     },
-    weapp: { built: true, projectPath: 'dist/weapp', version: '0.1.0', description: 'abc123 first release' },
+    weapp: {
+      built: true,
+      cloudEnvs: ['luyuan-7g2k'],
+      projectPath: 'dist/weapp',
+      version: '0.1.0',
+      description: 'abc123 first release',
+    },
     projectAppId: APP_ID,
     ...overrides,
   };
@@ -353,9 +359,36 @@ describe('deploy plan problems, each with its message and fix', () => {
     ]);
     expect(plan.steps.some((s) => s.kind === 'weapp')).toBe(false);
   });
+
+  it.each([
+    ['another environment', ['honglin-local']],
+    ['no fixed environment', [null]],
+    ['no cloud.init at all', []],
+  ])('the weapp built for %s than the one deployed to', (_case, cloudEnvs) => {
+    const plan = planDeploy(inputs({ weapp: { ...inputs().weapp, cloudEnvs } }));
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        code: 'WEAPP_CLOUD_ENV_DIFFERS',
+        message: expect.stringContaining('luyuan-7g2k'),
+        fix: expect.stringContaining('npm run build:weapp'),
+      }),
+    ]);
+    expect(problemsBlocking(plan.problems, ['database', 'functions'])).toEqual([]);
+    expect(problemsBlocking(plan.problems, ['weapp'])).toHaveLength(1);
+  });
 });
 
 describe('deploy plan warnings and manual tasks', () => {
+  it('warns while QR codes and messages open a trial or develop version', () => {
+    for (const miniProgramVersion of ['trial', 'develop'] as const) {
+      const plan = planDeploy(inputs({ config: { ok: true, value: config({ miniProgramVersion }) } }));
+      expect(plan.warnings.map((w) => w.code)).toEqual(['NOT_RELEASE_VERSION']);
+      expect(plan.problems).toEqual([]);
+    }
+    const release = planDeploy(inputs({ config: { ok: true, value: config({ miniProgramVersion: 'release' }) } }));
+    expect(release.warnings).toEqual([]);
+  });
+
   it('warns when no first town admin is configured, or one does not look like an OPENID', () => {
     expect(
       planDeploy(inputs({ config: { ok: true, value: config({ firstTownAdmins: [] }) } })).warnings.map((w) => w.code),

@@ -35,8 +35,8 @@ const REPOSITORY_PROBLEMS = [
   'FUNCTION_CONFIG_INVALID',
   'TRIGGER_CRON_INVALID',
 ];
-/** Problems a fresh clone has until it builds. */
-const BUILD_PROBLEMS = ['FUNCTION_NOT_BUILT', 'FUNCTION_BUILD_STALE', 'WEAPP_NOT_BUILT'];
+/** Problems a fresh clone has until it builds (the weapp is built for the cloudEnv of the configuration). */
+const BUILD_PROBLEMS = ['FUNCTION_NOT_BUILT', 'FUNCTION_BUILD_STALE', 'WEAPP_NOT_BUILT', 'WEAPP_CLOUD_ENV_DIFFERS'];
 
 describe('the dry-run plan of this repository', () => {
   const plan = planDeploy(gatherInputs({ root: ROOT }));

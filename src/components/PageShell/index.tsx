@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { PrivacyPrompt } from '@/components/PrivacyDialog';
 import { ELDER_MODE_CLASS, useElderMode } from '@/lib/elderMode';
 import type { QueryState } from '@/lib/useQuery';
 import './index.scss';
@@ -18,13 +19,15 @@ interface PageShellProps<T> {
 
 /**
  * The frame of every page: it owns the loading, empty, error and sign-in states so pages only
- * render their data, and it carries the 长辈模式 root class (live: an open page follows the toggle).
+ * render their data, and it carries the 长辈模式 root class (live: an open page follows the toggle). It also holds
+ * the privacy question WeChat asks before a private-info API runs (PrivacyPrompt), so every page can answer it.
  */
 export function PageShell<T>({ query, onRetry, isEmpty, emptyText = '暂无内容', children }: PageShellProps<T>) {
   const elder = useElderMode();
   return (
     <View className={`hl-page${elder ? ` ${ELDER_MODE_CLASS}` : ''}`}>
       {renderBody(query, onRetry, isEmpty, emptyText, children)}
+      <PrivacyPrompt />
     </View>
   );
 }

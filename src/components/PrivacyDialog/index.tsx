@@ -8,56 +8,71 @@ import './index.scss';
 
 type PrivacyAnswer = { buttonId?: string; event: 'agree' | 'disagree' };
 
-/** The weapp asks before a private-info API runs (wx.onNeedPrivacyAuthorization); we answer from this dialog. */
+/**
+ * WeChat holds a private-info call (chooseImage, chooseLocation, setClipboardData, chooseAvatar …) until the user
+ * answers its privacy question (wx.onNeedPrivacyAuthorization). The one pending answer lives here, shared by every
+ * mounted PrivacyPrompt (PageShell mounts one on every page), so whichever page made the call shows the question.
+ */
 let pendingAnswer: ((answer: PrivacyAnswer) => void) | null = null;
-const askListeners = new Set<() => void>();
+const askListeners = new Set<(asked: boolean) => void>();
+
+function setPending(resolve: ((answer: PrivacyAnswer) => void) | null): void {
+  pendingAnswer = resolve;
+  for (const listener of askListeners) listener(resolve !== null);
+}
+
+/** Answers WeChat's pending question, if any, and closes every prompt. */
+function answerWeChat(answer: PrivacyAnswer): void {
+  pendingAnswer?.(answer);
+  setPending(null);
+}
+
+/** WeChat's onNeedPrivacyAuthorization listener: the question is now pending until a prompt answers it. */
+export function onPrivacyQuestion(resolve: (answer: PrivacyAnswer) => void): void {
+  setPending(resolve);
+}
+
 if (process.env.TARO_ENV === 'weapp') {
-  Taro.onNeedPrivacyAuthorization((resolve) => {
-    pendingAnswer = resolve as (answer: PrivacyAnswer) => void;
-    for (const listener of askListeners) listener();
-  });
+  Taro.onNeedPrivacyAuthorization((resolve) => onPrivacyQuestion(resolve as (answer: PrivacyAnswer) => void));
+}
+
+/** Whether WeChat is waiting for the privacy answer now. */
+function useAskedByWeChat(): boolean {
+  const [asked, setAsked] = useState(pendingAnswer !== null);
+  useEffect(() => {
+    askListeners.add(setAsked);
+    setAsked(pendingAnswer !== null);
+    return () => {
+      askListeners.delete(setAsked);
+    };
+  }, []);
+  return asked;
 }
 
 const AGREE_BUTTON_ID = 'hl-privacy-agree';
 
-interface PrivacyDialogProps {
-  /** The current user; the dialog shows until they have agreed to this version of the guideline. */
-  me: Me;
+/** The full guideline: WeChat's own page of it where the base library has one, else ours. */
+function openGuideline(): void {
+  if (process.env.TARO_ENV === 'weapp' && Taro.canIUse('openPrivacyContract')) {
+    Taro.openPrivacyContract({ fail: () => navigateTo({ url: '/packages/account/privacy' }) });
+    return;
+  }
+  navigateTo({ url: '/packages/account/privacy' });
+}
+
+interface PrivacyCardProps {
+  title: string;
+  /** Besides telling WeChat (if it asked). */
+  onDeclined?: () => void;
 }
 
 /**
- * 隐私保护指引 on first use: nothing about the person is stored until they agree here. In the weapp the agree
- * button is WeChat's own (open-type="agreePrivacyAuthorization"); in H5 the same dialog with a plain button.
+ * The agreement itself. In the weapp the agree button is WeChat's own (open-type="agreePrivacyAuthorization"),
+ * which records WeChat's consent; in H5 the same card with a plain button. Agreeing stores the consent with us too.
  */
-export function PrivacyDialog({ me }: PrivacyDialogProps) {
-  const [askedByWeapp, setAskedByWeapp] = useState(false);
-  const [declined, setDeclined] = useState(false);
+function PrivacyCard({ title, onDeclined }: PrivacyCardProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
-
-  useEffect(() => {
-    const listener = () => {
-      setDeclined(false);
-      setAskedByWeapp(true);
-    };
-    askListeners.add(listener);
-    return () => {
-      askListeners.delete(listener);
-    };
-  }, []);
-
-  const needed = !me.known || me.privacyOutdated || askedByWeapp;
-  if (!needed) return null;
-  if (declined) {
-    return (
-      <View className="hl-privacy-note">
-        <Text>您还没有同意隐私保护指引，可以先浏览公开内容。</Text>
-        <Button className="hl-privacy-note__action" onClick={() => setDeclined(false)}>
-          阅读并同意
-        </Button>
-      </View>
-    );
-  }
 
   const agree = async () => {
     if (saving) return;
@@ -69,16 +84,12 @@ export function PrivacyDialog({ me }: PrivacyDialogProps) {
       setError(answer.error.message);
       return;
     }
-    pendingAnswer?.({ buttonId: AGREE_BUTTON_ID, event: 'agree' });
-    pendingAnswer = null;
-    setAskedByWeapp(false);
+    answerWeChat({ buttonId: AGREE_BUTTON_ID, event: 'agree' });
     await refreshMe();
   };
   const decline = () => {
-    pendingAnswer?.({ event: 'disagree' });
-    pendingAnswer = null;
-    setAskedByWeapp(false);
-    setDeclined(true);
+    answerWeChat({ event: 'disagree' });
+    onDeclined?.();
   };
 
   return (
@@ -88,11 +99,11 @@ export function PrivacyDialog({ me }: PrivacyDialogProps) {
       aria-label="隐私保护指引"
     >
       <View className="hl-privacy__card">
-        <Text className="hl-privacy__title">{me.privacyOutdated ? '隐私保护指引已更新' : '欢迎使用红邻'}</Text>
+        <Text className="hl-privacy__title">{title}</Text>
         <Text className="hl-privacy__body">
           在您同意之前，我们不会保存您的任何信息。同意后，我们只保存为您办事所必需的内容：您的微信身份标识、您填写的称呼和头像、您选择的所在村（社区）和邻，以及您自愿填写的手机号。手机号只有您本人和您所在村的管理员能看到完整号码。您可以随时在“我的”里注销账号。
         </Text>
-        <Text className="hl-privacy__link" onClick={() => navigateTo({ url: '/packages/account/privacy' })}>
+        <Text className="hl-privacy__link" onClick={openGuideline}>
           查看《红邻隐私保护指引》全文
         </Text>
         {error && <Text className="hl-privacy__error">{error}</Text>}
@@ -112,4 +123,41 @@ export function PrivacyDialog({ me }: PrivacyDialogProps) {
       </View>
     </View>
   );
+}
+
+interface PrivacyDialogProps {
+  /** The current user; the dialog shows until they have agreed to this version of the guideline. */
+  me: Me;
+}
+
+/** 隐私保护指引 on first use (and after it changes): nothing about the person is stored until they agree here. */
+export function PrivacyDialog({ me }: PrivacyDialogProps) {
+  const [declined, setDeclined] = useState(false);
+  if (me.known && !me.privacyOutdated) return null;
+  if (declined) {
+    return (
+      <View className="hl-privacy-note">
+        <Text>您还没有同意隐私保护指引，可以先浏览公开内容。</Text>
+        <Button className="hl-privacy-note__action" onClick={() => setDeclined(false)}>
+          阅读并同意
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <PrivacyCard
+      title={me.privacyOutdated ? '隐私保护指引已更新' : '欢迎使用红邻'}
+      onDeclined={() => setDeclined(true)}
+    />
+  );
+}
+
+/**
+ * The same agreement when WeChat asks for it: on whatever page a tap called a private-info API, so the call never
+ * waits on a question nobody sees. PageShell mounts it on every page; it shows only while WeChat waits.
+ */
+export function PrivacyPrompt() {
+  const asked = useAskedByWeChat();
+  if (!asked) return null;
+  return <PrivacyCard title="使用前请阅读隐私保护指引" />;
 }

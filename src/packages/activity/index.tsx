@@ -81,7 +81,7 @@ export default function ActivityHomePage() {
                   ));
                 })}
                 {canAskToBeTold && (
-                  <Button className="act-button act-button--plain" onClick={() => askToBeTold('activity')}>
+                  <Button className="act-button act-button--plain" onClick={() => void askToBeTold('activity')}>
                     活动前一天提醒我
                   </Button>
                 )}

@@ -8,6 +8,7 @@ import { orgApi } from '@/api/org';
 import { userApi } from '@/api/user';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
+import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { disabledIf, secretaryBranch } from './context';
@@ -45,6 +46,8 @@ export default function PlanActivityPage() {
   const [requestId] = useState(newRequestId);
 
   async function submit(villageId: string) {
+    // The secretary, a member of the branch, is reminded the day before too: asked on this tap.
+    await askToBeTold('activity');
     setBusy(true);
     setMessage('');
     const answer = await activityApi.plan({

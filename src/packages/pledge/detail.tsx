@@ -83,9 +83,10 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             className="pl-button"
             size="large"
             disabled={busy}
-            onClick={() => {
-              askToBeTold('pledge');
-              void act(() => pledgeApi.complete({ id }), '确认目标已经达到，标记这条承诺已完成？');
+            onClick={async () => {
+              // WeChat's subscribe dialog first, the confirmation after it: never two dialogs at once.
+              await askToBeTold('pledge');
+              await act(() => pledgeApi.complete({ id }), '确认目标已经达到，标记这条承诺已完成？');
             }}
           >
             标记完成
@@ -106,9 +107,9 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
             type="primary"
             size="large"
             disabled={busy}
-            onClick={() => {
-              askToBeTold('pledge');
-              void act(() => pledgeApi.submit({ id }));
+            onClick={async () => {
+              await askToBeTold('pledge');
+              await act(() => pledgeApi.submit({ id }));
             }}
           >
             提交支部审核

@@ -95,7 +95,7 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
     if (!draft.category) return setError('请选择承诺类别');
     if (!draft.content.trim()) return setError('请填写承诺内容');
     if (!draft.target.trim()) return setError('请填写完成目标');
-    if (submit) askToBeTold('pledge');
+    if (submit) await askToBeTold('pledge');
     setError('');
     setSaving(true);
     const fields = {

@@ -10,6 +10,7 @@ import { requestApi } from '@/api/request';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { EVENT_LABELS, when } from '@/pages/requests/labels';
 import { RequestCardHead } from '@/pages/requests/RequestCard';
@@ -145,7 +146,11 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
             type="primary"
             size="large"
             loading={busy}
-            onClick={() => run(() => requestApi.accept({ id }))}
+            onClick={async () => {
+              // Whoever takes a request up may be told when one is passed up to them or reopened.
+              await askToBeTold('handling');
+              await run(() => requestApi.accept({ id }));
+            }}
           >
             签收
           </Button>
@@ -255,14 +260,16 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
             type="primary"
             size="large"
             loading={busy}
-            onClick={() =>
-              run(() => {
+            onClick={async () => {
+              // Whoever resolves a request (an assigned member too) is told if the resident reopens it.
+              if (panel === 'resolve') await askToBeTold('handling');
+              await run(() => {
                 if (panel === 'escalate') return requestApi.escalate({ id, reason: text });
                 if (panel === 'handBack') return requestApi.handBack({ id, reason: text });
                 if (panel === 'resolve') return requestApi.resolve({ id, result: text, photos });
                 return requestApi.comment({ id, text });
-              })
-            }
+              });
+            }}
           >
             确定
           </Button>

@@ -79,7 +79,7 @@ export default function SubmitRequestPage() {
   async function submit() {
     if (!draft.category) return setMessage('请先选择问题类别');
     if (draft.text.trim().length < 2) return setMessage('请用几句话说说遇到了什么问题');
-    askToBeTold('request');
+    await askToBeTold('request');
     setBusy(true);
     setMessage('');
     const answer = await sendDraft(draft);

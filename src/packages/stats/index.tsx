@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import { downloadFile, navigateTo, openDocument, setClipboardData } from '@tarojs/taro';
+import { navigateTo, openDocument, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { RoleGrant } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
 import { statsApi } from '@/api/stats';
-import { callCloud } from '@/api/transport';
+import { callCloud, downloadStoredFile } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
@@ -357,13 +357,19 @@ function ExportCard({ unitId, period }: { unitId: string; period: Period }) {
     const answer = await statsApi.export({ unitId, period });
     setState(answer.ok ? { busy: false, result: answer.data } : { busy: false, error: answer.error.message });
   }
-  async function open(url: string) {
+  async function open(file: ExportResult) {
     if (process.env.TARO_ENV === 'h5') {
-      window.open(url, '_blank');
+      window.open(file.url, '_blank');
       return;
     }
-    const { tempFilePath } = await downloadFile({ url });
-    await openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
+    const downloaded = await downloadStoredFile(file.fileID);
+    if (!downloaded.ok) {
+      setState((s) => ({ ...s, error: downloaded.error.message }));
+      return;
+    }
+    await openDocument({ filePath: downloaded.data.tempFilePath, fileType: 'xlsx', showMenu: true }).catch(() =>
+      setState((s) => ({ ...s, error: '文件打不开，请复制下载链接到电脑上打开' })),
+    );
   }
   const result = state.result;
   return (
@@ -384,7 +390,7 @@ function ExportCard({ unitId, period }: { unitId: string; period: Period }) {
             {result.url}
           </Text>
           <View className="st-range">
-            <Button className="st-button" size="large" onClick={() => open(result.url)}>
+            <Button className="st-button" size="large" onClick={() => open(result)}>
               打开文件
             </Button>
             <Button className="st-button" size="large" onClick={() => setClipboardData({ data: result.url })}>

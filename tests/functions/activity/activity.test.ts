@@ -1,4 +1,6 @@
+import settings from '../../../config/honglin.json';
 import { codeFor } from '../../../cloudfunctions/common/domain/checkinToken';
+import { readQrCodes } from '../../../emulator/openapi/records';
 import {
   B1,
   FILM_A,
@@ -215,6 +217,12 @@ describe('check-in', () => {
     expect(token.token).toMatch(/^[A-Za-z0-9_-]{10}$/);
     const png = Buffer.from(token.qrPng, 'base64');
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // It opens the version the town tests or runs (config miniProgramVersion), checking the page on release only.
+    expect(readQrCodes(w.dataDir).at(-1)).toMatchObject({
+      page: 'packages/activity/checkin',
+      envVersion: settings.miniProgramVersion,
+      checkPath: settings.miniProgramVersion === 'release',
+    });
     expect(new Date(token.expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect(trips).toBeLessThanOrEqual(2);
     expect(code(await w.call('activity', 'checkinToken', { id: activity._id }, P.member1))).toBe('FORBIDDEN');
@@ -694,18 +702,69 @@ describe('get, list and month', () => {
 });
 
 describe('reminder the day before', () => {
+  /** Fires the timer until no session is left half reminded (bounded), giving each run's answer. */
+  async function remindUntilDone(): Promise<Array<{ activities: number; sent: number; pending: number }>> {
+    const runs = [];
+    for (let i = 0; i < 30; i += 1) {
+      runs.push(ok(await w.fire('activity', 'remindTomorrow')));
+      if (runs[runs.length - 1].pending === 0) return runs;
+    }
+    throw new Error(`reminders still pending after 30 runs: ${JSON.stringify(runs.at(-1))}`);
+  }
+
   it('sends each expected member one reminder, once, and only the timer may run it', async () => {
     const activity = await planned({ title: '明天的微视频', requestId: rid() });
     const before = w.outbox().length;
-    const fired = ok(await w.fire('activity', 'remindTomorrow'));
-    expect(fired.activities).toBeGreaterThanOrEqual(1);
+    const fired = await remindUntilDone();
+    expect(fired[0].activities).toBeGreaterThanOrEqual(1);
     const sent = w.outbox().slice(before);
     const forThis = sent.filter((m) => String(m.page).includes(activity._id));
     expect(forThis.map((m) => m.touser).sort()).toEqual([P.member1, P.member2, P.member3, P.secretary].sort());
     expect(forThis[0].templateId).toBe('local-activityReminder');
+    // A tap on the message opens the version the town runs (config miniProgramVersion).
+    const state = { release: 'formal', trial: 'trial', develop: 'developer' }[settings.miniProgramVersion];
+    expect(forThis[0].miniprogramState).toBe(state);
     const again = w.outbox().length;
     ok(await w.fire('activity', 'remindTomorrow'));
     expect(w.outbox().length).toBe(again);
     expect(code(await w.call('activity', 'remindTomorrow', {}, P.townAdmin))).toBe('FORBIDDEN');
+  });
+
+  it('sends in batches over several runs when one run cannot send them all, each message once', async () => {
+    // More messages (26 × 4) than one run's 10 batches of 10: the first run is cut short whatever the machine's speed.
+    const sessions = [];
+    for (let i = 0; i < 26; i += 1) sessions.push(await planned({ title: `明天的第${i + 1}场`, requestId: rid() }));
+    const before = w.outbox().length;
+    const runs = await remindUntilDone();
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs[0].pending).toBeGreaterThan(0);
+    expect(runs[0].sent).toBeLessThanOrEqual(100);
+    const sent = w.outbox().slice(before);
+    for (const session of sessions) {
+      const forThis = sent.filter((m) => m.page === `packages/activity/detail?id=${session._id}`);
+      expect(forThis.map((m) => m.touser).sort()).toEqual([P.member1, P.member2, P.member3, P.secretary].sort());
+    }
+    expect(sent).toHaveLength(sessions.length * 4);
+    // Done: every session marked reminded, and the per-message marks removed.
+    const marks = (await w.db.collection('activityReminders').where({}).get()) as unknown as { data: unknown[] };
+    expect(marks.data).toEqual([]);
+  });
+
+  it('resumes a run cut short between marks and sends without sending a marked message again', async () => {
+    const session = await planned({ title: '被打断的提醒', requestId: rid() });
+    // What a run stopped by its timeout leaves: member1 marked (and maybe sent), the session not yet reminded.
+    await w.db.collection('activityReminders').add({
+      data: { _id: `${session._id}:${P.member1}`, activityId: session._id, openid: P.member1, at: new Date() },
+    });
+    const before = w.outbox().length;
+    await remindUntilDone();
+    const forThis = w
+      .outbox()
+      .slice(before)
+      .filter((m) => m.page === `packages/activity/detail?id=${session._id}`);
+    expect(forThis.map((m) => m.touser).sort()).toEqual([P.member2, P.member3, P.secretary].sort());
+    const again = w.outbox().length;
+    await remindUntilDone();
+    expect(w.outbox().length).toBe(again);
   });
 });

@@ -1,3 +1,5 @@
+import settings from '../../../config/honglin.json';
+import { readQrCodes } from '../../../emulator/openapi/records';
 import { BRANCH, PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { code, newPerson, ok, rid, startDemoWorld, type DemoWorld } from './world';
 
@@ -24,6 +26,12 @@ describe('user.createInvite', () => {
     expect(Date.parse(created.expiresAt) - Date.parse(created.createdAt)).toBe(7 * 24 * 3600 * 1000);
     const png = world.cloud.storage.read(created.qrFileId);
     expect(png?.data.subarray(1, 4).toString()).toBe('PNG');
+    // It opens the version the town tests or runs (config miniProgramVersion), checking the page on release only.
+    expect(readQrCodes(world.dataDir).find((q) => q.scene === created.code)).toMatchObject({
+      page: 'packages/account/redeem',
+      envVersion: settings.miniProgramVersion,
+      checkPath: settings.miniProgramVersion === 'release',
+    });
     expect(trips - 2).toBeLessThanOrEqual(5); // reads 3, writes 2, less the transaction's start and commit
     const again = ok(await world.call(PERSONA.townAdmin, 'user', 'createInvite', input));
     expect(again.code).toBe(created.code);

@@ -12,6 +12,8 @@ export { code, ok, rid, type Envelope } from '../helpers/world';
  */
 export interface DemoWorld {
   cloud: LocalCloud;
+  /** Where the cloud keeps its records (outbox, QR codes). */
+  dataDir: string;
   db: SdkDatabase;
   call(openid: string, fn: string, action: string, data?: object): Promise<Envelope>;
   /** The answer and the database round-trips the call made (the emulator counts every request). */
@@ -29,6 +31,7 @@ export async function startDemoWorld(name: string): Promise<DemoWorld> {
   const call = (openid: string, fn: string, action: string, data: object = {}) => world.call(fn, action, data, openid);
   return {
     cloud,
+    dataDir: world.dataDir,
     db,
     call,
     measured: (openid, fn, action, data = {}) => world.roundTrips(fn, action, data, openid),

@@ -1,0 +1,59 @@
+/**
+ * Makes the weapp's code loadable wherever WeChat runs, as `npm run size` checks it (scripts/weappCode.ts):
+ * ES2017 syntax (the upload keeps `es6: false`, so old iPhones get what the build writes) and no code compiled from
+ * strings (`new Function`, `eval`: WeChat does not run it, on devices `Function` returns a useless value instead of
+ * throwing, and its review rejects packages that contain it). Taro's babel already handles src/ and types/; the rest:
+ *
+ * - webpack's runtime finds the global object with `new Function('return this')` when `globalThis` is missing;
+ *   here it takes `globalThis` or, failing that, nothing (Taro's runtime already copes with no global object).
+ * - zod ships ES2020+ and keeps `const F = Function` for its JIT (turned off by src/lib/zodSetup.ts): the loader
+ *   config/zodForWeapp.js lowers it to ES2017 and replaces that dead constructor with one that throws.
+ */
+import path from 'node:path';
+import type { Compiler } from 'webpack';
+
+type Chain = {
+  plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
+  module: {
+    rule(name: string): {
+      test(pattern: RegExp): {
+        enforce(when: 'pre'): { use(name: string): { loader(file: string): unknown } };
+      };
+    };
+  };
+};
+
+const NAME = 'HonglinGlobalWithoutEval';
+
+/** Replaces webpack's runtime module for `__webpack_require__.g` with one that never compiles a string. */
+class GlobalWithoutEvalPlugin {
+  apply(compiler: Compiler): void {
+    const { RuntimeGlobals, RuntimeModule } = compiler.webpack;
+    class GlobalRuntimeModule extends RuntimeModule {
+      constructor() {
+        super('global');
+      }
+      generate(): string {
+        return `${RuntimeGlobals.global} = typeof globalThis === 'object' ? globalThis : undefined;`;
+      }
+    }
+    compiler.hooks.compilation.tap(NAME, (compilation) => {
+      // Runs before webpack's own tap (stage 0), and returning true stops it from adding its version.
+      compilation.hooks.runtimeRequirementInTree.for(RuntimeGlobals.global).tap({ name: NAME, stage: -10 }, (chunk) => {
+        compilation.addRuntimeModule(chunk, new GlobalRuntimeModule());
+        return true;
+      });
+    });
+  }
+}
+
+/** `mini.webpackChain` of config/index.ts. */
+export function weappSafeCode(chain: Chain): void {
+  chain.plugin(NAME).use(GlobalWithoutEvalPlugin);
+  chain.module
+    .rule('zod-for-weapp')
+    .test(/[\\/]node_modules[\\/]zod[\\/].*\.js$/)
+    .enforce('pre')
+    .use('zod-for-weapp')
+    .loader(path.join(__dirname, 'zodForWeapp.js'));
+}
