@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '@honglin/types/json';
+import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '../../types/json';
 import { sendJson } from '../http/io';
 import type { Caller, FunctionRuntime, InvocationFailure, InvocationOutcome } from './runtime';
 

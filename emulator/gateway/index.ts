@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '@honglin/types/json';
+import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '../../types/json';
 import type { LocalDatabase } from '../db';
 import type { Caller, FunctionRuntime } from '../functions/runtime';
 import { sendInvocation } from '../functions/wire';
