@@ -1,6 +1,7 @@
 import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import type { RoleChangeVia } from '@honglin/types/user';
 import type { Tx } from '../common/db';
+import type { Tally } from '../common/domain/limits';
 
 /** Collections of the user function (declared in cloudfunctions/database.json). */
 export const USERS = 'users';
@@ -13,6 +14,8 @@ export interface UserDoc extends UserRecord {
   /** Home unit path and every role's unit path together: "people of unit X" is one indexed query. */
   unitIds: string[];
   updatedAt: Date;
+  /** Wrong invitation codes this person presented in the current window (common/limits.ts). */
+  inviteMisses?: Tally;
 }
 
 /** A one-time invitation; `_id` is its short code. */
