@@ -22,10 +22,13 @@ export interface NamedLimit extends WindowLimit {
 }
 
 export const LIMITS = {
-  /** 提交诉求 by one person (heads' reports on residents' behalf are their work and are not limited). */
-  requestSubmit: { max: 10, windowMs: HOUR_MS, doing: '提交诉求' },
+  /**
+   * 提交诉求 by one person: far above what a busy villager raises (a few a month), so only a flood meets it.
+   * Heads' reports on residents' behalf are their work and are not limited.
+   */
+  requestSubmit: { max: 60, windowMs: HOUR_MS, doing: '提交诉求' },
   /** 留言 on requests by one person. */
-  comment: { max: 30, windowMs: HOUR_MS, doing: '留言' },
+  comment: { max: 60, windowMs: HOUR_MS, doing: '留言' },
   /** Wrong invitation codes presented by one person. */
   inviteGuess: { max: 5, windowMs: HOUR_MS, doing: '输错邀请码' },
 } satisfies Record<string, NamedLimit>;

@@ -210,7 +210,10 @@ const CASES: Record<string, CreateCase> = {
     idOf: (d) => d._id as string,
     records: (w, input) =>
       count(w, 'filmLog', {
-        _id: createHash('sha256').update(`${PERSONA.member}:${input.requestId as string}`).digest('hex').slice(0, 32),
+        _id: createHash('sha256')
+          .update(`${PERSONA.member}:${input.requestId as string}`)
+          .digest('hex')
+          .slice(0, 32),
       }),
   },
   'visit.log': {
