@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   commentRequestInputSchema,
   listRequestsInputSchema,
@@ -15,7 +14,7 @@ import { command, db } from '../common/cloud';
 import { byId, isDuplicateKey, rows } from '../common/db';
 import { checkText } from '../common/content';
 import { maskName } from '../common/domain/request';
-import { forbidden } from '../common/errors';
+import { conflict, forbidden } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
@@ -102,8 +101,8 @@ export const comment = defineAction({
     const roles = caller?.roles ?? [];
     const doc = await byId<RequestDoc>(REQUESTS, id);
     if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
-    // One entry per person and request id: a retry finds its own entry, never another person's.
-    const entryId = `comment_${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 40)}`;
+    // The entry's id is the client's request id: a retry finds its own entry (someone else's is CONFLICT).
+    const entryId = `comment_${requestId}`;
     // The person's own comments of the last hour are the tally (this one left out, so a retry still answers).
     await refuseWhenRecordsReach(
       LIMITS.comment,
@@ -132,8 +131,9 @@ export const comment = defineAction({
       await db.collection(TIMELINE_COLLECTION).add({ data: { _id: entryId, ...entry, unitPath: [...entry.unitPath] } });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const made = await byId<{ at: Date }>(TIMELINE_COLLECTION, entryId);
+      const made = await byId<{ at: Date; actor: string }>(TIMELINE_COLLECTION, entryId);
       if (!made) throw error;
+      if (made.actor !== openid) throw conflict('请求编号重复，请重新提交');
       return { id: entryId, at: new Date(made.at).toISOString() };
     }
     return { id: entryId, at: now.toISOString() };
