@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { shanghai } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet } from './db';
@@ -99,12 +100,13 @@ interface SlotDoc {
  */
 export async function oneAtATime<T>(
   key: string,
-  holder: string,
   busyMessage: (until: string) => string,
   now: Date,
   holdMs: number,
   work: () => Promise<T>,
 ): Promise<T> {
+  // Whose the slot is: this run's own random token (nothing about the person), so only it frees the slot.
+  const holder = randomBytes(12).toString('hex');
   await inTransaction(async (tx) => {
     const slot = await txGet<SlotDoc>(tx, LIMITS_COLLECTION, key);
     if (slot?.runningUntil && new Date(slot.runningUntil).getTime() > now.getTime()) {

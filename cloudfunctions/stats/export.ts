@@ -284,7 +284,6 @@ export const exportStats = defineAction({
     const lane = ctx.grants.some((g) => g.role === 'town_admin') ? 'town' : 'unit';
     return oneAtATime(
       `export:${unitId}:${lane}`,
-      `${ctx.openid}:${ctx.now.getTime()}:${Math.random().toString(36).slice(2)}`,
       (until) => `这个单位已有一份报表正在导出，请在${until}以后再试`,
       ctx.now,
       EXPORT_SLOT_MS,
