@@ -48,8 +48,7 @@ export const ATTENDANCE_MODE_LABELS: Record<AttendanceMode, string> = {
 /** Modes that count as having attended (participant-times). */
 export const PRESENT_MODES: readonly AttendanceMode[] = ['scan', 'code', 'manual'];
 
-const text = (max: number, label: string) =>
-  freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const text = (max: number, label: string) => freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 /** Where it takes place: a registered place (红色教育基地, 田间地头 …) or a field/site described in words. */
 export const activityPlaceInputSchema = z.union([

@@ -95,8 +95,7 @@ export const RATING_VERDICT_LABELS: Record<RatingVerdict, string> = {
 /** Most fulfilment records one pledge keeps (they live in the pledge document). */
 export const MAX_FULFILMENTS = 50;
 
-const text = (label: string, max: number) =>
-  freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const text = (label: string, max: number) => freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 const pledgeFields = {
   category: z.enum(PLEDGE_CATEGORIES, { message: '请选择承诺类别' }),
