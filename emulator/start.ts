@@ -7,6 +7,7 @@ import { FunctionRuntime, type Caller, type InvocationOutcome } from './function
 import { fireTimer } from './functions/timer';
 import { answerInvokeFunction, sendInvocation } from './functions/wire';
 import { createGateway } from './gateway';
+import { doorRefusal, newCloudSecret } from './http/doors';
 import { readBody, readJson, sendBytes, sendJson } from './http/io';
 import { multipartBoundary, parseMultipart } from './http/multipart';
 import { LocalOpenApi } from './openapi';
@@ -44,6 +45,11 @@ export interface LocalCloud {
   url: string;
   /** The base URL the SDK is pointed at (TCB_CONTEXT_CNFG.URL). */
   adminUrl: string;
+  /**
+   * This start's secret: /admin and /__timer/* answer only callers holding it. sdkEnvironment hands it to the
+   * SDK as TENCENTCLOUD_SECRETID (which signs every request with it); tools send it in SECRET_HEADER.
+   */
+  secret: string;
   port: number;
   dataDir: string;
   db: LocalDatabase;
@@ -93,11 +99,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   let url = '';
+  let port = 0;
   const adminUrl = (): string => `${url}/admin`;
+  const secret = newCloudSecret();
   const functions = new FunctionRuntime({
     functionsDir: options.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     maxInstances: options.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES,
-    environmentFor: (caller, sessionToken) => sdkEnvironment({ adminUrl: adminUrl() }, { ...caller, sessionToken }),
+    environmentFor: (caller, sessionToken) =>
+      sdkEnvironment({ adminUrl: adminUrl(), secret }, { ...caller, sessionToken }),
   });
   const storage = new LocalStorage({ dataDir: options.dataDir, envName: LOCAL_ENV, baseUrl: () => url });
   const messagePush =
@@ -166,6 +175,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const server = http.createServer(async (req, res) => {
     try {
       const requestUrl = new URL(req.url ?? '/', url || 'http://127.0.0.1');
+      const refused = doorRefusal(req, requestUrl.pathname, { port, secret, gateway: !!gateway });
+      if (refused) {
+        req.resume();
+        sendJson(res, { errCode: -501007, errMsg: refused.message }, refused.status);
+        return;
+      }
       if (req.method === 'POST' && requestUrl.pathname === '/admin') {
         await answerAdmin(req, res);
         return;
@@ -195,11 +210,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     db.close();
     throw e;
   }
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   url = `http://${address === '::1' ? '[::1]' : address}:${port}`;
   return {
     url,
     adminUrl: adminUrl(),
+    secret,
     port,
     dataDir: options.dataDir,
     db,
@@ -221,16 +237,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
 /**
  * The environment that points the real wx-server-sdk at this local cloud (TCB_WIRE.md): the same
- * variables the cloud sets, with dummy credentials, the caller's identity, and the session token of
- * the invocation (sent back by the SDK as tcb_sessionToken, so a nested callFunction keeps the caller).
+ * variables the cloud sets, with this start's secret as the SecretId the SDK signs with (the key is a dummy), the
+ * caller's identity, and the session token of the invocation (sent back by the SDK as tcb_sessionToken, so a nested callFunction keeps the caller).
  */
 export function sdkEnvironment(
-  cloud: Pick<LocalCloud, 'adminUrl'>,
+  cloud: Pick<LocalCloud, 'adminUrl' | 'secret'>,
   caller: { openid?: string; appid?: string; unionid?: string; sessionToken?: string } = {},
 ): Record<string, string> {
   return {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: cloud.adminUrl }),
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
+    TENCENTCLOUD_SECRETID: cloud.secret,
     TENCENTCLOUD_SECRETKEY: 'local-secret-key',
     TENCENTCLOUD_SESSIONTOKEN: 'local-session',
     TENCENTCLOUD_RUNENV: 'SCF',

@@ -1,13 +1,15 @@
 import * as z from 'zod';
 import {
   cursorSchema,
+  dateTimeWithin,
+  freeText,
   idSchema,
-  isoDateTimeSchema,
   monthSchema,
   pageSizeSchema,
   photosSchema,
   requestIdSchema,
 } from './common';
+import { DATE_WINDOWS } from './time';
 
 /**
  * 一月一课一片一实践: each month every branch holds one micro lesson (微党课), one film session (微视频)
@@ -46,8 +48,7 @@ export const ATTENDANCE_MODE_LABELS: Record<AttendanceMode, string> = {
 /** Modes that count as having attended (participant-times). */
 export const PRESENT_MODES: readonly AttendanceMode[] = ['scan', 'code', 'manual'];
 
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const text = (max: number, label: string) => freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 /** Where it takes place: a registered place (红色教育基地, 田间地头 …) or a field/site described in words. */
 export const activityPlaceInputSchema = z.union([
@@ -78,9 +79,9 @@ export type PracticeOutcome = z.output<typeof practiceOutcomeSchema>;
 const activityFields = {
   kind: activityKindSchema,
   title: text(40, '主题'),
-  startAt: isoDateTimeSchema,
+  startAt: dateTimeWithin(DATE_WINDOWS.activity),
   place: activityPlaceInputSchema,
-  speaker: z.string().trim().max(20, '主讲人不能超过20个字').optional(),
+  speaker: freeText().max(20, '主讲人不能超过20个字').optional(),
   filmIds: z.array(idSchema).max(5, '最多选择5部影片').default([]),
   /** Local experts invited by name (土专家, 致富带头人). */
   experts: z.array(text(20, '专家姓名')).max(10, '最多邀请10位').default([]),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorSchema, idSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
+import { cursorSchema, freeText, idSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
 
 /**
  * A household (户) under its neighbourhood (邻), as the village keeps it in its household list: the head of the
@@ -21,8 +21,8 @@ export const HOUSEHOLD_CLOSE_REASON_LABELS: Record<HouseholdCloseReason, string>
   other: '其他',
 };
 
-export const householdHeadNameSchema = z.string().trim().min(1, '请填写户主姓名').max(20, '户主姓名最多20字');
-export const householdAddressSchema = z.string().trim().max(60, '门牌号或地址最多60字');
+export const householdHeadNameSchema = freeText().min(1, '请填写户主姓名').max(20, '户主姓名最多20字');
+export const householdAddressSchema = freeText().max(60, '门牌号或地址最多60字');
 export const householdSizeSchema = z.number().int('人口数应为整数').min(1, '人口数至少为1').max(30, '人口数最多30');
 export const householdTagsSchema = z
   .array(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorSchema, idSchema, pageSizeSchema, requestIdSchema } from './common';
+import { cursorSchema, freeText, idSchema, pageSizeSchema, requestIdSchema } from './common';
 import { PLACE_KINDS, UNIT_KINDS, type Branch, type Place, type Unit, type UnitKind } from './org';
 
 /** The id of the town, the root of the unit tree (created from config/honglin.json when the first town admin comes). */
@@ -26,7 +26,7 @@ export function childKindOf(kind: UnitKind): UnitKind | null {
   return UNIT_KINDS[UNIT_KINDS.indexOf(kind) + 1] ?? null;
 }
 
-const unitNameSchema = z.string().trim().min(1, '请填写名称').max(30, '名称最多30个字');
+const unitNameSchema = freeText().min(1, '请填写名称').max(30, '名称最多30个字');
 
 /** org.createUnit — a unit under a parent; its kind is the level below the parent's. */
 export const createUnitInputSchema = z.object({
@@ -56,7 +56,7 @@ export const listBranchesInputSchema = z.object({
 });
 export type ListBranchesInput = z.input<typeof listBranchesInputSchema>;
 
-const branchNameSchema = z.string().trim().min(2, '请填写支部名称').max(40, '支部名称最多40个字');
+const branchNameSchema = freeText().min(2, '请填写支部名称').max(40, '支部名称最多40个字');
 
 /** org.saveBranch — create (requestId + unitId) or rename (id). A branch stays attached to its unit. */
 export const saveBranchInputSchema = z.union([
@@ -80,9 +80,9 @@ export const listPlacesInputSchema = z.object({
 export type ListPlacesInput = z.input<typeof listPlacesInputSchema>;
 
 const placeFields = {
-  name: z.string().trim().min(2, '请填写地点名称').max(40, '地点名称最多40个字'),
+  name: freeText().min(2, '请填写地点名称').max(40, '地点名称最多40个字'),
   kind: z.enum(PLACE_KINDS, { message: '请选择地点类型' }),
-  address: z.string().trim().max(80, '地址最多80个字').optional(),
+  address: freeText().max(80, '地址最多80个字').optional(),
   /** [longitude, latitude] */
   coordinates: z
     .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], { message: '位置格式不正确' })

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import {
   cursorSchema,
-  daySchema,
+  dayWithin,
+  freeText,
   idSchema,
   monthSchema,
   pageSizeSchema,
@@ -9,6 +10,7 @@ import {
   requestIdSchema,
   type Page,
 } from './common';
+import { DATE_WINDOWS } from './time';
 
 /** 承诺践诺: a party member's concrete, checkable pledge, reviewed and appraised by the branch (DESIGN.md §4). */
 
@@ -93,14 +95,13 @@ export const RATING_VERDICT_LABELS: Record<RatingVerdict, string> = {
 /** Most fulfilment records one pledge keeps (they live in the pledge document). */
 export const MAX_FULFILMENTS = 50;
 
-const text = (label: string, max: number) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const text = (label: string, max: number) => freeText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 const pledgeFields = {
   category: z.enum(PLEDGE_CATEGORIES, { message: '请选择承诺类别' }),
   content: text('承诺内容', 500),
   target: text('完成目标', 200),
-  dueDay: daySchema,
+  dueDay: dayWithin(DATE_WINDOWS.pledgeDue),
   /** The resident request (民生诉求) this pledge answers, if any. */
   linkedRequestId: idSchema.optional(),
 };
@@ -137,7 +138,7 @@ export type PledgeReviewInput = z.input<typeof pledgeReviewInputSchema>;
 export const pledgeFulfilmentInputSchema = z.object({
   id: idSchema,
   requestId: requestIdSchema,
-  day: daySchema,
+  day: dayWithin(DATE_WINDOWS.fulfilment),
   text: text('践诺情况', 500),
   photos: photosSchema,
   peopleHelped: z.number().int('人数应为整数').min(0, '人数不能为负').max(10000).default(0),

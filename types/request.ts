@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   cursorSchema,
+  freeText,
   idSchema,
   monthSchema,
   pageSizeSchema,
@@ -50,16 +51,16 @@ export const pointSchema = z.object({
 });
 export type GeoPoint = z.infer<typeof pointSchema>;
 
-const textSchema = z.string().trim().min(2, '请用几句话说说遇到了什么问题').max(1000, '内容最多1000字');
-const reasonSchema = z.string().trim().min(2, '请写明原因').max(300, '原因最多300字');
-const personNameSchema = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多20字');
+const textSchema = freeText().min(2, '请用几句话说说遇到了什么问题').max(1000, '内容最多1000字');
+const reasonSchema = freeText().min(2, '请写明原因').max(300, '原因最多300字');
+const personNameSchema = freeText().min(1, '请填写姓名').max(20, '姓名最多20字');
 
 export const enterpriseSchema = z.object({
-  name: z.string().trim().min(2, '请填写企业名称').max(50, '企业名称最多50字'),
+  name: freeText().min(2, '请填写企业名称').max(50, '企业名称最多50字'),
   placeId: idSchema.optional(),
 });
 export const partiesSchema = z
-  .array(z.string().trim().min(1).max(20, '当事人姓名最多20字'))
+  .array(freeText().min(1).max(20, '当事人姓名最多20字'))
   .min(2, '矛盾纠纷请填写双方当事人')
   .max(10, '当事人最多10位');
 
@@ -162,7 +163,7 @@ export type HandBackRequestInput = z.input<typeof reasonInputSchema>;
 
 export const resolveRequestInputSchema = z.object({
   id: idSchema,
-  result: z.string().trim().min(2, '请写明办理结果').max(1000, '办理结果最多1000字'),
+  result: freeText().min(2, '请写明办理结果').max(1000, '办理结果最多1000字'),
   photos: photosSchema,
 });
 export type ResolveRequestInput = z.input<typeof resolveRequestInputSchema>;
@@ -170,15 +171,22 @@ export type ResolveRequestInput = z.input<typeof resolveRequestInputSchema>;
 export const rateRequestInputSchema = z.object({
   id: idSchema,
   rating: z.enum(RATINGS, { message: '请选择满意、基本满意或不满意' }),
-  comment: z.string().trim().max(300, '评价最多300字').optional(),
+  comment: freeText().max(300, '评价最多300字').optional(),
 });
 export type RateRequestInput = z.input<typeof rateRequestInputSchema>;
 
 export const commentRequestInputSchema = z.object({
   id: idSchema,
-  text: z.string().trim().min(1, '请填写内容').max(300, '留言最多300字'),
+  /** Makes the comment idempotent: a retried send adds it once. */
+  requestId: requestIdSchema,
+  text: freeText().min(1, '请填写内容').max(300, '留言最多300字'),
 });
 export type CommentRequestInput = z.input<typeof commentRequestInputSchema>;
+/** request.comment's answer: the comment's own id (the same for every retry) and when it was made. */
+export interface CommentResult {
+  id: string;
+  at: string;
+}
 
 /** One rung of the ladder a request climbs: the resident's neighbourhood up to the town. */
 export interface LadderStep {

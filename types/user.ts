@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorSchema, fileIdSchema, idSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
+import { cursorSchema, fileIdSchema, freeText, idSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
 import { BRANCH_ROLES, roleNameSchema, type RoleGrant, type RoleName, type UnitKind } from './org';
 
 /** The version of the privacy guideline (隐私保护指引) the app shows; a new version asks again. */
@@ -58,7 +58,7 @@ const avatarSchema = z.union([fileIdSchema, z.literal('')]);
 /** user.updateProfile — name, avatar, phone and home unit; only the fields given change. */
 export const updateProfileInputSchema = z
   .object({
-    nickname: z.string().trim().min(1, '请填写称呼').max(20, '称呼最多20个字').optional(),
+    nickname: freeText().min(1, '请填写称呼').max(20, '称呼最多20个字').optional(),
     avatarUrl: avatarSchema.optional(),
     /** '' removes the number. */
     phone: z.union([phoneSchema, z.literal('')]).optional(),

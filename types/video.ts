@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { cursorSchema, daySchema, fileIdSchema, idSchema, pageSizeSchema, requestIdSchema } from './common';
+import { cursorSchema, dayWithin, fileIdSchema, freeText, idSchema, pageSizeSchema, requestIdSchema } from './common';
+import { DATE_WINDOWS } from './time';
 
 /** The town's film library (微视频): exemplar, party-history and warning-education films and where to watch them. */
 export const FILM_KINDS = ['exemplar', 'history', 'warning'] as const;
@@ -14,9 +15,10 @@ export const FILM_KIND_LABELS: Record<FilmKind, string> = {
 /** Where to watch a film: a platform (学习强国, 红星云 …) with an optional link, or a video in cloud storage. */
 export const watchWhereSchema = z.union([
   z.object({
-    platform: z.string().trim().min(1, '请填写观看平台').max(20, '平台名称不能超过20个字'),
+    platform: freeText().min(1, '请填写观看平台').max(20, '平台名称不能超过20个字'),
+    // https only: the mini-program opens nothing else, and a plain http link can be altered on the way.
     url: z
-      .url({ protocol: /^https?$/, message: '链接格式不正确' })
+      .url({ protocol: /^https$/, message: '链接须是 https:// 开头的网址' })
       .max(500)
       .optional(),
   }),
@@ -29,13 +31,13 @@ export const saveFilmInputSchema = z.object({
   id: idSchema.optional(),
   /** Makes an add idempotent. */
   requestId: requestIdSchema,
-  title: z.string().trim().min(1, '请填写片名').max(40, '片名不能超过40个字'),
-  series: z.string().trim().max(40, '系列名称不能超过40个字').optional(),
+  title: freeText().min(1, '请填写片名').max(40, '片名不能超过40个字'),
+  series: freeText().max(40, '系列名称不能超过40个字').optional(),
   kind: filmKindSchema,
   /** The film's own running time, not anyone's watch time. */
   lengthMinutes: z.number().int('请填写整数分钟').min(1, '片长至少1分钟').max(600, '片长不超过600分钟'),
   where: z.array(watchWhereSchema).min(1, '请至少填写一个观看途径').max(5),
-  description: z.string().trim().max(300, '简介不能超过300个字').default(''),
+  description: freeText().max(300, '简介不能超过300个字').default(''),
 });
 export type SaveFilmInput = z.input<typeof saveFilmInputSchema>;
 
@@ -53,7 +55,7 @@ export type FilmIdInput = z.input<typeof filmIdInputSchema>;
 export const logWatchedInputSchema = z.object({
   requestId: requestIdSchema,
   filmId: idSchema,
-  day: daySchema.optional(),
+  day: dayWithin(DATE_WINDOWS.watched).optional(),
 });
 export type LogWatchedInput = z.input<typeof logWatchedInputSchema>;
 

@@ -1,19 +1,29 @@
 import * as z from 'zod';
-import { cursorSchema, daySchema, idSchema, monthSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
+import {
+  cursorSchema,
+  dayWithin,
+  freeText,
+  idSchema,
+  monthSchema,
+  pageSizeSchema,
+  phoneSchema,
+  requestIdSchema,
+} from './common';
+import { DATE_WINDOWS } from './time';
 import { requestCategorySchema, type RequestCategory } from './request';
 
 /** A problem a resident raised on a visit: it becomes a request in the same step (reported by the head). */
 export const visitProblemSchema = z.object({
   category: requestCategorySchema,
   urgent: z.boolean().default(false),
-  text: z.string().trim().min(2, '请用几句话写下反映的问题').max(1000, '内容最多1000字'),
+  text: freeText().min(2, '请用几句话写下反映的问题').max(1000, '内容最多1000字'),
 });
 export type VisitProblem = z.input<typeof visitProblemSchema>;
 
 /** The household visited: a registered resident of the head's unit, or just a name. */
 export const householdSchema = z.union([
   z.object({ userId: idSchema }),
-  z.object({ name: z.string().trim().min(1, '请填写户主姓名').max(20, '姓名最多20字'), phone: phoneSchema.optional() }),
+  z.object({ name: freeText().min(1, '请填写户主姓名').max(20, '姓名最多20字'), phone: phoneSchema.optional() }),
 ]);
 export type Household = z.input<typeof householdSchema>;
 
@@ -25,8 +35,8 @@ export const logVisitInputSchema = z.object({
   /** For a named household (no account): the neighbourhood it lives in; a registered one brings its own. */
   neighbourhoodId: idSchema.optional(),
   household: householdSchema,
-  date: daySchema,
-  discussed: z.string().trim().min(2, '请写下聊了些什么').max(1000, '内容最多1000字'),
+  date: dayWithin(DATE_WINDOWS.visit),
+  discussed: freeText().min(2, '请写下聊了些什么').max(1000, '内容最多1000字'),
   problems: z.array(visitProblemSchema).max(5, '一次最多记5个问题，更多的请分开提交').default([]),
 });
 export type LogVisitInput = z.input<typeof logVisitInputSchema>;

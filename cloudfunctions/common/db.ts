@@ -28,6 +28,11 @@ export async function count(query: { count(): unknown }): Promise<number> {
   return result.total;
 }
 
+/** True for the failure of adding a document whose id (or unique key) exists already. */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof Error && /duplicate key/.test(error.message);
+}
+
 /** A database transaction as the SDK hands it to runTransaction. */
 export interface Tx {
   collection(name: string): {

@@ -94,6 +94,11 @@ function personKeys(s: ErasureSubject): Array<[string, string]> {
 
 const requestText = ['text', 'result'] as const;
 
+/** Declared collections that hold nothing of a person, and why (the register's test accepts these by name). */
+export const WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
+  limits: 'one slot per unit (one export at a time); its holder is a random token',
+};
+
 export const PERSONAL_DATA: readonly RegisterEntry[] = [
   {
     collection: 'requests',
@@ -350,12 +355,6 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     match: (s) => ({ createdBy: s.openid }),
     erase: (_doc, s) => ({ set: { createdBy: s.token } }),
   })),
-  {
-    collection: 'link_tries',
-    fields: { '(whole document: _id = openid)': 'deleted' },
-    match: (s) => ({ _id: s.openid }),
-    erase: () => ({ remove: true }),
-  },
   {
     collection: MEDIA_CHECKS_COLLECTION,
     fields: { '(whole document)': 'deleted with its files: image checks they started' },

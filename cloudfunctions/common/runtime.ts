@@ -1,6 +1,7 @@
 import '@honglin/types/zod-locale';
 import type * as z from 'zod';
 import { DEFAULT_MESSAGES, type Envelope } from '@honglin/types/envelope';
+import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '@honglin/types/json';
 import type { RoleGrant } from '@honglin/types/org';
 import { matchingGrants, type Access } from './access';
 import { cloud } from './cloud';
@@ -101,6 +102,8 @@ function validationError(issues: z.core.$ZodIssue[]): AppError {
 }
 
 async function run(table: ActionTable, functionName: string, event: unknown): Promise<unknown> {
+  // Before anything walks the event recursively (validation would overflow the stack on a deep enough one).
+  if (nestsDeeperThan(event)) throw invalidArgument(TOO_DEEP_MESSAGE);
   const timer = isTimerEvent(event);
   const pushed = isPushEvent(event);
   const {

@@ -1,6 +1,7 @@
 import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import type { RoleChangeVia } from '@honglin/types/user';
 import type { Tx } from './db';
+import type { Tally } from './domain/limits';
 
 /** People and their roles: collections the user and roster functions share (declared in cloudfunctions/database.json). */
 export const USERS = 'users';
@@ -16,6 +17,10 @@ export interface UserDoc extends UserRecord {
   /** Home unit path and every role's unit path together: "people of unit X" is one indexed query. */
   unitIds: string[];
   updatedAt: Date;
+  /** Wrong invitation codes this person presented in the current window (common/limits.ts). */
+  inviteMisses?: Tally;
+  /** Wrong join codes or phone digits while linking a roster record, in the current window (LIMITS.rosterLinkGuess). */
+  linkMisses?: Tally;
 }
 
 /** A one-time invitation; `_id` is its short code. */

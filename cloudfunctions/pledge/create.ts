@@ -9,7 +9,6 @@ import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { checkDueDay } from './rules';
 import { PLEDGES, pledgeCaller, toSummary, type PledgeDoc } from './store';
 
 /** 承诺: a member writes a pledge in one of their branches, as a draft or submitted at once. */
@@ -21,7 +20,6 @@ export const create = defineAction({
     const branchId = grant?.branchId;
     if (!grant || !branchId) throw forbidden('您不是这个支部的党员，不能在这里作出承诺');
     const today = dayOf(now);
-    checkDueDay(input.dueDay, today);
     await checkText(openid, 3, [input.content, input.target]);
 
     const pledge = await inTransaction(async (tx) => {

@@ -10,7 +10,6 @@ import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
-import { checkFulfilmentDay } from './rules';
 import { PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
 
 /** 践诺: the owner records what was done on an approved pledge. Idempotent by requestId. */
@@ -21,7 +20,6 @@ export const addFulfilment = defineAction({
     if (resource.ownerId !== openid) throw forbidden('只有承诺人本人可以记录践诺');
     const today = dayOf(now);
     if (resource.fulfilments.some((f) => f.id === input.requestId)) return toSummary(resource, today, true);
-    checkFulfilmentDay(input.day, today);
     await checkText(openid, 3, [input.text]);
     const record: FulfilmentDoc = {
       id: input.requestId,
@@ -37,9 +35,9 @@ export const addFulfilment = defineAction({
       actor: openid,
       now,
       ownerOnly: true,
+      // A retry that raced its own first attempt: the record is already there, answer it and add nothing.
+      alreadyMade: (p) => p.fulfilments.some((f) => f.id === input.requestId),
       event: (p) => {
-        // A retry that raced its own first attempt: the record is already there, add nothing.
-        if (p.fulfilments.some((f) => f.id === input.requestId)) throw conflict('这条践诺记录已经保存');
         if (p.fulfilments.length >= MAX_FULFILMENTS) throw conflict(`一条承诺最多记录${MAX_FULFILMENTS}次践诺`);
         return { type: 'fulfil' };
       },
@@ -53,6 +51,10 @@ export const addFulfilment = defineAction({
     });
     // Records are only ever appended, so the record's position is stable for the verdict that may come later.
     const position = pledge.fulfilments.findIndex((f) => f.id === record.id);
+    // Only the attempt that wrote the record asks for its photos' check (its own moment is the record's).
+    if (new Date(pledge.fulfilments[position].createdAt).getTime() !== now.getTime()) {
+      return toSummary(pledge, today, true);
+    }
     await checkImages(
       openid,
       3,

@@ -13,6 +13,11 @@ export interface Move {
   now: Date;
   /** Only the owner may make this move. */
   ownerOnly?: boolean;
+  /**
+   * True when the move is already made (a retried create that lost the race to its own first attempt): the
+   * pledge is answered as it is and nothing is written.
+   */
+  alreadyMade?: (pledge: PledgeDoc) => boolean;
   /** The event, from the pledge as read inside the transaction. */
   event: (pledge: PledgeDoc) => PledgeEvent;
   /** The timeline's name for it (defaults to the event type). */
@@ -37,6 +42,7 @@ async function applyMove(tx: Tx, move: Move): Promise<PledgeDoc> {
   const pledge = await txGet<PledgeDoc>(tx, PLEDGES, move.id);
   if (!pledge) throw notFound('没有找到这条承诺');
   if (move.ownerOnly && pledge.ownerId !== move.actor) throw forbidden('只有承诺人本人可以这样做');
+  if (move.alreadyMade?.(pledge)) return pledge;
   const event = move.event(pledge);
   const result = transition(pledge.state, event);
   if (!result.ok) throw conflict(result.reason);

@@ -5,7 +5,6 @@ import { checkText } from '../common/content';
 import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
-import { checkDueDay } from './rules';
 import { pledgeScope, toSummary, type PledgeDoc } from './store';
 
 /** The first submission counts as a pledge made (and its owner as a member who pledged); a resubmission does not. */
@@ -17,7 +16,6 @@ export const update = defineAction({
   access: roles(['member'], pledgeScope),
   async handler(input, { openid, now }): Promise<PledgeSummary> {
     const today = dayOf(now);
-    checkDueDay(input.dueDay, today);
     await checkText(openid, 3, [input.content, input.target]);
     const pledge = await movePledge({
       id: input.id,

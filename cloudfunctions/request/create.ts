@@ -1,8 +1,7 @@
 import type { LadderStep, RequestCategory, GeoPoint } from '@honglin/types/request';
 import { config } from '../common/config';
-import { txGet, type Tx } from '../common/db';
+import type { Tx } from '../common/db';
 import { dueTimes, type RequestTimeLimits } from '../common/domain/timeLimits';
-import { conflict } from '../common/errors';
 import { recordTimeline } from '../common/timeline';
 import { REQUESTS, responsibleAt, type RequestDoc } from './store';
 
@@ -83,30 +82,15 @@ export function newRequestDoc(r: NewRequest): RequestDoc {
 }
 
 /**
- * Writes a new request with its "submitted" timeline entry, unless the same request id already made it
- * (a retried send): then nothing is written. The id belongs to whoever created it first.
+ * Writes a new request with its "submitted" timeline entry. Added, never set: when the id exists already (a
+ * retried send whose first attempt made it), the transaction fails with a duplicate key and writes nothing.
  */
-export async function createInTx(tx: Tx, r: NewRequest): Promise<{ doc: RequestDoc; created: boolean }> {
-  const existing = await txGet<RequestDoc>(tx, REQUESTS, r.id);
-  if (existing) {
-    const mine = existing.reporterId ? existing.reporterId === r.actor : existing.submitter === r.actor;
-    if (!mine) throw conflict('这个编号已被使用，请重新提交');
-    return { doc: existing, created: false };
-  }
-  return { doc: await writeNewRequest(tx, r), created: true };
-}
-
-/** Writes a request known not to exist yet (its id derived from a record created in the same transaction). */
 export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc> {
   const doc = newRequestDoc(r);
-  const { _id, ...data } = doc;
-  await tx
-    .collection(REQUESTS)
-    .doc(_id)
-    .set({ data: data as unknown as Record<string, unknown> });
+  await tx.collection(REQUESTS).add({ data: { ...doc } as unknown as Record<string, unknown> });
   const entry = {
     subject: 'request' as const,
-    subjectId: _id,
+    subjectId: doc._id,
     event: 'submitted',
     from: null,
     to: 'submitted',

@@ -3,6 +3,7 @@ import {
   listRequestsInputSchema,
   OPEN_REQUEST_STATES,
   requestRefSchema,
+  type CommentResult,
   type RequestDetail,
   type RequestSummary,
 } from '@honglin/types/request';
@@ -10,10 +11,11 @@ import type { Page } from '@honglin/types/common';
 import { monthRange } from '@honglin/types/time';
 import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
-import { byId, rows } from '../common/db';
+import { byId, isDuplicateKey, rows } from '../common/db';
 import { checkText } from '../common/content';
 import { maskName } from '../common/domain/request';
-import { forbidden } from '../common/errors';
+import { conflict, forbidden } from '../common/errors';
+import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { TIMELINE_COLLECTION } from '../common/timeline';
@@ -95,10 +97,20 @@ export const list = defineAction({
 export const comment = defineAction({
   input: commentRequestInputSchema,
   access: anyone,
-  async handler({ id, text }, { openid, caller, now }): Promise<{ at: string }> {
+  async handler({ id, requestId, text }, { openid, caller, now }): Promise<CommentResult> {
     const roles = caller?.roles ?? [];
     const doc = await byId<RequestDoc>(REQUESTS, id);
     if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    // The entry's id is the client's request id: a retry finds its own entry (someone else's is CONFLICT).
+    const entryId = `comment_${requestId}`;
+    // The person's own comments of the last hour are the tally (this one left out, so a retry still answers).
+    await refuseWhenRecordsReach(
+      LIMITS.comment,
+      TIMELINE_COLLECTION,
+      { actor: openid, event: 'comment', _id: command.neq(entryId) },
+      'at',
+      now,
+    );
     await checkText(openid, 2, [text]);
     const grant = actingGrant(doc, roles);
     const entry = {
@@ -114,8 +126,16 @@ export const comment = defineAction({
       note: text,
       unitPath: doc.unitPath,
     };
-    // Not a transition: a single write, no transaction needed.
-    await db.collection(TIMELINE_COLLECTION).add({ data: { ...entry, unitPath: [...entry.unitPath] } });
-    return { at: now.toISOString() };
+    // Not a transition: a single write, no transaction needed. Added, never set: a retry's second add fails.
+    try {
+      await db.collection(TIMELINE_COLLECTION).add({ data: { _id: entryId, ...entry, unitPath: [...entry.unitPath] } });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const made = await byId<{ at: Date; actor: string }>(TIMELINE_COLLECTION, entryId);
+      if (!made) throw error;
+      if (made.actor !== openid) throw conflict('请求编号重复，请重新提交');
+      return { id: entryId, at: new Date(made.at).toISOString() };
+    }
+    return { id: entryId, at: now.toISOString() };
   },
 });

@@ -9,16 +9,17 @@ import {
 } from '@honglin/types/request';
 import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
-import { inTransaction, rows, txGet } from '../common/db';
+import { byId, inTransaction, isDuplicateKey, rows, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkImages, checkText } from '../common/content';
 import { requestReceived } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
+import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
-import { createInTx, type NewRequest } from './create';
+import { writeNewRequest, type NewRequest } from './create';
 import { actorLabel, HANDLING_ROLES, isOpen, loadLadder, REQUESTS, type RequestDoc } from './store';
 import { toSummary } from './view';
 
@@ -47,19 +48,28 @@ function homeOf(caller: CallerRecord | null): string {
   return home;
 }
 
+/**
+ * Writes a new request, its timeline entry and its counts in one transaction. A retried send (the same request
+ * id) whose first attempt made it answers that request and writes nothing; the id belongs to whoever made it.
+ */
 async function create(r: NewRequest): Promise<SubmitResult> {
-  const outcome = await inTransaction(async (tx) => {
-    const made = await createInTx(tx, r);
-    if (made.created) {
-      const { deltas, distinct } = requestReceived(made.doc.category);
-      await bumpCounters(tx, made.doc.unitPath, r.now, deltas, distinct);
-    }
-    return made;
-  });
-  if (outcome.created) {
-    await checkPhotos(r.actor, r.id, 'photos', r.problem.photos);
+  let doc: RequestDoc;
+  try {
+    doc = await inTransaction(async (tx) => {
+      const made = await writeNewRequest(tx, r);
+      const { deltas, distinct } = requestReceived(made.category);
+      await bumpCounters(tx, made.unitPath, r.now, deltas, distinct);
+      return made;
+    });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await byId<RequestDoc>(REQUESTS, r.id);
+    const mine = existing && (existing.reporterId ? existing.reporterId === r.actor : existing.submitter === r.actor);
+    if (!existing || !mine) throw conflict('这个编号已被使用，请重新提交');
+    return { id: existing._id, state: existing.state, created: false };
   }
-  return { id: outcome.doc._id, state: outcome.doc.state, created: outcome.created };
+  await checkPhotos(r.actor, r.id, 'photos', r.problem.photos);
+  return { id: doc._id, state: doc.state, created: true };
 }
 
 /** 提交诉求: a villager raises their own problem, at their neighbourhood. A retried send creates nothing more. */
@@ -68,6 +78,15 @@ export const submit = defineAction({
   access: anyone,
   async handler(input, { openid, caller, now }): Promise<SubmitResult> {
     const home = homeOf(caller);
+    // The person's own requests of the last hour are the tally; this one's id is left out, so a retry still
+    // answers the request it made.
+    await refuseWhenRecordsReach(
+      LIMITS.requestSubmit,
+      REQUESTS,
+      { participants: openid, submitter: openid, _id: command.neq(input.requestId) },
+      'createdAt',
+      now,
+    );
     await checkText(openid, REQUEST_SCENE, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
     const ladder = await loadLadder(home);
     const name = (caller as Partial<UserRecord> | null)?.nickname ?? '';

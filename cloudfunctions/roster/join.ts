@@ -15,23 +15,13 @@ import { anyone, roles } from '../common/access';
 import { db } from '../common/cloud';
 import { byId, inTransaction, rows, txGet } from '../common/db';
 import { ADMIN_ROLES, applyRoleChange, grantsUnitIds, memberUnitIds } from '../common/domain/roles';
-import { conflict, forbidden, invalidArgument, notFound, rateLimited } from '../common/errors';
+import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { tallyOne } from '../common/domain/limits';
+import { LIMITS, refuseWhenReached } from '../common/limits';
 import { BRANCHES, branchScope, loadBranch, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { NOT_AGREED_MESSAGE, USERS, recordRoleChange, saveUser, type UserDoc } from '../common/users';
-import {
-  JOIN_CODES,
-  LINK_TRIES,
-  ROSTER_PEOPLE,
-  type JoinCodeDoc,
-  type LinkTriesDoc,
-  type RosterPersonDoc,
-} from './store';
-
-/** Wrong answers (unknown codes, wrong digits) one person may give in an hour before they must wait. */
-const LINK_TRIES_PER_HOUR = 5;
-const HOUR_MS = 60 * 60 * 1000;
-const TOO_MANY = '输错的次数太多了，请一小时后再试，或请支部书记给您发个人邀请';
+import { JOIN_CODES, ROSTER_PEOPLE, type JoinCodeDoc, type RosterPersonDoc } from './store';
 
 function newJoinCode(): string {
   return Array.from(
@@ -69,32 +59,29 @@ export const joinCode = defineAction({
   },
 });
 
-/** Refuses a person who has guessed wrong too often this hour; otherwise their tries so far. */
-async function triesOf(openid: string, now: Date): Promise<LinkTriesDoc> {
-  const tries = await byId<LinkTriesDoc>(LINK_TRIES, openid);
-  if (!tries || now.getTime() - new Date(tries.windowStart).getTime() >= HOUR_MS) {
-    return { _id: openid, windowStart: now, wrong: 0 };
-  }
-  if (tries.wrong >= LINK_TRIES_PER_HOUR) throw rateLimited(TOO_MANY);
-  return tries;
-}
-
-async function countWrong(tries: LinkTriesDoc): Promise<number> {
-  const wrong = tries.wrong + 1;
-  await db
-    .collection(LINK_TRIES)
-    .doc(tries._id)
-    .set({ data: { windowStart: tries.windowStart, wrong } });
-  return LINK_TRIES_PER_HOUR - wrong;
+/**
+ * Counts one wrong answer (an unknown code, wrong digits) on the person's own record, in a transaction so answers
+ * sent at once are counted one by one, and says how many tries are left.
+ */
+async function countWrong(openid: string, now: Date): Promise<string> {
+  const tally = await inTransaction(async (tx) => {
+    const user = await txGet<UserDoc>(tx, USERS, openid);
+    if (!user || user.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
+    refuseWhenReached(LIMITS.rosterLinkGuess, user.linkMisses, now);
+    const next = tallyOne(user.linkMisses, LIMITS.rosterLinkGuess, now);
+    await tx
+      .collection(USERS)
+      .doc(openid)
+      .update({ data: { linkMisses: next } });
+    return next;
+  });
+  return `（还可以试${LIMITS.rosterLinkGuess.max - tally.count}次）`;
 }
 
 /** The branch a join code names; an unknown code counts as a wrong try. */
-async function branchOfCode(code: string, tries: LinkTriesDoc): Promise<BranchDoc> {
+async function branchOfCode(code: string, openid: string, now: Date): Promise<BranchDoc> {
   const found = await byId<JoinCodeDoc>(JOIN_CODES, code);
-  if (!found) {
-    const left = await countWrong(tries);
-    throw notFound(left > 0 ? `没有这个入支部码，请核对后重新输入（还可以试${left}次）` : TOO_MANY);
-  }
+  if (!found) throw notFound(`没有这个入支部码，请核对后重新输入${await countWrong(openid, now)}`);
   return loadBranch(found.branchId);
 }
 
@@ -104,7 +91,8 @@ export const joinNames = defineAction({
   access: anyone,
   async handler(input, { openid, caller, now }): Promise<RosterJoinNames> {
     if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
-    const branch = await branchOfCode(input.code, await triesOf(openid, now));
+    refuseWhenReached(LIMITS.rosterLinkGuess, (caller as UserDoc).linkMisses, now);
+    const branch = await branchOfCode(input.code, openid, now);
     const people = await rows<Pick<RosterPersonDoc, '_id' | 'name'>>(
       db
         .collection(ROSTER_PEOPLE)
@@ -145,13 +133,12 @@ export const link = defineAction({
   access: anyone,
   async handler(input, { openid, caller, now }): Promise<RosterLinkResult> {
     if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
-    const tries = await triesOf(openid, now);
-    const branch = await branchOfCode(input.code, tries);
+    refuseWhenReached(LIMITS.rosterLinkGuess, (caller as UserDoc).linkMisses, now);
+    const branch = await branchOfCode(input.code, openid, now);
     const person = await byId<RosterPersonDoc>(ROSTER_PEOPLE, input.personId);
     if (!person || person.branchId !== branch._id) throw notFound('名册里没有这个人，请重新选择您的名字');
     if (person.userId !== openid && person.phone.slice(-4) !== input.phoneLast4) {
-      const left = await countWrong(tries);
-      throw invalidArgument(left > 0 ? `手机号后四位不对，请核对（还可以试${left}次）` : TOO_MANY);
+      throw invalidArgument(`手机号后四位不对，请核对${await countWrong(openid, now)}`);
     }
     const [elsewhere] = await rows<Pick<RosterPersonDoc, '_id' | 'name'>>(
       db.collection(ROSTER_PEOPLE).where({ userId: openid }).field({ _id: true, name: true }).limit(2),

@@ -5,7 +5,6 @@ import type { HeadRole, RosterRow } from '../common/domain/roster';
 export const ROSTER_PEOPLE = 'roster_people';
 export const ROSTER_IMPORTS = 'roster_imports';
 export const JOIN_CODES = 'join_codes';
-export const LINK_TRIES = 'link_tries';
 export const IMPORT_ROWS = 'roster_import_rows';
 
 /** Rows per chunk: one confirm call writes one chunk, well within a function's time limit. */
@@ -68,11 +67,4 @@ export interface JoinCodeDoc {
   branchId: string;
   createdBy: string;
   createdAt: Date;
-}
-
-/** Wrong last-four-digit answers of one person (`_id` = OPENID) in the current hour. */
-export interface LinkTriesDoc {
-  _id: string;
-  windowStart: Date;
-  wrong: number;
 }

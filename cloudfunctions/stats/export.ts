@@ -26,6 +26,7 @@ import { roles } from '../common/access';
 import { cloud, command, db } from '../common/cloud';
 import { rows } from '../common/db';
 import { maskName, maskPhone } from '../common/domain/request';
+import { EXPORT_SLOT_MS, oneAtATime } from '../common/limits';
 import { defineAction } from '../common/runtime';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, statsScope, STATS_ROLES } from './scope';
@@ -161,7 +162,7 @@ function overviewSheet(board: Dashboard): Sheet {
 }
 
 /** 导出: the dashboard and the lists behind it (requests, pledges, attendance) as an .xlsx in cloud storage. */
-export const exportStats = defineAction({
+const exportWorkbook = defineAction({
   input: statsInputSchema,
   access: roles(STATS_ROLES, statsScope),
   async handler(input, ctx): Promise<ExportResult> {
@@ -269,5 +270,24 @@ export const exportStats = defineAction({
       rows: { requests: requests.items.length, pledges: pledges.items.length, attendance: attendance.items.length },
       truncated: requests.cut || pledges.cut || attendance.cut,
     };
+  },
+});
+
+/**
+ * 导出: one running export per unit at a time (RATE_LIMITED while one runs), so repeated exports cannot tie up the
+ * function. Town admins export in a lane of their own: nobody else's exports lock them out.
+ */
+export const exportStats = defineAction({
+  ...exportWorkbook,
+  handler(input, ctx) {
+    const unitId = ctx.resource.unit._id;
+    const lane = ctx.grants.some((g) => g.role === 'town_admin') ? 'town' : 'unit';
+    return oneAtATime(
+      `export:${unitId}:${lane}`,
+      (until) => `这个单位已有一份报表正在导出，请在${until}以后再试`,
+      ctx.now,
+      EXPORT_SLOT_MS,
+      () => exportWorkbook.handler(input, ctx),
+    );
   },
 });

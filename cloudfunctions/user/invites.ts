@@ -22,6 +22,8 @@ import { inTransaction, txGet } from '../common/db';
 import { qrCodeVersion } from '../common/miniProgramVersion';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { roleTargetScope, type RoleTargetResource } from '../common/org';
+import { tallyOne } from '../common/domain/limits';
+import { LIMITS, refuseWhenReached } from '../common/limits';
 import { defineAction } from '../common/runtime';
 import {
   NOT_AGREED_MESSAGE,
@@ -131,7 +133,10 @@ export const createInvite = defineAction({
       await tx.collection(INVITES).doc(_id).set({ data });
       return created;
     });
-    if (invite.qrFileId) return inviteView(invite, now);
+    // Only the call that made the invitation renders its QR code: retries racing it answer the invitation as stored
+    // (the short code works alone), so twenty retries never render twenty codes.
+    const madeNow = new Date(invite.createdAt).getTime() === now.getTime();
+    if (invite.qrFileId || !madeNow) return inviteView(invite, now);
     const qrFileId = await makeQrCode(code);
     if (qrFileId) await db.collection(INVITES).doc(code).update({ data: { qrFileId } });
     return inviteView({ ...invite, qrFileId }, now);
@@ -147,9 +152,20 @@ export const redeemInvite = defineAction({
   access: anyone,
   async handler(input, { openid, caller, now }): Promise<RedeemInviteResult> {
     if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
-    return inTransaction(async (tx) => {
+    const outcome = await inTransaction(async (tx): Promise<RedeemInviteResult | 'wrong'> => {
+      // The person's wrong codes are tallied on their own record, read and written in this transaction, so
+      // guesses sent at once are counted one by one; once the limit is reached even a right code waits.
+      const user = await txGet<UserDoc>(tx, USERS, openid);
+      if (!user || user.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
+      refuseWhenReached(LIMITS.inviteGuess, user.inviteMisses, now);
       const invite = await txGet<InviteDoc>(tx, INVITES, input.code);
-      if (!invite) throw notFound('没有找到这个邀请码，请核对后重新输入');
+      if (!invite) {
+        await tx
+          .collection(USERS)
+          .doc(openid)
+          .update({ data: { inviteMisses: tallyOne(user.inviteMisses, LIMITS.inviteGuess, now) } });
+        return 'wrong';
+      }
       const next = transition(stateOf(invite), { type: 'redeem', by: openid, at: now });
       if (!next.ok) throw conflict(INVITE_REFUSAL_MESSAGES[next.refusal]);
       const grant: RoleGrant = {
@@ -162,8 +178,6 @@ export const redeemInvite = defineAction({
       };
       const answer = { grant, targetName: invite.targetName };
       if (!next.changed) return answer;
-      const user = await txGet<UserDoc>(tx, USERS, openid);
-      if (!user || user.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
       const roles = applyRoleChange(user.roles ?? [], { type: 'grant', grant });
       await tx
         .collection(INVITES)
@@ -192,5 +206,7 @@ export const redeemInvite = defineAction({
       }
       return answer;
     });
+    if (outcome === 'wrong') throw notFound('没有找到这个邀请码，请核对后重新输入');
+    return outcome;
   },
 });

@@ -44,7 +44,8 @@ export const save = defineAction({
       input.title,
       input.series,
       input.description,
-      ...input.where.map((w) => ('platform' in w ? w.platform : '')),
+      // Links are text others will open: checked like every other word of the film.
+      ...input.where.flatMap((w) => ('platform' in w ? [w.platform, w.url] : [])),
     ]);
     const fields = {
       title: input.title,

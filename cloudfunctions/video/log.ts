@@ -5,7 +5,7 @@ import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { db } from '../common/cloud';
 import { byId } from '../common/db';
-import { invalidArgument, notFound } from '../common/errors';
+import { notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { FILMS, FILM_LOG, toLogEntry, type FilmDoc, type FilmLogDoc } from './store';
@@ -20,7 +20,6 @@ export const logWatched = defineAction({
   async handler(input, { openid, now }): Promise<FilmLogEntry> {
     const today = dayOf(now);
     const day = input.day ?? today;
-    if (day > today) throw invalidArgument('观看日期不能晚于今天');
     const film = await byId<FilmDoc>(FILMS, input.filmId);
     if (!film) throw notFound('这部影片已不在片库中');
     // One entry per request: a retried submit writes the same document again.

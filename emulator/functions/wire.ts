@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '../../types/json';
 import { sendJson } from '../http/io';
 import type { Caller, FunctionRuntime, InvocationFailure, InvocationOutcome } from './runtime';
 
@@ -26,6 +27,7 @@ export async function answerInvokeFunction(
     } catch {
       return { code: 'INVALID_PARAM', message: 'request_data is not valid JSON', requestId: '' };
     }
+    if (nestsDeeperThan(event)) return { code: 'INVALID_PARAM', message: TOO_DEEP_MESSAGE, requestId: '' };
   }
   const caller: Caller = runtime.callerOfSession(body.tcb_sessionToken) ?? {};
   const outcome = await runtime.invoke(name, event, caller);

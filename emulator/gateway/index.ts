@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '../../types/json';
 import type { LocalDatabase } from '../db';
 import type { Caller, FunctionRuntime } from '../functions/runtime';
 import { sendInvocation } from '../functions/wire';
@@ -103,6 +104,11 @@ async function invoke(
     event = text ? JSON.parse(text) : {};
   } catch {
     sendJson(res, { errCode: -501007, errMsg: '请求体不是合法的 JSON' }, 400);
+    return;
+  }
+  // Refused here: handing such a value to an instance would overflow the stack while cloning it.
+  if (nestsDeeperThan(event)) {
+    sendJson(res, { ok: false, error: { code: 'INVALID_ARGUMENT', message: TOO_DEEP_MESSAGE } }, 400);
     return;
   }
   const openid = personaOf(req);

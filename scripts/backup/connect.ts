@@ -36,8 +36,16 @@ export function defaultDataDir(): string {
 export async function connectLocal(dataDir: string, declarationFile?: string): Promise<Connection> {
   const cloud = await startLocalCloud({ dataDir, declarationFile });
   // The variables the cloud sets in a function's process; they keep the SDK from probing for a real cloud.
-  Object.assign(process.env, sdkEnvironment(cloud));
-  const instance = sdk().createNewInstance({ env: LOCAL_ENV, serviceUrl: cloud.adminUrl });
+  const environment = sdkEnvironment(cloud);
+  Object.assign(process.env, environment);
+  // Its own keys: several local clouds may be open at once (backup from one, restore to another), each
+  // answering only the SDK that signs with its own secret.
+  const instance = sdk().createNewInstance({
+    env: LOCAL_ENV,
+    serviceUrl: cloud.adminUrl,
+    secretId: environment.TENCENTCLOUD_SECRETID,
+    secretKey: environment.TENCENTCLOUD_SECRETKEY,
+  });
   return { db: instance.database(), label: 'local', close: () => cloud.stop() };
 }
 

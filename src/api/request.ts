@@ -2,6 +2,7 @@ import type { Page } from '@honglin/types/common';
 import type {
   AssignRequestInput,
   CommentRequestInput,
+  CommentResult,
   EscalateRequestInput,
   HandBackRequestInput,
   ListRequestsInput,
@@ -32,5 +33,5 @@ export const requestApi = {
   handBack: (input: HandBackRequestInput) => callCloud<RequestView>('request', 'handBack', input),
   resolve: (input: ResolveRequestInput) => callCloud<RequestView>('request', 'resolve', input),
   rate: (input: RateRequestInput) => callCloud<RequestView>('request', 'rate', input),
-  comment: (input: CommentRequestInput) => callCloud<{ at: string }>('request', 'comment', input),
+  comment: (input: CommentRequestInput) => callCloud<CommentResult>('request', 'comment', input),
 };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCron } from '../../emulator/functions/cron';
+import { SECRET_HEADER } from '../../emulator/http/doors';
 import { startTimerScheduler } from '../../emulator/functions/timer';
 import type { InvocationOutcome } from '../../emulator/functions/runtime';
 import { REPO_ROOT } from '../../emulator/start';
@@ -116,7 +117,10 @@ describe('function invocation', () => {
 
 describe('timer triggers', () => {
   test('POST /__timer/<fn>/<trigger> passes the timer event and no OPENID', async () => {
-    const res = await fetch(`${t.cloud.url}/__timer/whoami/nightly`, { method: 'POST' });
+    const res = await fetch(`${t.cloud.url}/__timer/whoami/nightly`, {
+      method: 'POST',
+      headers: { [SECRET_HEADER]: t.cloud.secret },
+    });
     expect(res.status).toBe(200);
     const result = (await res.json()) as WhoamiResult;
     expect(result.event).toMatchObject({ Type: 'Timer', TriggerName: 'nightly' });
@@ -125,7 +129,10 @@ describe('timer triggers', () => {
   });
 
   test('a trigger the function does not declare is 404', async () => {
-    const res = await fetch(`${t.cloud.url}/__timer/whoami/hourly`, { method: 'POST' });
+    const res = await fetch(`${t.cloud.url}/__timer/whoami/hourly`, {
+      method: 'POST',
+      headers: { [SECRET_HEADER]: t.cloud.secret },
+    });
     expect(res.status).toBe(404);
   });
 

@@ -87,6 +87,16 @@ describe('envelope', () => {
     expect(missing.error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('gives INVALID_ARGUMENT for input nested beyond a sane depth, before validating (never a stack overflow)', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i += 1) deep = [deep];
+    const answer = await call({ action: 'count', n: 1, extra: deep });
+    expect(answer).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '提交的内容层级过深' } });
+    let shallow: unknown = 1;
+    for (let i = 0; i < 10; i += 1) shallow = { a: shallow };
+    expect(await call({ action: 'count', n: 1, extra: shallow })).toEqual({ ok: true, data: { n: 1 } });
+  });
+
   it('gives UNAUTHENTICATED when the cloud context has no OPENID', async () => {
     expect(await call({ action: 'whoami' }, '')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

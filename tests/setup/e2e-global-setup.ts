@@ -91,6 +91,7 @@ export default async function globalSetup(): Promise<void> {
     const browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     globalThis.honglinE2e = { cloud, browser, dataDir };
     process.env.HONGLIN_E2E_BASE_URL = cloud.url;
+    process.env.HONGLIN_CLOUD_SECRET = cloud.secret;
     process.env.HONGLIN_E2E_WS = browser.wsEndpoint();
   } catch (error) {
     await cloud.stop();

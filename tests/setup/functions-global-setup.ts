@@ -15,7 +15,8 @@ export const GLOBAL_KEY = '__honglinFunctionsCloud';
 /**
  * Jest global setup of the `functions` project: builds the function bundles when they are missing or
  * older than their sources, starts one local cloud (with gateway) on a temp data folder and a free
- * port, and tells the tests where through HONGLIN_CLOUD_URL and HONGLIN_CLOUD_DATA_DIR.
+ * port, and tells the tests where through HONGLIN_CLOUD_URL, HONGLIN_CLOUD_DATA_DIR and
+ * HONGLIN_CLOUD_SECRET (the secret /admin and /__timer ask for).
  */
 export default async function functionsGlobalSetup(): Promise<void> {
   const sources = [path.join(REPO_ROOT, 'cloudfunctions'), path.join(REPO_ROOT, 'types')];
@@ -26,5 +27,6 @@ export default async function functionsGlobalSetup(): Promise<void> {
   const cloud = await startLocalCloud({ dataDir, gateway: true });
   process.env.HONGLIN_CLOUD_URL = cloud.url;
   process.env.HONGLIN_CLOUD_DATA_DIR = dataDir;
+  process.env.HONGLIN_CLOUD_SECRET = cloud.secret;
   (globalThis as Record<string, unknown>)[GLOBAL_KEY] = { cloud, dataDir } satisfies FunctionsGlobalState;
 }

@@ -6,6 +6,7 @@ import {
   type Audience,
 } from '@honglin/types/activity';
 import type { RoleGrant } from '@honglin/types/org';
+import { limitReached, tallyOne, type Tally, type WindowLimit } from './limits';
 
 /**
  * The themed-party-day activity (一月一课一片一实践), pure: no database, no SDK.
@@ -139,22 +140,17 @@ export function attendanceId(activityId: string, person: { openid: string } | { 
 /** Wrong check-in codes a member may present for one activity within the window before being refused. */
 export const MAX_WRONG_CODES = 5;
 export const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+const CHECKIN_GUESSES: WindowLimit = { max: MAX_WRONG_CODES, windowMs: WRONG_CODE_WINDOW_MS };
 
 /** A member's wrong codes for one activity: how many since the first of the current window. */
-export interface WrongCodes {
-  count: number;
-  since: Date | string;
-}
-
-const inWindow = (misses: WrongCodes | undefined, now: Date): misses is WrongCodes =>
-  !!misses && now.getTime() - new Date(misses.since).getTime() < WRONG_CODE_WINDOW_MS;
+export type WrongCodes = Tally;
 
 /** Has the member used up their wrong codes? Then even a right code is refused until the window passes. */
 export function guessingLocked(misses: WrongCodes | undefined, now: Date): boolean {
-  return inWindow(misses, now) && misses.count >= MAX_WRONG_CODES;
+  return limitReached(misses, CHECKIN_GUESSES, now);
 }
 
 /** The tally after one more wrong code: counted in the current window, or the first of a new one. */
 export function addWrongCode(misses: WrongCodes | undefined, now: Date): WrongCodes {
-  return inWindow(misses, now) ? { count: misses.count + 1, since: misses.since } : { count: 1, since: now };
+  return tallyOne(misses, CHECKIN_GUESSES, now);
 }

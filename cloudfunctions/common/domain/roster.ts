@@ -1,3 +1,4 @@
+import { hasVisibleCharacters } from '@honglin/types/common';
 import { HOUSEHOLD_TAGS, type HouseholdTag } from '@honglin/types/household';
 import type { RoleName, UnitKind } from '@honglin/types/org';
 import { HEAD_TITLES, ROSTER_COLUMNS, type RosterKind, type RosterProblem } from '@honglin/types/roster';
@@ -128,8 +129,8 @@ function columnsOf(kind: RosterKind, header: string[]): Map<string, number> | st
 }
 
 function visibleText(value: string, label: string, max: number): string {
-  const text = value.replace(/[\u200b-\u200f\u2060\ufeff]/g, '').trim();
-  if (!text) fail(`请填写${label}`);
+  const text = value.trim();
+  if (!hasVisibleCharacters(text)) fail(`请填写${label}`);
   if (text.length > max) fail(`${label}最多${max}个字`);
   return text;
 }

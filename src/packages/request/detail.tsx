@@ -10,6 +10,7 @@ import { requestApi } from '@/api/request';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { newRequestId } from '@/lib/requestId';
 import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { EVENT_LABELS, when } from '@/pages/requests/labels';
@@ -55,6 +56,8 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
   const [members, setMembers] = useState<PersonView[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // One id per comment written: a retried send of it adds it once.
+  const [commentId, setCommentId] = useState(newRequestId);
   const { can } = request;
   const id = request._id;
 
@@ -74,6 +77,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
   function openPanel(next: Panel) {
     setPanel(next);
     setError('');
+    if (next === 'comment') setCommentId(newRequestId());
     if (next === 'assign' && members === null) {
       const village = request.ladder[1]?.unitId ?? request.ladder[0].unitId;
       callCloud<Page<PersonView>>('user', 'listPeople', { unitId: village, role: 'member', size: 50 }).then(
@@ -267,7 +271,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
                 if (panel === 'escalate') return requestApi.escalate({ id, reason: text });
                 if (panel === 'handBack') return requestApi.handBack({ id, reason: text });
                 if (panel === 'resolve') return requestApi.resolve({ id, result: text, photos });
-                return requestApi.comment({ id, text });
+                return requestApi.comment({ id, requestId: commentId, text });
               });
             }}
           >

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Unit, UnitKind } from '@honglin/types/org';
 import { extendWordList as extendDataWordList } from '../../../emulator/openapi/content-check';
 import { readMediaChecks, type MediaCheckRecord, type OutboxMessage } from '../../../emulator/openapi/records';
+import { SECRET_HEADER } from '../../../emulator/http/doors';
 import { sdkEnvironment } from '../../../emulator/start';
 
 /**
@@ -20,6 +21,13 @@ export function cloudUrl(): string {
       'HONGLIN_CLOUD_URL is not set: run these tests in the jest project "functions" (its global setup starts the local cloud)',
     );
   return url;
+}
+
+/** The secret of this start of the shared cloud: /admin and /__timer answer only callers holding it. */
+export function cloudSecret(): string {
+  const secret = process.env.HONGLIN_CLOUD_SECRET;
+  if (!secret) throw new Error('HONGLIN_CLOUD_SECRET is not set: run these tests in the jest project "functions"');
+  return secret;
 }
 
 function dataDir(): string {
@@ -58,6 +66,7 @@ export async function callAs<T = unknown>(openid: string, fn: string, data: Reco
 export async function fireTimer<T = unknown>(fn: string, trigger: string): Promise<T> {
   const res = await fetch(`${cloudUrl()}/__timer/${encodeURIComponent(fn)}/${encodeURIComponent(trigger)}`, {
     method: 'POST',
+    headers: { [SECRET_HEADER]: cloudSecret() },
   });
   const body = (await res.json()) as T & { errCode?: number; errMsg?: string };
   if (res.status !== 200) throw new InvocationError(res.status, body.errCode ?? 0, body.errMsg ?? '');
@@ -85,7 +94,7 @@ let sdk: WxServerSdk | null = null;
 /** The real wx-server-sdk pointed at the shared cloud as an admin script (no caller), for arranging and inspecting data. */
 export function testSdk(): WxServerSdk {
   if (!sdk) {
-    Object.assign(process.env, sdkEnvironment({ adminUrl: `${cloudUrl()}/admin` }));
+    Object.assign(process.env, sdkEnvironment({ adminUrl: `${cloudUrl()}/admin`, secret: cloudSecret() }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     sdk = require('wx-server-sdk') as WxServerSdk;
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });

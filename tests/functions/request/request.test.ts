@@ -408,11 +408,15 @@ describe('the ladder: escalate, hand back, assign, resolve, rate', () => {
 
   it('comments are kept on the timeline for those it concerns only', async () => {
     const id = await submitted();
-    ok(await w.call('request', 'comment', { id, text: '今晚还是黑的' }, P.villager));
-    expect(code(await w.call('request', 'comment', { id, text: '路过看看' }, P.villagerN2))).toBe('FORBIDDEN');
-    expect(code(await w.call('request', 'comment', { id, text: '傻逼' }, P.villager))).toBe('CONTENT_REJECTED');
+    ok(await w.call('request', 'comment', { id, requestId: rid(), text: '今晚还是黑的' }, P.villager));
+    expect(code(await w.call('request', 'comment', { id, requestId: rid(), text: '路过看看' }, P.villagerN2))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await w.call('request', 'comment', { id, requestId: rid(), text: '傻逼' }, P.villager))).toBe(
+      'CONTENT_REJECTED',
+    );
     ok(await w.call('request', 'follow', { id }, P.neighbour));
-    ok(await w.call('request', 'comment', { id, text: '我家门口也黑' }, P.neighbour));
+    ok(await w.call('request', 'comment', { id, requestId: rid(), text: '我家门口也黑' }, P.neighbour));
     const detail = ok(await w.call('request', 'get', { id }, P.head1));
     const comments = detail.timeline.filter((t: { event: string }) => t.event === 'comment');
     expect(comments.map((t: { actor: string }) => t.actor)).toEqual(['张三', '关注的居民 李*']);

@@ -81,7 +81,7 @@ it('writes: every transition stays within 3 reads and 6 writes', async () => {
   const reported = { requestId: rid(), category: 'help', text, unitId: N1, resident: { name: '刘桂英' } };
   await measure('report', 'request', 'report', reported, P.head1);
   await measure('follow', 'request', 'follow', { id }, P.neighbour);
-  await measure('comment', 'request', 'comment', { id, text: '还是没人来' }, P.villager);
+  await measure('comment', 'request', 'comment', { id, requestId: rid(), text: '还是没人来' }, P.villager);
   await measure('accept', 'request', 'accept', { id }, P.head1);
   // 分派 to a member: the member's account is read with the request, in the scope rule's one read.
   await measure('assign.member', 'request', 'assign', { id, assigneeId: P.member }, P.head1);

@@ -371,7 +371,7 @@ describe('heads and linking: join code, name, last four digits', () => {
     });
     expect(locked).toMatchObject({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: expect.stringContaining('一小时后再试') },
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('以后再试') },
     });
     expect(await world.find('roster_people', { userId: guesser })).toHaveLength(0);
   });
