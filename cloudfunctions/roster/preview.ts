@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { rosterPreviewInputSchema, type RosterKind, type RosterPreview } from '@honglin/types/roster';
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
@@ -130,7 +130,13 @@ async function readRoster(fileID: string): Promise<ReturnType<typeof readTable>>
   }
 }
 
-async function contextFor(kind: RosterKind, scope: UnitDoc, table: ReturnType<typeof readTable>, today: string) {
+async function contextFor(
+  importId: string,
+  kind: RosterKind,
+  scope: UnitDoc,
+  table: ReturnType<typeof readTable>,
+  today: string,
+) {
   const [units, branches, people, households] = await Promise.all([
     unitsByPath(scope),
     kind === 'members' ? branchesByName(scope) : Promise.resolve(new Map<string, RosterBranch>()),
@@ -144,7 +150,7 @@ async function contextFor(kind: RosterKind, scope: UnitDoc, table: ReturnType<ty
     households,
     householdKey,
     today,
-    newId: (prefix) => `${prefix}_${randomBytes(10).toString('hex')}`,
+    newId: (prefix, row) => `${prefix}_${createHash('sha256').update(`${importId}:${row}`).digest('hex').slice(0, 20)}`,
   };
   return context;
 }
@@ -165,7 +171,7 @@ export const preview = defineAction({
       return previewOf(earlier);
     }
     const table = await readRoster(input.fileID);
-    const checked = checkRoster(input.kind, table, await contextFor(input.kind, scope, table, dayOf(now)));
+    const checked = checkRoster(input.kind, table, await contextFor(importId, input.kind, scope, table, dayOf(now)));
     const count = (action: string) => checked.rows.filter((r) => r.action === action).length;
     const doc: RosterImportDoc = {
       _id: importId,

@@ -135,6 +135,30 @@ const CASES: Record<string, CreateCase> = {
     idOf: (d) => d._id as string,
     records: byRequestId('places'),
   },
+  'org.saveHousehold': {
+    caller: PERSONA.neighbourHead,
+    input: async () => ({ requestId: rid(), unitId: UNIT.xcpNeighbourhood1, headName: '覃秋生' }),
+    idOf: (d) => d._id as string,
+    records: (w, input) => count(w, 'households', { _id: `hh_${input.requestId as string}` }),
+  },
+  'roster.preview': {
+    caller: PERSONA.villageAdmin,
+    async input(w) {
+      const fileID = await w.upload(
+        `roster/${rid('file')}.csv`,
+        Buffer.from('户主姓名,所在的邻\n覃春生,第一片/第一组/一邻\n覃夏生,第一片/第一组/二邻\n', 'utf8'),
+      );
+      return { requestId: rid(), kind: 'households', unitId: UNIT.xicaoping, fileID };
+    },
+    idOf: (d) => d.importId as string,
+    async records(w, input) {
+      const imports = await count(w, 'roster_imports', { _id: `ri_${input.requestId as string}` });
+      const [chunk] = await w.find<{ rows: Array<{ id: string }> }>('roster_import_rows', {
+        importId: `ri_${input.requestId as string}`,
+      });
+      return imports === 1 && chunk.rows.length === 2 ? 1 : imports + 1;
+    },
+  },
   'pledge.create': {
     caller: PERSONA.member,
     input: async () => ({

@@ -56,7 +56,8 @@ export interface RosterContext {
   householdKey(unitId: string, headName: string, address: string): string;
   /** Today in Asia/Shanghai, YYYY-MM-DD. */
   today: string;
-  newId(prefix: string): string;
+  /** The id a new record of this row gets: the same for the same import and row, so a retried preview agrees. */
+  newId(prefix: string, row: number): string;
 }
 
 export type RowAction = 'create' | 'update' | 'unchanged';
@@ -217,7 +218,7 @@ function memberRow(context: RosterContext, row: number, cell: (key: string) => s
     kind: 'members',
     row,
     action: !known ? 'create' : unchanged ? 'unchanged' : 'update',
-    id: known?.id ?? context.newId('rp'),
+    id: known?.id ?? context.newId('rp', row),
     name,
     phone,
     branchId: branch!.id,
@@ -244,7 +245,7 @@ function householdRow(context: RosterContext, row: number, cell: (key: string) =
     kind: 'households',
     row,
     action: !known ? 'create' : unchanged ? 'unchanged' : 'update',
-    id: known?.id ?? context.newId('hh'),
+    id: known?.id ?? context.newId('hh', row),
     unitId: unit.id,
     unitPath: unit.path,
     headName,
@@ -277,7 +278,7 @@ function headRow(context: RosterContext, row: number, cell: (key: string) => str
     kind: 'heads',
     row,
     action: !known ? 'create' : sameRoles(known.headRoles, headRole) ? 'unchanged' : 'update',
-    id: known?.id ?? context.newId('rp'),
+    id: known?.id ?? context.newId('rp', row),
     name: known?.name ?? name,
     phone,
     headRole,

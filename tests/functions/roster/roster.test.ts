@@ -39,10 +39,7 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-async function upload(content: Buffer, ext = 'xlsx'): Promise<string> {
-  const { fileID } = await sdk().uploadFile({ cloudPath: `roster/${rid('file')}.${ext}`, fileContent: content });
-  return fileID;
-}
+const upload = (content: Buffer, ext = 'xlsx') => world.upload(`roster/${rid('file')}.${ext}`, content);
 
 async function readXlsx(fileID: string): Promise<string[][]> {
   const { fileContent } = await sdk().downloadFile({ fileID });

@@ -20,6 +20,8 @@ export interface DemoWorld {
   measured(openid: string, fn: string, action: string, data?: object): Promise<{ answer: Envelope; trips: number }>;
   /** Documents of a collection matching a condition. */
   find<T = Record<string, unknown>>(collection: string, condition: Record<string, unknown>): Promise<T[]>;
+  /** Stores a file in cloud storage, as the app's upload does, and gives its cloud:// id. */
+  upload(cloudPath: string, content: Buffer): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startDemoWorld(name: string): Promise<DemoWorld> {
       const result = (await db.collection(collection).where(condition).limit(1000).get()) as unknown as { data: T[] };
       return result.data;
     },
+    upload: (cloudPath, content) => world.upload(cloudPath, content),
     stop: () => world.stop(),
   };
 }
