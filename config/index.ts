@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { Input } from 'postcss';
 import devConfig from './dev';
+import { ModuleManifestPlugin } from './module-manifest';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
@@ -55,6 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // types/ lives outside src/: Taro transpiles only src/ unless told.
       compile: { include: [path.join(root, 'types')] },
+      webpackChain(chain) {
+        chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -68,6 +72,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
