@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { Input } from 'postcss';
 import devConfig from './dev';
+import { h5SplitChunks } from './h5-split-chunks';
 import { ModuleManifestPlugin } from './module-manifest';
 import prodConfig from './prod';
 
@@ -74,6 +75,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       webpackChain(chain) {
         chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+        if (process.env.NODE_ENV !== 'development') chain.optimization.splitChunks(h5SplitChunks);
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

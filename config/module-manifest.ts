@@ -8,6 +8,12 @@ export interface ManifestChunk {
   modules: { path: string; bytes: number }[];
 }
 
+/** A set of chunks loaded together: the app's entry, or a page loaded on demand (H5), named by what it loads. */
+export interface ManifestGroup {
+  requests: string[];
+  files: string[];
+}
+
 /**
  * Writes `<output>.modules.json` beside the build output (dist/h5.modules.json, dist/weapp.modules.json): which
  * source module went into which chunk. `npm run size` reads it to fail on a module copied into more than one chunk
@@ -30,8 +36,12 @@ export class ModuleManifestPlugin {
         }
         chunks.push({ files: [...chunk.files].sort(), modules: modules.sort((a, b) => a.path.localeCompare(b.path)) });
       }
+      const groups: ManifestGroup[] = [...compilation.chunkGroups].map((group) => ({
+        requests: [...new Set(group.origins.map((o) => o.request).filter((r): r is string => Boolean(r)))],
+        files: group.chunks.flatMap((chunk) => [...chunk.files]),
+      }));
       const output = compilation.outputOptions.path ?? '';
-      fs.writeFileSync(`${output.replace(/[\\/]+$/, '')}.modules.json`, JSON.stringify({ chunks }, null, 1));
+      fs.writeFileSync(`${output.replace(/[\\/]+$/, '')}.modules.json`, JSON.stringify({ chunks, groups }, null, 1));
     });
   }
 }
