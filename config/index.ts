@@ -73,9 +73,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
         if (process.env.NODE_ENV !== 'development') chain.optimization.splitChunks(h5SplitChunks);
+        // @tarojs/components' React wrappers carry a copy of tslib of their own; the app's one is already loaded.
+        chain
+          .plugin('one-tslib')
+          .use(webpack.NormalModuleReplacementPlugin, [
+            /[\\/]node_modules[\\/]\.pnpm[\\/].*[\\/]tslib[\\/]tslib\.es6\.js$/,
+            require.resolve('tslib/tslib.es6.mjs'),
+          ]);
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

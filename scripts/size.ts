@@ -150,7 +150,10 @@ function h5Lines(): Line[] {
   return lines;
 }
 
-/** Source modules bundled into more than one H5 chunk, each with the chunks' JS files. */
+/**
+ * Modules bundled into more than one H5 chunk, each with the chunks' JS files. A library file counts as one module
+ * wherever it is installed and whatever its extension (a package may bundle its own copy of tslib).
+ */
 function h5Duplicates(): string[] {
   const manifest = readManifest(path.join(dist, 'h5'));
   if (!manifest) return [];
@@ -158,7 +161,11 @@ function h5Duplicates(): string[] {
   for (const chunk of manifest.chunks) {
     const name = chunk.files.find((f) => f.endsWith('.js')) ?? chunk.files[0] ?? '?';
     for (const module of chunk.modules) {
-      chunksOf.set(module.path, (chunksOf.get(module.path) ?? new Set()).add(name));
+      const key = module.path
+        .split('node_modules/')
+        .pop()!
+        .replace(/\.m?js$/, '');
+      chunksOf.set(key, (chunksOf.get(key) ?? new Set()).add(name));
     }
   }
   return [...chunksOf]
