@@ -129,7 +129,9 @@ export async function uploadImage(localPath: string, cloudPath: string): Promise
     if ('failed' in reply) return failure(reply.failed);
     const { fileID } = (reply.answer ?? {}) as { fileID?: unknown };
     // The gateway's own answer; the id is checked again by whichever action it is given to.
-    return typeof fileID === 'string' && fileID.startsWith('cloud://') ? { ok: true, data: { fileID } } : failure('INTERNAL');
+    return typeof fileID === 'string' && fileID.startsWith('cloud://')
+      ? { ok: true, data: { fileID } }
+      : failure('INTERNAL');
   }
   try {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath });
