@@ -1,3 +1,5 @@
+const path = require('node:path');
+
 // babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
@@ -15,6 +17,10 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+  ],
+  overrides: [
+    // The contracts: the client bundles keep only the schemas and constants they use (config/babel-pure-contracts.js).
+    { test: path.join(__dirname, 'types'), plugins: [require.resolve('./config/babel-pure-contracts.js')] },
   ],
   env: {
     // Under jest (components project) babel also compiles node_modules, including jest's own runner, whose

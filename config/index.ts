@@ -2,7 +2,9 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { Input } from 'postcss';
 import devConfig from './dev';
+import { h5SplitChunks } from './h5-split-chunks';
 import settings from './honglin.json';
+import { ModuleManifestPlugin } from './module-manifest';
 import prodConfig from './prod';
 import { weappSafeCode } from './weappSafeCode';
 
@@ -62,8 +64,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // types/ lives outside src/: Taro transpiles only src/ unless told.
       compile: { include: [path.join(root, 'types')] },
-      // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
-      webpackChain: weappSafeCode,
+      webpackChain(chain) {
+        // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
+        weappSafeCode(chain);
+        chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -77,6 +82,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain(chain, webpack) {
+        chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+        if (process.env.NODE_ENV !== 'development') chain.optimization.splitChunks(h5SplitChunks);
+        // @tarojs/components' React wrappers carry a copy of tslib of their own; the app's one is already loaded.
+        chain
+          .plugin('one-tslib')
+          .use(webpack.NormalModuleReplacementPlugin, [
+            /[\\/]node_modules[\\/]\.pnpm[\\/].*[\\/]tslib[\\/]tslib\.es6\.js$/,
+            require.resolve('tslib/tslib.es6.mjs'),
+          ]);
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -6,21 +6,14 @@
  *
  * - webpack's runtime finds the global object with `new Function('return this')` when `globalThis` is missing;
  *   here it takes `globalThis` or, failing that, nothing (Taro's runtime already copes with no global object).
- * - zod ships ES2020+ and keeps `const F = Function` for its JIT (turned off by src/lib/zodSetup.ts): the loader
- *   config/zodForWeapp.js lowers it to ES2017 and replaces that dead constructor with one that throws.
+ *
+ * zod (ES2020+, with a JIT built on `Function`) never reaches the client: answers are read by plain code
+ * (readEnvelope in types/envelope.ts) and types/ schemas tree-shake away (config/babel-pure-contracts.js).
  */
-import path from 'node:path';
 import type { Compiler } from 'webpack';
 
 type Chain = {
   plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
-  module: {
-    rule(name: string): {
-      test(pattern: RegExp): {
-        enforce(when: 'pre'): { use(name: string): { loader(file: string): unknown } };
-      };
-    };
-  };
 };
 
 const NAME = 'HonglinGlobalWithoutEval';
@@ -50,10 +43,4 @@ class GlobalWithoutEvalPlugin {
 /** `mini.webpackChain` of config/index.ts. */
 export function weappSafeCode(chain: Chain): void {
   chain.plugin(NAME).use(GlobalWithoutEvalPlugin);
-  chain.module
-    .rule('zod-for-weapp')
-    .test(/[\\/]node_modules[\\/]zod[\\/].*\.js$/)
-    .enforce('pre')
-    .use('zod-for-weapp')
-    .loader(path.join(__dirname, 'zodForWeapp.js'));
 }

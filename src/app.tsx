@@ -1,5 +1,4 @@
 // First: zod reads its settings when a schema is built, and pages build theirs as they load.
-import '@/lib/zodSetup';
 import type { PropsWithChildren } from 'react';
 import Taro from '@tarojs/taro';
 import './app.scss';

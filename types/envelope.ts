@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /** Every error code a client can receive (DESIGN.md §6). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -35,17 +33,23 @@ export function mayRetry(error: ApiError): boolean {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  }),
-]);
+/**
+ * Reads a function's answer as an envelope: `undefined` unless it is `{ ok: true, data }` or
+ * `{ ok: false, error: { code, message, details? } }` with a known code. Plain code rather than a zod schema:
+ * the client reads every answer with it and carries no zod (docs/PERFORMANCE.md).
+ */
+export function readEnvelope(answer: unknown): Envelope<unknown> | undefined {
+  if (!isRecord(answer)) return undefined;
+  if (answer.ok === true) return { ok: true, data: answer.data };
+  if (answer.ok !== false || !isRecord(answer.error)) return undefined;
+  const { code, message, details } = answer.error;
+  if (!(ERROR_CODES as readonly unknown[]).includes(code) || typeof message !== 'string') return undefined;
+  return { ok: false, error: { code: code as ErrorCode, message, ...(details === undefined ? {} : { details }) } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** The default Chinese message of each code, used when an error brings none of its own. */
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {

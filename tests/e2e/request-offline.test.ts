@@ -48,7 +48,7 @@ test('a draft survives closing the app; a send without network waits on the phon
   await current(page).getByText('有1条诉求还没发出去').waitFor();
   await shot(page, 'request-offline-2-outbox');
   await current(page)
-    .locator('.nut-button', { hasText: /^\s*发送\s*$/ })
+    .locator('.hl-button', { hasText: /^\s*发送\s*$/ })
     .click();
   await current(page).getByText('已全部发送').waitFor();
 

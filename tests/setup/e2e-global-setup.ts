@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import type { LocalCloud } from '../../emulator/start';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 /**
  * Jest loads a global setup without its moduleNameMapper, so the emulator (which imports
@@ -20,18 +21,6 @@ const { startLocalCloud, sdkEnvironment, REPO_ROOT } = tsxRequire(
   '../../emulator/start',
   __filename,
 ) as typeof import('../../emulator/start');
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** What the teardown stops; the global setup and teardown run in the same process. */
 export interface E2eRun {

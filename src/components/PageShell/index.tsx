@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/Button';
 import { PrivacyPrompt } from '@/components/PrivacyDialog';
 import { ELDER_MODE_CLASS, useElderMode } from '@/lib/elderMode';
 import type { QueryState } from '@/lib/useQuery';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/Button';
 import type { PledgeSummary } from '@honglin/types/pledge';
 import type { usePledgeList } from './usePledgeList';
 import './pledge.scss';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/Button';
 import {
   PLEDGE_CATEGORIES,
   PLEDGE_CATEGORY_LABELS,

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/Button';
 import { RequestCard } from './RequestCard';
 import type { RequestListState } from './useRequestList';
 

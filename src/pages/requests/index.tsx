@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { navigateTo, useDidShow } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/Button';
 import type { Me } from '@honglin/types/user';
 import { callCloud } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';

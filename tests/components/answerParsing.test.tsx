@@ -1,6 +1,7 @@
 /**
  * WeChat has no working `Function` constructor: in DevTools (real V8) it works, on devices it throws or returns
- * a useless value. The client's answer parsing must never need it (src/lib/zodSetup.ts sets zod `jitless`).
+ * a useless value. The client's answer parsing must never need it: it reads envelopes by plain code (readEnvelope in
+ * types/envelope.ts), and no zod, whose JIT is built on `Function`, reaches the client.
  * Each case loads the transport afresh with `Function` broken in one of those two ways, as a phone would.
  */
 type Transport = typeof import('@/api/transport');
@@ -18,7 +19,7 @@ const behaviours = {
   },
 } as const;
 
-/** The transport and everything it imports (zod included), evaluated afresh under the current `Function`. */
+/** The transport and everything it imports, evaluated afresh under the current `Function`. */
 function freshTransport(): Transport {
   let transport: Transport | undefined;
   jest.isolateModules(() => {
