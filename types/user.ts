@@ -177,11 +177,12 @@ export interface RoleChangeResult {
 }
 
 /** How a role change came about. */
-export const ROLE_CHANGE_VIA = ['direct', 'invite', 'bootstrap', 'account_deleted'] as const;
+export const ROLE_CHANGE_VIA = ['direct', 'invite', 'roster', 'bootstrap', 'account_deleted'] as const;
 export type RoleChangeVia = (typeof ROLE_CHANGE_VIA)[number];
 export const ROLE_CHANGE_VIA_LABELS: Record<RoleChangeVia, string> = {
   direct: '管理员直接设置',
   invite: '接受邀请',
+  roster: '按名册认领',
   bootstrap: '部署配置',
   account_deleted: '注销账号',
 };

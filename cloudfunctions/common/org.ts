@@ -20,6 +20,8 @@ export interface UnitDoc extends Unit {
 export interface BranchDoc extends Branch {
   createdAt: Date;
   createdBy: string;
+  /** The code its members link themselves to its roster with (roster.joinCode), once made. */
+  joinCode?: string;
 }
 
 export interface PlaceDoc extends Place {

@@ -29,7 +29,7 @@ import { maskName, maskPhone } from '../common/domain/request';
 import { defineAction } from '../common/runtime';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, statsScope, STATS_ROLES } from './scope';
-import { workbook, type Cell, type Sheet } from './xlsx';
+import { workbook, type Cell, type Sheet } from '../common/spreadsheet/xlsx';
 
 /** Rows per list at most: a town's year of requests fits; a larger export says it was cut. */
 export const EXPORT_ROW_LIMIT = 5000;

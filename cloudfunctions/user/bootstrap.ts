@@ -4,7 +4,7 @@ import { inTransaction, txGet, type Tx } from '../common/db';
 import { TOWN_ROOT_ID } from '@honglin/types/org-api';
 import { UNITS, type UnitDoc } from '../common/org';
 import { memberUnitIds } from '../common/domain/roles';
-import { USERS, recordRoleChange, saveUser, type RoleChangeDoc, type UserDoc } from './records';
+import { USERS, recordRoleChange, saveUser, type RoleChangeDoc, type UserDoc } from '../common/users';
 
 /** OPENIDs that deployment configuration makes town admins; never settable by a client. */
 export function isFirstTownAdmin(openid: string): boolean {

@@ -5,8 +5,15 @@ import { grantsUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
-import { NOT_AGREED_MESSAGE } from './profile';
-import { INVITES, ROLE_CHANGES, USERS, recordRoleChange, saveUser, type UserDoc } from './records';
+import {
+  NOT_AGREED_MESSAGE,
+  INVITES,
+  ROLE_CHANGES,
+  USERS,
+  recordRoleChange,
+  saveUser,
+  type UserDoc,
+} from '../common/users';
 
 /**
  * 注销: the person's own data is erased (name, avatar, phone, roles) and the record marked deleted. Their home

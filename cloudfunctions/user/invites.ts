@@ -22,8 +22,16 @@ import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { roleTargetScope, type RoleTargetResource } from '../common/org';
 import { defineAction } from '../common/runtime';
-import { NOT_AGREED_MESSAGE } from './profile';
-import { INVITES, USERS, nameOf, recordRoleChange, saveUser, type InviteDoc, type UserDoc } from './records';
+import {
+  NOT_AGREED_MESSAGE,
+  INVITES,
+  USERS,
+  nameOf,
+  recordRoleChange,
+  saveUser,
+  type InviteDoc,
+  type UserDoc,
+} from '../common/users';
 
 /** The page a scanned invitation opens (its `scene` is the code). */
 export const REDEEM_PAGE = 'packages/account/redeem';

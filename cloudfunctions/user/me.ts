@@ -5,7 +5,7 @@ import { rows } from '../common/db';
 import { BRANCHES, unitsById, type BranchDoc, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { bootstrapTownAdmin, isFirstTownAdmin } from './bootstrap';
-import type { UserDoc } from './records';
+import type { UserDoc } from '../common/users';
 
 export function unitLabel(unit: UnitDoc, units: Map<string, UnitDoc>): UnitLabel {
   return {

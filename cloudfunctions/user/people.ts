@@ -6,7 +6,7 @@ import { ADMIN_ROLES, phoneFor } from '../common/domain/roles';
 import { unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { USERS, type UserDoc } from './records';
+import { USERS, type UserDoc } from '../common/users';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -13,9 +13,7 @@ import { forbidden, invalidArgument } from '../common/errors';
 import { loadUnit, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { grantFirstTownAdmin, isFirstTownAdmin } from './bootstrap';
-import { USERS, saveUser, type UserDoc } from './records';
-
-export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引';
+import { NOT_AGREED_MESSAGE, USERS, saveUser, type UserDoc } from '../common/users';
 
 function newUser(openid: string, now: Date): UserDoc {
   return {

@@ -16,7 +16,15 @@ import { roleTargetScope, unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { checkGrantable } from './invites';
-import { ROLE_CHANGES, USERS, nameOf, recordRoleChange, saveUser, type RoleChangeDoc, type UserDoc } from './records';
+import {
+  ROLE_CHANGES,
+  USERS,
+  nameOf,
+  recordRoleChange,
+  saveUser,
+  type RoleChangeDoc,
+  type UserDoc,
+} from '../common/users';
 
 const NO_SUCH_PERSON = '找不到这个人：对方需要先打开小程序并同意隐私保护指引';
 

@@ -1,5 +1,5 @@
 import { logVisitInputSchema, type LogVisitResult } from '@honglin/types/visit';
-import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
+import type { RoleGrant, UserRecord } from '@honglin/types/org';
 import { roles } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import { db } from '../common/cloud';
@@ -7,6 +7,7 @@ import { inTransaction, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
 import { addSums, requestReceived, visitLogged } from '../common/domain/metrics';
+import { HEAD_ROLES } from '../common/domain/roles';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import { writeNewRequest } from '../request/create';
@@ -15,7 +16,6 @@ import { actorLabel, ladderFrom, loadLadder } from '../request/store';
 import { REQUEST_SCENE } from '../request/submit';
 import { VISITS, type VisitDoc } from './store';
 
-export const HEAD_ROLES: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head'];
 
 /** The head role the caller visits in: the one named, or their first. */
 export function visitingGrant(caller: CallerRecord | null, unitId: string | undefined): RoleGrant {

@@ -14,7 +14,8 @@ import { notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { UNITS } from '../common/org';
-import { HEAD_ROLES, visitingGrant } from './log';
+import { HEAD_ROLES } from '../common/domain/roles';
+import { visitingGrant } from './log';
 import { VISITS, type VisitDoc } from './store';
 
 /** The most households one unit is expected to hold (a block: a few hundred). */

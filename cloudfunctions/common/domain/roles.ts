@@ -4,6 +4,9 @@ import { maskPhone } from '@honglin/types/user';
 /** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
 export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
 
+/** The heads of the 片组邻三长制: they visit households and take up residents' problems in their unit. */
+export const HEAD_ROLES: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head'];
+
 /**
  * Which roles an admin grant allows its holder to grant or revoke (within the grant's unit and below):
  * a town admin any role, including another town admin; a village admin every role of their village except the

@@ -1,11 +1,14 @@
 import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import type { RoleChangeVia } from '@honglin/types/user';
-import type { Tx } from '../common/db';
+import type { Tx } from './db';
 
-/** Collections of the user function (declared in cloudfunctions/database.json). */
+/** People and their roles: collections the user and roster functions share (declared in cloudfunctions/database.json). */
 export const USERS = 'users';
 export const INVITES = 'invites';
 export const ROLE_CHANGES = 'role_changes';
+
+/** Said to someone not stored yet: only a person who agreed to the privacy guideline is kept (and may act). */
+export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引';
 
 /** A stored person (`_id` = OPENID), created only when they agree to the privacy guideline. */
 export interface UserDoc extends UserRecord {

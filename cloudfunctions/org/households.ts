@@ -1,0 +1,178 @@
+import type { Page } from '@honglin/types/common';
+import {
+  closeHouseholdInputSchema,
+  listHouseholdsInputSchema,
+  saveHouseholdInputSchema,
+  type HouseholdView,
+  type SaveHouseholdInput,
+} from '@honglin/types/household';
+import { matchingGrants, roles, type ScopeTarget } from '../common/access';
+import { db } from '../common/cloud';
+import { checkText } from '../common/content';
+import { byId, inTransaction, txGet } from '../common/db';
+import { ADMIN_ROLES, HEAD_ROLES } from '../common/domain/roles';
+import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { HOUSEHOLDS, householdKey, householdView, seesHouseholdPhones, type HouseholdDoc } from '../common/households';
+import { loadUnit, unitScope, unitsById, type UnitDoc } from '../common/org';
+import { pageOf } from '../common/pagination';
+import { defineAction } from '../common/runtime';
+
+/** Heads keep their unit's households (they visit them); admins keep their village's or the town's. */
+const HOUSEHOLD_KEEPERS = [...HEAD_ROLES, ...ADMIN_ROLES];
+
+type SaveHousehold = Exclude<SaveHouseholdInput, undefined>;
+
+/** The households of a unit and below, newest first; closed ones only when asked. */
+export const listHouseholds = defineAction({
+  input: listHouseholdsInputSchema,
+  access: roles(
+    HOUSEHOLD_KEEPERS,
+    unitScope((i: { unitId: string }) => i.unitId),
+  ),
+  async handler(input, { grants, resource }): Promise<Page<HouseholdView>> {
+    const condition: Record<string, unknown> = { unitPath: input.unitId };
+    if (!input.includeClosed) condition.closedAt = null;
+    const page = await pageOf<HouseholdDoc>(
+      db.collection(HOUSEHOLDS),
+      condition,
+      'createdAt',
+      input.cursor,
+      input.size,
+    );
+    const units = await unitsById(page.items.map((h) => h.unitId));
+    const inFull = seesHouseholdPhones(grants, resource.path);
+    return {
+      items: page.items.map((h) => householdView(h, units.get(h.unitId)?.name ?? '', inFull)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  },
+});
+
+function neighbourhoodOf(unit: UnitDoc): UnitDoc {
+  if (unit.kind !== 'neighbourhood') throw invalidArgument('农户只能登记在某个邻下面，请选择具体的邻');
+  return unit;
+}
+
+async function saveScope(input: SaveHousehold): Promise<ScopeTarget<{ household?: HouseholdDoc; unit?: UnitDoc }>> {
+  if ('id' in input) {
+    const household = await byId<HouseholdDoc>(HOUSEHOLDS, input.id);
+    if (!household) throw notFound('找不到这户，请刷新后重试');
+    return { unitPath: household.unitPath, resource: { household } };
+  }
+  const unit = neighbourhoodOf(await loadUnit(input.unitId));
+  return { unitPath: unit.path, resource: { unit } };
+}
+
+/**
+ * Adds a household to a neighbourhood (a head adds one they meet on a visit; `splitFrom` when a family splits), or
+ * changes one; a new unitId moves it, within the caller's own units. Every change goes into its history.
+ */
+export const saveHousehold = defineAction({
+  input: saveHouseholdInputSchema,
+  access: roles(HOUSEHOLD_KEEPERS, saveScope),
+  async handler(input, { openid, caller, grants, resource, now }): Promise<HouseholdView> {
+    await checkText(openid, 1, [input.headName, input.address]);
+    if ('id' in input) {
+      const moveTo = input.unitId && input.unitId !== resource.household?.unitId ? await loadUnit(input.unitId) : null;
+      if (moveTo) {
+        neighbourhoodOf(moveTo);
+        if (matchingGrants(caller?.roles ?? [], HOUSEHOLD_KEEPERS, { unitPath: moveTo.path }).length === 0) {
+          throw forbidden('只能把农户迁到您负责的邻');
+        }
+      }
+      const saved = await inTransaction(async (tx) => {
+        const current = await txGet<HouseholdDoc>(tx, HOUSEHOLDS, input.id);
+        if (!current) throw notFound('找不到这户，请刷新后重试');
+        if (current.closedAt) throw conflict('这户已注销，不能再修改');
+        const next: HouseholdDoc = {
+          ...current,
+          headName: input.headName,
+          ...(input.phone !== undefined ? { phone: input.phone } : {}),
+          ...(input.address !== undefined ? { address: input.address } : {}),
+          ...(input.size !== undefined ? { size: input.size } : {}),
+          ...(input.tags !== undefined ? { tags: input.tags } : {}),
+          ...(moveTo ? { unitId: moveTo._id, unitPath: moveTo.path } : {}),
+          updatedAt: now,
+        };
+        next.naturalKey = householdKey(next.unitId, next.headName, next.address);
+        next.history = [
+          ...current.history,
+          moveTo ? { change: 'moved', at: now, from: current.unitId } : { change: 'updated', at: now },
+        ];
+        const { _id, ...data } = next;
+        await tx.collection(HOUSEHOLDS).doc(_id).set({ data });
+        return next;
+      });
+      const unit = moveTo ?? (await loadUnit(saved.unitId));
+      return householdView(saved, unit.name, seesHouseholdPhones(grants, saved.unitPath));
+    }
+    const unit = resource.unit as UnitDoc;
+    const id = `hh_${input.requestId}`;
+    const created = await inTransaction(async (tx) => {
+      const existing = await txGet<HouseholdDoc>(tx, HOUSEHOLDS, id);
+      if (existing) {
+        if (existing.createdBy !== openid) throw conflict('请再试一次');
+        return existing;
+      }
+      if (input.splitFrom) {
+        const origin = await txGet<HouseholdDoc>(tx, HOUSEHOLDS, input.splitFrom);
+        if (!origin || origin.closedAt || !origin.unitPath.includes(unit.path[1] ?? '')) {
+          throw invalidArgument('要分出的原户不存在或已注销');
+        }
+      }
+      const address = input.address ?? '';
+      const household: HouseholdDoc = {
+        _id: id,
+        unitId: unit._id,
+        unitPath: unit.path,
+        headName: input.headName,
+        phone: input.phone ?? '',
+        address,
+        size: input.size ?? null,
+        tags: input.tags ?? [],
+        closedAt: null,
+        naturalKey: householdKey(unit._id, input.headName, address),
+        history: [
+          input.splitFrom ? { change: 'split', at: now, from: input.splitFrom } : { change: 'created', at: now },
+        ],
+        createdAt: now,
+        createdBy: openid,
+        updatedAt: now,
+      };
+      const { _id, ...data } = household;
+      await tx.collection(HOUSEHOLDS).doc(_id).set({ data });
+      return household;
+    });
+    return householdView(created, unit.name, seesHouseholdPhones(grants, created.unitPath));
+  },
+});
+
+async function closeScope(input: { id: string }): Promise<ScopeTarget<HouseholdDoc>> {
+  const household = await byId<HouseholdDoc>(HOUSEHOLDS, input.id);
+  if (!household) throw notFound('找不到这户，请刷新后重试');
+  return { unitPath: household.unitPath, resource: household };
+}
+
+/** The household no longer lives there (迁出, 并户 …): closed, kept with its visits and its history. */
+export const closeHousehold = defineAction({
+  input: closeHouseholdInputSchema,
+  access: roles(ADMIN_ROLES, closeScope),
+  async handler(input, { grants, now }): Promise<HouseholdView> {
+    const closed = await inTransaction(async (tx) => {
+      const current = await txGet<HouseholdDoc>(tx, HOUSEHOLDS, input.id);
+      if (!current) throw notFound('找不到这户，请刷新后重试');
+      if (current.closedAt) return current;
+      const next: HouseholdDoc = {
+        ...current,
+        closedAt: now,
+        updatedAt: now,
+        history: [...current.history, { change: 'closed', at: now, reason: input.reason }],
+      };
+      const { _id, ...data } = next;
+      await tx.collection(HOUSEHOLDS).doc(_id).set({ data });
+      return next;
+    });
+    const unit = await loadUnit(closed.unitId);
+    return householdView(closed, unit.name, seesHouseholdPhones(grants, closed.unitPath));
+  },
+});

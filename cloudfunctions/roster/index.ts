@@ -1,0 +1,9 @@
+import { createMain } from '../common/runtime';
+import { confirm } from './confirm';
+import { exportRoster, template } from './files';
+import { joinCode, joinNames, link } from './join';
+import { preview } from './preview';
+
+export const actions = { template, preview, confirm, export: exportRoster, joinCode, joinNames, link };
+
+export const main = createMain('roster', actions);
