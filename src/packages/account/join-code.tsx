@@ -35,13 +35,13 @@ function BranchCode({ grant }: { grant: RoleView }) {
       {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
       {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
       {query.status === 'success' && (
-        <View>
+        <>
           <Text className="hl-code">{query.data.code}</Text>
           <Text className="hl-text">
             在支部会议上把这个码告诉党员：打开红邻，在“我的”里点“加入党支部名册”，输入这个码，选自己的名字，再输入手机号后四位，就加入了本支部。
           </Text>
           <Text className="hl-note">只有已导入党员花名册的党员可以这样加入；输错多次要等一小时再试。</Text>
-        </View>
+        </>
       )}
     </View>
   );

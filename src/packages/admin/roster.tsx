@@ -127,7 +127,7 @@ function Import({ kind, unitId }: { kind: RosterKind; unitId: string }) {
       {step.at === 'busy' && <Text className="hl-note">{step.text}</Text>}
       {(step.at === 'preview' || step.at === 'writing') && <PreviewView fileName={fileName} preview={step.preview} />}
       {step.at === 'preview' && (
-        <View>
+        <>
           <Button
             className="hl-button hl-button--primary"
             disabled={step.preview.valid === 0}
@@ -136,28 +136,28 @@ function Import({ kind, unitId }: { kind: RosterKind; unitId: string }) {
             确认导入{step.preview.valid}行
           </Button>
           {chooseButton(step.preview.problems.length > 0 ? '改好后重新选择文件' : '换一个文件')}
-        </View>
+        </>
       )}
       {step.at === 'writing' && (
-        <View>
+        <>
           <Text className="hl-note">
             正在导入：已写入{step.progress?.written ?? 0}/{step.progress?.total ?? step.preview.valid}行
           </Text>
           {step.error && (
-            <View>
+            <>
               <Text className="hl-error">{step.error}</Text>
               <Button className="hl-button hl-button--primary" onClick={() => confirm(step.preview)}>
                 继续导入
               </Button>
-            </View>
+            </>
           )}
-        </View>
+        </>
       )}
       {step.at === 'done' && (
-        <View>
+        <>
           <Text className="hl-success">导入完成：共写入{step.progress.total}行。</Text>
           {chooseButton('导入另一个文件')}
-        </View>
+        </>
       )}
       {error && <Text className="hl-error">{error}</Text>}
     </View>
@@ -167,7 +167,7 @@ function Import({ kind, unitId }: { kind: RosterKind; unitId: string }) {
 function PreviewView({ fileName, preview }: { fileName: string; preview: RosterPreview }) {
   const withProblems = preview.total - preview.valid;
   return (
-    <View>
+    <>
       <Text className="hl-label">
         {fileName}：共{preview.total}行
       </Text>
@@ -177,7 +177,7 @@ function PreviewView({ fileName, preview }: { fileName: string; preview: RosterP
         <Text>不变 {preview.unchanged}</Text>
       </View>
       {withProblems > 0 ? (
-        <View>
+        <>
           <Text className="hl-error">
             {withProblems}行有问题，不会导入。请改正后重新选择文件，或先导入其余{preview.valid}行：
           </Text>
@@ -189,11 +189,11 @@ function PreviewView({ fileName, preview }: { fileName: string; preview: RosterP
           {preview.problems.length < withProblems && (
             <Text className="hl-note">只列出前{preview.problems.length}个问题。</Text>
           )}
-        </View>
+        </>
       ) : (
         <Text className="hl-success">每一行都检查通过。</Text>
       )}
-    </View>
+    </>
   );
 }
 

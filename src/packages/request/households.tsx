@@ -104,7 +104,7 @@ function HouseholdRow({ household: h }: { household: HouseholdView }) {
   const details = [h.unitName, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
   return (
     <View className="hl-row">
-      <View>
+      <View style={{ display: 'flex', flexDirection: 'column', gap: '8px' }}>
         <Text className="hl-text">{h.headName}</Text>
         <Text className="hl-note">{details}</Text>
         {h.tags.length > 0 && (
