@@ -9,15 +9,18 @@ export default defineAppConfig({
   // The main package holds only the tab pages; every feature area is a subpackage loaded when first opened.
   pages: ['pages/home/index', 'pages/requests/index', 'pages/pledges/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/request', pages: ['index', 'submit', 'report', 'detail', 'visit', 'coverage'] },
+    { root: 'packages/request', pages: ['index', 'submit', 'report', 'detail', 'visit', 'coverage', 'households'] },
     { root: 'packages/pledge', pages: ['index', 'detail', 'edit', 'fulfil', 'review'] },
     {
       root: 'packages/activity',
       pages: ['index', 'plan', 'detail', 'checkin', 'record', 'month', 'films', 'filmlog', 'filmedit'],
     },
-    { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },
+    { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes', 'roster'] },
     { root: 'packages/stats', pages: ['index', 'list'] },
-    { root: 'packages/account', pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
+    {
+      root: 'packages/account',
+      pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete', 'join', 'join-code'],
+    },
   ],
   tabBar: {
     color: '#666666',

@@ -1,4 +1,10 @@
 import type { Page } from '@honglin/types/common';
+import type {
+  CloseHouseholdInput,
+  HouseholdView,
+  ListHouseholdsInput,
+  SaveHouseholdInput,
+} from '@honglin/types/household';
 import type { Branch, Place, Unit } from '@honglin/types/org';
 import type {
   BranchView,
@@ -14,7 +20,7 @@ import type {
 } from '@honglin/types/org-api';
 import { callCloud } from './transport';
 
-/** The `org` cloud function (units, branches, places), one typed call per action (docs/api/org.md). */
+/** The `org` cloud function (units, branches, places, households), one typed call per action (docs/api/org.md). */
 export const orgApi = {
   tree: (input: TreeInput = {}) => callCloud<TreeAnswer>('org', 'tree', input),
   createUnit: (input: CreateUnitInput) => callCloud<Unit>('org', 'createUnit', input),
@@ -23,4 +29,7 @@ export const orgApi = {
   saveBranch: (input: SaveBranchInput) => callCloud<Branch>('org', 'saveBranch', input),
   listPlaces: (input: ListPlacesInput = {}) => callCloud<Page<PlaceView>>('org', 'listPlaces', input),
   savePlace: (input: SavePlaceInput) => callCloud<Place>('org', 'savePlace', input),
+  listHouseholds: (input: ListHouseholdsInput) => callCloud<Page<HouseholdView>>('org', 'listHouseholds', input),
+  saveHousehold: (input: SaveHouseholdInput) => callCloud<HouseholdView>('org', 'saveHousehold', input),
+  closeHousehold: (input: CloseHouseholdInput) => callCloud<HouseholdView>('org', 'closeHousehold', input),
 };

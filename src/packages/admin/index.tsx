@@ -17,6 +17,7 @@ const LINKS: Array<[string, string]> = [
   ['党支部', 'branches'],
   ['地点（红色教育基地、田间、企业）', 'places'],
   ['角色变更记录', 'changes'],
+  ['名册导入（党员、农户、片组邻长）', 'roster'],
 ];
 
 /** 组织与人员管理: the admin's unit tree (browse, add, rename) and the way to branches, places, people, invitations. */
@@ -50,6 +51,13 @@ export default function AdminPage() {
                   <Text className="hl-row__side">›</Text>
                 </View>
               ))}
+              <View
+                className="hl-row"
+                onClick={() => navigateTo({ url: `/packages/request/households?unitId=${scope.unitId}` })}
+              >
+                <Text>农户</Text>
+                <Text className="hl-row__side">›</Text>
+              </View>
             </View>
             <UnitTree key={scope.unitId} rootId={scope.unitId} />
           </View>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import { navigateTo, openDocument, setClipboardData } from '@tarojs/taro';
+import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { RoleGrant } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
 import { statsApi } from '@/api/stats';
-import { callCloud, downloadStoredFile } from '@/api/transport';
+import { callCloud } from '@/api/transport';
+import { openWorkbook } from '@/lib/openWorkbook';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
@@ -358,18 +359,8 @@ function ExportCard({ unitId, period }: { unitId: string; period: Period }) {
     setState(answer.ok ? { busy: false, result: answer.data } : { busy: false, error: answer.error.message });
   }
   async function open(file: ExportResult) {
-    if (process.env.TARO_ENV === 'h5') {
-      window.open(file.url, '_blank');
-      return;
-    }
-    const downloaded = await downloadStoredFile(file.fileID);
-    if (!downloaded.ok) {
-      setState((s) => ({ ...s, error: downloaded.error.message }));
-      return;
-    }
-    await openDocument({ filePath: downloaded.data.tempFilePath, fileType: 'xlsx', showMenu: true }).catch(() =>
-      setState((s) => ({ ...s, error: '文件打不开，请复制下载链接到电脑上打开' })),
-    );
+    const error = await openWorkbook(file);
+    if (error) setState((s) => ({ ...s, error }));
   }
   const result = state.result;
   return (

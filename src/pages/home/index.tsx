@@ -85,6 +85,9 @@ function Blocks({ me }: { me: Me }) {
           <Button className="home-button" onClick={() => go('/packages/request/coverage')}>
             本月走访情况
           </Button>
+          <Button className="home-button" onClick={() => go('/packages/request/households')}>
+            本单位农户
+          </Button>
         </Block>
       )}
       {flags.isAdmin && (

@@ -25,6 +25,10 @@ export default function MePage() {
             {me.known && <MenuItem label="编辑称呼、头像和手机号" onTap={() => go('/packages/account/profile')} />}
             {me.known && <MenuItem label="选择所在村（社区）和邻" onTap={() => go('/packages/account/home-unit')} />}
             {me.known && <MenuItem label="输入邀请码" onTap={() => go('/packages/account/redeem')} />}
+            {me.known && <MenuItem label="加入党支部名册" onTap={() => go('/packages/account/join')} />}
+            {roleFlags(me).isSecretary && (
+              <MenuItem label="本支部入支部码" onTap={() => go('/packages/account/join-code')} />
+            )}
             {roleFlags(me).isAdmin && <MenuItem label="组织与人员管理" onTap={() => go('/packages/admin/index')} />}
             <ElderModeItem />
             <MenuItem label="隐私保护指引" onTap={() => go('/packages/account/privacy')} />

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { HOUSEHOLD_TAGS, type HouseholdTag, type HouseholdView } from '@honglin/types/household';
+import type { Unit } from '@honglin/types/org';
+import type { Me } from '@honglin/types/user';
+import { orgApi } from '@/api/org';
+import { Chip } from '@/components/Chip';
+import { PageShell } from '@/components/PageShell';
+import { useMe } from '@/hooks/useMe';
+import { newRequestId } from '@/lib/requestId';
+import { useQuery } from '@/lib/useQuery';
+import '../account/form.scss';
+
+const KEEPERS = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
+
+/** The units whose households the person keeps: their head roles' units and the units they administer. */
+function keptUnits(me: Me): Array<{ unitId: string; unitName: string }> {
+  const seen = new Set<string>();
+  return me.roles
+    .filter((g) => KEEPERS.includes(g.role) && !seen.has(g.unitId) && seen.add(g.unitId))
+    .map((g) => ({ unitId: g.unitId, unitName: g.unitName }));
+}
+
+/**
+ * 农户: the households of the head's (or admin's) unit, as the village keeps them, and a new one added where the head
+ * meets it. It lives beside 走访 because heads keep households in order to visit them.
+ */
+export default function HouseholdsPage() {
+  const { params } = useRouter();
+  const { query, reload } = useMe();
+  const [chosen, setChosen] = useState(params.unitId ?? '');
+  return (
+    <PageShell query={query} onRetry={reload}>
+      {(me) => {
+        const units = keptUnits(me);
+        if (units.length === 0) {
+          return <Text className="hl-text">只有片组邻长和管理员可以查看本单位的农户。</Text>;
+        }
+        const unitId = units.some((u) => u.unitId === chosen) ? chosen : units[0].unitId;
+        return (
+          <View>
+            {units.length > 1 && (
+              <View className="hl-section">
+                <Text className="hl-label">单位</Text>
+                <View className="hl-chips">
+                  {units.map((u) => (
+                    <Chip key={u.unitId} area="hl" on={u.unitId === unitId} onTap={() => setChosen(u.unitId)}>
+                      {u.unitName}
+                    </Chip>
+                  ))}
+                </View>
+              </View>
+            )}
+            <Households key={unitId} unitId={unitId} />
+          </View>
+        );
+      }}
+    </PageShell>
+  );
+}
+
+function Households({ unitId }: { unitId: string }) {
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [pages, setPages] = useState<HouseholdView[]>([]);
+  const { query, reload } = useQuery(() => orgApi.listHouseholds({ unitId, cursor, size: 50 }), [unitId, cursor]);
+  const shown = query.status === 'success' ? [...pages, ...query.data.items] : pages;
+  const more = query.status === 'success' ? query.data.nextCursor : undefined;
+  const startOver = () => {
+    setPages([]);
+    if (cursor === undefined) reload();
+    else setCursor(undefined);
+  };
+  return (
+    <View>
+      <View className="hl-section">
+        <Text className="hl-section__title">本单位农户</Text>
+        {shown.length === 0 && query.status === 'success' && (
+          <Text className="hl-note">还没有农户记录。村里导入农户名册后会显示在这里，也可以在下面添加。</Text>
+        )}
+        {shown.map((h) => (
+          <HouseholdRow key={h._id} household={h} />
+        ))}
+        {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
+        {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
+        {more && (
+          <Button
+            className="hl-button"
+            onClick={() => {
+              setPages(shown);
+              setCursor(more);
+            }}
+          >
+            显示更多
+          </Button>
+        )}
+      </View>
+      <AddHousehold unitId={unitId} onAdded={startOver} />
+    </View>
+  );
+}
+
+function HouseholdRow({ household: h }: { household: HouseholdView }) {
+  const details = [h.unitName, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
+  return (
+    <View className="hl-row">
+      <View style={{ display: 'flex', flexDirection: 'column', gap: '8px' }}>
+        <Text className="hl-text">{h.headName}</Text>
+        <Text className="hl-note">{details}</Text>
+        {h.tags.length > 0 && (
+          <View className="hl-chips">
+            {h.tags.map((t) => (
+              <Chip key={t} area="hl" on={false}>
+                {t}
+              </Chip>
+            ))}
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}
+
+/** The 邻 under a unit (a household belongs to one), named with their group so 一邻 of 第一组 and 第二组 differ. */
+function useNeighbourhoods(unitId: string) {
+  const { query } = useQuery(() => orgApi.tree({ rootId: unitId, depth: 4 }), [unitId]);
+  if (query.status !== 'success') return { query, options: [] as Array<{ id: string; label: string }> };
+  const { root, units } = query.data;
+  const byId = new Map<string, Unit>([root, ...units].map((u) => [u._id, u]));
+  const options = [root, ...units]
+    .filter((u) => u.kind === 'neighbourhood')
+    .map((u) => {
+      const parent = u.parentId ? byId.get(u.parentId) : undefined;
+      return { id: u._id, label: parent && u._id !== root._id ? `${parent.name}${u.name}` : u.name };
+    });
+  return { query, options };
+}
+
+function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
+  const { query, options } = useNeighbourhoods(unitId);
+  const [neighbourhood, setNeighbourhood] = useState('');
+  const [headName, setHeadName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [address, setAddress] = useState('');
+  const [size, setSize] = useState('');
+  const [tags, setTags] = useState<HouseholdTag[]>([]);
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const target = options.length === 1 ? options[0].id : neighbourhood;
+
+  const toggle = (tag: HouseholdTag) =>
+    setTags((now) => (now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]));
+  const save = async () => {
+    setBusy(true);
+    setMessage(null);
+    const answer = await orgApi.saveHousehold({
+      requestId,
+      unitId: target,
+      headName,
+      phone: phone.trim(),
+      address: address.trim(),
+      ...(size.trim() ? { size: Number(size) } : {}),
+      tags,
+    });
+    setBusy(false);
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
+    setMessage({ ok: true, text: `已添加“${answer.data.headName}”户` });
+    setHeadName('');
+    setPhone('');
+    setAddress('');
+    setSize('');
+    setTags([]);
+    setRequestId(newRequestId());
+    onAdded();
+  };
+
+  return (
+    <View className="hl-section">
+      <Text className="hl-section__title">添加农户</Text>
+      {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
+      {options.length > 1 && (
+        <View>
+          <Text className="hl-label">所在的邻</Text>
+          <View className="hl-chips">
+            {options.map((o) => (
+              <Chip key={o.id} area="hl" on={o.id === neighbourhood} onTap={() => setNeighbourhood(o.id)}>
+                {o.label}
+              </Chip>
+            ))}
+          </View>
+        </View>
+      )}
+      <Text className="hl-label">户主姓名</Text>
+      <Input className="hl-input" value={headName} maxlength={20} onInput={(e) => setHeadName(e.detail.value)} />
+      <Text className="hl-label">手机号（可不填）</Text>
+      <Input
+        className="hl-input"
+        type="number"
+        value={phone}
+        maxlength={11}
+        onInput={(e) => setPhone(e.detail.value)}
+      />
+      <Text className="hl-label">门牌号或地址（可不填）</Text>
+      <Input className="hl-input" value={address} maxlength={60} onInput={(e) => setAddress(e.detail.value)} />
+      <Text className="hl-label">人口数（可不填）</Text>
+      <Input className="hl-input" type="number" value={size} maxlength={2} onInput={(e) => setSize(e.detail.value)} />
+      <Text className="hl-label">备注（可多选）</Text>
+      <View className="hl-chips">
+        {HOUSEHOLD_TAGS.map((t) => (
+          <Chip key={t} area="hl" on={tags.includes(t)} onTap={() => toggle(t)}>
+            {t}
+          </Chip>
+        ))}
+      </View>
+      {message && <Text className={message.ok ? 'hl-success' : 'hl-error'}>{message.text}</Text>}
+      <Button
+        className="hl-button hl-button--primary"
+        loading={busy}
+        disabled={busy || !target || !headName.trim()}
+        onClick={save}
+      >
+        添加
+      </Button>
+    </View>
+  );
+}
