@@ -12,7 +12,7 @@ import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, rows } from '../common/db';
 import { checkText } from '../common/content';
-import { maskName } from '../common/domain/request';
+import { maskName } from '@honglin/types/mask';
 import { forbidden } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';

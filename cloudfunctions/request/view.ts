@@ -8,7 +8,7 @@ import type {
 } from '@honglin/types/request';
 import type { RoleGrant } from '@honglin/types/org';
 import { isOverdue } from '../common/domain/timeLimits';
-import { maskName, maskPhone } from '../common/domain/request';
+import { maskName, maskPhone } from '@honglin/types/mask';
 import {
   HANDLING_ROLES,
   isAdminInScope,

@@ -25,7 +25,7 @@ import { UNIT_KIND_LABELS } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { cloud, command, db } from '../common/cloud';
 import { rows } from '../common/db';
-import { maskName, maskPhone } from '../common/domain/request';
+import { maskName, maskPhone } from '@honglin/types/mask';
 import { defineAction } from '../common/runtime';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, statsScope, STATS_ROLES } from './scope';

@@ -1,5 +1,5 @@
 import { ROLE_UNIT_KIND, type RoleGrant, type RoleName, type UnitKind } from '@honglin/types/org';
-import { maskPhone } from '@honglin/types/user';
+import { maskPhone } from '@honglin/types/mask';
 
 /** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
 export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];

@@ -1,5 +1,5 @@
 import type { RoleGrant, RoleName } from '@honglin/types/org';
-import { maskPhone } from '@honglin/types/user';
+import { maskPhone } from '@honglin/types/mask';
 import {
   applyRoleChange,
   mayGrant,
