@@ -9,6 +9,8 @@ import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
+import { checkLinkable } from '../request/linkable';
+import { viewerOf } from '../request/store';
 import { checkDueDay } from './rules';
 import { PLEDGES, pledgeCaller, toSummary, type PledgeDoc } from './store';
 
@@ -23,6 +25,7 @@ export const create = defineAction({
     const today = dayOf(now);
     checkDueDay(input.dueDay, today);
     await checkText(openid, 3, [input.content, input.target]);
+    if (input.linkedRequestId) await checkLinkable(input.linkedRequestId, viewerOf(openid, caller));
 
     const pledge = await inTransaction(async (tx) => {
       const existing = await txGet<PledgeDoc>(tx, PLEDGES, input.requestId);

@@ -17,7 +17,17 @@ import { forbidden } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { TIMELINE_COLLECTION } from '../common/timeline';
-import { actingGrant, actorLabel, HANDLING_ROLES, mayView, REQUESTS, type RequestDoc } from './store';
+import {
+  actingGrant,
+  actorLabel,
+  HANDLING_ROLES,
+  mayView,
+  NOT_AGREED_MESSAGE,
+  NOT_YOURS_MESSAGE,
+  REQUESTS,
+  viewerOf,
+  type RequestDoc,
+} from './store';
 import { toDetail, toSummary, type RequestTimelineDoc } from './view';
 
 /** The longest history a detail shows (a request rarely has more than a dozen entries). */
@@ -28,14 +38,14 @@ export const get = defineAction({
   input: requestRefSchema,
   access: anyone,
   async handler({ id }, { openid, caller, now }): Promise<RequestDetail> {
-    const roles = caller?.roles ?? [];
+    const viewer = viewerOf(openid, caller);
     const doc = await byId<RequestDoc>(REQUESTS, id);
     // Unknown and not-yours answer alike, so ids cannot be probed.
-    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    if (!doc || !mayView(doc, viewer)) throw forbidden(NOT_YOURS_MESSAGE);
     const timeline = await rows<RequestTimelineDoc>(
       db.collection(TIMELINE_COLLECTION).where({ subjectId: id }).orderBy('at', 'asc').limit(TIMELINE_LIMIT),
     );
-    return toDetail(doc, timeline, openid, roles, now);
+    return toDetail(doc, timeline, viewer, now);
   },
 });
 
@@ -96,9 +106,12 @@ export const comment = defineAction({
   input: commentRequestInputSchema,
   access: anyone,
   async handler({ id, text }, { openid, caller, now }): Promise<{ at: string }> {
-    const roles = caller?.roles ?? [];
+    // Nothing of someone who has not agreed to the privacy guideline is written anywhere.
+    if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
+    const viewer = viewerOf(openid, caller);
+    const roles = viewer.roles;
     const doc = await byId<RequestDoc>(REQUESTS, id);
-    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    if (!doc || !mayView(doc, viewer)) throw forbidden(NOT_YOURS_MESSAGE);
     await checkText(openid, 2, [text]);
     const grant = actingGrant(doc, roles);
     const entry = {
