@@ -160,12 +160,13 @@ const SIMILAR_TEXT_LENGTH = 30;
 
 /** A request as a neighbour about to submit may see it: category, a short text with numbers masked, state, age. */
 function neighbourView(doc: RequestDoc): SimilarRequest {
-  const chars = [...doc.text];
-  const short = chars.length > SIMILAR_TEXT_LENGTH ? `${chars.slice(0, SIMILAR_TEXT_LENGTH).join('')}…` : doc.text;
+  // Masked before it is cut, so a number cut in half is never left whole enough to read.
+  const chars = [...maskPhonesIn(doc.text)];
+  const text = chars.length > SIMILAR_TEXT_LENGTH ? `${chars.slice(0, SIMILAR_TEXT_LENGTH).join('')}…` : chars.join('');
   return {
     _id: doc._id,
     category: doc.category,
-    text: maskPhonesIn(short),
+    text,
     state: doc.state,
     createdAt: new Date(doc.createdAt).toISOString(),
   };

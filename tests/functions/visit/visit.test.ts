@@ -62,6 +62,27 @@ describe('log', () => {
     expect(await countOf('requests', { visitId: input.requestId })).toBe(2);
   });
 
+  it('never copies a registered resident’s profile phone into their requests; a number they give there and then goes with them', async () => {
+    await w.db
+      .collection('users')
+      .doc(P.villager)
+      .update({ data: { phone: '13700001111' } });
+    const silent = ok(await w.call('visit', 'log', visit(), P.head1));
+    const { data: quiet } = (await w.db.collection('requests').doc(silent.requestIds[0]).get()) as unknown as {
+      data: { residentPhone: string | null };
+    };
+    expect(quiet.residentPhone).toBeNull();
+    const given = ok(
+      await w.call('visit', 'log', visit({ household: { userId: P.villager, phone: '13900002222' } }), P.head1),
+    );
+    const detail = ok(await w.call('request', 'get', { id: given.requestIds[0] }, P.head1));
+    expect(detail.residentPhone).toBe('13900002222');
+    await w.db
+      .collection('users')
+      .doc(P.villager)
+      .update({ data: { phone: '' } });
+  });
+
   it('a named household without an account, in the neighbourhood of the head', async () => {
     const input = visit({ household: { name: '刘奶奶', phone: '13912345678' }, problems: [] });
     ok(await w.call('visit', 'log', input, P.head1));
