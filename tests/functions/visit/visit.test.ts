@@ -1,4 +1,5 @@
-import { G1, N1, N2, P, V1, code, ok, rid, startWorld, type World } from '../request/world';
+import { grant } from '../helpers/world';
+import { G1, N1, N2, P, TOWN, V1, code, ok, rid, startWorld, type World } from '../request/world';
 
 /**
  * The visit function through the local cloud: a head logs a visit whose problems become requests in one step,
@@ -146,5 +147,30 @@ describe('coverage', () => {
     for (const who of [P.otherAdmin, P.head1, P.villager]) {
       expect(code(await w.call('visit', 'coverage', { villageId: V1 }, who))).toBe('FORBIDDEN');
     }
+  });
+
+  it('the town organs’ branch secretary sees no village’s coverage, unless also an admin of it', async () => {
+    const organs = 'o-town-organs-secretary';
+    await w.db.collection('users').add({
+      data: {
+        _id: organs,
+        nickname: '机关书记',
+        roles: [grant('branch_secretary', [TOWN], 'b-town-organs')],
+        homeUnitId: null,
+        homeUnitPath: [],
+        privacyAcceptedAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+    expect(code(await w.call('visit', 'coverage', { villageId: V1 }, organs))).toBe('FORBIDDEN');
+    await w.db
+      .collection('users')
+      .doc(organs)
+      .update({
+        data: {
+          roles: [grant('branch_secretary', [TOWN], 'b-town-organs'), grant('village_admin', [TOWN, V1])],
+        },
+      });
+    expect(code(await w.call('visit', 'coverage', { villageId: V1 }, organs))).toBe('OK');
   });
 });
