@@ -60,16 +60,11 @@ export function grantsUnitIds(grants: readonly RoleGrant[]): string[] {
 }
 
 /**
- * A phone number as a viewer may see it: whole for the person and for admins of the person's home unit
- * (or above), masked for everyone else.
+ * A person's own phone number as a viewer may see it: whole for the person, masked for everyone else (admins
+ * included). A resident's number reaches the handlers of a request only with the request, given for it.
  */
-export function phoneFor(
-  viewer: { openid: string; roles: readonly RoleGrant[] },
-  person: { _id: string; phone?: string; homeUnitPath: readonly string[] },
-): string {
+export function phoneFor(viewer: { openid: string }, person: { _id: string; phone?: string }): string {
   const phone = person.phone ?? '';
   if (!phone) return '';
-  if (viewer.openid === person._id) return phone;
-  const adminOfHome = viewer.roles.some((g) => ADMIN_ROLES.includes(g.role) && person.homeUnitPath.includes(g.unitId));
-  return adminOfHome ? phone : maskPhone(phone);
+  return viewer.openid === person._id ? phone : maskPhone(phone);
 }
