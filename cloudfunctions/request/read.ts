@@ -94,8 +94,12 @@ export const list = defineAction({
       input.cursor,
       input.size,
     );
+    const viewer = viewerOf(openid, caller);
     return {
-      items: page.items.map((doc) => toSummary(doc, now)),
+      // A follower who moved away (or withdrew consent) is still listed as a participant: not shown it any more.
+      items: page.items
+        .filter((doc) => input.scope !== 'mine' || mayView(doc, viewer))
+        .map((doc) => toSummary(doc, now)),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   },

@@ -162,6 +162,8 @@ describe('follow and the public view', () => {
       .doc(P.neighbour)
       .update({ data: { homeUnitId: K1, homeUnitPath: [TOWN, V1, K1] } });
     refused(await w.call('request', 'get', { id }, P.neighbour), 'FORBIDDEN');
+    const listed = ok(await w.call('request', 'list', { scope: 'mine', state: 'all' }, P.neighbour));
+    expect(listed.items.map((r: { _id: string }) => r._id)).not.toContain(id);
     await w.db
       .collection('users')
       .doc(P.neighbour)
