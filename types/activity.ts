@@ -188,7 +188,6 @@ export interface Activity {
   films: Array<{ _id: string; title: string }>;
   experts: string[];
   audience: Audience;
-  organiser: string;
   status: ActivityStatus;
   cancelReason?: string;
   summary?: string;

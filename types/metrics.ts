@@ -23,6 +23,8 @@ export const BASE_COUNTERS = [
   'request.resolveMinutes',
   'request.rated',
   'request.satisfied',
+  /** Ratings recorded on behalf of a resident without the app (回访), counted apart from residents' own. */
+  'request.ratedOnBehalf',
   'request.escalated',
   'request.enterpriseResolved',
   'request.disputeResolved',

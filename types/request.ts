@@ -126,6 +126,13 @@ export const similarRequestsInputSchema = z.object({
 export type SimilarRequestsInput = z.input<typeof similarRequestsInputSchema>;
 
 export const requestRefSchema = z.object({ id: idSchema });
+
+/** States in which a request may be named as solved by a pledge or a fulfilment: resolved (rated or not). */
+export const LINKABLE_REQUEST_STATES: readonly RequestState[] = ['resolved', 'closed'];
+
+/** request.linkable — resolved requests the caller may see, for the link picker of a pledge or a fulfilment. */
+export const linkableRequestsInputSchema = z.object({ cursor: cursorSchema, size: pageSizeSchema });
+export type LinkableRequestsInput = z.input<typeof linkableRequestsInputSchema>;
 export type RequestRef = z.input<typeof requestRefSchema>;
 
 export const LIST_SCOPES = ['mine', 'unit', 'assigned'] as const;
@@ -231,7 +238,8 @@ export interface RequestView {
   resolveBy: string;
   overdue: boolean;
   result?: { text: string; photos: string[] };
-  rating?: { value: Rating; comment?: string };
+  /** onBehalf: recorded by an admin who asked a resident without the app (回访), not by the resident. */
+  rating?: { value: Rating; comment?: string; onBehalf?: true };
   followerCount: number;
   createdAt: string;
   /** What the viewer may do now. */
@@ -251,6 +259,16 @@ export interface RequestPermissions {
 
 export interface RequestDetail extends RequestView {
   timeline: TimelineItem[];
+}
+
+/** request.similar — a request as a neighbour about to submit may see it: no names, point or photos. */
+export interface SimilarRequest {
+  _id: string;
+  category: RequestCategory;
+  /** The first 30 characters, phone numbers masked. */
+  text: string;
+  state: RequestState;
+  createdAt: string;
 }
 
 /** A line of a list: enough to recognise it and see where it stands. */

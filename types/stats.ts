@@ -66,6 +66,8 @@ export interface RequestFigures {
   satisfied: number;
   /** (满意 + 基本满意) / rated; null when nothing was rated. */
   satisfactionRate: number | null;
+  /** Ratings recorded on behalf of residents without the app (回访): counted apart, never in the rate above. */
+  ratedOnBehalf: number;
   escalated: number;
   enterprisesServed: number;
   enterpriseProblemsSolved: number;

@@ -217,8 +217,3 @@ export const listRoleChangesInputSchema = z.object({
   size: pageSizeSchema,
 });
 export type ListRoleChangesInput = z.input<typeof listRoleChangesInputSchema>;
-
-/** Shows a phone number with its middle four digits hidden: 138****5678. */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone ? '****' : '';
-}

@@ -20,9 +20,12 @@ export const visitProblemSchema = z.object({
 });
 export type VisitProblem = z.input<typeof visitProblemSchema>;
 
-/** The household visited: a registered resident of the head's unit, or just a name. */
+/**
+ * The household visited: a registered resident of the head's unit, or just a name. A phone number goes with the
+ * problems only when the resident gives it for them there and then: never copied from their profile.
+ */
 export const householdSchema = z.union([
-  z.object({ userId: idSchema }),
+  z.object({ userId: idSchema, phone: phoneSchema.optional() }),
   z.object({ name: freeText().min(1, '请填写户主姓名').max(20, '姓名最多20字'), phone: phoneSchema.optional() }),
 ]);
 export type Household = z.input<typeof householdSchema>;

@@ -95,6 +95,8 @@ export function toActivity(doc: ActivityDoc): Activity {
     checkinMisses: _misses,
     requestId: _requestId,
     remindedAt: _remindedAt,
+    // The organiser's OPENID is nobody else's business (who may manage it is answered as canManage).
+    organiser: _organiser,
     ...rest
   } = doc;
   return { ...rest, startAt: iso(doc.startAt), createdAt: iso(doc.createdAt), updatedAt: iso(doc.updatedAt) };

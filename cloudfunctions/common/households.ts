@@ -1,6 +1,6 @@
 import type { HouseholdHistoryEntry, HouseholdTag, HouseholdView } from '@honglin/types/household';
 import type { RoleGrant } from '@honglin/types/org';
-import { maskPhone } from '@honglin/types/user';
+import { maskPhone } from '@honglin/types/mask';
 
 /** Collection of the households (农户) under their neighbourhoods (declared in cloudfunctions/database.json). */
 export const HOUSEHOLDS = 'households';

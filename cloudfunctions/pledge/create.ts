@@ -9,6 +9,8 @@ import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
+import { checkLinkable } from '../request/linkable';
+import { viewerOf } from '../request/store';
 import { PLEDGES, pledgeCaller, toSummary, type PledgeDoc } from './store';
 
 /** 承诺: a member writes a pledge in one of their branches, as a draft or submitted at once. */
@@ -21,6 +23,7 @@ export const create = defineAction({
     if (!grant || !branchId) throw forbidden('您不是这个支部的党员，不能在这里作出承诺');
     const today = dayOf(now);
     await checkText(openid, 3, [input.content, input.target]);
+    if (input.linkedRequestId) await checkLinkable(input.linkedRequestId, viewerOf(openid, caller));
 
     const pledge = await inTransaction(async (tx) => {
       const existing = await txGet<PledgeDoc>(tx, PLEDGES, input.requestId);

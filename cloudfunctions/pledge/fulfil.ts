@@ -9,18 +9,21 @@ import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
+import { checkLinkableDoc } from '../request/linkable';
+import { viewerOf } from '../request/store';
 import { movePledge } from './move';
-import { PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
+import { fulfilmentScope, PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
 
 /** 践诺: the owner records what was done on an approved pledge. Idempotent by requestId. */
 export const addFulfilment = defineAction({
   input: pledgeFulfilmentInputSchema,
-  access: roles(['member'], pledgeScope),
-  async handler(input, { openid, now, resource }): Promise<PledgeSummary> {
+  access: roles(['member'], fulfilmentScope),
+  async handler(input, { openid, caller, now, resource }): Promise<PledgeSummary> {
     if (resource.ownerId !== openid) throw forbidden('只有承诺人本人可以记录践诺');
     const today = dayOf(now);
     if (resource.fulfilments.some((f) => f.id === input.requestId)) return toSummary(resource, today, true);
     await checkText(openid, 3, [input.text]);
+    if (input.linkedRequestId) checkLinkableDoc(resource.linkedRequests[0] ?? null, viewerOf(openid, caller));
     const record: FulfilmentDoc = {
       id: input.requestId,
       day: input.day,

@@ -5,7 +5,9 @@ import { checkText } from '../common/content';
 import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
-import { pledgeScope, toSummary, type PledgeDoc } from './store';
+import { checkLinkableDoc } from '../request/linkable';
+import { viewerOf } from '../request/store';
+import { fulfilmentScope, pledgeScope, toSummary, type PledgeDoc } from './store';
 
 /** The first submission counts as a pledge made (and its owner as a member who pledged); a resubmission does not. */
 const firstSubmission = (p: PledgeDoc) => (p.submittedAt ? null : pledgeFirstSubmitted(p.ownerId));
@@ -13,10 +15,11 @@ const firstSubmission = (p: PledgeDoc) => (p.submittedAt ? null : pledgeFirstSub
 /** The owner edits a draft or a returned pledge (and may resubmit it in the same step). */
 export const update = defineAction({
   input: pledgeUpdateInputSchema,
-  access: roles(['member'], pledgeScope),
-  async handler(input, { openid, now }): Promise<PledgeSummary> {
+  access: roles(['member'], fulfilmentScope),
+  async handler(input, { openid, caller, now, resource }): Promise<PledgeSummary> {
     const today = dayOf(now);
     await checkText(openid, 3, [input.content, input.target]);
+    if (input.linkedRequestId) checkLinkableDoc(resource.linkedRequests[0] ?? null, viewerOf(openid, caller));
     const pledge = await movePledge({
       id: input.id,
       actor: openid,

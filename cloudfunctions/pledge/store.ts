@@ -9,9 +9,11 @@ import {
 } from '@honglin/types/pledge';
 import type { RoleGrant } from '@honglin/types/org';
 import { isOverdue } from '../common/domain/pledge';
+import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import { notFound } from '../common/errors';
 import type { CallerRecord } from '../common/runtime';
+import type { RequestDoc } from '../request/store';
 
 export const PLEDGES = 'pledges';
 /** One document per vote, `${pledgeId}_${openid}`: the key itself makes "once each" hold inside the transaction. */
@@ -96,6 +98,27 @@ export async function loadPledge(id: string): Promise<PledgeDoc> {
 export async function pledgeScope(input: { id: string }) {
   const pledge = await loadPledge(input.id);
   return { unitPath: pledge.unitPath, branchId: pledge.branchId, resource: pledge };
+}
+
+/** A pledge read together with the resident request a new record links to (none asked: the list is empty). */
+export type PledgeWithLink = PledgeDoc & { linkedRequests: RequestDoc[] };
+
+/**
+ * Scope rule of 践诺: the pledge's branch, as pledgeScope, and in the same read the request the record links to,
+ * so checking the link costs no round-trip of its own.
+ */
+export async function fulfilmentScope(input: { id: string; linkedRequestId?: string }) {
+  const { list } = (await db
+    .collection(PLEDGES)
+    .aggregate()
+    .match({ _id: input.id })
+    .addFields({ wantedRequests: command.aggregate.literal(input.linkedRequestId ? [input.linkedRequestId] : []) })
+    .lookup({ from: 'requests', localField: 'wantedRequests', foreignField: '_id', as: 'linkedRequests' })
+    .end()) as { list: Array<PledgeWithLink & { wantedRequests?: string[] }> };
+  const [found] = list;
+  if (!found) throw notFound('没有找到这条承诺');
+  const { wantedRequests: _wanted, ...pledge } = found;
+  return { unitPath: pledge.unitPath, branchId: pledge.branchId, resource: pledge as PledgeWithLink };
 }
 
 /** Residents of the village (by home), and anyone holding a role there or in the town, see its wall. */

@@ -1,4 +1,5 @@
 import { createMain } from '../common/runtime';
+import { linkable } from './linkable';
 import { comment, get, list } from './read';
 import { follow, report, similar, submit } from './submit';
 import { sweep } from './sweep';
@@ -11,6 +12,7 @@ export const actions = {
   follow,
   get,
   list,
+  linkable,
   accept,
   assign,
   escalate,

@@ -13,13 +13,23 @@ import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, isDuplicateKey, rows } from '../common/db';
 import { checkText } from '../common/content';
-import { maskName } from '../common/domain/request';
+import { maskName } from '@honglin/types/mask';
 import { conflict, forbidden } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { TIMELINE_COLLECTION } from '../common/timeline';
-import { actingGrant, actorLabel, HANDLING_ROLES, mayView, REQUESTS, type RequestDoc } from './store';
+import {
+  actingGrant,
+  actorLabel,
+  HANDLING_ROLES,
+  mayView,
+  NOT_AGREED_MESSAGE,
+  NOT_YOURS_MESSAGE,
+  REQUESTS,
+  viewerOf,
+  type RequestDoc,
+} from './store';
 import { toDetail, toSummary, type RequestTimelineDoc } from './view';
 
 /** The longest history a detail shows (a request rarely has more than a dozen entries). */
@@ -30,14 +40,14 @@ export const get = defineAction({
   input: requestRefSchema,
   access: anyone,
   async handler({ id }, { openid, caller, now }): Promise<RequestDetail> {
-    const roles = caller?.roles ?? [];
+    const viewer = viewerOf(openid, caller);
     const doc = await byId<RequestDoc>(REQUESTS, id);
     // Unknown and not-yours answer alike, so ids cannot be probed.
-    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    if (!doc || !mayView(doc, viewer)) throw forbidden(NOT_YOURS_MESSAGE);
     const timeline = await rows<RequestTimelineDoc>(
       db.collection(TIMELINE_COLLECTION).where({ subjectId: id }).orderBy('at', 'asc').limit(TIMELINE_LIMIT),
     );
-    return toDetail(doc, timeline, openid, roles, now);
+    return toDetail(doc, timeline, viewer, now);
   },
 });
 
@@ -86,8 +96,12 @@ export const list = defineAction({
       input.cursor,
       input.size,
     );
+    const viewer = viewerOf(openid, caller);
     return {
-      items: page.items.map((doc) => toSummary(doc, now)),
+      // A follower who moved away (or withdrew consent) is still listed as a participant: not shown it any more.
+      items: page.items
+        .filter((doc) => input.scope !== 'mine' || mayView(doc, viewer))
+        .map((doc) => toSummary(doc, now)),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   },
@@ -98,9 +112,12 @@ export const comment = defineAction({
   input: commentRequestInputSchema,
   access: anyone,
   async handler({ id, requestId, text }, { openid, caller, now }): Promise<CommentResult> {
-    const roles = caller?.roles ?? [];
+    // Nothing of someone who has not agreed to the privacy guideline is written anywhere.
+    if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
+    const viewer = viewerOf(openid, caller);
+    const roles = viewer.roles;
     const doc = await byId<RequestDoc>(REQUESTS, id);
-    if (!doc || !mayView(doc, openid, roles)) throw forbidden('这条诉求不存在，或您无权查看');
+    if (!doc || !mayView(doc, viewer)) throw forbidden(NOT_YOURS_MESSAGE);
     // The entry's id is the client's request id: a retry finds its own entry (someone else's is CONFLICT).
     const entryId = `comment_${requestId}`;
     // The person's own comments of the last hour are the tally (this one left out, so a retry still answers).

@@ -18,6 +18,11 @@ import type { CallerRecord } from '../common/runtime';
 
 export const REQUESTS = 'requests';
 
+/** What someone who has not agreed to the privacy guideline is told when an action would store something of them. */
+export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引，再关注、留言或提交诉求';
+/** Unknown and not-yours answer alike, so ids cannot be probed. */
+export const NOT_YOURS_MESSAGE = '这条诉求不存在，或您无权查看';
+
 /** A stored request. `ladder` is the resident's neighbourhood path, root first; `level` indexes the one responsible unit. */
 export interface RequestDoc {
   _id: string;
@@ -65,7 +70,13 @@ export interface RequestDoc {
   closedAt: Date | null;
   result: string | null;
   resultPhotos: string[];
-  rating: { value: Rating; comment?: string; at: Date } | null;
+  /**
+   * The rating: the resident's own, or recorded on behalf of a resident without the app (居民无手机) by an admin
+   * on its ladder who took no part in handling it (回访), stored as such and counted apart.
+   */
+  rating: { value: Rating; comment?: string; at: Date; onBehalf?: boolean; recordedBy?: string } | null;
+  /** Everyone who moved it (accepted, assigned, passed, resolved …): none of them may rate it. */
+  handledBy?: string[];
   visitId: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -178,14 +189,80 @@ export function isHandler(doc: RequestDoc, openid: string, roles: readonly RoleG
   return openid === doc.handlerId || openid === doc.assigneeId || isResponsibleHead(doc, roles);
 }
 
-/** May see the request at all: its resident, followers, reporter, handlers, and heads and admins of any unit on its ladder. */
-export function mayView(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): boolean {
+/** Who is looking at a request: their OPENID, roles, home and whether they agreed to the privacy guideline. */
+export interface Viewer {
+  openid: string;
+  roles: readonly RoleGrant[];
+  homeUnitPath: readonly string[];
+  consented: boolean;
+}
+
+/** The viewer as the runtime knows them: a caller without a record has not agreed to the guideline. */
+export function viewerOf(openid: string, caller: CallerRecord | null): Viewer {
+  const record = caller as (CallerRecord & Partial<UserRecord>) | null;
+  return {
+    openid,
+    roles: record?.roles ?? [],
+    homeUnitPath: record?.homeUnitPath ?? [],
+    consented: !!record?.privacyAcceptedAt,
+  };
+}
+
+/** Lives in the request's own neighbourhood, or in its group (a neighbour's business, not a stranger's). */
+export function livesNear(doc: RequestDoc, homeUnitPath: readonly string[]): boolean {
+  const group = doc.ladder.find((s) => s.kind === 'group');
+  return homeUnitPath.includes(doc.unitId) || (!!group && homeUnitPath.includes(group.unitId));
+}
+
+/** A head or admin of a unit on the request's ladder. */
+export function onLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
+  return roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
+}
+
+/** An admin of a unit on the request's ladder. */
+export function adminOnLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
+  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
+}
+
+/** The people a request concerns, who see it whole: its resident, its reporter, its handlers and assignee, the heads and admins on its ladder. */
+export function concerns(doc: RequestDoc, v: Viewer): boolean {
   return (
-    doc.participants.includes(openid) ||
-    openid === doc.reporterId ||
-    isHandler(doc, openid, roles) ||
-    roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId))
+    v.openid === doc.submitter ||
+    v.openid === doc.reporterId ||
+    isHandler(doc, v.openid, v.roles) ||
+    onLadder(doc, v.roles)
   );
+}
+
+/** A follower who may still see its public view: agreed to the guideline and lives in its neighbourhood or group. */
+export function isNeighbourFollower(doc: RequestDoc, v: Viewer): boolean {
+  return v.consented && doc.followers.includes(v.openid) && livesNear(doc, v.homeUnitPath);
+}
+
+/** May see the request at all: those it concerns, and neighbour followers (the public view only). */
+export function mayView(doc: RequestDoc, v: Viewer): boolean {
+  return concerns(doc, v) || isNeighbourFollower(doc, v);
+}
+
+/** Took part in it: reported, accepted, was assigned, moved or resolved it. */
+export function tookPart(doc: RequestDoc, openid: string): boolean {
+  return (
+    openid === doc.reporterId ||
+    openid === doc.handlerId ||
+    openid === doc.assigneeId ||
+    (doc.handledBy ?? []).includes(openid)
+  );
+}
+
+/**
+ * Who may rate it, and how: the resident with an account rates it themselves; for a resident without one, an admin
+ * on its ladder who took no part in handling it records the resident's answer on their behalf (回访). Nobody who
+ * took part in it ever rates it. Null: this viewer may not rate it.
+ */
+export function rater(doc: RequestDoc, v: Pick<Viewer, 'openid' | 'roles'>): 'resident' | 'onBehalf' | null {
+  if (tookPart(doc, v.openid)) return null;
+  if (doc.submitter) return doc.submitter === v.openid ? 'resident' : null;
+  return adminOnLadder(doc, v.roles) ? 'onBehalf' : null;
 }
 
 export function isOpen(doc: RequestDoc): boolean {

@@ -4,9 +4,10 @@ import {
   requestRefSchema,
   similarRequestsInputSchema,
   submitRequestInputSchema,
-  type RequestSummary,
+  type SimilarRequest,
   type SubmitResult,
 } from '@honglin/types/request';
+import { maskPhonesIn } from '@honglin/types/mask';
 import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, inTransaction, isDuplicateKey, rows, txGet } from '../common/db';
@@ -20,8 +21,19 @@ import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
 import { writeNewRequest, type NewRequest } from './create';
-import { actorLabel, HANDLING_ROLES, isOpen, loadLadder, REQUESTS, type RequestDoc } from './store';
-import { toSummary } from './view';
+import {
+  actorLabel,
+  concerns,
+  HANDLING_ROLES,
+  isOpen,
+  livesNear,
+  loadLadder,
+  NOT_AGREED_MESSAGE,
+  NOT_YOURS_MESSAGE,
+  REQUESTS,
+  viewerOf,
+  type RequestDoc,
+} from './store';
 
 /** Content scene of requests (WeChat: 3 = forum post). */
 export const REQUEST_SCENE = 3;
@@ -43,6 +55,8 @@ export async function checkPhotos(openid: string, id: string, field: 'photos' | 
 }
 
 function homeOf(caller: CallerRecord | null): string {
+  // Nothing of someone who has not agreed to the privacy guideline is written anywhere.
+  if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
   const home = (caller as Partial<UserRecord> | null)?.homeUnitId;
   if (!home) throw invalidArgument('请先在“我的”里选好您所在的邻，再提交诉求');
   return home;
@@ -113,11 +127,26 @@ async function ladderScope(input: { unitId: string }): Promise<ScopeTarget<Ladde
   return { unitPath: ladder.map((s) => s.unitId), resource: ladder };
 }
 
+/**
+ * A reported resident's account is linked (so they follow and rate it themselves) only when it is a person who
+ * agreed to the privacy guideline and lives in the neighbourhood the head reports for.
+ */
+async function checkResidentAccount(userId: string, neighbourhoodId: string): Promise<void> {
+  const person = await byId<UserRecord>('users', userId);
+  if (!person || person.deletedAt || !person.privacyAcceptedAt) {
+    throw invalidArgument('这位居民还没有使用红邻（或没有同意隐私保护指引），不能关联账号，只填姓名即可');
+  }
+  if (!(person.homeUnitPath ?? []).includes(neighbourhoodId)) {
+    throw invalidArgument('这位居民不住在这个邻，不能关联账号');
+  }
+}
+
 /** 代为反映: a head reports a resident's problem; the resident's name and phone stay with the handlers. */
 export const report = defineAction({
   input: reportRequestInputSchema,
   access: roles(HANDLING_ROLES, ladderScope),
   async handler(input, { openid, caller, grants, resource: ladder, now }): Promise<SubmitResult> {
+    if (input.resident.userId) await checkResidentAccount(input.resident.userId, input.unitId);
     await checkText(openid, REQUEST_SCENE, [
       input.text,
       input.resident.name,
@@ -145,18 +174,42 @@ export const report = defineAction({
 const SIMILAR_LIMIT = 5;
 /** How far "nearby" reaches when the resident marked a point. */
 const NEARBY_METRES = 500;
+/** How much of a similar request's text a neighbour sees. */
+const SIMILAR_TEXT_LENGTH = 30;
 
-/** 相似诉求: open requests of the same category nearby (or in the same neighbourhood), shown before submitting. */
+/** A request as a neighbour about to submit may see it: category, a short text with numbers masked, state, age. */
+function neighbourView(doc: RequestDoc): SimilarRequest {
+  // Masked before it is cut, so a number cut in half is never left whole enough to read.
+  const chars = [...maskPhonesIn(doc.text)];
+  const text = chars.length > SIMILAR_TEXT_LENGTH ? `${chars.slice(0, SIMILAR_TEXT_LENGTH).join('')}…` : chars.join('');
+  return {
+    _id: doc._id,
+    category: doc.category,
+    text,
+    state: doc.state,
+    createdAt: new Date(doc.createdAt).toISOString(),
+  };
+}
+
+/**
+ * 相似诉求: open requests of the same category in the caller's own village, near the point they marked (or in
+ * their neighbourhood), shown before submitting: a neighbour's view only, no names, point or photos.
+ */
 export const similar = defineAction({
   input: similarRequestsInputSchema,
   access: anyone,
-  async handler(input, { caller, now }): Promise<RequestSummary[]> {
+  async handler(input, { caller }): Promise<SimilarRequest[]> {
+    const home = homeOf(caller);
+    const homePath = (caller as Partial<UserRecord>).homeUnitPath ?? [];
+    // The village is the second rung of the home's path (town, village, …).
+    const village = homePath[1] ?? home;
     const open = { category: input.category, state: command.in([...OPEN_REQUEST_STATES]) };
     const query = input.point
       ? db
           .collection(REQUESTS)
           .where({
             ...open,
+            unitPath: village,
             point: command.geoNear({
               geometry: db.Geo.Point(input.point.coordinates[0], input.point.coordinates[1]),
               maxDistance: NEARBY_METRES,
@@ -165,27 +218,30 @@ export const similar = defineAction({
           .limit(SIMILAR_LIMIT)
       : db
           .collection(REQUESTS)
-          .where({ ...open, unitId: homeOf(caller) })
+          .where({ ...open, unitId: home })
           .orderBy('createdAt', 'desc')
           .limit(SIMILAR_LIMIT);
-    return (await rows<RequestDoc>(query)).map((doc) => toSummary(doc, now));
+    return (await rows<RequestDoc>(query)).map(neighbourView);
   },
 });
 
-/** 关注: a resident follows an open request instead of raising the same problem again. */
+/**
+ * 关注: a neighbour follows an open request instead of raising the same problem again. Only someone who agreed to
+ * the privacy guideline and lives in the request's neighbourhood or group may; then they see its public view.
+ */
 export const follow = defineAction({
   input: requestRefSchema,
   access: anyone,
   async handler({ id }, { openid, caller }): Promise<{ following: true }> {
+    if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
+    const viewer = viewerOf(openid, caller);
     await inTransaction(async (tx) => {
       const doc = await txGet<RequestDoc>(tx, REQUESTS, id);
-      if (!doc) throw forbidden();
+      if (!doc) throw forbidden(NOT_YOURS_MESSAGE);
+      // The resident, the reporter and the heads on its ladder already see it.
+      if (concerns(doc, viewer) || doc.followers.includes(openid)) return;
+      if (!livesNear(doc, viewer.homeUnitPath)) throw forbidden('只有同一邻或同一组的居民可以关注这条诉求');
       if (!isOpen(doc)) throw conflict('这条诉求已经办结，不用再关注了');
-      const heads = (caller?.roles ?? []).some(
-        (g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId),
-      );
-      // Residents of the same area follow; the resident and the reporter already see it.
-      if (doc.participants.includes(openid) || doc.reporterId === openid || heads) return;
       await tx
         .collection(REQUESTS)
         .doc(id)

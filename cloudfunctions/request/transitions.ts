@@ -28,10 +28,14 @@ import {
   assignScope,
   isAdminInScope,
   isResponsibleHead,
+  loadRequest,
+  rater,
   REQUESTS,
   requestScope,
   responsibleAt,
   snapshotOf,
+  tookPart,
+  viewerOf,
   type RequestDoc,
 } from './store';
 import { checkPhotos, REQUEST_SCENE } from './submit';
@@ -50,6 +54,8 @@ export interface Move {
   /** What the move adds to the statistics counters (and distinct markers), if anything. */
   counters?(doc: RequestDoc, next: RequestDoc): CounterBump | null;
   note?: string;
+  /** The timeline's name for it when not the machine's own (a rating recorded on the resident's behalf). */
+  timelineEvent?: string;
   /** What a caller who may not act on it gets; by default CONFLICT (it moved out of their hands meanwhile). */
   refusal?: () => AppError;
 }
@@ -88,7 +94,13 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
     // Someone else took it meanwhile, or it moved to another level.
     throw move.refusal?.() ?? conflict('这条诉求的状态已经变了，请刷新后再看');
   }
-  const { next, event } = applyMove(doc, move, now);
+  const moved = applyMove(doc, move, now);
+  const { event } = moved;
+  // Whoever moves it (but the resident rating it) is one of its handlers from now on: they never rate it.
+  const next =
+    move.event.type === 'rate' || (moved.next.handledBy ?? []).includes(actor)
+      ? moved.next
+      : { ...moved.next, handledBy: [...(moved.next.handledBy ?? []), actor] };
   const { _id, ...data } = next;
   await tx
     .collection(REQUESTS)
@@ -97,7 +109,7 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
   const entry = {
     subject: 'request' as const,
     subjectId: _id,
-    event,
+    event: move.timelineEvent ?? event,
     from: doc.state,
     to: next.state,
     actor,
@@ -115,12 +127,11 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
 type Ctx = ActionContext<RequestDoc>;
 
 async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; event: TimelineEvent; view: RequestView }> {
-  const roleList = ctx.caller?.roles ?? [];
-  const label = actorLabel(ctx.caller, actingGrant(ctx.resource, roleList));
+  const label = actorLabel(ctx.caller, actingGrant(ctx.resource, ctx.caller?.roles ?? []));
   const { doc, event } = await inTransaction((tx) =>
     moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move),
   );
-  return { doc, event, view: toView(doc, ctx.openid, roleList, ctx.now) };
+  return { doc, event, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
 }
 
 /** Refuses before the transaction when the caller could not act on the request even as it was read. */
@@ -205,7 +216,11 @@ export const assign = defineAction({
     const { view } = await act(ctx, {
       event: { type: 'assign', assigneeId: member._id },
       allowed: (d) => leads(d, ctx.openid, roleList),
-      patch: () => ({ assigneeName: `党员 ${member.nickname}` }),
+      // The member takes part in handling it from now on (and so never rates it).
+      patch: (before) => ({
+        assigneeName: `党员 ${member.nickname}`,
+        handledBy: [...new Set([...(before.handledBy ?? []), member._id])],
+      }),
       note: `分派给党员 ${member.nickname}`,
     });
     return view;
@@ -276,31 +291,59 @@ export const resolve = defineAction({
   },
 });
 
-/** 评价: the resident (or, for a resident without the app, the head who reported it) rates the result; 不满意 reopens it. */
+/** Why a head who took part in a request may not rate it. */
+export const RATE_OWN_WORK_MESSAGE = '您经手了这条诉求，不能替居民评价：请居民本人评价，或由村里回访后代为记录';
+
+/**
+ * 评价: the resident rates the result; 不满意 reopens it. A resident without the app is asked by an admin who took
+ * no part in handling it (回访), who records the answer on their behalf: stored and counted as such.
+ */
 export const rate = defineAction({
   input: rateRequestInputSchema,
   access: anyone,
   async handler(input, ctx): Promise<RequestView> {
-    const resident = (d: RequestDoc) => (d.submitter ? d.submitter === ctx.openid : d.reporterId === ctx.openid);
+    const viewer = viewerOf(ctx.openid, ctx.caller);
     await checkText(ctx.openid, 2, [input.comment]);
-    const roleList = ctx.caller?.roles ?? [];
+    const refusal = (d: RequestDoc) =>
+      tookPart(d, ctx.openid) ? forbidden(RATE_OWN_WORK_MESSAGE) : forbidden('只有提出诉求的居民可以评价');
+    const seen = await loadRequest(input.id);
+    if (!rater(seen, viewer)) throw refusal(seen);
+    const onBehalf = rater(seen, viewer) === 'onBehalf';
     const { doc, event } = await inTransaction((tx) =>
-      moveRequest(tx, input.id, ctx.openid, actorLabel(ctx.caller, undefined), ctx.now, {
-        event: { type: 'rate', rating: input.rating },
-        allowed: resident,
-        patch: (before, next) => ({
-          rating: { value: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: ctx.now },
-          ...(next.state === 'closed'
-            ? { closedAt: ctx.now }
-            : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
-        }),
-        counters: () => ({
-          deltas: { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
-          distinct: {},
-        }),
-        note: input.comment,
-        refusal: () => forbidden(),
-      }),
+      moveRequest(
+        tx,
+        input.id,
+        ctx.openid,
+        onBehalf ? actorLabel(ctx.caller, actingGrant(seen, viewer.roles)) : actorLabel(ctx.caller, undefined),
+        ctx.now,
+        {
+          event: { type: 'rate', rating: input.rating },
+          allowed: (d) => rater(d, viewer) === (onBehalf ? 'onBehalf' : 'resident'),
+          patch: (before, next) => ({
+            rating: {
+              value: input.rating,
+              ...(input.comment ? { comment: input.comment } : {}),
+              at: ctx.now,
+              ...(onBehalf ? { onBehalf: true, recordedBy: ctx.openid } : {}),
+            },
+            ...(next.state === 'closed'
+              ? { closedAt: ctx.now }
+              : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
+          }),
+          // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
+          counters: () => ({
+            deltas: onBehalf
+              ? { 'request.ratedOnBehalf': 1 }
+              : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
+            distinct: {},
+          }),
+          ...(onBehalf
+            ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' }
+            : {}),
+          note: input.comment,
+          refusal: () => refusal(seen),
+        },
+      ),
     );
     if (event === 'reopened' && doc.handlerId) {
       await notify(doc.handlerId, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
@@ -310,6 +353,6 @@ export const rate = defineAction({
         time: shanghai(ctx.now).format('YYYY-MM-DD HH:mm'),
       });
     }
-    return toView(doc, ctx.openid, roleList, ctx.now);
+    return toView(doc, viewer, ctx.now);
   },
 });

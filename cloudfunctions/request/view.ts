@@ -6,17 +6,20 @@ import type {
   RequestView,
   TimelineItem,
 } from '@honglin/types/request';
-import type { RoleGrant } from '@honglin/types/org';
 import { isOverdue } from '../common/domain/timeLimits';
-import { maskName, maskPhone } from '../common/domain/request';
+import { maskName } from '@honglin/types/mask';
 import {
-  HANDLING_ROLES,
+  adminOnLadder,
+  concerns,
   isAdminInScope,
   isHandler,
   isOpen,
   isResponsibleHead,
+  livesNear,
   mayView,
+  rater,
   type RequestDoc,
+  type Viewer,
 } from './store';
 
 /** A timeline entry as stored by this function (the shared fields plus how the actor is shown). */
@@ -33,10 +36,10 @@ export interface RequestTimelineDoc {
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** What the viewer may do with the request now (the actions check the same rules again). */
-export function permissionsOf(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): RequestPermissions {
+export function permissionsOf(doc: RequestDoc, v: Viewer): RequestPermissions {
+  const { openid, roles } = v;
   const taken = doc.state === 'accepted' || doc.state === 'in_progress';
   const leads = openid === doc.handlerId || isAdminInScope(doc, roles) || (taken && isResponsibleHead(doc, roles));
-  const resident = doc.submitter ? openid === doc.submitter : openid === doc.reporterId;
   return {
     accept: doc.state === 'submitted' && isResponsibleHead(doc, roles),
     assign: taken && leads,
@@ -46,76 +49,96 @@ export function permissionsOf(doc: RequestDoc, openid: string, roles: readonly R
       ((doc.state === 'in_progress' && openid === doc.assigneeId) ||
         (doc.cameFrom.length > 0 && isResponsibleHead(doc, roles))),
     resolve: taken && (leads || openid === doc.assigneeId),
-    rate: doc.state === 'resolved' && resident,
-    // Residents follow; heads and admins on its ladder already see it.
+    rate: doc.state === 'resolved' && !!rater(doc, v),
+    // Neighbours follow; the people it concerns already see it.
     follow:
       isOpen(doc) &&
-      !doc.participants.includes(openid) &&
-      openid !== doc.reporterId &&
-      !roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId)),
-    comment: mayView(doc, openid, roles),
+      v.consented &&
+      !doc.followers.includes(openid) &&
+      !concerns(doc, v) &&
+      livesNear(doc, v.homeUnitPath),
+    comment: v.consented && mayView(doc, v),
   };
 }
 
 /** The resident as this viewer may see them: in full for handlers and the resident, masked for the rest unless shown. */
-function raisedBy(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): string {
-  const own = openid === doc.submitter || openid === doc.reporterId;
-  if (own || isHandler(doc, openid, roles) || doc.showName) return doc.residentName || '居民';
+function raisedBy(doc: RequestDoc, v: Viewer): string {
+  const own = v.openid === doc.submitter || v.openid === doc.reporterId;
+  if (own || isHandler(doc, v.openid, v.roles) || doc.showName) return doc.residentName || '居民';
   return maskName(doc.residentName);
 }
 
-export function toView(doc: RequestDoc, openid: string, roles: readonly RoleGrant[], now: Date): RequestView {
-  const handler = isHandler(doc, openid, roles) || openid === doc.reporterId;
+/**
+ * A request as this viewer may see it. Those it concerns see it whole, except: the resident's phone only for its
+ * handlers, the reporter and the resident; dispute parties whole only for its handlers and the admins on its
+ * ladder. A neighbour who follows it sees the public view: no photos, point, parties, phone, handlers' names or
+ * rating comment.
+ */
+export function toView(doc: RequestDoc, v: Viewer, now: Date): RequestView {
+  const { openid, roles } = v;
+  const full = concerns(doc, v);
+  const handles = isHandler(doc, openid, roles);
+  const seesPhone = handles || openid === doc.reporterId || openid === doc.submitter;
+  const seesParties = handles || adminOnLadder(doc, roles);
   return {
     _id: doc._id,
     category: doc.category,
     urgent: doc.urgent,
     text: doc.text,
-    photos: doc.photos,
-    ...(doc.point ? { point: doc.point } : {}),
+    photos: full ? doc.photos : [],
+    ...(full && doc.point ? { point: doc.point } : {}),
     ...(doc.enterprise ? { enterprise: doc.enterprise } : {}),
-    ...(doc.parties ? { parties: doc.parties } : {}),
+    ...(full && doc.parties ? { parties: seesParties ? doc.parties : doc.parties.map(maskName) } : {}),
     unitName: doc.unitName,
-    raisedBy: raisedBy(doc, openid, roles),
+    raisedBy: raisedBy(doc, v),
     reportedByHead: doc.reporterId !== null,
-    ...(doc.residentPhone
-      ? { residentPhone: handler || openid === doc.submitter ? doc.residentPhone : maskPhone(doc.residentPhone) }
-      : {}),
+    ...(doc.residentPhone && seesPhone ? { residentPhone: doc.residentPhone } : {}),
     state: doc.state,
     responsible: doc.ladder[doc.level],
     ladder: doc.ladder,
-    ...(doc.handlerName ? { handlerName: doc.handlerName } : {}),
-    ...(doc.assigneeName ? { assigneeName: doc.assigneeName } : {}),
+    ...(full && doc.handlerName ? { handlerName: doc.handlerName } : {}),
+    ...(full && doc.assigneeName ? { assigneeName: doc.assigneeName } : {}),
     acceptBy: iso(doc.acceptBy),
     resolveBy: iso(doc.resolveBy),
     overdue: isOverdue(doc, now),
-    ...(doc.result ? { result: { text: doc.result, photos: doc.resultPhotos } } : {}),
+    ...(doc.result ? { result: { text: doc.result, photos: full ? doc.resultPhotos : [] } } : {}),
     ...(doc.rating
-      ? { rating: { value: doc.rating.value, ...(doc.rating.comment ? { comment: doc.rating.comment } : {}) } }
+      ? {
+          rating: {
+            value: doc.rating.value,
+            ...(full && doc.rating.comment ? { comment: doc.rating.comment } : {}),
+            ...(doc.rating.onBehalf ? { onBehalf: true } : {}),
+          },
+        }
       : {}),
     followerCount: doc.followers.length,
     createdAt: iso(doc.createdAt),
-    can: permissionsOf(doc, openid, roles),
+    can: permissionsOf(doc, v),
   };
 }
 
-export function toDetail(
-  doc: RequestDoc,
-  timeline: RequestTimelineDoc[],
-  openid: string,
-  roles: readonly RoleGrant[],
-  now: Date,
-): RequestDetail {
-  const view = toView(doc, openid, roles, now);
-  const items: TimelineItem[] = timeline.map((t) => ({
-    event: t.event,
-    from: t.from,
-    to: t.to,
-    // The resident's own entries follow the same masking as the request.
-    actor: t.actor === 'system' ? '系统' : t.actor === doc.submitter ? view.raisedBy : (t.actorName ?? '居民'),
-    at: iso(t.at),
-    ...(t.note ? { note: t.note } : {}),
-  }));
+export function toDetail(doc: RequestDoc, timeline: RequestTimelineDoc[], v: Viewer, now: Date): RequestDetail {
+  const view = toView(doc, v, now);
+  const full = concerns(doc, v);
+  const items: TimelineItem[] = timeline
+    // Comments are words between the people it concerns (and neighbours following it): a follower sees steps only.
+    .filter((t) => full || t.event !== 'comment')
+    .map((t) => ({
+      event: t.event,
+      from: t.from,
+      to: t.to,
+      // The resident's own entries follow the same masking as the request; a follower sees no one's name.
+      actor:
+        t.actor === 'system'
+          ? '系统'
+          : t.actor === doc.submitter
+            ? view.raisedBy
+            : full
+              ? (t.actorName ?? '居民')
+              : '经办人',
+      at: iso(t.at),
+      ...(full && t.note ? { note: t.note } : {}),
+    }));
   return { ...view, timeline: items };
 }
 

@@ -25,7 +25,7 @@ import { UNIT_KIND_LABELS } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { cloud, command, db } from '../common/cloud';
 import { rows } from '../common/db';
-import { maskName, maskPhone } from '../common/domain/request';
+import { maskName, maskPhone } from '@honglin/types/mask';
 import { EXPORT_SLOT_MS, oneAtATime } from '../common/limits';
 import { defineAction } from '../common/runtime';
 import { buildDashboard } from './read';

@@ -18,7 +18,7 @@ export function personView(person: UserDoc, viewer: { openid: string; roles: Use
     nickname: person.nickname,
     avatarUrl: person.avatarUrl,
     homeUnitId: person.homeUnitId,
-    phone: phoneFor(viewer, { _id: person._id, phone: person.phone, homeUnitPath: person.homeUnitPath ?? [] }),
+    phone: phoneFor(viewer, { _id: person._id, phone: person.phone }),
     roles: person.roles ?? [],
     createdAt: new Date(person.createdAt).toISOString(),
   };
@@ -26,7 +26,7 @@ export function personView(person: UserDoc, viewer: { openid: string; roles: Use
 
 /**
  * People who live in a unit or hold a role in it (or below), newest first, optionally by part of a name or by
- * role. For the unit's admins; phone numbers whole only where the viewer administers the person's home.
+ * role. For the unit's admins; phone numbers masked (whole only for the person themselves).
  */
 export const listPeople = defineAction({
   input: listPeopleInputSchema,

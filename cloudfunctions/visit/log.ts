@@ -54,7 +54,8 @@ export const log = defineAction({
     const registered = 'userId' in input.household ? await loadHousehold(input.household.userId) : null;
     const household = registered?.household ?? null;
     const householdName = household ? household.nickname : 'name' in input.household ? input.household.name : '';
-    const householdPhone = 'phone' in input.household ? (input.household.phone ?? null) : (household?.phone ?? null);
+    // Only a number the resident gives for these problems now: their profile's number is theirs, not the request's.
+    const householdPhone = input.household.phone ?? null;
     await checkText(openid, REQUEST_SCENE, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
 
     const neighbourhood =

@@ -10,7 +10,7 @@ import { monthOf } from '@honglin/types/time';
 import { roles, type ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { rows } from '../common/db';
-import { notFound } from '../common/errors';
+import { forbidden, notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { UNITS } from '../common/org';
@@ -119,7 +119,10 @@ async function villageUnits(input: { villageId: string }): Promise<ScopeTarget<U
 export const coverage = defineAction({
   input: coverageInputSchema,
   access: roles(['village_admin', 'town_admin', 'branch_secretary'], villageUnits),
-  async handler(input, { resource: units, now }): Promise<Coverage> {
+  async handler(input, { grants, resource: units, now }): Promise<Coverage> {
+    // A branch secretary sees the coverage of their own branch's village only: the town organs' branch sits at the
+    // town, above every village, and is no village's business (unless its secretary is also an admin of it).
+    if (grants.every((g) => g.role === 'branch_secretary' && g.unitId !== input.villageId)) throw forbidden();
     const month = input.month ?? monthOf(now);
     const { list: visited } = (await db
       .collection(VISITS)

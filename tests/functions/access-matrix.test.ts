@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { ActionTable } from '../../cloudfunctions/common/runtime';
 import type { AccessFixture, AccessFixtures } from './access-fixtures/types';
 import { PERSONA } from '../../emulator/seed/ids';
+import { DEMO_PEOPLE } from '../../emulator/seed/people';
+import { SCOPE_TABLE } from './access-fixtures/scope-table';
 import { code, startDemoWorld, type DemoWorld } from './user/world';
 
 /**
@@ -84,6 +86,31 @@ describe.each(functionNames)('%s', (fn) => {
           });
         }
         expect(fixture.allowed.length).toBeGreaterThan(0);
+        // The declared roles are those of the written table (DESIGN §2), and the fixture's callers agree with it.
+        const rule = SCOPE_TABLE[`${fn}.${name}`];
+        expect({
+          action: `${fn}.${name}`,
+          declared: [...(rule ? (action.access as { roles: readonly string[] }).roles : [])].sort(),
+        }).toEqual({
+          action: `${fn}.${name}`,
+          declared: [...(rule?.roles ?? ['(missing from access-fixtures/scope-table.ts)'])].sort(),
+        });
+        const holds = (openid: string) =>
+          (DEMO_PEOPLE.find((p) => p.openid === openid)?.roles ?? []).some((g) => rule.roles.includes(g.role));
+        for (const openid of fixture.allowed)
+          expect({ allowed: openid, holds: holds(openid) }).toEqual({ allowed: openid, holds: true });
+        for (const denied of fixture.denied.filter((d) => d.why === 'wrong_role')) {
+          expect({ wrongRole: denied.openid, holds: holds(denied.openid) }).toEqual({
+            wrongRole: denied.openid,
+            holds: false,
+          });
+        }
+        for (const denied of fixture.denied.filter((d) => d.why === 'other_unit')) {
+          expect({ otherUnit: denied.openid, holds: holds(denied.openid) }).toEqual({
+            otherUnit: denied.openid,
+            holds: true,
+          });
+        }
         const input = await inputOf(fixture);
         for (const denied of fixture.denied) {
           const answer = await world.call(denied.openid, fn, name, denied.input ?? input);

@@ -138,6 +138,7 @@ export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow 
       rated,
       satisfied: n(sums, 'request.satisfied'),
       satisfactionRate: rate(n(sums, 'request.satisfied'), rated),
+      ratedOnBehalf: n(sums, 'request.ratedOnBehalf'),
       escalated: n(sums, 'request.escalated'),
       enterprisesServed: distinct['request.enterprises'] ?? 0,
       enterpriseProblemsSolved: n(sums, 'request.enterpriseResolved'),
@@ -312,6 +313,8 @@ export const EVENT_COUNTERS: Record<string, CounterName[]> = {
   autoEscalated: ['request.escalated'],
   closed: ['request.rated', 'request.satisfied'],
   reopened: ['request.rated'],
+  closedOnBehalf: ['request.ratedOnBehalf'],
+  reopenedOnBehalf: ['request.ratedOnBehalf'],
 };
 
 /** The key an enterprise is counted by: its registered place, else its name as written. */

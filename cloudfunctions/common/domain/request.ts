@@ -132,15 +132,3 @@ export function transition(s: RequestSnapshot, e: RequestEvent): Transition {
       return { ok: true, next: { ...s, state: 'closed' }, event: 'autoClosed' };
   }
 }
-
-/** Masks a phone for everyone but the handlers: 13812345678 → 138****5678. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
-
-/** Masks a name for everyone but the handlers: 张三丰 → 张**. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '居民';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}

@@ -1,5 +1,5 @@
 import { ROLE_UNIT_KIND, type RoleGrant, type RoleName, type UnitKind } from '@honglin/types/org';
-import { maskPhone } from '@honglin/types/user';
+import { maskPhone } from '@honglin/types/mask';
 
 /** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
 export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
@@ -63,16 +63,11 @@ export function grantsUnitIds(grants: readonly RoleGrant[]): string[] {
 }
 
 /**
- * A phone number as a viewer may see it: whole for the person and for admins of the person's home unit
- * (or above), masked for everyone else.
+ * A person's own phone number as a viewer may see it: whole for the person, masked for everyone else (admins
+ * included). A resident's number reaches the handlers of a request only with the request, given for it.
  */
-export function phoneFor(
-  viewer: { openid: string; roles: readonly RoleGrant[] },
-  person: { _id: string; phone?: string; homeUnitPath: readonly string[] },
-): string {
+export function phoneFor(viewer: { openid: string }, person: { _id: string; phone?: string }): string {
   const phone = person.phone ?? '';
   if (!phone) return '';
-  if (viewer.openid === person._id) return phone;
-  const adminOfHome = viewer.roles.some((g) => ADMIN_ROLES.includes(g.role) && person.homeUnitPath.includes(g.unitId));
-  return adminOfHome ? phone : maskPhone(phone);
+  return viewer.openid === person._id ? phone : maskPhone(phone);
 }

@@ -101,7 +101,7 @@ function PrivacyCard({ title, onDeclined }: PrivacyCardProps) {
       <View className="hl-privacy__card">
         <Text className="hl-privacy__title">{title}</Text>
         <Text className="hl-privacy__body">
-          在您同意之前，我们不会保存您的任何信息。同意后，我们只保存为您办事所必需的内容：您的微信身份标识、您填写的称呼和头像、您选择的所在村（社区）和邻，以及您自愿填写的手机号。手机号只有您本人和您所在村的管理员能看到完整号码。您可以随时在“我的”里注销账号。
+          在您同意之前，我们不会保存您的任何信息。同意后，我们只保存为您办事所必需的内容：您的微信身份标识、您填写的称呼和头像、您选择的所在村（社区）和邻，以及您自愿填写的手机号。完整手机号只有您本人能看到。您可以随时在“我的”里注销账号。
         </Text>
         <Text className="hl-privacy__link" onClick={openGuideline}>
           查看《红邻隐私保护指引》全文

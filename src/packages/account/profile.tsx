@@ -95,7 +95,7 @@ function ProfileForm({ initial, openid }: { initial: ProfileFields; openid: stri
         onInput={(e) => setFields((f) => ({ ...f, phone: e.detail.value }))}
       />
       <Text className="hl-note">
-        手机号只有您本人和您所在村（社区）的管理员能看到完整号码，其他人看到的是 138****5678 这样的形式。
+        完整手机号只有您本人能看到，其他人（包括管理员）看到的是 138****5678 这样的形式；不会被自动填到诉求里。
       </Text>
       {message && <Text className={message.ok ? 'hl-success' : 'hl-error'}>{message.text}</Text>}
       <Button className="hl-button hl-button--primary" loading={busy} disabled={busy} onClick={save}>

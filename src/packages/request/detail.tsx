@@ -135,7 +135,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           <Photos photos={request.result.photos} />
           {request.rating && (
             <Text className="rq-card__line">
-              群众评价：{RATING_LABELS[request.rating.value]}
+              {request.rating.onBehalf ? '回访居民后代为评价' : '群众评价'}：{RATING_LABELS[request.rating.value]}
               {request.rating.comment ? `（${request.rating.comment}）` : ''}
             </Text>
           )}

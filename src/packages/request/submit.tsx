@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { chooseImage, chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestSummary } from '@honglin/types/request';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type SimilarRequest } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
 import { imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
-import { stateLabel } from '@/pages/requests/labels';
+import { stateLabel, when } from '@/pages/requests/labels';
 import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/requests/request.scss';
 
@@ -17,7 +17,7 @@ const MAX_PHOTOS = 9;
 /** 反映问题: category, what is wrong, photos, whether the name is shown; similar open requests first. */
 export default function SubmitRequestPage() {
   const [draft, setDraft] = useState<RequestDraft>(() => editingDraft() ?? emptyDraft());
-  const [similar, setSimilar] = useState<RequestSummary[]>([]);
+  const [similar, setSimilar] = useState<SimilarRequest[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
 
@@ -117,7 +117,7 @@ export default function SubmitRequestPage() {
             <View key={s._id} className="rq-section">
               <Text className="rq-card__text">{s.text}</Text>
               <Text className="rq-card__line">
-                {s.unitName} · {stateLabel(s.state)} · {s.followerCount}人关注
+                {REQUEST_CATEGORY_LABELS[s.category]} · {stateLabel(s.state)} · {when(s.createdAt)}提出
               </Text>
               <Button className="rq-button" size="large" disabled={busy} onClick={() => follow(s._id)}>
                 关注这条

@@ -15,6 +15,8 @@ export const EVENT_LABELS: Record<string, string> = {
   resolved: '办结了',
   closed: '评价后完成',
   reopened: '群众不满意，重新办理',
+  closedOnBehalf: '回访居民后代为评价，完成',
+  reopenedOnBehalf: '回访居民不满意，重新办理',
   autoClosed: '7天未评价，自动完成',
   comment: '留言',
 };

@@ -77,9 +77,10 @@ describe('plan', () => {
       place: { placeId: PLACE, name: '张经武故居' },
       films: [{ _id: FILM_A, title: '榜样' }],
       experts: ['周致富'],
-      organiser: P.secretary,
       attendance: { present: 0, absent: 0, delivered: 0 },
     });
+    // No one's OPENID in an answer: the organiser's included.
+    expect(JSON.stringify(activity)).not.toContain(P.secretary);
     expect(activity._id).toMatch(/^a[0-9a-f]{15}$/);
     expect(JSON.stringify(activity)).not.toMatch(/checkinSecret/);
     // reads: caller, the branch with its place and films (one query); writes: start, add, timeline add, commit

@@ -4,6 +4,7 @@ import {
   B1,
   B2,
   P,
+  REQ,
   TOWN,
   V1,
   V2,
@@ -330,6 +331,23 @@ describe('addFulfilment and complete (践诺)', () => {
       expect.objectContaining({ text: '为刘奶奶家打扫了院子', photos: [photo], linkedRequestId: 'req-road-light' }),
     ]);
     expect(await counter(V1, 'pledge.fulfilments')).toBe(before + 1);
+  });
+
+  test('links only a resolved request the member may see: not an open one, not another village’s, not a made-up id', async () => {
+    const id = await approved();
+    for (const linkedRequestId of [REQ.open, REQ.otherVillage, 'no-such-request']) {
+      failed(await w.call('addFulfilment', fulfilment(id, { linkedRequestId }), P.member), 'INVALID_ARGUMENT');
+      failed(await w.call('create', aPledge({ linkedRequestId }), P.member), 'INVALID_ARGUMENT');
+    }
+    // A member who never saw the resolved request may not claim it either.
+    const theirs = await approved(P.member2);
+    failed(
+      await w.call('addFulfilment', fulfilment(theirs, { linkedRequestId: REQ.resolved }), P.member2),
+      'INVALID_ARGUMENT',
+    );
+    const detail = ok(await w.call('get', { id }, P.member));
+    expect(detail.fulfilments).toEqual([]);
+    ok(await w.call('create', aPledge({ linkedRequestId: REQ.resolved }), P.member));
   });
 
   test('not before approval, not by someone else, not with refused text, not in the future', async () => {

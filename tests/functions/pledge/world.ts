@@ -33,6 +33,9 @@ export const P = {
   outsider: 'pl-outsider',
 } as const;
 
+/** Resident requests (民生诉求) a pledge or a fulfilment may (or may not) link to. */
+export const REQ = { resolved: 'req-road-light', open: 'req-still-open', otherVillage: 'req-other-village' } as const;
+
 /** A word the local content check refuses (emulator/wordlist.txt). */
 export const BANNED = '测试违规词';
 
@@ -102,6 +105,31 @@ export async function startWorld(): Promise<World> {
       },
     });
   }
+  // Resident requests a record may link to: one the member handled and saw resolved, one still open, and one of
+  // the other village the member never saw.
+  const request = (id: string, unitPath: string[], state: string, assigneeId: string | null) => ({
+    _id: id,
+    category: 'help',
+    text: '村道口的路灯坏了',
+    unitId: unitPath[unitPath.length - 1],
+    unitPath,
+    ladder: unitPath.map((unitId) => ({ unitId, kind: 'village', name: unitId })),
+    level: unitPath.length - 1,
+    responsibleUnitId: unitPath[unitPath.length - 1],
+    responsiblePath: unitPath,
+    state,
+    handlerId: null,
+    assigneeId,
+    submitter: P.resident,
+    reporterId: null,
+    participants: [P.resident],
+    followers: [],
+    resolvedAt: state === 'resolved' ? new Date() : null,
+    createdAt: new Date(),
+  });
+  await db.collection('requests').add({ data: request(REQ.resolved, home1, 'resolved', P.member) });
+  await db.collection('requests').add({ data: request(REQ.open, home1, 'in_progress', P.member) });
+  await db.collection('requests').add({ data: request(REQ.otherVillage, v2, 'resolved', P.otherMember) });
   await db.collection('branches').add({ data: { _id: B1, name: '一村党支部', unitId: V1, unitPath: v1 } });
   await db.collection('branches').add({ data: { _id: B2, name: '二村党支部', unitId: V2, unitPath: v2 } });
 

@@ -1,4 +1,5 @@
-import { G1, N1, N2, P, V1, code, ok, rid, startWorld, type World } from '../request/world';
+import { grant } from '../helpers/world';
+import { G1, N1, N2, P, TOWN, V1, code, ok, rid, startWorld, type World } from '../request/world';
 
 /**
  * The visit function through the local cloud: a head logs a visit whose problems become requests in one step,
@@ -60,6 +61,27 @@ describe('log', () => {
     expect(answers.map(code)).toEqual(['OK', 'OK']);
     expect(await countOf('visits', { _id: input.requestId })).toBe(1);
     expect(await countOf('requests', { visitId: input.requestId })).toBe(2);
+  });
+
+  it('never copies a registered resident’s profile phone into their requests; a number they give there and then goes with them', async () => {
+    await w.db
+      .collection('users')
+      .doc(P.villager)
+      .update({ data: { phone: '13700001111' } });
+    const silent = ok(await w.call('visit', 'log', visit(), P.head1));
+    const { data: quiet } = (await w.db.collection('requests').doc(silent.requestIds[0]).get()) as unknown as {
+      data: { residentPhone: string | null };
+    };
+    expect(quiet.residentPhone).toBeNull();
+    const given = ok(
+      await w.call('visit', 'log', visit({ household: { userId: P.villager, phone: '13900002222' } }), P.head1),
+    );
+    const detail = ok(await w.call('request', 'get', { id: given.requestIds[0] }, P.head1));
+    expect(detail.residentPhone).toBe('13900002222');
+    await w.db
+      .collection('users')
+      .doc(P.villager)
+      .update({ data: { phone: '' } });
   });
 
   it('a named household without an account, in the neighbourhood of the head', async () => {
@@ -125,5 +147,30 @@ describe('coverage', () => {
     for (const who of [P.otherAdmin, P.head1, P.villager]) {
       expect(code(await w.call('visit', 'coverage', { villageId: V1 }, who))).toBe('FORBIDDEN');
     }
+  });
+
+  it('the town organs’ branch secretary sees no village’s coverage, unless also an admin of it', async () => {
+    const organs = 'o-town-organs-secretary';
+    await w.db.collection('users').add({
+      data: {
+        _id: organs,
+        nickname: '机关书记',
+        roles: [grant('branch_secretary', [TOWN], 'b-town-organs')],
+        homeUnitId: null,
+        homeUnitPath: [],
+        privacyAcceptedAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+    expect(code(await w.call('visit', 'coverage', { villageId: V1 }, organs))).toBe('FORBIDDEN');
+    await w.db
+      .collection('users')
+      .doc(organs)
+      .update({
+        data: {
+          roles: [grant('branch_secretary', [TOWN], 'b-town-organs'), grant('village_admin', [TOWN, V1])],
+        },
+      });
+    expect(code(await w.call('visit', 'coverage', { villageId: V1 }, organs))).toBe('OK');
   });
 });

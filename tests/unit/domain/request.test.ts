@@ -1,11 +1,10 @@
 import {
-  maskName,
-  maskPhone,
   transition,
   type RequestEvent,
   type RequestEventType,
   type RequestSnapshot,
 } from '../../../cloudfunctions/common/domain/request';
+import { maskName, maskPhone } from '@honglin/types/mask';
 import { REQUEST_STATES, type RequestState } from '@honglin/types/request';
 
 /** A request at the group level (index 3 of town, village, block, group, neighbourhood), passed up once. */
