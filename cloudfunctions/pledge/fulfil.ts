@@ -8,6 +8,7 @@ import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden } from '../common/errors';
+import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
 import { checkFulfilmentDay } from './rules';
@@ -41,7 +42,11 @@ export const addFulfilment = defineAction({
         // A retry that raced its own first attempt: the record is already there, add nothing.
         if (p.fulfilments.some((f) => f.id === input.requestId)) throw conflict('这条践诺记录已经保存');
         if (p.fulfilments.length >= MAX_FULFILMENTS) throw conflict(`一条承诺最多记录${MAX_FULFILMENTS}次践诺`);
-        return { type: 'fulfil' };
+        // A completed pledge still takes the help given for a while after completion.
+        const completedDaysAgo = p.completedAt
+          ? Math.floor((now.getTime() - new Date(p.completedAt).getTime()) / 86400_000)
+          : undefined;
+        return { type: 'fulfil', completedDaysAgo };
       },
       note: input.text.slice(0, 50),
       changes: (p) => ({
@@ -49,7 +54,9 @@ export const addFulfilment = defineAction({
         fulfilmentCount: p.fulfilments.length + 1,
         peopleHelped: p.peopleHelped + input.peopleHelped,
       }),
-      counters: () => ({ deltas: { 'pledge.fulfilments': 1 }, distinct: {} }),
+      counters: () => fulfilmentAdded(input.linkedRequestId),
+      // Counted in the month of the day it happened, not the day it was entered.
+      countedAt: dayMoment(input.day),
     });
     // Records are only ever appended, so the record's position is stable for the verdict that may come later.
     const position = pledge.fulfilments.findIndex((f) => f.id === record.id);

@@ -1,4 +1,5 @@
 import { shanghai } from '@honglin/types/time';
+import { backdatingProblem } from '@honglin/types/metrics';
 import { invalidArgument } from '../common/errors';
 
 function isCalendarDay(day: string): boolean {
@@ -17,5 +18,6 @@ export function checkDueDay(dueDay: string, today: string): void {
 /** A fulfilment happened on a real day, not in the future. */
 export function checkFulfilmentDay(day: string, today: string): void {
   if (!isCalendarDay(day)) throw invalidArgument('践诺日期不是有效的日期', [{ path: 'day', message: '日期无效' }]);
-  if (day > today) throw invalidArgument('践诺日期不能晚于今天', [{ path: 'day', message: '践诺日期不能晚于今天' }]);
+  const late = backdatingProblem(day, today);
+  if (late) throw invalidArgument(`践诺${late}`, [{ path: 'day', message: `践诺${late}` }]);
 }
