@@ -43,7 +43,7 @@ it('shows every figure of the demo at once, as the records count it, for the tow
       { kind: 'range', from: months[0], to: months[months.length - 1] },
     ]) {
       const board = ok(await w.call('stats', 'dashboard', { unitId, period }, PERSONA.townAdmin));
-      const asked = period.kind === 'month' ? [period.month!] : months;
+      const asked = 'month' in period ? [period.month] : months;
       const expected = recount(records, unitId, asked, todayShanghai());
       if (board.figures === null)
         expect(expected).toMatchObject({ received: 0, pledges: 0, fulfilments: 0, visits: 0, lessons: 0 });

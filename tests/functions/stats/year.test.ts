@@ -45,6 +45,7 @@ const put = {
   fulfilments: 0,
   linked: 0,
   emptySessionTitle: '无人到场的一次观影',
+  enterpriseRequest: '',
 };
 
 async function session(kind: string, month: string, place: string, people: number, title: string) {
@@ -116,21 +117,21 @@ beforeAll(async () => {
   // Requests raised now: two livelihood problems solved, one waiting; an enterprise problem at the factory; a dispute.
   const submit = async (extra: object) =>
     ok(await w.call('request', 'submit', { requestId: rid(), ...extra }, P.villager)).id as string;
-  const solve = async (id: string) => {
-    ok(await w.call('request', 'accept', { id }, P.head1));
-    ok(await w.call('request', 'resolve', { id, result: '已经解决' }, P.head1));
+  const solve = async (id: string, by: string = P.head1) => {
+    ok(await w.call('request', 'accept', { id }, by));
+    ok(await w.call('request', 'resolve', { id, result: '已经解决' }, by));
   };
   const help = await submit({ category: 'help', text: '屋顶漏雨需要修补' });
   await solve(help);
   await solve(await submit({ category: 'consultation', text: '医保怎么在手机上交' }));
   await submit({ category: 'complaint', text: '夜里货车按喇叭' });
-  await solve(
-    await submit({
-      category: 'enterprise',
-      text: '竹木厂用电容量不够',
-      enterprise: { name: '鹿原竹木厂', placeId: FACTORY },
-    }),
-  );
+  const enterprise = await submit({
+    category: 'enterprise',
+    text: '竹木厂用电容量不够',
+    enterprise: { name: '鹿原竹木厂', placeId: FACTORY },
+  });
+  await solve(enterprise);
+  put.enterpriseRequest = enterprise;
   await solve(await submit({ category: 'dispute', text: '两户因宅基地边界起了争执', parties: ['张三', '李四'] }));
 
   // Visits logged on the day they happened, back to eleven months ago; some raised a problem or helped on the spot.
@@ -256,6 +257,18 @@ it('counts each kind on its own, each in the month it took place, and the branch
     );
   expect(sum((f) => f.partyDay.participants)).toBe(figures.partyDay.participants);
   expect(sum((f) => f.requests.received)).toBe(figures.requests.received);
+});
+
+it('credits an enterprise problem to the level that solved it', async () => {
+  const { figures } = await board(TOWN);
+  const level = Object.fromEntries(
+    figures.requests.byLevel.map((l: { kind: string; resolved: number }) => [l.kind, l.resolved]),
+  );
+  expect(level).toMatchObject({ neighbourhood: 4 });
+  const { data } = (await w.db.collection('requests').doc(put.enterpriseRequest).get()) as unknown as {
+    data: { responsibleKind: string };
+  };
+  expect(data.responsibleKind).toBe('neighbourhood');
 });
 
 it('writes the summary sentence with the numbers put in', async () => {
