@@ -342,7 +342,11 @@ function FigureTiles({
             label: '按时签收率（诉求）',
             value: `${pct(r.firstAcceptedOnTimeRate)}（${r.firstAcceptedOnTime}/${r.firstAccepted}）`,
           },
-          { label: '民生问题收到（件）', value: r.livelihoodReceived, url: requestList({ state: 'all' }, '群众诉求') },
+          {
+            label: '咨询求助建议投诉（件）',
+            value: r.livelihoodReceived,
+            url: requestList({ state: 'all' }, '群众诉求'),
+          },
           {
             label: '民生问题解决（个）',
             value: r.livelihoodResolved,
