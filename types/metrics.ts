@@ -35,8 +35,27 @@ export const BASE_COUNTERS = [
   'activity.filmHeld',
   'activity.practiceHeld',
   'activity.participants',
+  /** Participant-times of each kind on its own (their sum is activity.participants). */
+  'activity.lessonParticipants',
+  'activity.filmParticipants',
+  'activity.practiceParticipants',
+  /** 田间微党课: lessons held at a registered field (place kind `field`), and their participant-times. */
+  'activity.fieldLessonHeld',
+  'activity.fieldLessonParticipants',
+  /** Films shown at a registered red site (place kind `red_site`), and their participant-times. */
+  'activity.redSiteFilmHeld',
+  'activity.redSiteFilmParticipants',
   /** Branches whose month reached all three kinds held (lesson, film, practice), in that month. */
   'activity.branchesAllThree',
+  /** 帮一帮 through pledges: fulfilments linked to a resident's request, in the month of the fulfilment's day. */
+  'pledge.linkedFulfilments',
+  /** First acceptances (a request's first 签收 at any level) and those within the acceptance deadline. */
+  'request.firstAccepted',
+  'request.firstAcceptedOnTime',
+  /** 议一议: problems residents raised on visits (each became a request), in the month of the visit's day. */
+  'visit.problemsRaised',
+  /** 帮一帮: visits on which the head helped on the spot. */
+  'visit.helpedOnSpot',
 ] as const;
 
 /** Received and first resolved, by category: `request.category.<category>.received|resolved`. */
@@ -67,9 +86,31 @@ export const GAP_COUNTERS = RANGE_DISTINCT.flatMap((name) =>
   GAP_BUCKETS.map((bucket) => `gap.${name}.${bucket}` as const),
 );
 
-export const COUNTERS = [...BASE_COUNTERS, ...CATEGORY_COUNTERS, ...LEVEL_COUNTERS, ...GAP_COUNTERS] as const;
+/**
+ * A branch that held all three kinds in a month for n months running up to that month (n ≤ MAX_PERIOD_MONTHS):
+ * `activity.allThreeRun.r<n>`. Branches that held all three in every month of a period of L months ending in month
+ * b are the sum of the run counters of b with n ≥ L (cloudfunctions/common/domain/distinct.ts).
+ */
+export const RUN_COUNTERS = Array.from(
+  { length: MAX_PERIOD_MONTHS },
+  (_, i) => `activity.allThreeRun.r${i + 1}` as const,
+);
+
+export const COUNTERS = [
+  ...BASE_COUNTERS,
+  ...CATEGORY_COUNTERS,
+  ...LEVEL_COUNTERS,
+  ...GAP_COUNTERS,
+  ...RUN_COUNTERS,
+] as const;
 export type CounterName = (typeof COUNTERS)[number];
-export type CounterDeltas = Partial<Record<CounterName, number>>;
+/**
+ * Sessions held and participant-times per registered place: `place.<placeId>.<kind>.held|people`. Not in the
+ * catalogue (places are data): the dashboard sums them apart and names them from the places of the unit.
+ */
+export type PlaceCounterName = `place.${string}.${'lesson' | 'film' | 'practice'}.${'held' | 'people'}`;
+export const PLACE_COUNTER = /^place\.([^.]+)\.(lesson|film|practice)\.(held|people)$/;
+export type CounterDeltas = Partial<Record<CounterName | PlaceCounterName, number>>;
 
 /**
  * Distinct things an event marks, with the key it is counted by:

@@ -92,6 +92,12 @@ export const RATING_VERDICT_LABELS: Record<RatingVerdict, string> = {
   unsatisfied: '不满意',
 };
 
+/**
+ * A member whose pledge is completed may still record help given on it for this many days after completing it
+ * (until the branch appraises it); later help goes on a new pledge.
+ */
+export const FULFIL_AFTER_COMPLETION_DAYS = 30;
+
 /** Most fulfilment records one pledge keeps (they live in the pledge document). */
 export const MAX_FULFILMENTS = 50;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { idSchema, monthSchema } from './common';
 import type { RequestCategory } from './request';
-import type { UnitKind } from './org';
+import type { PlaceKind, UnitKind } from './org';
 
 /**
  * 统计与报表: figures for a unit (town or village) and a period of whole months (Asia/Shanghai).
@@ -32,10 +32,33 @@ export interface PartyDayFigures {
   lessons: number;
   films: number;
   practices: number;
-  /** 参与人次: people recorded present at held sessions. */
+  /** 参与人次: people recorded present at held sessions, all kinds together (the sum of the three below). */
   participants: number;
-  /** Branches that held a lesson, a film session and a practice in the period's last month. */
+  lessonParticipants: number;
+  filmParticipants: number;
+  practiceParticipants: number;
+  /** 田间微党课: lessons held at a registered field, and their participant-times. */
+  fieldLessons: number;
+  fieldLessonParticipants: number;
+  /** Films shown at a registered red site, and their participant-times. */
+  redSiteFilms: number;
+  redSiteFilmParticipants: number;
+  /** Branches that held a lesson, a film session and a practice in every month of the period. */
   branchesAllThree: number;
+  /** Sessions per registered place, most sessions first (places described in words are not listed). */
+  byPlace: PlaceFigures[];
+}
+
+/** The sessions held at one registered place in the period. */
+export interface PlaceFigures {
+  placeId: string;
+  /** The place's registered name; 已删除的地点 when it is no longer registered. */
+  name: string;
+  kind: PlaceKind | null;
+  lessons: number;
+  films: number;
+  practices: number;
+  participants: number;
 }
 
 /** 承诺践诺 */
@@ -47,6 +70,8 @@ export interface PledgeFigures {
   fulfilments: number;
   /** 践诺完成: pledges marked completed. */
   completed: number;
+  /** Problems solved through pledges: fulfilments linked to a resident's request. */
+  linkedFulfilments: number;
   appraised: number;
   /** Open pledges past their due day now (not tied to the period). */
   overdueNow: number;
@@ -59,6 +84,14 @@ export interface RequestFigures {
   acceptedOnTime: number;
   /** acceptedOnTime / accepted; null when nothing was accepted. */
   acceptedOnTimeRate: number | null;
+  /** Requests accepted for the first time (their first 签收), and of those within the deadline. */
+  firstAccepted: number;
+  firstAcceptedOnTime: number;
+  /** firstAcceptedOnTime / firstAccepted: the on-time acceptance rate over requests; null when none. */
+  firstAcceptedOnTimeRate: number | null;
+  /** 民生问题: requests of the livelihood categories (咨询、求助、建议、投诉), apart from enterprises and disputes. */
+  livelihoodReceived: number;
+  livelihoodResolved: number;
   resolved: number;
   /** Mean hours from submission to first resolution; null when nothing was resolved. */
   averageResolveHours: number | null;
@@ -81,6 +114,10 @@ export interface VisitFigures {
   visits: number;
   /** Distinct households visited in the period. */
   households: number;
+  /** 议一议: problems residents raised on the visits (each became a request). */
+  problemsRaised: number;
+  /** 帮一帮: visits on which the head helped on the spot. */
+  helpedOnSpot: number;
 }
 
 export interface Figures {
@@ -108,6 +145,8 @@ export interface TrendPoint {
 export interface UnitBreakdown {
   unitId: string;
   name: string;
+  /** true for the row of the town organs' branch (the town's own records, outside every village). */
+  townOrgans?: boolean;
   /** null: nothing counted in the period. */
   figures: Figures | null;
 }
@@ -142,7 +181,14 @@ export interface ExportResult {
   /** A temporary download link. */
   url: string;
   fileName: string;
-  rows: { requests: number; pledges: number; attendance: number };
+  rows: {
+    requests: number;
+    pledges: number;
+    attendance: number;
+    sessions: number;
+    fulfilments: number;
+    visits: number;
+  };
   /** True when a list was cut at its row limit. */
   truncated: boolean;
 }

@@ -41,6 +41,8 @@ export const logVisitInputSchema = z.object({
   date: dayWithin(DATE_WINDOWS.visit),
   discussed: freeText().min(2, '请写下聊了些什么').max(1000, '内容最多1000字'),
   problems: z.array(visitProblemSchema).max(5, '一次最多记5个问题，更多的请分开提交').default([]),
+  /** 帮一帮: the head helped with something on the spot (counted with the visit). */
+  helpedOnSpot: z.boolean().default(false),
 });
 export type LogVisitInput = z.input<typeof logVisitInputSchema>;
 

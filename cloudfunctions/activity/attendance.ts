@@ -10,6 +10,7 @@ import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { checkText } from '../common/content';
 import { bumpCounters } from '../common/counters';
+import { activityPresence } from '../common/domain/metrics';
 import {
   addCounts,
   attendanceChange,
@@ -149,7 +150,7 @@ async function recordEntry(
     .doc(activity._id)
     .update({ data: { attendance, updatedAt: now } });
   if (countsOnDashboard(activity.status) && change.delta.present !== 0) {
-    await bumpCounters(tx, activity.unitPath, countedAt(activity), { 'activity.participants': change.delta.present });
+    await bumpCounters(tx, activity.unitPath, countedAt(activity), activityPresence(activity, change.delta.present));
   }
   return {
     activity: toActivity({ ...activity, attendance, updatedAt: now }),

@@ -58,7 +58,7 @@ export const openCheckin = defineAction({
         unitPath: current.unitPath,
       });
       if (to === 'held') {
-        const { deltas, distinct } = activityHeld(current.branchId, current.kind, current.attendance.present);
+        const { deltas, distinct } = activityHeld(current.branchId, current, current.attendance.present);
         await bumpCounters(tx, current.unitPath, countedAt(current), deltas, distinct);
       }
       return { ...current, ...changes };

@@ -12,7 +12,15 @@ import { rows } from '../common/db';
 import { forbidden } from '../common/errors';
 import { loadBranch, loadUnit } from '../common/org';
 import { defineAction } from '../common/runtime';
-import { ACTIVITIES, ATTENDANCE, MANAGERS, isAdminOver, type ActivityDoc, type AttendanceDoc } from './store';
+import {
+  ACTIVITIES,
+  ATTENDANCE,
+  MANAGERS,
+  isAdminOver,
+  placeView,
+  type ActivityDoc,
+  type AttendanceDoc,
+} from './store';
 
 /** A month of one town holds a few sessions per branch: far below one read's limit. */
 const MONTH_LIMIT = 1000;
@@ -35,7 +43,7 @@ export function summarise(month: string, activities: ActivityDoc[]): MonthSummar
           _id: a._id,
           title: a.title,
           startAt: new Date(a.startAt).toISOString(),
-          place: a.place,
+          place: placeView(a.place),
           status: a.status,
           attendance: a.attendance,
         })),
@@ -97,7 +105,7 @@ async function myMonth(openid: string, grants: RoleGrant[], month: string): Prom
       kind: a.kind,
       title: a.title,
       startAt: new Date(a.startAt).toISOString(),
-      place: a.place,
+      place: placeView(a.place),
       status: a.status,
       ...(modeOf.has(a._id) ? { myMode: modeOf.get(a._id) } : {}),
     })),

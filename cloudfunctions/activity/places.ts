@@ -1,4 +1,5 @@
 import type { ActivityPlace, ActivityPlaceInput } from '@honglin/types/activity';
+import type { PlaceKind } from '@honglin/types/org';
 import { db } from '../common/cloud';
 import { invalidArgument, notFound } from '../common/errors';
 import { PLACES, type PlaceDoc } from '../common/org';
@@ -38,11 +39,14 @@ export async function loadWithReferences<T>(
 }
 
 /** A registered place (its name copied), as found with the document, or the field/site as described. */
-export function resolvePlace(input: ActivityPlaceInput, found: readonly PlaceDoc[]): ActivityPlace {
+export function resolvePlace(
+  input: ActivityPlaceInput,
+  found: readonly PlaceDoc[],
+): ActivityPlace & { kind?: PlaceKind } {
   if ('description' in input) return { name: input.description.trim() };
   const place = found.find((p) => p._id === input.placeId);
   if (!place) throw notFound('找不到这个地点，请重新选择');
-  return { placeId: place._id, name: place.name };
+  return { placeId: place._id, name: place.name, kind: place.kind };
 }
 
 /** The chosen films from the library, with their titles, as found with the document; all must exist. */

@@ -1,12 +1,33 @@
 import { recordActivityInputSchema, type Activity } from '@honglin/types/activity';
 import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
-import { cloud } from '../common/cloud';
-import { inTransaction } from '../common/db';
+import { cloud, command, db } from '../common/cloud';
+import { bumpCounters } from '../common/counters';
+import { inTransaction, rows } from '../common/db';
+import { enterpriseKey, practiceServed } from '../common/domain/metrics';
+import { PLACES, type PlaceDoc } from '../common/org';
 import { invalidArgument } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { ACTIVITIES, MANAGERS, activityScope, allowed, toActivity, txActivity } from './store';
+import { ACTIVITIES, MANAGERS, activityScope, allowed, countedAt, toActivity, txActivity } from './store';
+
+/**
+ * The keys the enterprises a practice served are counted by (enterpriseKey): a name that is a registered enterprise
+ * of the town is that place, so a practice and a 营商服务 request at one enterprise count it once.
+ */
+async function enterpriseKeys(town: string, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const registered = await rows<PlaceDoc>(
+    db
+      .collection(PLACES)
+      .where({ kind: 'enterprise', name: command.in(names.map((n) => n.trim())) })
+      .limit(100),
+  );
+  return names.map((name) => {
+    const place = registered.find((p) => p.name === name.trim() && p.unitPath[0] === town);
+    return enterpriseKey(place ? { name, placeId: place._id } : { name });
+  });
+}
 
 interface TempUrlAnswer {
   fileList?: Array<{ fileID: string; status?: number; tempFileURL?: string }>;
@@ -30,6 +51,7 @@ export const record = defineAction({
     await checkText(openid, 3, [input.summary, ...(input.practice?.enterprises ?? [])]);
     const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkStored(added);
+    const keys = input.practice ? await enterpriseKeys(resource.unitPath[0], input.practice.enterprises) : [];
     const updated = await inTransaction(async (tx) => {
       const current = await txActivity(tx, input.id);
       const to = allowed(current.status, { type: 'record' });
@@ -37,7 +59,7 @@ export const record = defineAction({
         status: to,
         summary: input.summary,
         photos: input.photos,
-        ...(input.practice ? { practice: input.practice } : {}),
+        ...(input.practice ? { practice: { ...input.practice, enterpriseKeys: keys } } : {}),
         updatedAt: now,
       };
       await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
@@ -51,6 +73,9 @@ export const record = defineAction({
         at: now,
         unitPath: current.unitPath,
       });
+      // The enterprises served join the town's figure, in the month the practice took place.
+      for (const served of practiceServed(keys))
+        await bumpCounters(tx, current.unitPath, countedAt(current), served.deltas, served.distinct);
       return { ...current, ...changes };
     });
     // The image check answers later; a refused photo comes off the record then.

@@ -10,7 +10,7 @@ import type {
   Audience,
   PracticeOutcome,
 } from '@honglin/types/activity';
-import type { RoleGrant, RoleName } from '@honglin/types/org';
+import type { PlaceKind, RoleGrant, RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
@@ -41,7 +41,8 @@ export interface ActivityDoc {
   kind: ActivityKind;
   title: string;
   startAt: Date;
-  place: ActivityPlace;
+  /** kind: the registered place's kind, kept for the statistics (not shown: placeView). */
+  place: ActivityPlace & { kind?: PlaceKind };
   speaker?: string;
   filmIds: string[];
   films: Array<{ _id: string; title: string }>;
@@ -52,7 +53,8 @@ export interface ActivityDoc {
   cancelReason?: string;
   summary?: string;
   photos: string[];
-  practice?: PracticeOutcome;
+  /** enterpriseKeys: the enterprises served as counted (see activity/record.ts). */
+  practice?: PracticeOutcome & { enterpriseKeys?: string[] };
   attendance: AttendanceCounts;
   /** HMAC key of the rotating check-in code. Never leaves the server. */
   checkinSecret: string;
@@ -89,6 +91,11 @@ export function activityIdOf(requestId: string): string {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+/** A place as clients see it: its id (when registered) and name. */
+export function placeView(place: ActivityDoc['place']): ActivityPlace {
+  return place.placeId ? { placeId: place.placeId, name: place.name } : { name: place.name };
+}
+
 export function toActivity(doc: ActivityDoc): Activity {
   const {
     checkinSecret: _secret,
@@ -97,9 +104,18 @@ export function toActivity(doc: ActivityDoc): Activity {
     remindedAt: _remindedAt,
     // The organiser's OPENID is nobody else's business (who may manage it is answered as canManage).
     organiser: _organiser,
+    place,
+    practice,
     ...rest
   } = doc;
-  return { ...rest, startAt: iso(doc.startAt), createdAt: iso(doc.createdAt), updatedAt: iso(doc.updatedAt) };
+  return {
+    ...rest,
+    place: placeView(place),
+    ...(practice ? { practice: { enterprises: practice.enterprises, requestIds: practice.requestIds } } : {}),
+    startAt: iso(doc.startAt),
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+  };
 }
 
 export function toAttendance(doc: AttendanceDoc): AttendanceRecord {

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { CounterDeltas, DistinctDeltas, DistinctName } from '@honglin/types/metrics';
 import { monthOf } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet, type Tx } from './db';
 import type { Sighting } from './domain/distinct';
 import { markerUnit, type UnitMonth } from './domain/metrics';
+import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/counterKeys';
+
+export { counterId, markerId, markerKey, nestCounts, sightingsId };
 
 /** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
 interface UpdateResult {
@@ -64,20 +66,6 @@ export function counterUnits(unitPath: readonly string[]): string[] {
  */
 export const COUNTER_SHARDS = 4;
 
-export function counterId(unitId: string, month: string, shard: number): string {
-  return `${unitId}_${month}_${shard}`;
-}
-
-/** Distinct keys are stored hashed: the dashboard counts them and never needs to know whose they are. */
-export function markerKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 20);
-}
-
-/** `hashed`: the key as markerKey made it. */
-export function markerId(unitId: string, month: string, name: DistinctName, hashed: string, sub = ''): string {
-  return `${unitId}_${month}_${name}_${hashed}${sub ? `_${sub}` : ''}`;
-}
-
 /** A key's sightings document, by what identifies it. */
 export interface SightingsRef {
   id: string;
@@ -97,23 +85,6 @@ export function sightingsOf(cells: Iterable<UnitMonth>): Map<string, SightingsRe
       entry.sightings.push({ unitId: cell.unitId, month: cell.month, sub: m.sub });
       out.set(id, entry);
     }
-  }
-  return out;
-}
-
-/** The sightings document of a (town, name, hashed key). */
-export function sightingsId(town: string, name: DistinctName, hashed: string): string {
-  return `${town}_${name}_${hashed}`;
-}
-
-/** `{'a.b': 1, 'a.c': 2}` → `{a: {b: 1, c: 2}}`: the shape `$inc` on `counts.a.b` keeps. */
-export function nestCounts(flat: Record<string, number>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, n] of Object.entries(flat)) {
-    const parts = name.split('.');
-    let node = out;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts[parts.length - 1]] = n;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden } from '../common/errors';
+import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { checkLinkableDoc } from '../request/linkable';
 import { viewerOf } from '../request/store';
@@ -42,7 +43,11 @@ export const addFulfilment = defineAction({
       alreadyMade: (p) => p.fulfilments.some((f) => f.id === input.requestId),
       event: (p) => {
         if (p.fulfilments.length >= MAX_FULFILMENTS) throw conflict(`一条承诺最多记录${MAX_FULFILMENTS}次践诺`);
-        return { type: 'fulfil' };
+        // A completed pledge still takes the help given for a while after completion.
+        const completedDaysAgo = p.completedAt
+          ? Math.floor((now.getTime() - new Date(p.completedAt).getTime()) / 86400_000)
+          : undefined;
+        return { type: 'fulfil', completedDaysAgo };
       },
       note: input.text.slice(0, 50),
       changes: (p) => ({
@@ -50,7 +55,9 @@ export const addFulfilment = defineAction({
         fulfilmentCount: p.fulfilments.length + 1,
         peopleHelped: p.peopleHelped + input.peopleHelped,
       }),
-      counters: () => ({ deltas: { 'pledge.fulfilments': 1 }, distinct: {} }),
+      counters: () => fulfilmentAdded(input.linkedRequestId),
+      // Counted in the month of the day it happened, not the day it was entered.
+      countedAt: dayMoment(input.day),
     });
     // Records are only ever appended, so the record's position is stable for the verdict that may come later.
     const position = pledge.fulfilments.findIndex((f) => f.id === record.id);

@@ -27,6 +27,8 @@ export interface Move {
   changes?: (pledge: PledgeDoc, to: PledgeState) => Partial<PledgeDoc>;
   /** What the move adds to the statistics counters (and distinct markers), from the pledge as re-read. */
   counters?: (pledge: PledgeDoc) => CounterBump | null;
+  /** When the counters count the move, if not at `now` (a fulfilment: the day it happened). */
+  countedAt?: Date;
 }
 
 /**
@@ -60,6 +62,6 @@ async function applyMove(tx: Tx, move: Move): Promise<PledgeDoc> {
     unitPath: pledge.unitPath,
   });
   const bump = move.counters?.(pledge);
-  if (bump) await bumpCounters(tx, pledge.unitPath, move.now, bump.deltas, bump.distinct);
+  if (bump) await bumpCounters(tx, pledge.unitPath, move.countedAt ?? move.now, bump.deltas, bump.distinct);
   return { ...pledge, ...changes };
 }

@@ -65,6 +65,8 @@ export interface RequestDoc {
   acceptBy: Date;
   resolveBy: Date;
   acceptedAt: Date | null;
+  /** The first 签收 at any level (acceptedAt is the latest). */
+  firstAcceptedAt?: Date | null;
   resolvedAt: Date | null;
   firstResolvedAt: Date | null;
   closedAt: Date | null;

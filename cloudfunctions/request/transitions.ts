@@ -176,14 +176,23 @@ export const accept = defineAction({
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(isResponsibleHead(ctx.resource, roleList));
     const name = actorLabel(ctx.caller, actingGrant(ctx.resource, roleList));
+    const onTime = (before: { acceptBy: Date }) => (ctx.now.getTime() <= new Date(before.acceptBy).getTime() ? 1 : 0);
     const { doc, view } = await act(ctx, {
       event: { type: 'accept', actor: ctx.openid },
       allowed: (d) => isResponsibleHead(d, roleList),
-      patch: () => ({ handlerName: name, acceptedAt: ctx.now }),
+      patch: (d) => ({
+        handlerName: name,
+        acceptedAt: ctx.now,
+        // The first 签收 (at any level) stays: the on-time rate is over requests.
+        firstAcceptedAt: d.firstAcceptedAt ?? (d.acceptedAt ? d.acceptedAt : ctx.now),
+      }),
       counters: (before) => ({
         deltas: {
           'request.accepted': 1,
-          'request.acceptedOnTime': ctx.now.getTime() <= new Date(before.acceptBy).getTime() ? 1 : 0,
+          'request.acceptedOnTime': onTime(before),
+          // The request's first 签收 at any level: the on-time rate over requests.
+          'request.firstAccepted': before.acceptedAt || before.firstAcceptedAt ? 0 : 1,
+          'request.firstAcceptedOnTime': before.acceptedAt || before.firstAcceptedAt ? 0 : onTime(before),
         },
         distinct: {},
       }),

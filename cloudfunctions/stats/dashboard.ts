@@ -25,7 +25,7 @@ export const summary = defineAction({
     return {
       unit: dashboardUnit(ctx.resource.unit),
       periodLabel: board.periodLabel,
-      text: summaryText(ctx.resource.unit, board.periodLabel, board.figures),
+      text: summaryText(ctx.resource.unit, board.periodLabel, board.figures, board.months.length),
     };
   },
 });

@@ -1,7 +1,10 @@
 import {
   ACTIVITY_KIND_LABELS,
+  ACTIVITY_STATUS_LABELS,
   ATTENDANCE_MODE_LABELS,
   type ActivityKind,
+  type ActivityPlace,
+  type ActivityStatus,
   type AttendanceMode,
 } from '@honglin/types/activity';
 import type { RoleGrant, UnitKind } from '@honglin/types/org';
@@ -21,10 +24,11 @@ import {
 } from '@honglin/types/request';
 import { statsInputSchema, type Dashboard, type ExportResult, type Figures } from '@honglin/types/stats';
 import { monthRange, shanghai } from '@honglin/types/time';
-import { UNIT_KIND_LABELS } from '@honglin/types/org';
+import { PLACE_KIND_LABELS, UNIT_KIND_LABELS, type PlaceKind } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { cloud, command, db } from '../common/cloud';
 import { rows } from '../common/db';
+import { HELD_STATUSES } from '../common/domain/metrics';
 import { maskName, maskPhone } from '@honglin/types/mask';
 import { EXPORT_SLOT_MS, oneAtATime } from '../common/limits';
 import { defineAction } from '../common/runtime';
@@ -38,6 +42,8 @@ const PAGE = 1000;
 
 interface RequestRow {
   _id: string;
+  unitPath: string[];
+  enterprise?: { name: string; placeId?: string } | null;
   createdAt: Date;
   unitName: string;
   category: RequestCategory;
@@ -57,7 +63,11 @@ interface RequestRow {
 }
 
 interface PledgeRow {
+  _id: string;
+  unitPath: string[];
+  branchId: string;
   ownerName: string;
+  fulfilments?: Array<{ day: string; text: string; peopleHelped: number; linkedRequestId?: string; createdAt: Date }>;
   category: PledgeCategory;
   content: string;
   target: string;
@@ -69,6 +79,8 @@ interface PledgeRow {
 }
 
 interface AttendanceRow {
+  unitPath: string[];
+  branchId: string;
   title: string;
   kind: ActivityKind;
   startAt: Date;
@@ -78,7 +90,37 @@ interface AttendanceRow {
   reason?: string;
 }
 
+interface SessionRow {
+  unitPath: string[];
+  branchId: string;
+  branchName: string;
+  kind: ActivityKind;
+  title: string;
+  startAt: Date;
+  place: ActivityPlace & { kind?: PlaceKind };
+  status: ActivityStatus;
+  attendance: { present: number; absent: number; delivered: number };
+  practice?: { enterprises?: string[] };
+}
+
+interface VisitRow {
+  unitPath: string[];
+  neighbourhoodName: string;
+  headName: string;
+  householdName: string;
+  date: string;
+  createdAt: Date;
+  problems: unknown[];
+  helpedOnSpot?: boolean;
+}
+
+interface BranchRow {
+  _id: string;
+  name: string;
+}
+
 const time = (d: Date | string | null | undefined) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : null);
+const yes = (b: boolean | undefined) => (b ? '是' : '否');
 
 /** Reads a list page by page in date order, up to the row limit (one more row tells it was cut). */
 async function readList<T>(
@@ -106,26 +148,44 @@ function handles(r: RequestRow, openid: string, grants: readonly RoleGrant[]): b
 
 const rate = (r: number | null) => (r === null ? null : `${Math.round(r * 1000) / 10}%`);
 
-function figureRows(label: string, f: Figures | null): Cell[][] {
+function figureRows(label: string, f: Figures | null, months: number): Cell[][] {
   if (!f) return [[label, '暂无数据', null]];
   const { partyDay: d, pledges: p, requests: r, visits: v } = f;
   return [
     [label, '微党课（场）', d.lessons],
+    [label, '微党课参与（人次）', d.lessonParticipants],
+    [label, '其中田间微党课（场）', d.fieldLessons],
+    [label, '田间微党课参与（人次）', d.fieldLessonParticipants],
     [label, '微视频观影（场）', d.films],
+    [label, '微视频参与（人次）', d.filmParticipants],
+    [label, '其中在红色教育基地（场）', d.redSiteFilms],
+    [label, '红色教育基地观影参与（人次）', d.redSiteFilmParticipants],
     [label, '微实践（场）', d.practices],
+    [label, '微实践参与（人次）', d.practiceParticipants],
     [label, '参与人次', d.participants],
-    [label, '本月“一课一片一实践”全部开展的支部（个）', d.branchesAllThree],
+    [label, `每月都开展“一课一片一实践”的支部（个，${months}个月）`, d.branchesAllThree],
+    ...d.byPlace.map((place): Cell[] => [
+      label,
+      `${place.name}${place.kind ? `（${PLACE_KIND_LABELS[place.kind]}）` : ''}：微党课/微视频/微实践（场）`,
+      `${place.lessons}/${place.films}/${place.practices}`,
+    ]),
     [label, '作出承诺的党员（名）', p.members],
     [label, '承诺（项）', p.pledges],
     [label, '亮诺（项）', p.approved],
     [label, '践诺记录（次）', p.fulfilments],
     [label, '践诺完成（项）', p.completed],
+    [label, '其中帮助解决群众诉求的践诺（次）', p.linkedFulfilments],
     [label, '评诺（项）', p.appraised],
     [label, '目前逾期承诺（项）', p.overdueNow],
     [label, '收到诉求（件）', r.received],
     [label, '签收（次）', r.accepted],
     [label, '按时签收（次）', r.acceptedOnTime],
     [label, '按时签收率', rate(r.acceptedOnTimeRate)],
+    [label, '首次签收的诉求（件）', r.firstAccepted],
+    [label, '其中按时签收（件）', r.firstAcceptedOnTime],
+    [label, '诉求按时签收率', rate(r.firstAcceptedOnTimeRate)],
+    [label, '民生问题（咨询、求助、建议、投诉）收到（件）', r.livelihoodReceived],
+    [label, '民生问题解决（个）', r.livelihoodResolved],
     [label, '办结（件）', r.resolved],
     [label, '平均办结用时（小时）', r.averageResolveHours],
     [label, '评价（次）', r.rated],
@@ -145,6 +205,8 @@ function figureRows(label: string, f: Figures | null): Cell[][] {
       .map((l): Cell[] => [label, `${UNIT_KIND_LABELS[l.kind as UnitKind]}级办结（件）`, l.resolved]),
     [label, '走访（次）', v.visits],
     [label, '走访覆盖户数（户）', v.households],
+    [label, '议一议：走访中收集问题（个）', v.problemsRaised],
+    [label, '帮一帮：当场帮办（次）', v.helpedOnSpot],
   ];
 }
 
@@ -155,8 +217,8 @@ function overviewSheet(board: Dashboard): Sheet {
     widths: [16, 40, 14],
     rows: [
       ['单位', `指标（${board.periodLabel}）`, '数值'],
-      ...figureRows(own, board.figures),
-      ...board.units.flatMap((u) => figureRows(u.name, u.figures)),
+      ...figureRows(own, board.figures, board.months.length),
+      ...board.units.flatMap((u) => figureRows(u.name, u.figures, board.months.length)),
     ],
   };
 }
@@ -172,12 +234,32 @@ const exportWorkbook = defineAction({
     const start = monthRange(board.months[0]).start;
     const end = monthRange(board.months[board.months.length - 1]).end;
     const within = command.gte(start).and(command.lt(end));
-    const [requests, pledges, attendance] = await Promise.all([
+    const inMonths = command.in([...board.months]);
+    const [requests, pledges, attendance, sessions, visits, fulfilled, branches] = await Promise.all([
       readList<RequestRow>('requests', { unitPath: unitId, createdAt: within }, 'createdAt'),
       readList<PledgeRow>('pledges', { unitPath: unitId, submittedAt: within }, 'submittedAt'),
       readList<AttendanceRow>('attendance', { unitPath: unitId, startAt: within }, 'startAt'),
+      // Every session of the period, held or not, and with nobody present too.
+      readList<SessionRow>('activities', { unitPath: unitId, month: inMonths }, 'startAt'),
+      // Visits by the month of their own day, as they are counted.
+      readList<VisitRow>('visits', { unitPath: unitId, month: inMonths }, 'date'),
+      // Fulfilments are counted by their own day: a pledge changed since the period began may hold some.
+      readList<PledgeRow>('pledges', { unitPath: unitId, updatedAt: command.gte(start) }, 'updatedAt'),
+      readList<BranchRow>('branches', { unitPath: unitId }, 'name'),
     ]);
     const grants = ctx.caller?.roles ?? [];
+    const { unit, children } = ctx.resource;
+    const unitNames = new Map([[unit._id, unit.name], ...children.map((c) => [c._id, c.name] as const)]);
+    /** The village (community) of a record, or the town organs for the town's own records (path [town]). */
+    const village = (path: readonly string[]) =>
+      path.length > 1 ? (unitNames.get(path[1]) ?? '') : `${unitNames.get(path[0]) ?? ''}机关`;
+    const branchNames = new Map(branches.items.map((b) => [b._id, b.name]));
+    for (const a of sessions.items) branchNames.set(a.branchId, a.branchName);
+    const branch = (id: string) => branchNames.get(id) ?? null;
+    const fulfilments = fulfilled.items.flatMap((p) =>
+      (p.fulfilments ?? []).filter((f) => board.months.includes(f.day.slice(0, 7))).map((f) => ({ pledge: p, f })),
+    );
+    fulfilments.sort((a, b) => a.f.day.localeCompare(b.f.day));
 
     const sheets: Sheet[] = [
       overviewSheet(board),
@@ -199,6 +281,8 @@ const exportWorkbook = defineAction({
             '签收时间',
             '办结时间',
             '评价',
+            '村（社区）',
+            '企业',
           ],
           ...requests.items.map((r): Cell[] => {
             const mine = handles(r, ctx.openid, grants);
@@ -216,6 +300,8 @@ const exportWorkbook = defineAction({
               time(r.acceptedAt),
               time(r.firstResolvedAt),
               r.rating ? RATING_LABELS[r.rating.value] : null,
+              village(r.unitPath),
+              r.enterprise?.name ?? null,
             ];
           }),
         ],
@@ -224,7 +310,19 @@ const exportWorkbook = defineAction({
         name: '承诺践诺',
         widths: [10, 12, 40, 24, 12, 10, 10, 12, 18],
         rows: [
-          ['党员', '类别', '承诺内容', '完成目标', '期限', '状态', '践诺次数', '服务群众（人）', '提交时间'],
+          [
+            '党员',
+            '类别',
+            '承诺内容',
+            '完成目标',
+            '期限',
+            '状态',
+            '践诺次数',
+            '服务群众（人）',
+            '提交时间',
+            '村（社区）',
+            '支部',
+          ],
           ...pledges.items.map((p): Cell[] => [
             p.ownerName,
             PLEDGE_CATEGORY_LABELS[p.category],
@@ -235,6 +333,8 @@ const exportWorkbook = defineAction({
             p.fulfilmentCount,
             p.peopleHelped,
             time(p.submittedAt),
+            village(p.unitPath),
+            branch(p.branchId),
           ]),
         ],
       },
@@ -242,7 +342,7 @@ const exportWorkbook = defineAction({
         name: '活动参加',
         widths: [24, 10, 18, 18, 10, 12, 20],
         rows: [
-          ['活动', '类别', '时间', '地点', '姓名', '方式', '请假原因'],
+          ['活动', '类别', '时间', '地点', '姓名', '方式', '请假原因', '村（社区）', '支部'],
           ...attendance.items.map((a): Cell[] => [
             a.title,
             ACTIVITY_KIND_LABELS[a.kind],
@@ -251,6 +351,89 @@ const exportWorkbook = defineAction({
             a.name,
             ATTENDANCE_MODE_LABELS[a.mode],
             a.reason ?? null,
+            village(a.unitPath),
+            branch(a.branchId),
+          ]),
+        ],
+      },
+      {
+        name: '活动场次',
+        widths: [12, 18, 10, 24, 18, 20, 14, 10, 10, 8, 10, 10, 24],
+        rows: [
+          [
+            '村（社区）',
+            '支部',
+            '类别',
+            '活动',
+            '时间',
+            '地点',
+            '地点类型',
+            '状态',
+            '计入统计',
+            '参加（人次）',
+            '请假（人）',
+            '送学上门（人）',
+            '服务企业',
+          ],
+          ...sessions.items.map((a): Cell[] => [
+            village(a.unitPath),
+            a.branchName,
+            ACTIVITY_KIND_LABELS[a.kind],
+            a.title,
+            time(a.startAt),
+            a.place.name,
+            a.place.kind ? PLACE_KIND_LABELS[a.place.kind] : null,
+            ACTIVITY_STATUS_LABELS[a.status],
+            yes(HELD_STATUSES.includes(a.status)),
+            a.attendance.present,
+            a.attendance.absent,
+            a.attendance.delivered,
+            a.practice?.enterprises?.join('、') || null,
+          ]),
+        ],
+      },
+      {
+        name: '践诺记录',
+        widths: [12, 18, 10, 30, 12, 40, 10, 12, 18],
+        rows: [
+          [
+            '村（社区）',
+            '支部',
+            '党员',
+            '承诺内容',
+            '践诺日期',
+            '践诺情况',
+            '服务群众（人）',
+            '帮助解决诉求',
+            '录入时间',
+          ],
+          ...fulfilments.map(({ pledge: p, f }): Cell[] => [
+            village(p.unitPath),
+            branch(p.branchId),
+            p.ownerName,
+            p.content,
+            f.day,
+            f.text,
+            f.peopleHelped,
+            yes(!!f.linkedRequestId),
+            time(f.createdAt),
+          ]),
+        ],
+      },
+      {
+        name: '走访记录',
+        widths: [12, 12, 14, 10, 12, 18, 10, 10],
+        rows: [
+          ['村（社区）', '邻', '走访人', '户主', '走访日期', '录入时间', '收集问题（个）', '当场帮办'],
+          ...visits.items.map((v): Cell[] => [
+            village(v.unitPath),
+            v.neighbourhoodName,
+            v.headName,
+            v.householdName,
+            v.date,
+            time(v.createdAt),
+            v.problems.length,
+            yes(v.helpedOnSpot),
           ]),
         ],
       },
@@ -267,8 +450,15 @@ const exportWorkbook = defineAction({
       fileID,
       url: fileList[0]?.tempFileURL ?? '',
       fileName,
-      rows: { requests: requests.items.length, pledges: pledges.items.length, attendance: attendance.items.length },
-      truncated: requests.cut || pledges.cut || attendance.cut,
+      rows: {
+        requests: requests.items.length,
+        pledges: pledges.items.length,
+        attendance: attendance.items.length,
+        sessions: sessions.items.length,
+        fulfilments: fulfilments.length,
+        visits: visits.items.length,
+      },
+      truncated: [requests, pledges, attendance, sessions, visits, fulfilled].some((list) => list.cut),
     };
   },
 });

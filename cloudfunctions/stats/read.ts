@@ -1,18 +1,22 @@
-import { COUNTERS, RANGE_DISTINCT, type DistinctName } from '@honglin/types/metrics';
+import { COUNTERS, RANGE_DISTINCT, type CounterName, type DistinctName } from '@honglin/types/metrics';
 import { OPEN_PLEDGE_STATES } from '@honglin/types/pledge';
 import type { Dashboard, Figures, Period, UnitBreakdown } from '@honglin/types/stats';
 import { dayOf } from '@honglin/types/time';
 import { command, db } from '../common/cloud';
 import { count } from '../common/db';
-import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION } from '../common/counters';
+import { COUNTERS_COLLECTION, flattenCounts, SIGHTINGS_COLLECTION } from '../common/counters';
 import { distinctOverMonths, pendingFigures, type PendingMarker, type Sighting } from '../common/domain/distinct';
 import {
+  addPlaceSums,
   addSums,
+  branchesAllThreeOver,
   figuresOf,
+  organsUnitId,
   periodLabel,
   periodMonths,
   trendPoint,
   type DistinctCounts,
+  type PlaceSums,
   type Sums,
 } from '../common/domain/metrics';
 import { invalidArgument } from '../common/errors';
@@ -37,12 +41,16 @@ interface CounterRow {
   counted: Date | null;
   /** Marker rows: its key's folded sightings in the period. */
   folded: Sighting[];
+  /** Shard rows: each shard's per-place counters (`counts.place`). */
+  places?: unknown[];
 }
 
 /** What the counters say for the units over the months: sums per unit and month, and the markers still waiting. */
 export interface CounterSnapshot {
   /** unit → month → sums (months with something counted only). */
   byUnit: Map<string, Map<string, Sums>>;
+  /** unit → per-place counters summed over the months. */
+  placesByUnit: Map<string, PlaceSums>;
   pending: PendingMarker[];
 }
 
@@ -90,11 +98,12 @@ export async function readCounters(unitIds: readonly string[], months: readonly 
       counted: $.max('$updatedAt'),
       folded: $.first('$folded'),
     })
-    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]), counted: true, folded: true })
+    .project({ sums: $.cond([$.eq(['$_id.n', '']), sums, null]), counted: true, folded: true, places: '$c.place' })
     .limit(AGGREGATE_LIMIT)
     .end()) as { list: CounterRow[] };
 
   const byUnit = new Map<string, Map<string, Sums>>();
+  const placesByUnit = new Map<string, PlaceSums>();
   const pending: PendingMarker[] = [];
   for (const row of list) {
     const { u, m, n, k, s } = row._id;
@@ -111,8 +120,12 @@ export async function readCounters(unitIds: readonly string[], months: readonly 
     const unit = byUnit.get(u) ?? new Map<string, Sums>();
     unit.set(m, monthSums);
     byUnit.set(u, unit);
+    const placeSums = placesByUnit.get(u) ?? {};
+    for (const shard of Array.isArray(row.places) ? row.places : [])
+      addPlaceSums(placeSums, flattenCounts(shard, 'place'));
+    placesByUnit.set(u, placeSums);
   }
-  return { byUnit, pending };
+  return { byUnit, placesByUnit, pending };
 }
 
 /**
@@ -130,15 +143,55 @@ export async function overduePledges(wallUnitIds: readonly string[], now: Date):
   );
 }
 
+/** A unit's counters over the months: by month, and the per-place ones summed. */
+interface UnitCounts {
+  byMonth: Map<string, Sums>;
+  places: PlaceSums;
+}
+
+const countsOf = (snapshot: CounterSnapshot, unitId: string): UnitCounts => ({
+  byMonth: snapshot.byUnit.get(unitId) ?? new Map<string, Sums>(),
+  places: snapshot.placesByUnit.get(unitId) ?? {},
+});
+
+/**
+ * The town organs' own counters: the town's event counters less its villages' (every village event is counted at
+ * both), and the distinct and all-three counters the fold keeps for the organs apart (organsUnitId).
+ */
+function organsCounts(snapshot: CounterSnapshot, town: string, villages: readonly string[]): UnitCounts {
+  const own = countsOf(snapshot, organsUnitId(town));
+  const whole = countsOf(snapshot, town);
+  const byMonth = new Map<string, Sums>();
+  for (const [month, sums] of whole.byMonth) {
+    const rest: Sums = {};
+    for (const [name, value] of Object.entries(sums) as Array<[CounterName, number]>) {
+      if (APART.some((prefix) => name.startsWith(prefix))) continue;
+      const less = villages.reduce((total, v) => total + (snapshot.byUnit.get(v)?.get(month)?.[name] ?? 0), 0);
+      if (value - less) rest[name] = value - less;
+    }
+    byMonth.set(month, addSums(rest, own.byMonth.get(month) ?? {}));
+  }
+  const places: PlaceSums = { ...whole.places };
+  for (const v of villages)
+    for (const [name, value] of Object.entries(snapshot.placesByUnit.get(v) ?? {}))
+      places[name] = (places[name] ?? 0) - value;
+  for (const [month, sums] of byMonth) if (Object.keys(sums).length === 0) byMonth.delete(month);
+  return { byMonth, places };
+}
+
+/** The counters the fold keeps per unit (distinct, all three): not the town's less its villages'. */
+const APART = ['gap.', 'activity.allThreeRun.', 'activity.branchesAllThree'];
+
 /** A unit's figures over the months, or null when nothing was counted for it in them. */
 function unitFigures(
   snapshot: CounterSnapshot,
+  { byMonth, places: placeSums }: UnitCounts,
   unitId: string,
   isTown: boolean,
   months: readonly string[],
   overdue: number,
+  places: StatsUnit['places'],
 ): Figures | null {
-  const byMonth = snapshot.byUnit.get(unitId) ?? new Map<string, Sums>();
   const waiting = pendingFigures(snapshot.pending, unitId, isTown, months);
   const anyWaiting = snapshot.pending.some((p) => isTown || p.unitId === unitId);
   if (byMonth.size === 0 && !anyWaiting && overdue === 0) return null;
@@ -150,8 +203,10 @@ function unitFigures(
   const last = byMonth.get(months[months.length - 1]);
   return figuresOf({
     sums,
+    placeSums,
+    places,
     distinct,
-    branchesAllThree: (last?.['activity.branchesAllThree'] ?? 0) + waiting.branchesAllThree,
+    branchesAllThree: branchesAllThreeOver(last, months.length) + waiting.branchesAllThree,
     overduePledgesNow: overdue,
   });
 }
@@ -162,17 +217,38 @@ function unitFigures(
  */
 export async function buildDashboard(target: StatsUnit, period: Period, now: Date): Promise<Dashboard> {
   const months = monthsOf(period);
-  const { unit, children } = target;
-  const counted = unit.kind === 'town' ? [unit._id, ...children.map((c) => c._id)] : [unit._id];
-  const [snapshot, overdue] = await Promise.all([readCounters(counted, months), overduePledges(counted, now)]);
-  const figures = unitFigures(snapshot, unit._id, unit.kind === 'town', months, overdue);
-  // A town is broken down by village; a village's blocks keep no counters.
-  const units: UnitBreakdown[] = (unit.kind === 'town' ? children : []).map((c) => ({
-    unitId: c._id,
-    name: c.name,
-    // Overdue-now is read for the unit asked for only; villages show the period's work.
-    figures: unitFigures(snapshot, c._id, false, months, 0),
-  }));
+  const { unit, children, places } = target;
+  const isTown = unit.kind === 'town';
+  const villages = children.map((c) => c._id);
+  const walls = isTown ? [unit._id, ...villages] : [unit._id];
+  const counted = isTown ? [...walls, organsUnitId(unit._id)] : walls;
+  const [snapshot, overdue] = await Promise.all([readCounters(counted, months), overduePledges(walls, now)]);
+  const figures = unitFigures(snapshot, countsOf(snapshot, unit._id), unit._id, isTown, months, overdue, places);
+  // A town is broken down by village, and the town organs' branch has its own row, so the rows add up to the town;
+  // a village's blocks keep no counters. Overdue-now is read for the unit asked for only.
+  const units: UnitBreakdown[] = isTown
+    ? [
+        {
+          unitId: unit._id,
+          name: `${unit.name}机关`,
+          townOrgans: true,
+          figures: unitFigures(
+            snapshot,
+            organsCounts(snapshot, unit._id, villages),
+            unit._id,
+            false,
+            months,
+            0,
+            places,
+          ),
+        },
+        ...children.map((c) => ({
+          unitId: c._id,
+          name: c.name,
+          figures: unitFigures(snapshot, countsOf(snapshot, c._id), c._id, false, months, 0, places),
+        })),
+      ]
+    : [];
   return {
     unit: dashboardUnit(unit),
     period,

@@ -18,9 +18,11 @@ import {
 } from '../common/counters';
 import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
 import {
+  addPlaceSums,
   addSums,
   cellId,
   counterDrift,
+  organsUnitId,
   rebuildCounters,
   recentMonths,
   shardMonths,
@@ -28,6 +30,7 @@ import {
   type PledgeRecord,
   type RecordSet,
   type RequestEventRecord,
+  type PlaceSums,
   type RequestRecord,
   type Sums,
   type VisitRecord,
@@ -66,6 +69,16 @@ function countedSums(docs: readonly CounterDoc[]): Map<string, Sums> {
   return out;
 }
 
+/** The per-place counters of the shards, per unit-month. */
+function countedPlaces(docs: readonly CounterDoc[]): Map<string, PlaceSums> {
+  const out = new Map<string, PlaceSums>();
+  for (const d of docs) {
+    const id = cellId(d.unitId, d.month);
+    out.set(id, addPlaceSums(out.get(id) ?? {}, flattenCounts(d.counts)));
+  }
+  return out;
+}
+
 async function readRecords(unitId: string, months: readonly string[]): Promise<RecordSet> {
   const start = monthRange(months[0]).start;
   const end = monthRange(months[months.length - 1]).end;
@@ -83,6 +96,7 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
         responsibleKind: true,
         createdAt: true,
         firstResolvedAt: true,
+        firstAcceptedAt: true,
       },
     ),
     readAll<RequestEventRecord>(
@@ -101,6 +115,8 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
         completedAt: true,
         appraisedAt: true,
         'fulfilments.createdAt': true,
+        'fulfilments.day': true,
+        'fulfilments.linkedRequestId': true,
       },
     ),
     readAll<ActivityRecord>(
@@ -113,12 +129,15 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
         month: true,
         status: true,
         attendance: true,
+        place: true,
+        'practice.enterpriseKeys': true,
       },
     ),
     readAll<VisitRecord>(
       'visits',
-      { unitPath: unitId, createdAt: within },
-      { unitPath: true, householdKey: true, createdAt: true },
+      // Counted in the month of the visit's own day.
+      { unitPath: unitId, month: command.in([...months]) },
+      { unitPath: true, householdKey: true, date: true, createdAt: true, problems: true, helpedOnSpot: true },
     ),
   ]);
   return { requests, requestEvents, pledges, activities, visits };
@@ -163,12 +182,16 @@ export async function reconcileUnits(
   const inScope = (s: Sighting) => unitIds.includes(s.unitId) && months.includes(s.month);
   await foldMarkers({ unitId: command.in(unitIds) }, Infinity, now);
 
+  // A town's counters include the organs' own distinct counters (kept by the fold under organsUnitId).
+  const counterUnits = unit.kind === 'town' ? [...unitIds, organsUnitId(unit._id)] : unitIds;
   const shards = {
-    unitId: command.in(unitIds),
+    unitId: command.in(counterUnits),
     month: command.in([...months]),
     shard: command.in([...Array(COUNTER_SHARDS).keys()]),
   };
-  const counted = countedSums(await readAll<CounterDoc>(COUNTERS_COLLECTION, shards));
+  const before = await readAll<CounterDoc>(COUNTERS_COLLECTION, shards);
+  const counted = countedSums(before);
+  const countedPlaceSums = countedPlaces(before);
   const records = await readRecords(unit._id, months);
   const reread = countedSums(await readAll<CounterDoc>(COUNTERS_COLLECTION, shards));
   const moved = new Set(
@@ -207,7 +230,7 @@ export async function reconcileUnits(
 
   const fixes: ReconcileFix[] = [];
   const busy: ReconcileReport['busy'] = [];
-  for (const unitId of unitIds) {
+  for (const unitId of counterUnits) {
     for (const month of months) {
       const id = cellId(unitId, month);
       if (moved.has(id)) {
@@ -216,7 +239,10 @@ export async function reconcileUnits(
       }
       const countedNow = counted.get(id) ?? {};
       const expected = { ...rebuilt.get(id)?.counts, ...sightingCounts.get(id) };
-      const drift = counterDrift(countedNow, expected);
+      const drift = counterDrift(countedNow, expected, {
+        counted: countedPlaceSums.get(id) ?? {},
+        rebuilt: rebuilt.get(id)?.placeCounts ?? {},
+      });
       if (Object.keys(drift).length > 0) await repairCounts(unitId, month, drift, now);
       const t = tallies.get(id);
       if (Object.keys(drift).length > 0 || t) {
@@ -257,8 +283,9 @@ export const nightly = defineAction({
     const reports: ReconcileReport[] = [];
     for (const town of towns) {
       const children = await rows<UnitDoc>(db.collection(UNITS).where({ parentId: town._id }).limit(PAGE));
+      const places = new Map();
       await prepareCounterShards([town._id, ...children.map((c) => c._id)], shardMonths(ctx.now));
-      reports.push(await reconcileUnits({ unit: town, children }, months, ctx.now));
+      reports.push(await reconcileUnits({ unit: town, children, places }, months, ctx.now));
     }
     return reports;
   },

@@ -1,10 +1,9 @@
-import type { RoleName } from '@honglin/types/org';
+import type { PlaceKind, RoleName } from '@honglin/types/org';
 import type { DashboardUnit } from '@honglin/types/stats';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
-import { rows } from '../common/db';
 import { forbidden, invalidArgument, notFound } from '../common/errors';
-import { UNITS, type UnitDoc } from '../common/org';
+import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
 import type { ActionContext } from '../common/runtime';
 
 /** Who sees statistics: admins in their scope, a branch secretary for their branch's own unit. */
@@ -16,16 +15,25 @@ export const RECONCILE_ROLES: readonly RoleName[] = ['town_admin', 'village_admi
 export interface StatsUnit {
   unit: UnitDoc;
   children: UnitDoc[];
+  /** The places registered at the unit and the units right below it, to name the per-place figures. */
+  places: Map<string, { name: string; kind: PlaceKind }>;
 }
 
-/** Scope rule: loads the unit and its children in one read; only towns and villages keep counters. */
+/**
+ * Scope rule: loads the unit and its children, each with the places registered at it, in one read; only towns and
+ * villages keep counters.
+ */
 export async function statsScope(input: { unitId: string }): Promise<ScopeTarget<StatsUnit>> {
-  const found = await rows<UnitDoc>(
-    db
-      .collection(UNITS)
-      .where(command.or([{ _id: input.unitId }, { parentId: input.unitId }]))
-      .limit(1000),
-  );
+  const { list } = (await db
+    .collection(UNITS)
+    .aggregate()
+    .match(command.or([{ _id: input.unitId }, { parentId: input.unitId }]))
+    .limit(1000)
+    .lookup({ from: PLACES, localField: '_id', foreignField: 'unitId', as: 'places' })
+    .end()) as { list: Array<UnitDoc & { places: PlaceDoc[] }> };
+  const places = new Map<string, { name: string; kind: PlaceKind }>();
+  for (const u of list) for (const p of u.places ?? []) places.set(p._id, { name: p.name, kind: p.kind });
+  const found: UnitDoc[] = list.map(({ places: _places, ...u }) => u);
   const unit = found.find((u) => u._id === input.unitId);
   if (!unit) throw notFound('找不到这个单位，请刷新后重试');
   if (unit.kind !== 'town' && unit.kind !== 'village') throw invalidArgument('统计按镇、村（社区）查看');
@@ -33,7 +41,7 @@ export async function statsScope(input: { unitId: string }): Promise<ScopeTarget
   const ordered = [...children].sort(
     (a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
   );
-  return { unitPath: unit.path, resource: { unit, children: ordered } };
+  return { unitPath: unit.path, resource: { unit, children: ordered, places } };
 }
 
 /** A branch secretary sees the figures of their branch's own unit only, not the units around it. */

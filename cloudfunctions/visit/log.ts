@@ -6,8 +6,9 @@ import { db } from '../common/cloud';
 import { inTransaction, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText } from '../common/content';
-import { addSums, requestReceived, visitLogged } from '../common/domain/metrics';
+import { addSums, dayMoment, requestReceived, visitLogged, type Sums } from '../common/domain/metrics';
 import { HEAD_ROLES } from '../common/domain/roles';
+import { monthOf } from '@honglin/types/time';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import { writeNewRequest } from '../request/create';
@@ -85,6 +86,7 @@ export const log = defineAction({
         date: input.date,
         month: input.date.slice(0, 7),
         discussed: input.discussed,
+        helpedOnSpot: input.helpedOnSpot,
         problems: input.problems.map((p, i) => ({ category: p.category, text: p.text, requestId: requestIds[i] })),
         createdAt: now,
       };
@@ -109,10 +111,19 @@ export const log = defineAction({
           now,
         });
       }
-      // The visit (and its household) and each problem received as a request, in one bump.
-      const { deltas, distinct } = visitLogged(visit.householdKey);
-      for (const problem of input.problems) addSums(deltas, requestReceived(problem.category).deltas);
-      await bumpCounters(tx, visit.unitPath, now, deltas, distinct);
+      // The visit counts in the month of its own day; the requests it raised in the month they were received
+      // (now). One bump when both months are the same.
+      const happened = dayMoment(input.date);
+      const visited = visitLogged(visit.householdKey, input.problems.length, input.helpedOnSpot);
+      const received: Sums = {};
+      for (const problem of input.problems) addSums(received, requestReceived(problem.category).deltas as Sums);
+      if (monthOf(happened) === monthOf(now)) {
+        addSums(visited.deltas as Sums, received);
+        await bumpCounters(tx, visit.unitPath, now, visited.deltas, visited.distinct);
+      } else {
+        await bumpCounters(tx, visit.unitPath, happened, visited.deltas, visited.distinct);
+        await bumpCounters(tx, visit.unitPath, now, received);
+      }
       return { created: true, requestIds };
     });
     return { id: visitId, ...outcome };

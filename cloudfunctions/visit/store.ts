@@ -18,6 +18,8 @@ export interface VisitDoc {
   date: string;
   month: string;
   discussed: string;
+  /** 帮一帮: helped on the spot. */
+  helpedOnSpot?: boolean;
   problems: Array<{ category: RequestCategory; text: string; requestId: string }>;
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import { seedActivity } from './activity';
+import { recording, seedCounters } from './counters';
 import { seedPledges } from './pledge';
 import { seedRequests } from './request';
 import { PERSONA } from './ids';
@@ -60,7 +61,10 @@ export async function seedDemo(db: SeedDatabase, now = new Date()): Promise<{ un
       .doc(person.openid)
       .set({ data: demoUserRecord(person, at(i)) });
   }
-  for (const seed of DOMAIN_SEEDS) await seed(db, now);
+  // The demo records are counted as the events would have counted them (emulator/seed/counters.ts).
+  const recorder = recording(db);
+  for (const seed of DOMAIN_SEEDS) await seed(recorder.db, now);
+  await seedCounters(db, recorder.written, now);
   return { units: DEMO_UNITS.length, users: DEMO_PEOPLE.length };
 }
 

@@ -234,7 +234,10 @@ export const seedPledges: DomainSeed = async (db, now) => {
       appraisal: p.appraisal ? { ...p.appraisal, by: secretary, at: atOf('appraise') } : null,
       returnReason: p.returnReason ?? null,
       createdAt,
-      updatedAt: stepAt(steps.length - 1),
+      // Changed last by its last step or its last fulfilment, as the functions would have stamped it.
+      updatedAt: new Date(
+        Math.max(stepAt(steps.length - 1).getTime(), ...fulfilments.map((f) => f.createdAt.getTime())),
+      ),
       submittedAt: atOf('submit'),
       approvedAt: atOf('approve'),
       completedAt: atOf('complete'),

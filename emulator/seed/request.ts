@@ -139,6 +139,7 @@ function requestDoc(r: DemoRequest, now: Date): Record<string, unknown> {
     acceptBy: new Date(arrived.getTime() + acceptHours * HOUR),
     resolveBy: new Date(arrived.getTime() + limits[r.category].resolveHours * HOUR),
     acceptedAt: r.handler ? new Date(arrived.getTime() + HOUR) : null,
+    firstAcceptedAt: r.handler ? new Date(arrived.getTime() + HOUR) : null,
     resolvedAt,
     firstResolvedAt: resolvedAt,
     closedAt: r.state === 'closed' ? new Date(createdAt.getTime() + 60 * HOUR) : null,

@@ -43,7 +43,9 @@ test('a town admin reads, switches, taps through and exports the figures', async
   await expect(heading.textContent()).resolves.toMatch(/^鹿原镇 · \d{4}年\d{1,2}月$/);
   await shot(page, 'stats-1-town-month');
   const byVillage = current(page).locator('.st-chart', { hasText: '各村办结诉求' });
-  await expect(byVillage.locator('.st-row').count()).resolves.toBe(4);
+  // The town organs' own row, then the four villages: the rows add up to the town.
+  await expect(byVillage.locator('.st-row').count()).resolves.toBe(5);
+  await expect(byVillage.locator('.st-row').first().textContent()).resolves.toContain('鹿原镇机关');
   await byVillage.scrollIntoViewIfNeeded();
   await shot(page, 'stats-1b-town-by-category-and-village');
 

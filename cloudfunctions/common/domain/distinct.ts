@@ -7,7 +7,8 @@ import {
   type GapBucket,
   type RangeDistinctName,
 } from '@honglin/types/metrics';
-import { cellId, cellOf, type DistinctCounts, type Sums } from './metrics';
+import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
+import { cellId, cellOf, organsUnitId, type DistinctCounts, type Sums } from './metrics';
 
 /**
  * Distinct figures without reading the distinct things. Pure.
@@ -38,6 +39,7 @@ export interface PendingMarker extends Sighting {
 }
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 const bucketGap = (bucket: GapBucket) => (bucket === 'gn' ? Infinity : Number(bucket.slice(1)));
 
 export const isRangeDistinct = (name: DistinctName): name is RangeDistinctName =>
@@ -68,7 +70,9 @@ export function contributions(name: DistinctName, town: string, sightings: reado
     const months = new Map<string, Set<string>>([[town, new Set()]]);
     for (const s of sightings) {
       months.get(town)?.add(s.month);
-      if (s.unitId !== town) months.set(s.unitId, (months.get(s.unitId) ?? new Set()).add(s.month));
+      // The town's own sightings (the town organs' branch) are also counted apart, for the organs' own row.
+      const own = s.unitId === town ? organsUnitId(town) : s.unitId;
+      months.set(own, (months.get(own) ?? new Set()).add(s.month));
     }
     for (const [unitId, seen] of months) {
       const sorted = [...seen].sort();
@@ -81,11 +85,22 @@ export function contributions(name: DistinctName, town: string, sightings: reado
     const id = cellId(s.unitId, s.month);
     kinds.set(id, (kinds.get(id) ?? new Set()).add(s.sub));
   }
+  const allThree = new Set<string>();
   for (const [id, held] of kinds) {
     if (held.size < 3) continue;
+    allThree.add(id);
     const { unitId, month } = cellOf(id);
     add(unitId, month, 'activity.branchesAllThree');
-    if (unitId !== town) add(town, month, 'activity.branchesAllThree');
+    add(unitId === town ? organsUnitId(town) : town, month, 'activity.branchesAllThree');
+  }
+  // The run of months with all three up to each such month: periods of any length ending there read it.
+  for (const id of allThree) {
+    const { unitId, month } = cellOf(id);
+    let run = 1;
+    while (run < MAX_PERIOD_MONTHS && allThree.has(cellId(unitId, monthAt(monthIndex(month) - run)))) run += 1;
+    const counter = `activity.allThreeRun.r${run}` as CounterName;
+    add(unitId, month, counter);
+    add(unitId === town ? organsUnitId(town) : town, month, counter);
   }
   return out;
 }
@@ -139,10 +154,16 @@ export function distinctOverMonths(
   return total;
 }
 
+/** Every one of the months has all three kinds among the sightings. */
+function allThreeEveryMonth(months: readonly string[], sightings: ReadonlyArray<Pick<Sighting, 'month' | 'sub'>>) {
+  return months.every((m) => new Set(sightings.filter((s) => s.month === m).map((s) => s.sub)).size >= 3);
+}
+
 /**
  * What the markers not folded yet add to a unit's figures over the months: a key with a pending marker in the
  * months counts unless a folded sighting of it at the unit (at any unit, for a town) already falls in them; a
- * branch adds to the last month's all-three count if its pending kinds complete what its folded kinds had not.
+ * branch adds to the all-three count if its pending kinds complete every month of the period where its folded
+ * kinds had not.
  */
 export function pendingFigures(
   pending: readonly PendingMarker[],
@@ -151,7 +172,6 @@ export function pendingFigures(
   months: readonly string[],
 ): { distinct: DistinctCounts; branchesAllThree: number } {
   const inMonths = new Set(months);
-  const last = months[months.length - 1];
   const atUnit = (s: Sighting) => isTown || s.unitId === unitId;
   const byKey = new Map<string, PendingMarker[]>();
   for (const m of pending) {
@@ -168,9 +188,8 @@ export function pendingFigures(
       if (!foldedHere.some((s) => inMonths.has(s.month))) distinct[name] = (distinct[name] ?? 0) + 1;
       continue;
     }
-    const had = new Set(foldedHere.filter((s) => s.month === last).map((s) => s.sub));
-    const now = new Set([...had, ...markers.filter((m) => m.month === last).map((m) => m.sub)]);
-    if (had.size < 3 && now.size >= 3) branchesAllThree += 1;
+    if (!allThreeEveryMonth(months, foldedHere) && allThreeEveryMonth(months, [...foldedHere, ...markers]))
+      branchesAllThree += 1;
   }
   return { distinct, branchesAllThree };
 }

@@ -1,8 +1,17 @@
-import { COUNTERS, type CounterName, type DistinctDeltas, type DistinctName } from '@honglin/types/metrics';
+import {
+  COUNTERS,
+  PLACE_COUNTER,
+  RUN_COUNTERS,
+  type CounterDeltas,
+  type CounterName,
+  type DistinctDeltas,
+  type DistinctName,
+} from '@honglin/types/metrics';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import { UNIT_KINDS, type UnitKind } from '@honglin/types/org';
 import type { ActivityKind } from '@honglin/types/activity';
-import type { Figures, Period, TrendPoint } from '@honglin/types/stats';
+import type { Figures, Period, PlaceFigures, TrendPoint } from '@honglin/types/stats';
+import type { PlaceKind } from '@honglin/types/org';
 import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
 import { dayjs, monthOf, TOWN_TIMEZONE } from '@honglin/types/time';
 import { minutesBetween } from './timeLimits';
@@ -14,6 +23,8 @@ import { minutesBetween } from './timeLimits';
  */
 
 export type Sums = Partial<Record<CounterName, number>>;
+/** Per-place counters (`place.<id>.<kind>.held|people`), summed apart from the catalogue. */
+export type PlaceSums = Record<string, number>;
 export type DistinctCounts = Partial<Record<DistinctName, number>>;
 
 // ---------------------------------------------------------------- periods
@@ -95,19 +106,82 @@ export function addSums(into: Sums, more: Sums): Sums {
   return into;
 }
 
+/** Adds the per-place counters of a shard's (or a sum's) flat counts. */
+export function addPlaceSums(into: PlaceSums, more: Record<string, number>): PlaceSums {
+  for (const [name, value] of Object.entries(more))
+    if (PLACE_COUNTER.test(name)) into[name] = (into[name] ?? 0) + (value ?? 0);
+  return into;
+}
+
+/** Sessions per registered place, most sessions first, named from the places known (else as no longer registered). */
+export function placeFigures(
+  sums: PlaceSums,
+  places: ReadonlyMap<string, { name: string; kind: PlaceKind }>,
+): PlaceFigures[] {
+  const byPlace = new Map<string, PlaceFigures>();
+  const field = { lesson: 'lessons', film: 'films', practice: 'practices' } as const;
+  for (const [name, value] of Object.entries(sums)) {
+    const match = PLACE_COUNTER.exec(name);
+    if (!match || !value) continue;
+    const [, placeId, kind, what] = match;
+    const known = places.get(placeId);
+    const row = byPlace.get(placeId) ?? {
+      placeId,
+      name: known?.name ?? '已删除的地点',
+      kind: known?.kind ?? null,
+      lessons: 0,
+      films: 0,
+      practices: 0,
+      participants: 0,
+    };
+    if (what === 'held') row[field[kind as ActivityKind]] += value;
+    else row.participants += value;
+    byPlace.set(placeId, row);
+  }
+  return [...byPlace.values()]
+    .filter((p) => p.lessons + p.films + p.practices > 0)
+    .sort(
+      (a, b) =>
+        b.lessons + b.films + b.practices - (a.lessons + a.films + a.practices) ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
+}
+
+/** Branches that held all three kinds in every one of the last `length` months: run counters of the last month. */
+export function branchesAllThreeOver(lastMonth: Sums | undefined, length: number): number {
+  return RUN_COUNTERS.slice(length - 1).reduce((total, name) => total + (lastMonth?.[name] ?? 0), 0);
+}
+
+/** 民生问题: the categories residents bring about their own lives, apart from enterprise problems and disputes. */
+export const LIVELIHOOD_CATEGORIES: readonly RequestCategory[] = ['consultation', 'help', 'suggestion', 'complaint'];
+
 export interface FigureInputs {
   /** Counter sums over the period's months. */
   sums: Sums;
+  /** Per-place counters summed over the period's months. */
+  placeSums?: PlaceSums;
+  /** The registered places the per-place counters are named from. */
+  places?: ReadonlyMap<string, { name: string; kind: PlaceKind }>;
   /** Distinct keys over the whole period. */
   distinct: DistinctCounts;
-  /** Branches with all three kinds held in the period's last month. */
+  /** Branches with all three kinds held in every month of the period. */
   branchesAllThree: number;
   overduePledgesNow: number;
 }
 
 /** Every dashboard figure, from the period's counter sums and distinct counts. */
-export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow }: FigureInputs): Figures {
+export function figuresOf({
+  sums,
+  placeSums = {},
+  places = new Map(),
+  distinct,
+  branchesAllThree,
+  overduePledgesNow,
+}: FigureInputs): Figures {
   const resolved = n(sums, 'request.resolved');
+  const firstAccepted = n(sums, 'request.firstAccepted');
+  const livelihood = (what: 'received' | 'resolved') =>
+    LIVELIHOOD_CATEGORIES.reduce((total, c) => total + n(sums, `request.category.${c}.${what}`), 0);
   const accepted = n(sums, 'request.accepted');
   const rated = n(sums, 'request.rated');
   const minutes = n(sums, 'request.resolveMinutes');
@@ -117,7 +191,15 @@ export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow 
       films: n(sums, 'activity.filmHeld'),
       practices: n(sums, 'activity.practiceHeld'),
       participants: n(sums, 'activity.participants'),
+      lessonParticipants: n(sums, 'activity.lessonParticipants'),
+      filmParticipants: n(sums, 'activity.filmParticipants'),
+      practiceParticipants: n(sums, 'activity.practiceParticipants'),
+      fieldLessons: n(sums, 'activity.fieldLessonHeld'),
+      fieldLessonParticipants: n(sums, 'activity.fieldLessonParticipants'),
+      redSiteFilms: n(sums, 'activity.redSiteFilmHeld'),
+      redSiteFilmParticipants: n(sums, 'activity.redSiteFilmParticipants'),
       branchesAllThree,
+      byPlace: placeFigures(placeSums, places),
     },
     pledges: {
       members: distinct['pledge.members'] ?? 0,
@@ -125,6 +207,7 @@ export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow 
       approved: n(sums, 'pledge.approved'),
       fulfilments: n(sums, 'pledge.fulfilments'),
       completed: n(sums, 'pledge.completed'),
+      linkedFulfilments: n(sums, 'pledge.linkedFulfilments'),
       appraised: n(sums, 'pledge.appraised'),
       overdueNow: overduePledgesNow,
     },
@@ -133,6 +216,11 @@ export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow 
       accepted,
       acceptedOnTime: n(sums, 'request.acceptedOnTime'),
       acceptedOnTimeRate: rate(n(sums, 'request.acceptedOnTime'), accepted),
+      firstAccepted,
+      firstAcceptedOnTime: n(sums, 'request.firstAcceptedOnTime'),
+      firstAcceptedOnTimeRate: rate(n(sums, 'request.firstAcceptedOnTime'), firstAccepted),
+      livelihoodReceived: livelihood('received'),
+      livelihoodResolved: livelihood('resolved'),
       resolved,
       averageResolveHours: resolved > 0 ? Math.round((minutes / resolved / 60) * 10) / 10 : null,
       rated,
@@ -150,7 +238,12 @@ export function figuresOf({ sums, distinct, branchesAllThree, overduePledgesNow 
       })),
       byLevel: UNIT_KINDS.map((kind) => ({ kind, resolved: n(sums, `request.level.${kind}.resolved`) })),
     },
-    visits: { visits: n(sums, 'visit.logged'), households: distinct['visit.households'] ?? 0 },
+    visits: {
+      visits: n(sums, 'visit.logged'),
+      households: distinct['visit.households'] ?? 0,
+      problemsRaised: n(sums, 'visit.problemsRaised'),
+      helpedOnSpot: n(sums, 'visit.helpedOnSpot'),
+    },
   };
 }
 
@@ -175,40 +268,78 @@ export function trendPoint(month: string, sums: Sums | undefined): TrendPoint {
 
 const pct = (r: number | null) => (r === null ? null : `${Math.round(r * 1000) / 10}%`);
 
+/** Names joined the way the article lists them: 叶家祠、八担坵、张经武故居. */
+const listed = (names: readonly string[]) => names.join('、');
+
 /**
- * The plain-language report in the town's own style (the article's year-end figures), from the same figures
- * as the dashboard. Parts with nothing to report are left out rather than written as zero.
+ * The plain-language report in the article's own voice (鹿原镇's year-end figures), from the same figures as the
+ * dashboard: each kind with its own sessions and participant-times, 田间微党课 only for lessons at fields, the red
+ * sites named where films were shown, livelihood problems apart from enterprises and disputes. Parts with nothing
+ * to report are left out rather than written as zero. docs/METRICS.md gives the sentence each figure is used in.
  */
-export function summaryText(unit: { name: string; kind: UnitKind }, label: string, figures: Figures | null): string {
+export function summaryText(
+  unit: { name: string; kind: UnitKind },
+  label: string,
+  figures: Figures | null,
+  monthCount = 1,
+): string {
   const whole = unit.kind === 'town' ? '全镇' : unit.kind === 'village' ? '全村' : unit.name;
   const opening = `${label}，${unit.name}`;
   if (!figures) return `${opening}暂无统计数据。`;
   const { partyDay: d, pledges: p, requests: r, visits: v } = figures;
   const parts: string[] = [];
-  const sessions = d.lessons + d.films + d.practices;
-  if (sessions > 0) {
-    const held = [
-      d.lessons ? `田间微党课${d.lessons}场` : '',
-      d.films ? `微视频观影${d.films}场` : '',
-      d.practices ? `微实践活动${d.practices}场` : '',
-    ].filter(Boolean);
-    parts.push(`${whole}已开展${held.join('、')}，参与${d.participants}人次`);
+  if (d.lessons > 0) {
+    const otherLessons = d.lessons - d.fieldLessons;
+    parts.push(
+      otherLessons === 0
+        ? `已开展田间“微党课”${d.fieldLessons}场，参与${d.lessonParticipants}人次`
+        : d.fieldLessons > 0
+          ? `已开展“微党课”${d.lessons}场，其中田间“微党课”${d.fieldLessons}场，参与${d.lessonParticipants}人次`
+          : `已开展“微党课”${d.lessons}场，参与${d.lessonParticipants}人次`,
+    );
   }
-  if (p.pledges > 0) {
-    const done = p.completed ? `，已践诺完成${p.completed}项` : '';
-    parts.push(`${p.members}名党员作出承诺${p.pledges}项，记录践诺${p.fulfilments}次${done}`);
+  if (d.films > 0) {
+    const sites = d.byPlace.filter((place) => place.kind === 'red_site' && place.films > 0).map((x) => x.name);
+    const where = sites.length ? `依托${listed(sites)}等红色教育资源，` : '';
+    const how = sites.length ? '沉浸式学习' : '学习';
+    parts.push(`${where}开展“微视频”${how}${d.films}场次，参与${d.filmParticipants}人次`);
   }
-  if (r.received > 0 || r.resolved > 0) {
-    const satisfaction = pct(r.satisfactionRate);
-    parts.push(`受理群众诉求${r.received}件，办结${r.resolved}件${satisfaction ? `，群众满意率${satisfaction}` : ''}`);
+  if (d.practices > 0) parts.push(`开展“微实践”活动${d.practices}场，参与${d.practiceParticipants}人次`);
+  if (d.branchesAllThree > 0) {
+    const every = monthCount > 1 ? `${monthCount}个月每月都` : '';
+    parts.push(`${d.branchesAllThree}个支部${every}开展了“一课一片一实践”`);
   }
-  if (r.enterpriseProblemsSolved > 0) {
-    parts.push(`为${r.enterprisesServed}家企业解决实际困难${r.enterpriseProblemsSolved}个`);
+  if (r.enterpriseProblemsSolved > 0 || r.enterprisesServed > 0) {
+    parts.push(
+      r.enterpriseProblemsSolved > 0
+        ? `共为${r.enterprisesServed}家企业解决实际困难${r.enterpriseProblemsSolved}个`
+        : `共走访服务企业${r.enterprisesServed}家`,
+    );
   }
   if (r.disputesMediated > 0) parts.push(`化解矛盾纠纷${r.disputesMediated}个`);
-  if (v.visits > 0) parts.push(`片组邻三长走访群众${v.visits}次，覆盖${v.households}户`);
+  if (p.pledges > 0) {
+    const done = p.completed ? `，践诺完成${p.completed}项` : '';
+    parts.push(
+      `已有${p.members}名党员进行了承诺践诺，共计收集党员承诺${p.pledges}件，记录践诺${p.fulfilments}次${done}`,
+    );
+  }
+  if (r.livelihoodReceived > 0 || r.livelihoodResolved > 0) {
+    const satisfaction = pct(r.satisfactionRate);
+    const viaPledges = p.linkedFulfilments ? `，其中党员践诺帮助解决${p.linkedFulfilments}次` : '';
+    parts.push(
+      `收到群众咨询、求助、建议、投诉${r.livelihoodReceived}件，帮助群众解决各类民生实事问题${r.livelihoodResolved}个` +
+        `${viaPledges}${satisfaction ? `，群众满意率${satisfaction}` : ''}`,
+    );
+  } else if (p.linkedFulfilments > 0) parts.push(`党员践诺帮助解决群众诉求${p.linkedFulfilments}次`);
+  if (v.visits > 0) {
+    const led = [
+      v.problemsRaised ? `议一议收集问题${v.problemsRaised}个` : '',
+      v.helpedOnSpot ? `帮一帮当场帮办${v.helpedOnSpot}次` : '',
+    ].filter(Boolean);
+    parts.push(`片组邻“三长”走访群众${v.visits}次，覆盖${v.households}户${led.length ? `，${led.join('，')}` : ''}`);
+  }
   if (parts.length === 0) return `${opening}暂无可统计的工作记录。`;
-  return `${opening}${parts.join('；')}。`;
+  return `${opening}${whole}${parts.join('；')}。`;
 }
 
 /** Category names as the summary and export write them. */
@@ -224,6 +355,8 @@ export interface RequestRecord {
   responsibleKind: UnitKind;
   createdAt: Date | string;
   firstResolvedAt?: Date | string | null;
+  /** The first 签收 at any level. */
+  firstAcceptedAt?: Date | string | null;
 }
 export interface RequestEventRecord {
   unitPath: string[];
@@ -237,7 +370,8 @@ export interface PledgeRecord {
   approvedAt?: Date | string | null;
   completedAt?: Date | string | null;
   appraisedAt?: Date | string | null;
-  fulfilments?: Array<{ createdAt: Date | string }>;
+  /** `day`: the day it happened (older records: none, counted at createdAt). */
+  fulfilments?: Array<{ createdAt: Date | string; day?: string; linkedRequestId?: string }>;
 }
 export interface ActivityRecord {
   unitPath: string[];
@@ -246,11 +380,18 @@ export interface ActivityRecord {
   month: string;
   status: string;
   attendance?: { present?: number };
+  place?: SessionPlace | null;
+  /** A practice's outcome: the enterprises it served (counted with the enterprises served). */
+  practice?: { enterpriseKeys?: string[] } | null;
 }
 export interface VisitRecord {
   unitPath: string[];
   householdKey: string;
+  /** The day of the visit (older records: none, counted at createdAt). */
+  date?: string;
   createdAt: Date | string;
+  problems?: unknown[];
+  helpedOnSpot?: boolean;
 }
 
 export interface RecordSet {
@@ -277,6 +418,12 @@ export function markerUnit(unitPath: readonly string[]): string {
   return unitPath[1] ?? unitPath[0];
 }
 
+/**
+ * The counters of the town organs' branch on their own (records whose path is just [town]): the distinct figures
+ * and all-three branches the fold counts apart under this id; the event counters are the town's less its villages'.
+ */
+export const organsUnitId = (town: string) => `${town}.organs`;
+
 /** The id of a unit-month in maps of counts: `unit|month`. */
 export const cellId = (unitId: string, month: string) => `${unitId}|${month}`;
 
@@ -292,6 +439,8 @@ export interface UnitMonth {
   town: string;
   month: string;
   counts: Sums;
+  /** Per-place counters (`place.<id>.<kind>.held|people`). */
+  placeCounts: PlaceSums;
   markers: Marker[];
   /** name|key|sub of the markers, to keep them distinct. */
   seen: Set<string>;
@@ -327,7 +476,7 @@ export function enterpriseKey(enterprise: { name: string; placeId?: string }): s
  * transaction, and the same definition when the counters are rebuilt from the records below.
  */
 export interface CounterBump {
-  deltas: Sums;
+  deltas: CounterDeltas;
   distinct: DistinctDeltas;
 }
 
@@ -357,22 +506,82 @@ export function requestFirstResolved(
   };
 }
 
+/**
+ * The enterprises a practice served (its outcome, when written up): each joins the enterprises served, in the
+ * month the practice took place. Keys as enterpriseKey makes them.
+ */
+export function practiceServed(enterpriseKeys: readonly string[]): CounterBump[] {
+  // A bump marks one key per name: one (marker-only) bump per enterprise.
+  return [...new Set(enterpriseKeys)].map((key) => ({ deltas: {}, distinct: { 'request.enterprises': { key } } }));
+}
+
 /** A pledge submitted for review for the first time: at its submittedAt. */
 export function pledgeFirstSubmitted(ownerId: string): CounterBump {
   return { deltas: { 'pledge.submitted': 1 }, distinct: { 'pledge.members': { key: ownerId } } };
 }
 
-/** A session held (check-in closed): in the month it took place, with the people present. */
-export function activityHeld(branchId: string, kind: ActivityKind, present: number): CounterBump {
-  return {
-    deltas: { [HELD[kind]]: 1, 'activity.participants': present },
-    distinct: { 'activity.held': { key: branchId, sub: kind } },
-  };
+/** Where a session took place, as stored: a registered place keeps its kind (field, red site …). */
+export interface SessionPlace {
+  placeId?: string;
+  name?: string;
+  kind?: PlaceKind;
 }
 
-/** A visit logged: at its createdAt. */
-export function visitLogged(householdKey: string): CounterBump {
-  return { deltas: { 'visit.logged': 1 }, distinct: { 'visit.households': { key: householdKey } } };
+/** What a session is counted by: its kind and where it took place. */
+export interface HeldSession {
+  kind: ActivityKind;
+  place?: SessionPlace | null;
+}
+
+const KIND_PEOPLE: Record<ActivityKind, CounterName> = {
+  lesson: 'activity.lessonParticipants',
+  film: 'activity.filmParticipants',
+  practice: 'activity.practiceParticipants',
+};
+
+/** A 田间微党课 is a lesson at a registered field; a red-site film a film at a registered red site. */
+function placeSpecific(a: HeldSession): { held: CounterName; people: CounterName } | null {
+  if (a.kind === 'lesson' && a.place?.kind === 'field')
+    return { held: 'activity.fieldLessonHeld', people: 'activity.fieldLessonParticipants' };
+  if (a.kind === 'film' && a.place?.kind === 'red_site')
+    return { held: 'activity.redSiteFilmHeld', people: 'activity.redSiteFilmParticipants' };
+  return null;
+}
+
+/** People recorded present at a held session (at its close, or added after it): in the month it took place. */
+export function activityPresence(a: HeldSession, present: number): CounterDeltas {
+  const deltas: CounterDeltas = { 'activity.participants': present, [KIND_PEOPLE[a.kind]]: present };
+  const specific = placeSpecific(a);
+  if (specific) deltas[specific.people] = present;
+  if (a.place?.placeId) deltas[`place.${a.place.placeId}.${a.kind}.people`] = present;
+  return deltas;
+}
+
+/** A session held (check-in closed): in the month it took place, with the people present. */
+export function activityHeld(branchId: string, a: HeldSession, present: number): CounterBump {
+  const deltas: CounterDeltas = { [HELD[a.kind]]: 1, ...activityPresence(a, present) };
+  const specific = placeSpecific(a);
+  if (specific) deltas[specific.held] = 1;
+  if (a.place?.placeId) deltas[`place.${a.place.placeId}.${a.kind}.held`] = 1;
+  return { deltas, distinct: { 'activity.held': { key: branchId, sub: a.kind } } };
+}
+
+/** The moment a day (YYYY-MM-DD, Shanghai) is counted at: its noon, so its month is the day's own. */
+export function dayMoment(day: string): Date {
+  return dayjs.tz(`${day} 12:00:00`, TOWN_TIMEZONE).toDate();
+}
+
+/** A fulfilment recorded: in the month of its own day; linked to a resident's request, a problem solved through it. */
+export function fulfilmentAdded(linkedRequestId: string | undefined): CounterBump {
+  return { deltas: { 'pledge.fulfilments': 1, 'pledge.linkedFulfilments': linkedRequestId ? 1 : 0 }, distinct: {} };
+}
+
+/** A visit logged: in the month of its own day, with what it led to (problems raised, help on the spot). */
+export function visitLogged(householdKey: string, problemsRaised = 0, helpedOnSpot = false): CounterBump {
+  return {
+    deltas: { 'visit.logged': 1, 'visit.problemsRaised': problemsRaised, 'visit.helpedOnSpot': helpedOnSpot ? 1 : 0 },
+    distinct: { 'visit.households': { key: householdKey } },
+  };
 }
 
 /**
@@ -388,7 +597,11 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     return [...new Set(unitPath.slice(0, 2))].map((unitId) => {
       const id = cellId(unitId, month);
       let c = out.get(id);
-      if (!c) out.set(id, (c = { unitId, town: unitPath[0], month, counts: {}, markers: [], seen: new Set() }));
+      if (!c)
+        out.set(
+          id,
+          (c = { unitId, town: unitPath[0], month, counts: {}, placeCounts: {}, markers: [], seen: new Set() }),
+        );
       return c;
     });
   };
@@ -400,7 +613,8 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
   };
   // Counts at the village and the town; distinct markers at the event's marker unit only, as bumpCounters does.
   const add = (unitPath: readonly string[], c: UnitMonth, { deltas, distinct }: CounterBump) => {
-    addSums(c.counts, deltas);
+    addSums(c.counts, deltas as Sums);
+    addPlaceSums(c.placeCounts, deltas as Record<string, number>);
     if (c.unitId !== markerUnit(unitPath)) return;
     for (const [name, d] of Object.entries(distinct))
       if (d) mark(c, { name: name as DistinctName, key: d.key, sub: d.sub ?? '' });
@@ -408,11 +622,12 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
   const bump = (unitPath: readonly string[], at: Date | string | null | undefined, event: CounterBump) => {
     if (at) for (const c of cell(unitPath, monthOf(at))) add(unitPath, c, event);
   };
-  const count = (deltas: Sums): CounterBump => ({ deltas, distinct: {} });
+  const count = (deltas: CounterDeltas): CounterBump => ({ deltas, distinct: {} });
 
   for (const r of records.requests) {
     bump(r.unitPath, r.createdAt, requestReceived(r.category));
     if (r.firstResolvedAt) bump(r.unitPath, r.firstResolvedAt, requestFirstResolved(r, r.firstResolvedAt));
+    bump(r.unitPath, r.firstAcceptedAt, count({ 'request.firstAccepted': 1 }));
   }
   for (const e of records.requestEvents) {
     const names = EVENT_COUNTERS[e.event];
@@ -423,25 +638,51 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     bump(p.unitPath, p.approvedAt, count({ 'pledge.approved': 1 }));
     bump(p.unitPath, p.completedAt, count({ 'pledge.completed': 1 }));
     bump(p.unitPath, p.appraisedAt, count({ 'pledge.appraised': 1 }));
-    for (const f of p.fulfilments ?? []) bump(p.unitPath, f.createdAt, count({ 'pledge.fulfilments': 1 }));
+    for (const f of p.fulfilments ?? [])
+      bump(p.unitPath, f.day ? dayMoment(f.day) : f.createdAt, fulfilmentAdded(f.linkedRequestId));
   }
   for (const a of records.activities) {
     if (!HELD_STATUSES.includes(a.status)) continue;
-    for (const c of cell(a.unitPath, a.month))
-      add(a.unitPath, c, activityHeld(a.branchId, a.kind, a.attendance?.present ?? 0));
+    for (const c of cell(a.unitPath, a.month)) {
+      add(a.unitPath, c, activityHeld(a.branchId, a, a.attendance?.present ?? 0));
+      for (const served of practiceServed(a.practice?.enterpriseKeys ?? [])) add(a.unitPath, c, served);
+    }
   }
-  for (const v of records.visits) bump(v.unitPath, v.createdAt, visitLogged(v.householdKey));
+  for (const v of records.visits)
+    bump(
+      v.unitPath,
+      v.date ? dayMoment(v.date) : v.createdAt,
+      visitLogged(v.householdKey, v.problems?.length ?? 0, v.helpedOnSpot ?? false),
+    );
   for (const c of out.values()) {
     for (const [name, value] of Object.entries(c.counts)) if (value === 0) delete c.counts[name as CounterName];
+    for (const [name, value] of Object.entries(c.placeCounts)) if (value === 0) delete c.placeCounts[name];
   }
   return out;
 }
 
-/** Counter names whose rebuilt value differs from the counted one: name → [counted, rebuilt]. */
-export function counterDrift(counted: Sums, rebuilt: Sums): Record<string, [number, number]> {
+/** The counters the records cannot rebuild (the deadline in force at each acceptance is not kept). */
+const UNREBUILDABLE: readonly CounterName[] = ['request.acceptedOnTime', 'request.firstAcceptedOnTime'];
+
+/**
+ * Counter names whose rebuilt value differs from the counted one: name → [counted, rebuilt]; the per-place
+ * counters too, when given (flat names of both sides).
+ */
+export function counterDrift(
+  counted: Sums,
+  rebuilt: Sums,
+  places?: { counted: PlaceSums; rebuilt: PlaceSums },
+): Record<string, [number, number]> {
   const drift: Record<string, [number, number]> = {};
+  if (places) {
+    for (const name of new Set([...Object.keys(places.counted), ...Object.keys(places.rebuilt)])) {
+      const a = places.counted[name] ?? 0;
+      const b = places.rebuilt[name] ?? 0;
+      if (a !== b) drift[name] = [a, b];
+    }
+  }
   for (const name of COUNTERS) {
-    if (name === 'request.acceptedOnTime') continue;
+    if (UNREBUILDABLE.includes(name)) continue;
     const a = counted[name] ?? 0;
     const b = rebuilt[name] ?? 0;
     if (a !== b) drift[name] = [a, b];

@@ -1,4 +1,4 @@
-import { OPEN_PLEDGE_STATES, type PledgeState } from '@honglin/types/pledge';
+import { FULFIL_AFTER_COMPLETION_DAYS, OPEN_PLEDGE_STATES, type PledgeState } from '@honglin/types/pledge';
 
 /**
  * The pledge state machine (承诺 → 审诺 → 亮诺 → 践诺 → 评诺), pure: no database, no SDK.
@@ -10,7 +10,8 @@ export type PledgeEvent =
   | { type: 'approve' }
   | { type: 'return' }
   | { type: 'withdraw' }
-  | { type: 'fulfil' }
+  /** completedDaysAgo: for a completed pledge, how long ago (a fulfilment is still taken within a window). */
+  | { type: 'fulfil'; completedDaysAgo?: number }
   /** 标记完成: only once something was done, i.e. with at least one fulfilment record. */
   | { type: 'complete'; fulfilments: number }
   | { type: 'appraise' }
@@ -38,7 +39,7 @@ const MOVES: Record<PledgeEventType, Partial<Record<PledgeState, PledgeState>>> 
   approve: { submitted: 'approved' },
   return: { submitted: 'returned' },
   withdraw: { draft: 'withdrawn', submitted: 'withdrawn', approved: 'withdrawn' },
-  fulfil: { approved: 'approved' },
+  fulfil: { approved: 'approved', completed: 'completed' },
   complete: { approved: 'completed' },
   appraise: { completed: 'appraised' },
   rate: { completed: 'completed', appraised: 'appraised' },
@@ -60,6 +61,16 @@ const REFUSALS: Record<PledgeEventType, string> = {
 export function transition(state: PledgeState, event: PledgeEvent): Transition {
   const to = MOVES[event.type][state];
   if (!to) return { ok: false, reason: REFUSALS[event.type] };
+  if (
+    event.type === 'fulfil' &&
+    state === 'completed' &&
+    !(event.completedDaysAgo !== undefined && event.completedDaysAgo <= FULFIL_AFTER_COMPLETION_DAYS)
+  ) {
+    return {
+      ok: false,
+      reason: `这项承诺完成已超过${FULFIL_AFTER_COMPLETION_DAYS}天，请新作一项承诺后再记录践诺`,
+    };
+  }
   if (event.type === 'complete' && event.fulfilments < 1) {
     return { ok: false, reason: '请先记录至少一次践诺情况，再标记完成' };
   }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import type { HouseholdView, VisitList } from '@honglin/types/visit';
-import { shanghai } from '@honglin/types/time';
+import { DATE_WINDOWS, shanghai } from '@honglin/types/time';
 import { visitApi } from '@/api/visit';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
@@ -24,6 +24,10 @@ export default function VisitPage() {
   const [name, setName] = useState('');
   const [discussed, setDiscussed] = useState('');
   const [problems, setProblems] = useState<ProblemLine[]>([]);
+  const today = shanghai().format('YYYY-MM-DD');
+  // The day of the visit: today, or a day within the back-dating window when it is logged later.
+  const [date, setDate] = useState(today);
+  const [helped, setHelped] = useState(false);
   const [requestId, setRequestId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -40,8 +44,9 @@ export default function VisitPage() {
     const answer = await visitApi.log({
       requestId,
       household: household ? { userId: household.userId } : { name: name.trim() },
-      date: shanghai().format('YYYY-MM-DD'),
+      date,
       discussed,
+      helpedOnSpot: helped,
       problems: problems.filter((p) => p.text.trim().length > 0),
     });
     setBusy(false);
@@ -55,6 +60,8 @@ export default function VisitPage() {
     setName('');
     setDiscussed('');
     setProblems([]);
+    setHelped(false);
+    setDate(today);
     setRequestId(newRequestId());
     notVisited.reload();
     visits.reload();
@@ -80,6 +87,20 @@ export default function VisitPage() {
                 onInput={(e) => setName(e.detail.value)}
               />
             )}
+            <View className="rq-field" />
+            <Text className="rq-label">哪天走访的？</Text>
+            <Picker
+              mode="date"
+              value={date}
+              start={shanghai().subtract(DATE_WINDOWS.visit.yearsBack, 'year').format('YYYY-MM-DD')}
+              end={today}
+              onChange={(e) => setDate(e.detail.value)}
+            >
+              <View className="rq-row">
+                <Text>{date === today ? `今天（${date}）` : date}</Text>
+                <Text className="rq-state">改日期</Text>
+              </View>
+            </Picker>
             <View className="rq-field" />
             <Text className="rq-label">聊了些什么？</Text>
             <Textarea
@@ -107,6 +128,11 @@ export default function VisitPage() {
                 />
               </View>
             ))}
+            <View className="rq-chips">
+              <Chip area="rq" on={helped} onTap={() => setHelped(!helped)}>
+                当场帮办了（帮一帮）
+              </Chip>
+            </View>
             {message && <Text className="rq-error">{message}</Text>}
             {done && <Text className="rq-done">{done}</Text>}
             <View className="rq-actions">

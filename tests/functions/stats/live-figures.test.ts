@@ -282,7 +282,8 @@ describe('counter shards prepared by the nightly timer', () => {
     const next = await dashboardOf(TOWN, nextMonth());
     expect(next.figures).toBeNull();
     expect(next.trend).toEqual([{ month: nextMonth(), figures: null }]);
-    expect(next.units.map((u: { figures: unknown }) => u.figures)).toEqual([null, null]);
+    // The town organs' row, then each village.
+    expect(next.units.map((u: { figures: unknown }) => u.figures)).toEqual([null, null, null]);
 
     // A second night creates nothing more.
     const count = (await shards(nextMonth())).length;

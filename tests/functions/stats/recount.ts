@@ -13,6 +13,7 @@ export interface Raw {
     responsibleKind: string;
     createdAt: Date;
     firstResolvedAt: Date | null;
+    firstAcceptedAt?: Date | null;
   }>;
   timeline: Array<{ subject: string; unitPath: string[]; event: string; at: Date }>;
   pledges: Array<{
@@ -24,7 +25,7 @@ export interface Raw {
     approvedAt?: Date | null;
     completedAt?: Date | null;
     appraisedAt?: Date | null;
-    fulfilments: Array<{ createdAt: Date }>;
+    fulfilments: Array<{ createdAt: Date; day?: string; linkedRequestId?: string }>;
   }>;
   activities: Array<{
     unitPath: string[];
@@ -33,8 +34,17 @@ export interface Raw {
     month: string;
     status: string;
     attendance: { present: number };
+    place?: { placeId?: string; name?: string; kind?: string };
+    practice?: { enterpriseKeys?: string[] };
   }>;
-  visits: Array<{ unitPath: string[]; householdKey: string; createdAt: Date }>;
+  visits: Array<{
+    unitPath: string[];
+    householdKey: string;
+    createdAt: Date;
+    date?: string;
+    problems?: unknown[];
+    helpedOnSpot?: boolean;
+  }>;
 }
 
 export interface Recount {
@@ -42,15 +52,28 @@ export interface Recount {
   films: number;
   practices: number;
   participants: number;
+  lessonParticipants: number;
+  filmParticipants: number;
+  practiceParticipants: number;
+  fieldLessons: number;
+  fieldLessonParticipants: number;
+  redSiteFilms: number;
+  redSiteFilmParticipants: number;
+  /** placeId → [lessons, films, practices, participants] */
+  byPlace: Record<string, number[]>;
   branchesAllThree: number;
   members: number;
   pledges: number;
   approved: number;
   fulfilments: number;
   completed: number;
+  linkedFulfilments: number;
   appraised: number;
   overdueNow: number;
   received: number;
+  firstAccepted: number;
+  livelihoodReceived: number;
+  livelihoodResolved: number;
   accepted: number;
   resolved: number;
   averageResolveHours: number | null;
@@ -63,6 +86,8 @@ export interface Recount {
   byCategory: Record<string, { received: number; resolved: number }>;
   visits: number;
   households: number;
+  problemsRaised: number;
+  helpedOnSpot: number;
 }
 
 /** Every figure of `unitId` over `months` (oldest first), from the records alone. */
@@ -77,17 +102,43 @@ export function recount(raw: Raw, unitId: string, months: string[], today: strin
   const held = inUnit(raw.activities).filter(
     (a) => months.includes(a.month) && (a.status === 'held' || a.status === 'recorded'),
   );
-  const last = months[months.length - 1];
-  const kindsByBranch = new Map<string, Set<string>>();
-  for (const a of held.filter((x) => x.month === last))
-    kindsByBranch.set(a.branchId, (kindsByBranch.get(a.branchId) ?? new Set()).add(a.kind));
-  const visits = inUnit(raw.visits).filter((v) => inPeriod(v.createdAt));
+  // Branches that held all three kinds in every month of the period.
+  const kinds = new Map<string, Set<string>>();
+  for (const a of held)
+    kinds.set(`${a.branchId}|${a.month}`, (kinds.get(`${a.branchId}|${a.month}`) ?? new Set()).add(a.kind));
+  const branches = new Set(held.map((a) => a.branchId));
+  const allThree = [...branches].filter((b) => months.every((m) => (kinds.get(`${b}|${m}`)?.size ?? 0) === 3));
+  // A visit and a fulfilment count in the month of their own day (records without one: when entered).
+  const visits = inUnit(raw.visits).filter((v) =>
+    v.date ? months.includes(v.date.slice(0, 7)) : inPeriod(v.createdAt),
+  );
+  const fulfilments = pledges.flatMap((p) =>
+    p.fulfilments.filter((f) => (f.day ? months.includes(f.day.slice(0, 7)) : inPeriod(f.createdAt))),
+  );
+  const sum = (list: typeof held) => list.reduce((n, a) => n + a.attendance.present, 0);
+  const ofKind = (kind: string) => held.filter((a) => a.kind === kind);
+  const fieldLessons = ofKind('lesson').filter((a) => a.place?.kind === 'field');
+  const redSiteFilms = ofKind('film').filter((a) => a.place?.kind === 'red_site');
+  const byPlace: Recount['byPlace'] = {};
+  for (const a of held) {
+    if (!a.place?.placeId) continue;
+    const row = (byPlace[a.place.placeId] ??= [0, 0, 0, 0]);
+    row[['lesson', 'film', 'practice'].indexOf(a.kind)] += 1;
+    row[3] += a.attendance.present;
+  }
+  const livelihood = ['consultation', 'help', 'suggestion', 'complaint'];
   const minutes = resolved.reduce(
     (sum, r) =>
       sum + Math.max(0, Math.round((new Date(r.firstResolvedAt!).getTime() - new Date(r.createdAt).getTime()) / 60000)),
     0,
   );
   const enterprises = resolved.filter((r) => r.category === 'enterprise' && r.enterprise);
+  const served = new Set([
+    ...enterprises.map((r) =>
+      r.enterprise!.placeId ? `place:${r.enterprise!.placeId}` : `name:${r.enterprise!.name}`,
+    ),
+    ...held.flatMap((a) => a.practice?.enterpriseKeys ?? []),
+  ]);
   const byCategory: Recount['byCategory'] = {};
   for (const c of ['consultation', 'help', 'suggestion', 'complaint', 'enterprise', 'dispute']) {
     byCategory[c] = {
@@ -99,55 +150,84 @@ export function recount(raw: Raw, unitId: string, months: string[], today: strin
     lessons: held.filter((a) => a.kind === 'lesson').length,
     films: held.filter((a) => a.kind === 'film').length,
     practices: held.filter((a) => a.kind === 'practice').length,
-    participants: held.reduce((n, a) => n + a.attendance.present, 0),
-    branchesAllThree: [...kindsByBranch.values()].filter((k) => k.size === 3).length,
+    participants: sum(held),
+    lessonParticipants: sum(ofKind('lesson')),
+    filmParticipants: sum(ofKind('film')),
+    practiceParticipants: sum(ofKind('practice')),
+    fieldLessons: fieldLessons.length,
+    fieldLessonParticipants: sum(fieldLessons),
+    redSiteFilms: redSiteFilms.length,
+    redSiteFilmParticipants: sum(redSiteFilms),
+    byPlace,
+    branchesAllThree: allThree.length,
     members: new Set(submitted.map((p) => p.ownerId)).size,
     pledges: submitted.length,
     approved: pledges.filter((p) => inPeriod(p.approvedAt)).length,
-    fulfilments: pledges.reduce((n, p) => n + p.fulfilments.filter((f) => inPeriod(f.createdAt)).length, 0),
+    fulfilments: fulfilments.length,
     completed: pledges.filter((p) => inPeriod(p.completedAt)).length,
+    linkedFulfilments: fulfilments.filter((f) => f.linkedRequestId).length,
     appraised: pledges.filter((p) => inPeriod(p.appraisedAt)).length,
     overdueNow: pledges.filter(
       (p) => ['draft', 'submitted', 'returned', 'approved'].includes(p.state) && p.dueDay < today,
     ).length,
     received: requests.filter((r) => inPeriod(r.createdAt)).length,
+    firstAccepted: requests.filter((r) => inPeriod(r.firstAcceptedAt)).length,
+    livelihoodReceived: livelihood.reduce((n, c) => n + byCategory[c].received, 0),
+    livelihoodResolved: livelihood.reduce((n, c) => n + byCategory[c].resolved, 0),
     accepted: events.filter((e) => e.event === 'accepted').length,
     resolved: resolved.length,
     averageResolveHours: resolved.length ? Math.round((minutes / resolved.length / 60) * 10) / 10 : null,
     rated: events.filter((e) => e.event === 'closed' || e.event === 'reopened').length,
     satisfied: events.filter((e) => e.event === 'closed').length,
     escalated: events.filter((e) => e.event === 'escalated' || e.event === 'autoEscalated').length,
-    enterprisesServed: new Set(enterprises.map((r) => r.enterprise!.placeId ?? r.enterprise!.name)).size,
+    enterprisesServed: served.size,
     enterpriseProblemsSolved: resolved.filter((r) => r.category === 'enterprise').length,
     disputesMediated: resolved.filter((r) => r.category === 'dispute').length,
     byCategory,
     visits: visits.length,
     households: new Set(visits.map((v) => v.householdKey)).size,
+    problemsRaised: visits.reduce((n, v) => n + (v.problems?.length ?? 0), 0),
+    helpedOnSpot: visits.filter((v) => v.helpedOnSpot).length,
   };
 }
 
 /** The dashboard's figures in the recount's shape, to compare in one expect. */
 export function asRecount(f: {
-  partyDay: Record<string, number>;
+  partyDay: Record<string, unknown> & {
+    byPlace: Array<{ placeId: string; lessons: number; films: number; practices: number; participants: number }>;
+  };
   pledges: Record<string, number>;
   requests: Record<string, unknown> & { byCategory: Array<{ category: string; received: number; resolved: number }> };
   visits: Record<string, number>;
 }): Recount {
   const r = f.requests as Record<string, number> & typeof f.requests;
+  const d = f.partyDay as Record<string, number> & typeof f.partyDay;
   return {
-    lessons: f.partyDay.lessons,
-    films: f.partyDay.films,
-    practices: f.partyDay.practices,
-    participants: f.partyDay.participants,
-    branchesAllThree: f.partyDay.branchesAllThree,
+    lessons: d.lessons,
+    films: d.films,
+    practices: d.practices,
+    participants: d.participants,
+    lessonParticipants: d.lessonParticipants,
+    filmParticipants: d.filmParticipants,
+    practiceParticipants: d.practiceParticipants,
+    fieldLessons: d.fieldLessons,
+    fieldLessonParticipants: d.fieldLessonParticipants,
+    redSiteFilms: d.redSiteFilms,
+    redSiteFilmParticipants: d.redSiteFilmParticipants,
+    byPlace: Object.fromEntries(d.byPlace.map((p) => [p.placeId, [p.lessons, p.films, p.practices, p.participants]])),
+    branchesAllThree: d.branchesAllThree,
     members: f.pledges.members,
     pledges: f.pledges.pledges,
     approved: f.pledges.approved,
     fulfilments: f.pledges.fulfilments,
     completed: f.pledges.completed,
+    linkedFulfilments: f.pledges.linkedFulfilments,
     appraised: f.pledges.appraised,
     overdueNow: f.pledges.overdueNow,
     received: r.received,
+    firstAccepted: r.firstAccepted,
+    livelihoodReceived: r.livelihoodReceived,
+    livelihoodResolved: r.livelihoodResolved,
     accepted: r.accepted,
     resolved: r.resolved,
     averageResolveHours: r.averageResolveHours as number | null,
@@ -162,5 +242,7 @@ export function asRecount(f: {
     ),
     visits: f.visits.visits,
     households: f.visits.households,
+    problemsRaised: f.visits.problemsRaised,
+    helpedOnSpot: f.visits.helpedOnSpot,
   };
 }

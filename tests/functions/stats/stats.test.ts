@@ -136,11 +136,17 @@ describe('figures from live events through the other functions', () => {
     }
   });
 
-  it('breaks the town down by village and tells no data from zero', async () => {
+  it('breaks the town down by village and the town organs, and tells no data from zero', async () => {
     const board = await dashboard(TOWN, month(thisMonth()));
-    expect(board.units.map((u: { unitId: string }) => u.unitId)).toEqual([V1, V2]);
-    expect(board.units[0].figures.requests.received).toBe(4);
-    expect(board.units[1].figures).toBeNull();
+    expect(board.units.map((u: { unitId: string; townOrgans?: boolean }) => [u.unitId, !!u.townOrgans])).toEqual([
+      [TOWN, true],
+      [V1, false],
+      [V2, false],
+    ]);
+    expect(board.units[0].name).toBe('鹿原镇机关');
+    expect(board.units[0].figures).toBeNull();
+    expect(board.units[1].figures.requests.received).toBe(4);
+    expect(board.units[2].figures).toBeNull();
     const empty = await dashboard(TOWN, month('2019-01'));
     expect(empty.figures).toBeNull();
     expect(empty.trend).toEqual([{ month: '2019-01', figures: null }]);
@@ -152,9 +158,10 @@ describe('figures from live events through the other functions', () => {
     );
     expect(periodLabel).toBe(`${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月`);
     expect(text).toContain(`${periodLabel}，鹿原镇`);
-    expect(text).toContain('2名党员作出承诺3项');
-    expect(text).toContain('受理群众诉求4件，办结3件');
-    expect(text).toContain('为1家企业解决实际困难1个');
+    expect(text).toContain('已有2名党员进行了承诺践诺，共计收集党员承诺3件');
+    // Livelihood problems apart from the enterprise problem and the dispute.
+    expect(text).toContain('收到群众咨询、求助、建议、投诉2件，帮助群众解决各类民生实事问题1个');
+    expect(text).toContain('共为1家企业解决实际困难1个');
     expect(text).toContain('化解矛盾纠纷1个');
     const none = ok(await w.call('stats', 'summary', { unitId: V2, period: month('2019-01') }, P.townAdmin));
     expect(none.text).toBe('2019年1月，东村暂无统计数据。');
@@ -183,6 +190,7 @@ describe('generated records at the edges of Shanghai months', () => {
         : MARCH - 10 * 86400_000 + random() * 80 * 86400_000,
     );
   const after = (d: Date) => new Date(d.getTime() + random() * 5 * 86400_000);
+  const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     const units: Array<[string, string, string, string[]]> = [
@@ -216,8 +224,10 @@ describe('generated records at the edges of Shanghai months', () => {
       const category = pick(categories);
       const createdAt = instant();
       const firstResolvedAt = random() < 0.6 ? after(createdAt) : null;
+      const firstAcceptedAt = random() < 0.7 ? after(createdAt) : null;
       await w.db.collection('requests').add({
         data: {
+          firstAcceptedAt,
           unitPath: path,
           category,
           ...(category === 'enterprise' ? { enterprise: { name: pick(['竹木厂', '茶厂', '合作社']) } } : {}),
@@ -245,7 +255,16 @@ describe('generated records at the edges of Shanghai months', () => {
       const completedAt = approvedAt && random() < 0.6 ? after(approvedAt) : null;
       const appraisedAt = completedAt && random() < 0.6 ? after(completedAt) : null;
       const fulfilments = approvedAt
-        ? Array.from({ length: Math.floor(random() * 3) }, () => ({ id: rid(), createdAt: after(approvedAt) }))
+        ? Array.from({ length: Math.floor(random() * 3) }, () => {
+            // Entered up to five days after the day it happened, which may be in the month before.
+            const happened = after(approvedAt);
+            return {
+              id: rid(),
+              day: shanghaiDay(happened),
+              ...(random() < 0.4 ? { linkedRequestId: `gen-${Math.floor(random() * 120)}` } : {}),
+              createdAt: after(happened),
+            };
+          })
         : [];
       await w.db.collection('pledges').add({
         data: {
@@ -276,11 +295,22 @@ describe('generated records at the edges of Shanghai months', () => {
         [T, VA],
         [T, VB],
       ]);
+      const kind = pick(['lesson', 'film', 'practice']);
       await w.db.collection('activities').add({
         data: {
           unitPath: path,
           branchId: `${path[1]}-${pick(['b1', 'b2'])}`,
-          kind: pick(['lesson', 'film', 'practice']),
+          kind,
+          place: pick([
+            { placeId: 'gen-field', name: '田', kind: 'field' },
+            { placeId: 'gen-red', name: '祠', kind: 'red_site' },
+            { name: '村部会议室' },
+          ]),
+          ...(kind === 'practice' && random() < 0.7
+            ? {
+                practice: { enterprises: ['茶厂'], requestIds: [], enterpriseKeys: [pick(['name:茶厂', 'name:砖厂'])] },
+              }
+            : {}),
           month: pick(['2025-02', '2025-03', '2025-04', '2025-05']),
           status: pick(['planned', 'held', 'recorded', 'cancelled']),
           attendance: { present: Math.floor(random() * 20), absent: 0, delivered: 0 },
@@ -288,6 +318,8 @@ describe('generated records at the edges of Shanghai months', () => {
       });
     }
     for (let i = 0; i < 60; i += 1) {
+      // A visit happens on its day and is logged up to five days later, often in the next month.
+      const date = shanghaiDay(instant());
       await w.db.collection('visits').add({
         data: {
           unitPath: pick([
@@ -295,9 +327,34 @@ describe('generated records at the edges of Shanghai months', () => {
             [T, VB, NB],
           ]),
           householdKey: `name:${pick(['王', '李', '张', '赵'])}`,
-          createdAt: instant(),
+          date,
+          month: date.slice(0, 7),
+          problems: Array.from({ length: Math.floor(random() * 3) }, () => ({ category: 'help' })),
+          helpedOnSpot: random() < 0.3,
+          createdAt: after(new Date(`${date}T12:00:00+08:00`)),
         },
       });
+    }
+    // One branch of 甲村 held all three kinds in every month of February to May; one of 乙村 missed a film in April.
+    for (const [branchId, path] of [
+      [`${VA}-b9`, [T, VA]],
+      [`${VB}-b9`, [T, VB]],
+    ] as const) {
+      for (const m of ['2025-02', '2025-03', '2025-04', '2025-05'])
+        for (const kind of ['lesson', 'film', 'practice']) {
+          if (branchId.startsWith(VB) && m === '2025-04' && kind === 'film') continue;
+          await w.db.collection('activities').add({
+            data: {
+              unitPath: path,
+              branchId,
+              kind,
+              place: { name: '村部' },
+              month: m,
+              status: 'held',
+              attendance: { present: 3, absent: 0, delivered: 0 },
+            },
+          });
+        }
     }
     const report = ok(await w.call('stats', 'reconcile', { unitId: T, from: '2025-02', to: '2025-05' }, GEN_ADMIN));
     expect(report.fixes.length).toBeGreaterThan(0);
@@ -469,7 +526,15 @@ describe('export', () => {
     expect(result.fileName).toBe(
       `西草坪村${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月统计.xlsx`,
     );
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '民生诉求', '承诺践诺', '活动参加']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '概况',
+      '民生诉求',
+      '承诺践诺',
+      '活动参加',
+      '活动场次',
+      '践诺记录',
+      '走访记录',
+    ]);
     const board = (await dashboard(V1, month(thisMonth()), P.villageAdmin)).figures;
     const overview = values(book.getWorksheet('概况')!);
     expect(overview[0]).toEqual([
@@ -499,6 +564,8 @@ describe('export', () => {
       '签收时间',
       '办结时间',
       '评价',
+      '村（社区）',
+      '企业',
     ]);
     const records = (await allDocs<{ _id: string; createdAt: Date }>(w, 'requests', { unitPath: V1 })).filter(
       (r) => shanghaiMonth(r.createdAt) === thisMonth(),
@@ -507,6 +574,7 @@ describe('export', () => {
     expect(result.rows.requests).toBe(records.length);
     const leak = requests.find((r) => r[5] === '独居老人家里漏雨')!;
     expect(leak.slice(3, 5)).toEqual(['求助', '否']);
+    expect(leak.slice(13)).toEqual(['西草坪村']);
     // The village admin handles every request waiting in the village (an admin above its responsible unit).
     expect(leak.slice(8, 10)).toEqual(['陈奶奶', '13812345678']);
 
@@ -521,8 +589,11 @@ describe('export', () => {
       '践诺次数',
       '服务群众（人）',
       '提交时间',
+      '村（社区）',
+      '支部',
     ]);
     expect(pledges.slice(1).map((r) => r[2])).toEqual(Array(3).fill('帮独居老人每周买一次菜'));
+    expect(pledges.slice(1).map((r) => r[9])).toEqual(Array(3).fill('西草坪村'));
     expect(values(book.getWorksheet('活动参加')!)[0]).toEqual([
       '活动',
       '类别',
@@ -531,6 +602,8 @@ describe('export', () => {
       '姓名',
       '方式',
       '请假原因',
+      '村（社区）',
+      '支部',
     ]);
   });
 

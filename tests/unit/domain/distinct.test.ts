@@ -8,7 +8,14 @@ import {
   type PendingMarker,
   type Sighting,
 } from '../../../cloudfunctions/common/domain/distinct';
-import { addSums, cellId, cellOf, type Sums } from '../../../cloudfunctions/common/domain/metrics';
+import {
+  addSums,
+  branchesAllThreeOver,
+  cellId,
+  cellOf,
+  organsUnitId,
+  type Sums,
+} from '../../../cloudfunctions/common/domain/metrics';
 
 /**
  * The gap counters against the plain definition: over any months, the number of different keys seen in them
@@ -192,6 +199,47 @@ describe('distinct figures from gap counters', () => {
         const waitingHere = pending.filter((p) => p.month === month);
         const got = counted + pendingFigures(waitingHere, unitId, unitId === TOWN, [month]).branchesAllThree;
         expect({ unitId, month, got }).toEqual({ unitId, month, got: expected });
+      }
+    }
+  });
+
+  it('counts the branches that held all three kinds in every month of any period, folded or waiting', () => {
+    const name: DistinctName = 'activity.held';
+    const seen = generate(31, name);
+    const { byUnit, pending } = foldSome(name, seen, 37);
+    for (const months of periods(41)) {
+      for (const unitId of UNITS) {
+        const here = seen.filter(atUnit(unitId));
+        const expected = [...new Set(here.map((s) => s.key))].filter((key) =>
+          months.every((m) => new Set(here.filter((s) => s.key === key && s.month === m).map((s) => s.sub)).size === 3),
+        ).length;
+        const last = byUnit.get(unitId)?.get(months[months.length - 1]);
+        const got =
+          branchesAllThreeOver(last, months.length) +
+          pendingFigures(pending, unitId, unitId === TOWN, months).branchesAllThree;
+        expect({ unitId, months: months.length, got }).toEqual({ unitId, months: months.length, got: expected });
+      }
+    }
+  });
+
+  it('keeps the town organs’ own distinct and all-three counters apart, from the sightings at the town itself', () => {
+    for (const name of ['pledge.members', 'activity.held'] as const) {
+      const seen = generate(43, name);
+      const byUnit = counters(name, seen);
+      const own = seen.filter((s) => s.unitId === TOWN);
+      for (const months of periods(47)) {
+        const organs = byUnit.get(organsUnitId(TOWN)) ?? new Map<string, Sums>();
+        if (name === 'pledge.members') {
+          const expected = new Set(own.filter((s) => months.includes(s.month)).map((s) => s.key)).size;
+          expect(distinctOverMonths(name, months, organs)).toBe(expected);
+        } else {
+          const expected = [...new Set(own.map((s) => s.key))].filter((key) =>
+            months.every(
+              (m) => new Set(own.filter((s) => s.key === key && s.month === m).map((s) => s.sub)).size === 3,
+            ),
+          ).length;
+          expect(branchesAllThreeOver(organs.get(months[months.length - 1]), months.length)).toBe(expected);
+        }
       }
     }
   });

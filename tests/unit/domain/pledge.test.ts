@@ -119,6 +119,16 @@ describe('pledge transition', () => {
     });
   });
 
+  it('takes help given on a completed pledge within 30 days of completing it, then asks for a new pledge', () => {
+    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 0 })).toEqual({ ok: true, to: 'completed' });
+    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 30 })).toEqual({ ok: true, to: 'completed' });
+    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 31 })).toEqual({
+      ok: false,
+      reason: '这项承诺完成已超过30天，请新作一项承诺后再记录践诺',
+    });
+    expect(transition('appraised', { type: 'fulfil', completedDaysAgo: 1 }).ok).toBe(false);
+  });
+
   it('never reaches appraised without completed, nor leaves withdrawn', () => {
     for (const event of PLEDGE_EVENT_TYPES) {
       expect(transition('withdrawn', eventOf(event)).ok).toBe(false);
