@@ -89,7 +89,7 @@ export interface Condition {
   column: string;
   /** Holds exactly for the documents whose key in `column` is indexable and that meet the query's condition. */
   strict: string;
-  /** `strict`, or the key is UNINDEXABLE and the field's multikeys (when it has any) may meet the condition (then mingo decides). */
+  /** `strict`, or the key is UNINDEXABLE (and, for a field with multikeys, one of them may meet the condition): mingo decides. */
   loose: string;
   params: string[];
   looseParams: string[];
@@ -113,10 +113,10 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
 /**
  * Translates the parts of a query SQLite can answer from keys (equality, $in, $all and ranges on indexed
  * fields, under implicit or explicit $and) into SQL conditions. `multikey(field)` gives, for a field some
- * document holds an array in, the SQL condition that one of its multikeys is in a list of keys: equality, $in and
- * $all then let through only the documents one of whose multikeys is asked for (or UNINDEXABLE). The loose conditions only ever narrow to
- * a superset of the documents the whole query matches: anything else is left to mingo, and then the
- * prefilter is not exact.
+ * document holds an array in, the SQL condition that one of its multikeys is in a list of keys: equality,
+ * $in and $all then let through only the UNINDEXABLE documents one of whose multikeys is asked for (or
+ * UNINDEXABLE). The loose conditions only ever narrow to a superset of the documents the whole query
+ * matches: anything else is left to mingo, and then the prefilter is not exact.
  */
 export function prefilter(
   query: Record<string, unknown>,
