@@ -93,6 +93,16 @@ export interface Condition {
   loose: string;
   params: string[];
   looseParams: string[];
+  /** Whether `loose` looks the keys up among the field's multikeys. */
+  multikey: boolean;
+}
+
+/** How a field's multikeys are looked up (see prefilter()). */
+export interface Multikey {
+  /** The SQL condition that one of the document's multikeys in the field is in `keys` (an SQL list). */
+  sql: (keys: string) => string;
+  /** Every document's key in the field is UNINDEXABLE: its multikeys alone decide. */
+  only: boolean;
 }
 
 export interface Prefilter {
@@ -121,7 +131,7 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
 export function prefilter(
   query: Record<string, unknown>,
   expr: (field: string) => string | undefined,
-  multikey: (field: string) => ((keys: string) => string) | undefined = () => undefined,
+  multikey: (field: string) => Multikey | undefined = () => undefined,
 ): Prefilter {
   const out: Prefilter = { conditions: [], exact: true };
   const equality = (field: string, column: string, values: unknown[]): void => {
@@ -137,11 +147,14 @@ export function prefilter(
       field,
       column,
       strict,
-      loose: elements
-        ? `(${strict} OR ${elements(`${marks}, '${UNINDEXABLE}'`)})`
-        : `${column} IN (${marks}, '${UNINDEXABLE}')`,
+      loose: !elements
+        ? `${column} IN (${marks}, '${UNINDEXABLE}')`
+        : elements.only
+          ? elements.sql(`${marks}, '${UNINDEXABLE}'`)
+          : `(${strict} OR ${elements.sql(`${marks}, '${UNINDEXABLE}'`)})`,
       params: keys,
-      looseParams: elements ? [...keys, ...keys] : keys,
+      looseParams: !elements ? keys : elements.only ? keys : [...keys, ...keys],
+      multikey: elements !== undefined,
     });
   };
   const range = (field: string, column: string, op: string, operand: unknown): void => {
@@ -162,6 +175,7 @@ export function prefilter(
       loose: `((${strict}) OR ${column} = '${UNINDEXABLE}')`,
       params: [key, above ? bracketEnd(bracket) : bracket],
       looseParams: [key, above ? bracketEnd(bracket) : bracket],
+      multikey: false,
     });
   };
   const visit = (q: Record<string, unknown>): void => {
@@ -203,5 +217,12 @@ export function prefilter(
     }
   };
   visit(query);
+  // SQLite, without statistics, takes an equality on any index for as selective as the multikey lookup, and
+  // would walk a scalar field shared by most documents (`subject = 'request'`) rather than the documents
+  // holding the element. As the cloud's planner does with a multikey index, the element drives: the other
+  // conditions (but `_id`) are checked on its candidates, their index columns disabled with SQLite's unary `+`.
+  if (out.conditions.some((c) => c.multikey))
+    for (const c of out.conditions)
+      if (!c.multikey && c.column !== 'id') c.loose = c.loose.split(c.column).join(`+${c.column}`);
   return out;
 }

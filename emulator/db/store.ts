@@ -7,7 +7,7 @@ import type { IndexDeclaration } from './declaration';
 import { decodeDoc, encode, type Doc } from './ejson';
 import { duplicateKey } from './errors';
 import { distanceTo, findNearSphere, geoQueryOperators } from './geo';
-import { UNINDEXABLE, encodeKey, fieldKey, multikeys, prefilter, type Prefilter } from './keys';
+import { UNINDEXABLE, encodeKey, fieldKey, multikeys, prefilter, type Multikey, type Prefilter } from './keys';
 
 /** mingo with the geo operators it lacks. */
 export const mingoContext = Context.init().addQueryOps(geoQueryOperators as never);
@@ -34,6 +34,8 @@ interface CollectionState {
   /** The multikey table: (field, key, id) for each indexed field whose key in document `id` is UNINDEXABLE. */
   multikeys: string;
   fields: string[];
+  /** How many documents the collection holds. */
+  rows: number;
   /** Per indexed field and `_id`, how many documents have an UNINDEXABLE key (then SQL cannot sort or count on it). */
   unindexable: Map<string, number>;
   statements: {
@@ -60,9 +62,13 @@ function columnOf(state: CollectionState, field: string): string | undefined {
  * The multikey condition of an indexed field while some document holds an UNINDEXABLE key in it (an array):
  * the document has one of the listed keys among its multikeys. Field names are checked by readDeclaration.
  */
-function multikeyOf(state: CollectionState, field: string): ((keys: string) => string) | undefined {
-  if (field === '_id' || !state.fields.includes(field) || (state.unindexable.get(field) ?? 0) === 0) return undefined;
-  return (keys) => `id IN (SELECT id FROM ${state.multikeys} WHERE field = '${field}' AND key IN (${keys}))`;
+function multikeyOf(state: CollectionState, field: string): Multikey | undefined {
+  const unindexable = state.unindexable.get(field) ?? 0;
+  if (field === '_id' || !state.fields.includes(field) || unindexable === 0) return undefined;
+  return {
+    sql: (keys) => `id IN (SELECT id FROM ${state.multikeys} WHERE field = '${field}' AND key IN (${keys}))`,
+    only: unindexable === state.rows,
+  };
 }
 
 /** The SQL conditions of a prefilter that every matching document meets. */
@@ -187,9 +193,11 @@ export class Store {
         .get(UNINDEXABLE) as { n: number };
       unindexable.set(field, n);
     }
+    const { rows } = this.db.prepare(`SELECT count(*) AS rows FROM ${table}`).get() as { rows: number };
     this.collections.set(collection, {
       table,
       multikeys,
+      rows,
       fields,
       unindexable,
       statements: {
@@ -368,6 +376,7 @@ export class Store {
         change.before === null ? undefined : { _id: id, ...keysOf(decodeDoc(change.before), state.fields) };
       const after: Record<string, string> | undefined =
         change.after === null ? undefined : { _id: id, ...keysOf(change.after, state.fields) };
+      state.rows += (change.after === null ? 0 : 1) - (change.before === null ? 0 : 1);
       for (const field of ['_id', ...state.fields]) {
         const delta = (after?.[field] === UNINDEXABLE ? 1 : 0) - (before?.[field] === UNINDEXABLE ? 1 : 0);
         if (delta) state.unindexable.set(field, (state.unindexable.get(field) ?? 0) + delta);

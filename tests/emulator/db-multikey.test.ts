@@ -16,6 +16,8 @@ let db: LocalDatabase;
 let dataDir: string;
 let declarationFile: string;
 let docs: Record<string, unknown>[] = [];
+// 1,000 random queries in all, each compared twice (get in an order, and count); slow on a loaded machine.
+const RANDOM_TIMEOUT_MS = 180_000;
 
 let seed = 7;
 const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -111,7 +113,7 @@ beforeAll(async () => {
   db = openDatabase({ dataDir, declarationFile });
   docs = Array.from({ length: 400 }, (_, i) => randomDoc(`d${i}`));
   await call({ action: 'database.insertDocument', collectionName: 'arrays', data: docs.map(wire) });
-});
+}, RANDOM_TIMEOUT_MS);
 afterAll(() => {
   db.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -174,9 +176,6 @@ const expectAgreement = async (queries: number): Promise<void> => {
     expect({ query, total }).toEqual({ query, total: matching.length });
   }
 };
-
-// 1,000 random queries in all, each compared twice (get in an order, and count); slow on a loaded machine.
-const RANDOM_TIMEOUT_MS = 180_000;
 
 test(
   '500 random queries (get and count) on array fields agree with mingo over all documents',
@@ -252,7 +251,7 @@ describe('a query on an element reads only the documents that hold it', () => {
       wire({ _id: `v${i}`, unitPath: [`t${i % 5}`, `v${i % 50}`], n: i }),
     );
     await call({ action: 'database.insertDocument', collectionName: 'villages', data });
-  });
+  }, RANDOM_TIMEOUT_MS);
   const reads = async (body: Record<string, unknown>) => {
     const before = db.documentsRead;
     const data = await call({ collectionName: 'villages', ...body, query: wire(body.query) });
