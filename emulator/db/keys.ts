@@ -42,6 +42,42 @@ export function fieldKey(doc: Record<string, unknown>, path: string): string {
   return encodeKey(current);
 }
 
+/**
+ * The keys a multikey index holds for a field whose key is UNINDEXABLE, as the cloud's multikey indexes
+ * do: a path is followed through arrays (each element of an array on the way, Mongo's implicit traversal),
+ * and an array at the end gives each element's key. Anything whose matching this does not model gives
+ * UNINDEXABLE among the keys, so every prefilter lets it through and mingo decides: an element that is
+ * itself an array or object, an empty array, a numeric path part (Mongo's positional `a.0`). A path that
+ * stops at a missing field or a scalar on the way gives the null key, since `{ 'a.b': null }` matches it.
+ */
+export function multikeys(doc: Record<string, unknown>, path: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (value: unknown, parts: string[]): void => {
+    if (parts.length === 0) {
+      if (!Array.isArray(value)) out.add(encodeKey(value));
+      else if (value.length === 0) out.add(UNINDEXABLE);
+      else for (const element of value) out.add(encodeKey(element));
+      return;
+    }
+    const [part, ...rest] = parts;
+    if (Array.isArray(value)) {
+      if (/^\d+$/.test(part) || value.length === 0) out.add(UNINDEXABLE);
+      for (const element of value) {
+        if (Array.isArray(element)) out.add(UNINDEXABLE);
+        else visit(element, parts);
+      }
+      return;
+    }
+    if (!isPlainObject(value)) {
+      out.add(NULL);
+      return;
+    }
+    visit(value[part], rest);
+  };
+  visit(doc, path.split('.'));
+  return out;
+}
+
 /** The smallest string above every key of the bracket `prefix`. */
 function bracketEnd(prefix: string): string {
   return String.fromCharCode(prefix.charCodeAt(0) + 1);
@@ -53,9 +89,20 @@ export interface Condition {
   column: string;
   /** Holds exactly for the documents whose key in `column` is indexable and that meet the query's condition. */
   strict: string;
-  /** `strict`, or the key is UNINDEXABLE (then mingo decides). */
+  /** `strict`, or the key is UNINDEXABLE (and, for a field with multikeys, one of them may meet the condition): mingo decides. */
   loose: string;
   params: string[];
+  looseParams: string[];
+  /** Whether `loose` looks the keys up among the field's multikeys. */
+  multikey: boolean;
+}
+
+/** How a field's multikeys are looked up (see prefilter()). */
+export interface Multikey {
+  /** The SQL condition that one of the document's multikeys in the field is in `keys` (an SQL list). */
+  sql: (keys: string) => string;
+  /** Every document's key in the field is UNINDEXABLE: its multikeys alone decide. */
+  only: boolean;
 }
 
 export interface Prefilter {
@@ -74,12 +121,18 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Translates the parts of a query SQLite can answer from keys (equality, $in and ranges on indexed
- * fields, under implicit or explicit $and) into SQL conditions. The loose conditions only ever narrow to
- * a superset of the documents the whole query matches: anything else is left to mingo, and then the
- * prefilter is not exact.
+ * Translates the parts of a query SQLite can answer from keys (equality, $in, $all and ranges on indexed
+ * fields, under implicit or explicit $and) into SQL conditions. `multikey(field)` gives, for a field some
+ * document holds an array in, the SQL condition that one of its multikeys is in a list of keys: equality,
+ * $in and $all then let through only the UNINDEXABLE documents one of whose multikeys is asked for (or
+ * UNINDEXABLE). The loose conditions only ever narrow to a superset of the documents the whole query
+ * matches: anything else is left to mingo, and then the prefilter is not exact.
  */
-export function prefilter(query: Record<string, unknown>, expr: (field: string) => string | undefined): Prefilter {
+export function prefilter(
+  query: Record<string, unknown>,
+  expr: (field: string) => string | undefined,
+  multikey: (field: string) => Multikey | undefined = () => undefined,
+): Prefilter {
   const out: Prefilter = { conditions: [], exact: true };
   const equality = (field: string, column: string, values: unknown[]): void => {
     const keys = values.map(encodeKey);
@@ -88,12 +141,20 @@ export function prefilter(query: Record<string, unknown>, expr: (field: string) 
       return;
     }
     const marks = keys.map(() => '?').join(', ');
+    const strict = `${column} IN (${marks})`;
+    const elements = multikey(field);
     out.conditions.push({
       field,
       column,
-      strict: `${column} IN (${marks})`,
-      loose: `${column} IN (${marks}, '${UNINDEXABLE}')`,
+      strict,
+      loose: !elements
+        ? `${column} IN (${marks}, '${UNINDEXABLE}')`
+        : elements.only
+          ? elements.sql(`${marks}, '${UNINDEXABLE}'`)
+          : `(${strict} OR ${elements.sql(`${marks}, '${UNINDEXABLE}'`)})`,
       params: keys,
+      looseParams: !elements ? keys : elements.only ? keys : [...keys, ...keys],
+      multikey: elements !== undefined,
     });
   };
   const range = (field: string, column: string, op: string, operand: unknown): void => {
@@ -113,6 +174,8 @@ export function prefilter(query: Record<string, unknown>, expr: (field: string) 
       strict: `(${strict})`,
       loose: `((${strict}) OR ${column} = '${UNINDEXABLE}')`,
       params: [key, above ? bracketEnd(bracket) : bracket],
+      looseParams: [key, above ? bracketEnd(bracket) : bracket],
+      multikey: false,
     });
   };
   const visit = (q: Record<string, unknown>): void => {
@@ -143,11 +206,23 @@ export function prefilter(query: Record<string, unknown>, expr: (field: string) 
           !operand.some((v) => v instanceof RegExp)
         )
           equality(field, column, operand);
-        else if (RANGE_OPS.has(op)) range(field, column, op, operand);
+        else if (op === '$all' && Array.isArray(operand) && operand.length > 0) {
+          // Each element must be matched (an element of the array, or the value itself): one equality each.
+          // mingo decides the rest ($all of arrays, $elemMatch), so the prefilter is never exact.
+          out.exact = false;
+          for (const value of operand) equality(field, column, [value]);
+        } else if (RANGE_OPS.has(op)) range(field, column, op, operand);
         else out.exact = false;
       }
     }
   };
   visit(query);
+  // SQLite, without statistics, takes an equality on any index for as selective as the multikey lookup, and
+  // would walk a scalar field shared by most documents (`subject = 'request'`) rather than the documents
+  // holding the element. As the cloud's planner does with a multikey index, the element drives: the other
+  // conditions (but `_id`) are checked on its candidates, their index columns disabled with SQLite's unary `+`.
+  if (out.conditions.some((c) => c.multikey))
+    for (const c of out.conditions)
+      if (!c.multikey && c.column !== 'id') c.loose = c.loose.split(c.column).join(`+${c.column}`);
   return out;
 }

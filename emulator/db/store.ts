@@ -7,7 +7,7 @@ import type { IndexDeclaration } from './declaration';
 import { decodeDoc, encode, type Doc } from './ejson';
 import { duplicateKey } from './errors';
 import { distanceTo, findNearSphere, geoQueryOperators } from './geo';
-import { UNINDEXABLE, encodeKey, fieldKey, prefilter, type Prefilter } from './keys';
+import { UNINDEXABLE, encodeKey, fieldKey, multikeys, prefilter, type Multikey, type Prefilter } from './keys';
 
 /** mingo with the geo operators it lacks. */
 export const mingoContext = Context.init().addQueryOps(geoQueryOperators as never);
@@ -31,7 +31,11 @@ export interface Change {
 
 interface CollectionState {
   table: string;
+  /** The multikey table: (field, key, id) for each indexed field whose key in document `id` is UNINDEXABLE. */
+  multikeys: string;
   fields: string[];
+  /** How many documents the collection holds. */
+  rows: number;
   /** Per indexed field and `_id`, how many documents have an UNINDEXABLE key (then SQL cannot sort or count on it). */
   unindexable: Map<string, number>;
   statements: {
@@ -39,6 +43,8 @@ interface CollectionState {
     insert: Database.Statement;
     update: Database.Statement;
     remove: Database.Statement;
+    removeMultikeys: Database.Statement;
+    insertMultikey: Database.Statement;
   };
 }
 
@@ -52,14 +58,29 @@ function columnOf(state: CollectionState, field: string): string | undefined {
   return field === '_id' ? 'id' : state.fields.includes(field) ? keyExpr(field) : undefined;
 }
 
+/**
+ * The multikey condition of an indexed field while some document holds an UNINDEXABLE key in it (an array):
+ * the document has one of the listed keys among its multikeys. Field names are checked by readDeclaration.
+ */
+function multikeyOf(state: CollectionState, field: string): Multikey | undefined {
+  const unindexable = state.unindexable.get(field) ?? 0;
+  if (field === '_id' || !state.fields.includes(field) || unindexable === 0) return undefined;
+  return {
+    sql: (keys) => `id IN (SELECT id FROM ${state.multikeys} WHERE field = '${field}' AND key IN (${keys}))`,
+    only: unindexable === state.rows,
+  };
+}
+
 /** The SQL conditions of a prefilter that every matching document meets. */
 function loose(filter: Prefilter): { sql: string[]; params: string[] } {
-  return { sql: filter.conditions.map((c) => c.loose), params: filter.conditions.flatMap((c) => c.params) };
+  return { sql: filter.conditions.map((c) => c.loose), params: filter.conditions.flatMap((c) => c.looseParams) };
 }
 
 /**
  * The durable document store: one SQLite table per collection (id key, canonical EJSON document, and a
- * JSON object of order-preserving keys of the indexed fields, indexed by expression). WAL with
+ * JSON object of order-preserving keys of the indexed fields, indexed by expression), and beside it a
+ * multikey table holding, for an indexed field that is an array in a document, its elements' keys (the
+ * cloud's multikey indexes: equality, `$in` and `$all` on an element are index lookups). WAL with
  * synchronous=FULL: a write is on disk before the request that made it is answered.
  */
 export class Store {
@@ -119,18 +140,52 @@ export class Store {
         .all(`c:${collection}`) as { name: string }[];
       for (const { name } of present)
         if (name.startsWith(prefix) && !wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
+      const multikeys = this.createMultikeys(collection);
       if (existing && existing.fields.join('\n') !== fields.join('\n')) {
         const update = this.db.prepare(`UPDATE ${table} SET keys = ? WHERE id = ?`);
         for (const row of this.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: string; doc: string }[]) {
           update.run(JSON.stringify(keysOf(decodeDoc(row.doc), fields)), row.id);
         }
+        this.db.exec(`DELETE FROM ${multikeys}`);
+        this.fillMultikeys(collection, fields);
       }
     })();
     this.attach(collection, fields);
   }
 
+  /** Creates the collection's multikey table if missing (a store from before it had none): then fills it. */
+  private createMultikeys(collection: string): string {
+    const name = quote(`m:${collection}`);
+    const exists = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+      .get(`m:${collection}`);
+    if (exists) return name;
+    this.db.exec(
+      `CREATE TABLE ${name} (field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (field, key, id)) WITHOUT ROWID`,
+    );
+    this.db.exec(`CREATE INDEX ${quote(`m:${collection}:id`)} ON ${name} (id)`);
+    const row = this.db.prepare('SELECT fields FROM collections WHERE name = ?').get(collection) as
+      { fields: string } | undefined;
+    if (row) this.fillMultikeys(collection, JSON.parse(row.fields) as string[]);
+    return name;
+  }
+
+  private fillMultikeys(collection: string, fields: string[]): void {
+    const table = quote(`c:${collection}`);
+    const insert = this.db.prepare(`INSERT INTO ${quote(`m:${collection}`)} (field, key, id) VALUES (?, ?, ?)`);
+    const unindexable = fields.map((f) => `${keyExpr(f)} = '${UNINDEXABLE}'`).join(' OR ');
+    if (!unindexable) return;
+    for (const row of this.db.prepare(`SELECT id, doc FROM ${table} WHERE ${unindexable}`).all() as {
+      id: string;
+      doc: string;
+    }[]) {
+      for (const [field, key] of multikeyRows(decodeDoc(row.doc), fields)) insert.run(field, key, row.id);
+    }
+  }
+
   private attach(collection: string, fields: string[]): void {
     const table = quote(`c:${collection}`);
+    const multikeys = this.db.transaction(() => this.createMultikeys(collection))();
     const unindexable = new Map<string, number>();
     for (const field of ['_id', ...fields]) {
       const { n } = this.db
@@ -138,8 +193,11 @@ export class Store {
         .get(UNINDEXABLE) as { n: number };
       unindexable.set(field, n);
     }
+    const { rows } = this.db.prepare(`SELECT count(*) AS rows FROM ${table}`).get() as { rows: number };
     this.collections.set(collection, {
       table,
+      multikeys,
+      rows,
       fields,
       unindexable,
       statements: {
@@ -147,6 +205,8 @@ export class Store {
         insert: this.db.prepare(`INSERT INTO ${table} (id, doc, keys) VALUES (?, ?, ?)`),
         update: this.db.prepare(`UPDATE ${table} SET doc = ?, keys = ? WHERE id = ?`),
         remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+        removeMultikeys: this.db.prepare(`DELETE FROM ${multikeys} WHERE id = ?`),
+        insertMultikey: this.db.prepare(`INSERT INTO ${multikeys} (field, key, id) VALUES (?, ?, ?)`),
       },
     });
   }
@@ -167,7 +227,11 @@ export class Store {
 
   /** The prefilter of a query on a collection: its indexed fields and `_id` are key columns. */
   private prefilter(state: CollectionState, query: Record<string, unknown>): Prefilter {
-    return prefilter(query, (field) => columnOf(state, field));
+    return prefilter(
+      query,
+      (field) => columnOf(state, field),
+      (field) => multikeyOf(state, field),
+    );
   }
 
   /** Rows meeting the SQL `conditions` (in `orderBy`), decoded, that mingo matches with `matcher`. */
@@ -246,12 +310,10 @@ export class Store {
       ...new Set(filter.conditions.filter((c) => (state.unindexable.get(c.field) ?? 0) > 0).map((c) => c.column)),
     ];
     if (unindexable.length === 0) return n;
+    const candidates = loose(filter);
     const rest = {
-      sql: [
-        ...filter.conditions.map((c) => c.loose),
-        `(${unindexable.map((c) => `${c} = '${UNINDEXABLE}'`).join(' OR ')})`,
-      ],
-      params,
+      sql: [...candidates.sql, `(${unindexable.map((c) => `${c} = '${UNINDEXABLE}'`).join(' OR ')})`],
+      params: candidates.params,
     };
     return n + [...this.matching(state, rest, new Query(query, mingoOptions))].length;
   }
@@ -286,6 +348,7 @@ export class Store {
       for (const change of changes) {
         const state = this.state(change.collection);
         const id = encodeKey(change.id);
+        if (change.before !== null) state.statements.removeMultikeys.run(id);
         if (change.after === null) {
           state.statements.remove.run(id);
           continue;
@@ -293,6 +356,8 @@ export class Store {
         const keys = keysOf(change.after, state.fields);
         if (change.before === null) state.statements.insert.run(id, encode(change.after), JSON.stringify(keys));
         else state.statements.update.run(encode(change.after), JSON.stringify(keys), id);
+        for (const [field, key] of multikeyRows(change.after, state.fields, keys))
+          state.statements.insertMultikey.run(field, key, id);
       }
     });
     try {
@@ -311,6 +376,7 @@ export class Store {
         change.before === null ? undefined : { _id: id, ...keysOf(decodeDoc(change.before), state.fields) };
       const after: Record<string, string> | undefined =
         change.after === null ? undefined : { _id: id, ...keysOf(change.after, state.fields) };
+      state.rows += (change.after === null ? 0 : 1) - (change.before === null ? 0 : 1);
       for (const field of ['_id', ...state.fields]) {
         const delta = (after?.[field] === UNINDEXABLE ? 1 : 0) - (before?.[field] === UNINDEXABLE ? 1 : 0);
         if (delta) state.unindexable.set(field, (state.unindexable.get(field) ?? 0) + delta);
@@ -322,4 +388,11 @@ export class Store {
 
 function keysOf(doc: Doc, fields: string[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f, fieldKey(doc, f)]));
+}
+
+/** The multikey table's (field, key) rows of a document: its multikeys in each field whose key is UNINDEXABLE. */
+function multikeyRows(doc: Doc, fields: string[], keys = keysOf(doc, fields)): [string, string][] {
+  return fields
+    .filter((f) => keys[f] === UNINDEXABLE)
+    .flatMap((f) => [...multikeys(doc, f)].map((k): [string, string] => [f, k]));
 }

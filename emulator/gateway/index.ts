@@ -9,6 +9,7 @@ import { contentTypeOf, escapeHtml, readBody, sendBytes, sendHtml, sendJson, sen
 import { multipartBoundary, parseMultipart } from '../http/multipart';
 import { readOutbox, type OutboxMessage } from '../openapi/records';
 import type { LocalStorage } from '../storage';
+import { sendAsset } from './assets';
 import { PERSONA_COOKIE, personasPage, readAll, type PersonaUser } from './personas';
 
 export interface GatewayOptions {
@@ -87,7 +88,7 @@ export function createGateway(
       sendBytes(res, fs.readFileSync(FAVICON), 'image/png');
       return true;
     }
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, options.h5Dir, p);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, options.h5Dir, p);
     return false;
   };
 }
@@ -142,7 +143,7 @@ async function upload(req: http.IncomingMessage, res: http.ServerResponse, stora
   }
 }
 
-function serveStatic(res: http.ServerResponse, root: string, urlPath: string): boolean {
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string, urlPath: string): boolean {
   const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
   const resolvedRoot = path.resolve(root);
   let file = path.resolve(resolvedRoot, relative || 'index.html');
@@ -162,7 +163,7 @@ function serveStatic(res: http.ServerResponse, root: string, urlPath: string): b
       return true;
     }
   }
-  sendBytes(res, fs.readFileSync(file), contentTypeOf(file));
+  sendAsset(req, res, file, contentTypeOf(file));
   return true;
 }
 

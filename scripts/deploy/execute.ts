@@ -2,15 +2,15 @@
  * Carries out a plan's steps against the real cloud: a thin loop, one SDK call (or two) per step, each
  * safe to repeat (create-if-missing, compare-then-change, upload-or-update). The SDKs are loaded only
  * here, when a real deploy runs: @cloudbase/manager-node for the cloud environment, miniprogram-ci for
- * the weapp upload.
+ * the weapp upload, installed into scripts/deploy-tools the first time (./tools.ts).
  */
 import path from 'node:path';
-import type CloudBase from '@cloudbase/manager-node';
 import type { IndexDeclaration } from './declaration';
 import { indexChanges, triggerChanges } from './diff';
 import type { TimerTrigger } from './functionConfig';
 import { STEP_GROUP, describeStep, type Step } from './plan';
 import { redact, type DeploySecrets } from './secrets';
+import { loadDeployTool, type CloudManager, type CloudManagerClass, type MiniprogramCi } from './tools';
 
 export interface ExecutionContext {
   root: string;
@@ -20,22 +20,22 @@ export interface ExecutionContext {
 }
 
 interface Clients {
-  manager(): Promise<CloudBase>;
-  ci(): Promise<typeof import('miniprogram-ci')>;
+  manager(): Promise<CloudManager>;
+  ci(): Promise<MiniprogramCi>;
 }
 
 function lazyClients(context: ExecutionContext): Clients {
-  let manager: CloudBase | null = null;
+  let manager: CloudManager | null = null;
   return {
     async manager() {
       if (!manager) {
-        const { default: Manager } = await import('@cloudbase/manager-node');
+        const Manager = loadDeployTool<CloudManagerClass>('@cloudbase/manager-node', context.log);
         const { secretId, secretKey, sessionToken } = context.secrets;
         manager = new Manager({ secretId, secretKey, token: sessionToken, envId: context.cloudEnv });
       }
       return manager;
     },
-    ci: () => import('miniprogram-ci'),
+    ci: async () => loadDeployTool<MiniprogramCi>('miniprogram-ci', context.log),
   };
 }
 
@@ -47,7 +47,7 @@ const mgoIndex = (index: IndexDeclaration) => ({
   },
 });
 
-async function applyIndexes(manager: CloudBase, collection: string, indexes: IndexDeclaration[]): Promise<string> {
+async function applyIndexes(manager: CloudManager, collection: string, indexes: IndexDeclaration[]): Promise<string> {
   const listed = (await manager.database.describeCollection(collection)).Indexes ?? [];
   const changes = indexChanges(indexes, listed);
   if (changes.drop.length > 0)
@@ -62,7 +62,7 @@ async function applyIndexes(manager: CloudBase, collection: string, indexes: Ind
   ].join('');
 }
 
-async function applyTriggers(manager: CloudBase, name: string, triggers: TimerTrigger[]): Promise<string> {
+async function applyTriggers(manager: CloudManager, name: string, triggers: TimerTrigger[]): Promise<string> {
   const detail = await manager.functions.getFunctionDetail(name);
   const changes = triggerChanges(triggers, detail.Triggers ?? []);
   for (const trigger of changes.remove) await manager.functions.deleteFunctionTrigger(name, trigger);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { startLocalCloud } from '../../emulator/start';
 import { startRuntimeCloud, type RuntimeCloud } from './fixtures/runtime-cloud';
 
@@ -154,5 +156,84 @@ describe('the dev gateway', () => {
     expect(await (await fetch(`${t.cloud.url}/some/page`)).text()).toContain('<title>红邻</title>');
     expect((await fetch(`${t.cloud.url}/missing.js`)).status).toBe(404);
     expect((await fetch(`${t.cloud.url}/js%2f..%2f..%2f..%2fetc%2fpasswd`)).status).toBe(403);
+  });
+});
+
+describe('the H5 build is sent compressed and cached like a production server sends it', () => {
+  // A script and a style sheet under content-hashed names (as webpack names them), and a page of HTML.
+  const script = `${'export function render(list){return list.map(function(item){return item.name});}\n'.repeat(400)}`;
+  const style = `${'.card{padding:12px;border-radius:8px;background:#fff}\n'.repeat(300)}`;
+  const page = `<!doctype html><title>红邻</title>${'<p>承诺践诺</p>'.repeat(300)}`;
+  beforeAll(() => {
+    fs.mkdirSync(path.join(h5Dir, 'css'), { recursive: true });
+    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), script);
+    fs.writeFileSync(path.join(h5Dir, 'css', 'app.0f9e8d7c.css'), style);
+    fs.writeFileSync(path.join(h5Dir, 'about.html'), page);
+  });
+
+  /** A raw GET (fetch would decompress behind the test's back and send its own Accept-Encoding). */
+  const get = (urlPath: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = http.request(`${t.cloud.url}${urlPath}`, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  test('brotli when accepted, else gzip, else as is; JS, CSS and HTML alike', async () => {
+    for (const [file, text] of [
+      ['/js/app.1a2b3c4d.js', script],
+      ['/css/app.0f9e8d7c.css', style],
+      ['/about.html', page],
+    ]) {
+      const br = await get(file, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toBe('Accept-Encoding');
+      expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(text);
+      expect(br.body.length).toBeLessThan(Buffer.byteLength(text) / 5);
+      expect(Number(br.headers['content-length'])).toBe(br.body.length);
+
+      const gzip = await get(file, { 'accept-encoding': 'gzip;q=1.0, br;q=0' });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.body).toString('utf8')).toBe(text);
+
+      const plain = await get(file);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString('utf8')).toBe(text);
+    }
+    // Too small to be worth it: sent as is.
+    expect((await get('/js/app.js', { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  test('hashed files are kept for a year; index.html and unhashed files are revalidated each load', async () => {
+    expect((await get('/js/app.1a2b3c4d.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get('/css/app.0f9e8d7c.css')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const urlPath of ['/', '/index.html', '/some/page', '/js/app.js', '/about.html'])
+      expect((await get(urlPath)).headers['cache-control']).toBe('no-cache');
+    const first = await get('/', { 'accept-encoding': 'gzip' });
+    const etag = first.headers.etag ?? '';
+    expect(etag).not.toBe('');
+    const again = await get('/', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // A new build changes the file, and with it the tag: the next load gets it.
+    fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>红邻</title><!-- rebuilt -->');
+    const rebuilt = await get('/', { 'if-none-match': etag });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.body.toString('utf8')).toContain('rebuilt');
+  });
+
+  test('HEAD answers the headers of GET without a body', async () => {
+    const head = await get('/js/app.1a2b3c4d.js', { 'accept-encoding': 'br' }, 'HEAD');
+    const full = await get('/js/app.1a2b3c4d.js', { 'accept-encoding': 'br' });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(full.headers['content-length']);
+    expect(head.headers['content-encoding']).toBe('br');
   });
 });
