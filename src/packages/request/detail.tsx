@@ -11,7 +11,8 @@ import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
-import { EVENT_LABELS, when } from '@/pages/requests/labels';
+import { EVENT_LABELS } from '@/pages/requests/labels';
+import { dateTime as when } from '@/lib/datetime';
 import { RequestCardHead } from '@/pages/requests/RequestCard';
 import '@/pages/requests/request.scss';
 

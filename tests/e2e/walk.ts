@@ -1,0 +1,170 @@
+import type { Page, Route } from 'playwright-core';
+import { SETTLED_PAGE, waitForPage } from './helpers';
+
+/**
+ * Walking the app by taps only, as a person would: what counts as tappable, how a tap is told apart from one that
+ * opened a page, and which cloud calls only read (a walk that taps everything must never change the town's data).
+ */
+
+/** Actions that only read; a walk lets these through and refuses every other call, so no tap writes anything. */
+const READ_ACTIONS = new Set([
+  'me',
+  'get',
+  'list',
+  'tree',
+  'listBranches',
+  'listPlaces',
+  'listPeople',
+  'listRoleChanges',
+  'similar',
+  'month',
+  'coverage',
+  'checkinToken',
+  'dashboard',
+  'summary',
+  'reconcile',
+  'myLog',
+]);
+
+/** Lets reads through and answers every other cloud call with a network failure: the walk changes nothing. */
+export async function refuseWrites(page: Page): Promise<void> {
+  await page.route('**/api/**', async (route: Route) => {
+    const request = route.request();
+    if (request.method() !== 'POST') return route.continue();
+    let action = '';
+    try {
+      action = String((JSON.parse(request.postData() ?? '{}') as { action?: unknown }).action ?? '');
+    } catch {
+      action = '';
+    }
+    return READ_ACTIONS.has(action) ? route.continue() : route.abort();
+  });
+}
+
+/** One tappable element of the page on screen: how to find it again and what it says. */
+export interface Tappable {
+  /** Class names and (for buttons and menu rows) text: what tells this element apart on its page. */
+  key: string;
+  /** Which of the elements with that key, in document order. */
+  nth: number;
+  text: string;
+  /** Its box and the computed font size of its text, in CSS px. */
+  height: number;
+  fontSize: number;
+  tab: boolean;
+}
+
+/**
+ * Every element a person can tap on the settled page and in the tab bar: elements given a tap handler (React's
+ * props on the DOM node say so), buttons, switches and links; only those with a visible box.
+ */
+export async function tappables(page: Page): Promise<Tappable[]> {
+  return page.evaluate((settled) => {
+    const pages = document.querySelectorAll(settled);
+    const root = pages[pages.length - 1];
+    if (!root) return [];
+    const tapHandler = (el: Element) => {
+      const propsKey = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+      const props = propsKey ? (el as unknown as Record<string, Record<string, unknown>>)[propsKey] : undefined;
+      return Boolean(props && (typeof props.onClick === 'function' || typeof props.onTap === 'function'));
+    };
+    const candidates = [
+      ...Array.from(root.querySelectorAll('*')),
+      ...Array.from(document.querySelectorAll('.taro-tabbar__tabbar .weui-tabbar__item')),
+    ];
+    const seen = new Map<string, number>();
+    const out: Array<{
+      key: string;
+      nth: number;
+      text: string;
+      height: number;
+      fontSize: number;
+      tab: boolean;
+    }> = [];
+    for (const el of candidates) {
+      const tab = el.classList.contains('weui-tabbar__item');
+      const native = ['TARO-BUTTON-CORE', 'BUTTON', 'TARO-SWITCH-CORE', 'A'].includes(el.tagName);
+      if (!tab && !native && !tapHandler(el)) continue;
+      // A native button inside an element with a handler is the same tap target: keep the outer one.
+      if (!tab && el.parentElement && el.parentElement.closest('taro-button-core, button') !== null) continue;
+      const box = (el as HTMLElement).getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      const text = ((el as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const key = `${el.tagName.toLowerCase()}.${Array.from(el.classList).sort().join('.')}|${text}`;
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      // The size a reader sees: the smallest text inside the element (its own when it holds no other element).
+      const texts = [el, ...Array.from(el.querySelectorAll('*'))].filter((node) =>
+        Array.from(node.childNodes).some((c) => c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').trim() !== ''),
+      );
+      const sizes = texts.map((node) => parseFloat(getComputedStyle(node).fontSize));
+      out.push({ key, nth, text, height: box.height, fontSize: sizes.length ? Math.min(...sizes) : 0, tab });
+    }
+    return out;
+  }, SETTLED_PAGE);
+}
+
+/** Taps the element again found by its key (the page may have re-rendered since it was listed). */
+export async function tapOn(page: Page, target: Pick<Tappable, 'key' | 'nth'>): Promise<boolean> {
+  const handle = await page.evaluateHandle(
+    ({ settled, key, nth }) => {
+      const pages = document.querySelectorAll(settled);
+      const root = pages[pages.length - 1];
+      const all = [
+        ...Array.from(root?.querySelectorAll('*') ?? []),
+        ...Array.from(document.querySelectorAll('.taro-tabbar__tabbar .weui-tabbar__item')),
+      ];
+      const matches = all.filter((el) => {
+        const text = ((el as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        return `${el.tagName.toLowerCase()}.${Array.from(el.classList).sort().join('.')}|${text}` === key;
+      });
+      return matches[nth] ?? null;
+    },
+    { settled: SETTLED_PAGE, key: target.key, nth: target.nth },
+  );
+  const element = handle.asElement();
+  if (!element) return false;
+  await element.scrollIntoViewIfNeeded();
+  await element.click();
+  return true;
+}
+
+/** The page on screen with its address (hash route with query), e.g. '/packages/request/detail?id=r1'. */
+export function routeOf(page: Page): string {
+  return decodeURIComponent(new URL(page.url()).hash.replace(/^#/, '')) || '/pages/home/index';
+}
+
+export const pathOf = (route: string) => route.split('?')[0];
+
+/** After a tap: the page it opened (waited for until settled), or null when it stayed on the same page. */
+export async function afterTap(page: Page, before: string): Promise<string | null> {
+  // Taro's router changes the address within the tap's handler; a tap that opens nothing leaves it. Two frames
+  // let a handler that awaits nothing run; a handler that reads first is given until the network is quiet.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await page.waitForLoadState('networkidle');
+  const now = routeOf(page);
+  if (now === before) return null;
+  await waitForPage(page, pathOf(now));
+  return now;
+}
+
+/** What the page on screen shows as its error state, if any (PageShell's error and sign-in states). */
+export async function errorOnPage(page: Page): Promise<string | null> {
+  const error = page.locator(SETTLED_PAGE).last().locator('.hl-state--error, .hl-state--sign-in');
+  if ((await error.count()) === 0) return null;
+  return (await error.first().innerText()).replace(/\s+/g, ' ');
+}
+
+/** A full-screen layer (a dialog, a picker, a mask) over the page: a tap opened something that is not a page. */
+export async function layerOpen(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    Array.from(document.body.querySelectorAll('*')).some((el) => {
+      const style = getComputedStyle(el);
+      if (style.position !== 'fixed' || style.display === 'none' || style.visibility === 'hidden') return false;
+      if (el.closest('.taro-tabbar__tabbar')) return false;
+      const box = el.getBoundingClientRect();
+      return box.width * box.height > window.innerWidth * window.innerHeight * 0.5 && Number(style.opacity) > 0;
+    }),
+  );
+}
