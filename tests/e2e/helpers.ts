@@ -109,3 +109,28 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Moves on by tapping, in order, the elements (or tab labels) that say each text, as a person does; waits after
+ * each tap for the page it opened.
+ */
+export async function tapThrough(page: Page, taps: Array<string | RegExp>): Promise<void> {
+  for (const text of taps) {
+    const before = page.url();
+    await page
+      .locator(`${SETTLED_PAGE}, .taro-tabbar__tabbar`)
+      .getByText(text, { exact: typeof text === 'string' })
+      .first()
+      .click();
+    await page.waitForURL((url) => url.toString() !== before);
+    await waitForPage(page, decodeURIComponent(new URL(page.url()).hash.slice(1)).split('?')[0]);
+  }
+}
+
+/** Opens the app as `persona` on 首页 and taps through `taps` (see tapThrough): how a person gets anywhere. */
+export async function openByTaps(persona: string, taps: Array<string | RegExp>): Promise<Page> {
+  const page = await openAs(persona);
+  await waitForPage(page);
+  await tapThrough(page, taps);
+  return page;
+}

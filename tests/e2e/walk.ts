@@ -168,3 +168,102 @@ export async function layerOpen(page: Page): Promise<boolean> {
     }),
   );
 }
+
+/** How deep a walk goes from 首页, and how many pages one persona opens at most. */
+const MAX_DEPTH = 4;
+const MAX_PAGES = 40;
+/** Rows of one list lead to the same kind of page: a few of each are enough. */
+const MAX_SAME_CLASS = 3;
+
+/** A way from 首页 to a page: the taps, each naming the element and the address it led to. */
+interface Step {
+  target: Pick<Tappable, 'key' | 'nth'>;
+  route: string;
+}
+
+export interface WalkOptions {
+  /** 长辈模式 on (answered 打开长辈模式 on first launch) or off (不用了). */
+  elder: boolean;
+  /** Called once on every page the walk reaches first (首页 included), settled, before anything is tapped there. */
+  onPage?: (page: Page, route: string) => Promise<void>;
+}
+
+export interface WalkResult {
+  /** Every page path reached, with the address it was first reached at. */
+  reached: Map<string, string>;
+  /** Pages that showed an error state: where from, by which tap, and what they said. */
+  errors: string[];
+}
+
+/** The mode switch is not walked through: flipping it would change the walk's own conditions. */
+const modeSwitch = (t: Tappable) => t.text.includes('长辈模式') || t.key.startsWith('taro-switch-core');
+
+/**
+ * A person's walk by taps: starts on 首页, answers the first-launch question, then breadth first taps every tappable
+ * element of every page it reaches (bounded), going back after each page opened. Writes are refused throughout.
+ */
+export async function walk(page: Page, persona: string, options: WalkOptions): Promise<WalkResult> {
+  await refuseWrites(page);
+  await waitForPage(page);
+  await page
+    .locator(SETTLED_PAGE)
+    .getByText(options.elder ? '打开长辈模式' : '不用了', { exact: true })
+    .click();
+  const home = routeOf(page);
+  const reached = new Map<string, string>([[pathOf(home), home]]);
+  const errors: string[] = [];
+  const tapped = new Map<string, number>();
+  const queue: Step[][] = [[]];
+  await options.onPage?.(page, home);
+
+  /** Back to the end of a way: the app opened again on 首页, then tap by tap. */
+  async function replay(steps: Step[]): Promise<boolean> {
+    await page.goto(`${new URL(page.url()).origin}/`);
+    await waitForPage(page);
+    for (const step of steps) {
+      const before = routeOf(page);
+      if (!(await tapOn(page, step.target))) return false;
+      const now = await afterTap(page, before);
+      if (pathOf(now ?? before) !== pathOf(step.route)) return false;
+    }
+    return true;
+  }
+
+  while (queue.length > 0 && reached.size < MAX_PAGES) {
+    const way = queue.shift() as Step[];
+    if (!(await replay(way))) continue;
+    const here = routeOf(page);
+    for (const t of await tappables(page)) {
+      if (reached.size >= MAX_PAGES) break;
+      if (modeSwitch(t)) continue;
+      // The tab bar is the same on every page: its tabs are walked from 首页 only.
+      if (t.tab && way.length > 0) continue;
+      const classKey = `${pathOf(here)}|${t.key.split('|')[0]}`;
+      const tapKey = `${pathOf(here)}|${t.key}`;
+      const count = tapped.get(classKey) ?? 0;
+      if (tapped.has(tapKey) || count >= MAX_SAME_CLASS) continue;
+      tapped.set(tapKey, 1);
+      tapped.set(classKey, count + 1);
+      if (routeOf(page) !== here && !(await replay(way))) break;
+      if (!(await tapOn(page, t))) continue;
+      const opened = await afterTap(page, here);
+      if (opened === null) {
+        if (await layerOpen(page)) await replay(way);
+        continue;
+      }
+      const error = await errorOnPage(page);
+      if (error) errors.push(`${persona}: ${pathOf(here)} → 「${t.text}」 → ${opened}: ${error}`);
+      if (!reached.has(pathOf(opened))) {
+        reached.set(pathOf(opened), opened);
+        await options.onPage?.(page, opened);
+        if (!error && way.length + 1 < MAX_DEPTH) queue.push([...way, { target: t, route: opened }]);
+      }
+      await page.goBack();
+      await afterTap(page, opened);
+    }
+  }
+  return { reached, errors };
+}
+
+/** A file name for a page's screenshot: packages-request-detail. */
+export const shotName = (route: string) => pathOf(route).replace(/^\//, '').replace(/\//g, '-');

@@ -30,11 +30,11 @@ export default function PlanActivityPage() {
     };
   }, []);
 
+  // Today by default: a session planned on the day is the common case, and the picker starts there.
   const today = shanghai().format('YYYY-MM-DD');
-  const tomorrow = shanghai().add(1, 'day');
   const [kind, setKind] = useState<ActivityKind>('lesson');
   const [title, setTitle] = useState('');
-  const [day, setDay] = useState(tomorrow.format('YYYY-MM-DD'));
+  const [day, setDay] = useState(today);
   const [time, setTime] = useState('19:30');
   const [placeId, setPlaceId] = useState<string | null>(null);
   const [placeText, setPlaceText] = useState('');
