@@ -1,5 +1,5 @@
-import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, shot } from './helpers';
+import { BRANCH, PERSONA, PLACE } from '../../emulator/seed/ids';
+import { baseUrl, closeBrowser, openAs, shot } from './helpers';
 import { shotName, walk } from './walk';
 
 /**
@@ -43,6 +43,38 @@ function allPages(): string[] {
 }
 
 const reachedBy = new Map<string, string[]>();
+
+/** A cloud call as 石洲村's secretary, straight to the gateway: what the month holds before anyone walks. */
+async function asSecretary(fn: string, data: object): Promise<{ _id: string }> {
+  const response = await fetch(`${baseUrl()}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': PERSONA.otherSecretary },
+    body: JSON.stringify(data),
+  });
+  const answer = (await response.json()) as { ok: boolean; data: { _id: string } };
+  expect(answer.ok).toBe(true);
+  return answer.data;
+}
+
+// The demo town has no activity yet: a film session this month in 石洲村 (not 西草坪村, whose month the party-day
+// journey counts), held, so the town admin's month view leads to its detail and record pages.
+beforeAll(async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const activity = await asSecretary('activity', {
+    action: 'plan',
+    requestId: `reach-walk-${Date.now()}`,
+    branchId: BRANCH.shizhou,
+    kind: 'film',
+    title: '观看《初心使命》',
+    startAt: `${today}T09:00:00+08:00`,
+    place: { placeId: PLACE.yeJiaCi },
+    filmIds: ['film-chuxin-shiming'],
+    experts: [],
+    audience: { kind: 'branch' },
+  });
+  await asSecretary('activity', { action: 'openCheckin', id: activity._id });
+  await asSecretary('activity', { action: 'openCheckin', id: activity._id, close: true });
+});
 
 describe('every page is reached by taps from 首页, by the people it is for', () => {
   test.each(PERSONAS)('%s walks the app by taps without meeting an error', async (persona) => {

@@ -41,6 +41,24 @@ export async function refuseWrites(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Runs in the page before its scripts: marks every element that is given a click listener. Taro's H5 components
+ * attach a tap handler (onClick) to their element with addEventListener, so the mark is what "tappable" means.
+ */
+function markTapTargets(): void {
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: unknown[]) {
+    if (type === 'click' || type === 'tap') (this as EventTarget & { honglinTap?: boolean }).honglinTap = true;
+    return (add as (...args: unknown[]) => void).call(this, type, ...rest);
+  } as typeof add;
+}
+
+/** Makes the page (already open) tell its tappable elements: marks them from its next load on, and reloads it. */
+export async function watchTaps(page: Page): Promise<void> {
+  await page.addInitScript(markTapTargets);
+  await page.reload();
+}
+
 /** One tappable element of the page on screen: how to find it again and what it says. */
 export interface Tappable {
   /** Class names and (for buttons and menu rows) text: what tells this element apart on its page. */
@@ -55,19 +73,15 @@ export interface Tappable {
 }
 
 /**
- * Every element a person can tap on the settled page and in the tab bar: elements given a tap handler (React's
- * props on the DOM node say so), buttons, switches and links; only those with a visible box.
+ * Every element a person can tap on the settled page and in the tab bar: elements given a tap handler (see
+ * markTapTargets), buttons, switches and links; only those with a visible box.
  */
 export async function tappables(page: Page): Promise<Tappable[]> {
   return page.evaluate((settled) => {
     const pages = document.querySelectorAll(settled);
     const root = pages[pages.length - 1];
     if (!root) return [];
-    const tapHandler = (el: Element) => {
-      const propsKey = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
-      const props = propsKey ? (el as unknown as Record<string, Record<string, unknown>>)[propsKey] : undefined;
-      return Boolean(props && (typeof props.onClick === 'function' || typeof props.onTap === 'function'));
-    };
+    const tapHandler = (el: Element) => (el as Element & { honglinTap?: boolean }).honglinTap === true;
     const candidates = [
       ...Array.from(root.querySelectorAll('*')),
       ...Array.from(document.querySelectorAll('.taro-tabbar__tabbar .weui-tabbar__item')),
@@ -132,7 +146,9 @@ export async function tapOn(page: Page, target: Pick<Tappable, 'key' | 'nth'>): 
 
 /** The page on screen with its address (hash route with query), e.g. '/packages/request/detail?id=r1'. */
 export function routeOf(page: Page): string {
-  return decodeURIComponent(new URL(page.url()).hash.replace(/^#/, '')) || '/pages/home/index';
+  const url = new URL(page.url());
+  if (!url.protocol.startsWith('http')) return url.href;
+  return decodeURIComponent(url.hash.replace(/^#/, '')) || '/pages/home/index';
 }
 
 export const pathOf = (route: string) => route.split('?')[0];
@@ -145,7 +161,7 @@ export async function afterTap(page: Page, before: string): Promise<string | nul
   await page.waitForLoadState('networkidle');
   const now = routeOf(page);
   if (now === before) return null;
-  await waitForPage(page, pathOf(now));
+  if (now.startsWith('/')) await waitForPage(page, pathOf(now));
   return now;
 }
 
@@ -172,8 +188,8 @@ export async function layerOpen(page: Page): Promise<boolean> {
 /** How deep a walk goes from 首页, and how many pages one persona opens at most. */
 const MAX_DEPTH = 4;
 const MAX_PAGES = 40;
-/** Rows of one list lead to the same kind of page: a few of each are enough. */
-const MAX_SAME_CLASS = 3;
+/** Rows of one list lead to the same kind of page: once this many of a kind led nowhere new, the rest are left. */
+const MAX_SAME_CLASS = 4;
 
 /** A way from 首页 to a page: the taps, each naming the element and the address it led to. */
 interface Step {
@@ -204,21 +220,25 @@ const modeSwitch = (t: Tappable) => t.text.includes('长辈模式') || t.key.sta
  */
 export async function walk(page: Page, persona: string, options: WalkOptions): Promise<WalkResult> {
   await refuseWrites(page);
+  await watchTaps(page);
   await waitForPage(page);
   await page
     .locator(SETTLED_PAGE)
     .getByText(options.elder ? '打开长辈模式' : '不用了', { exact: true })
     .click();
   const home = routeOf(page);
+  const origin = new URL(page.url()).origin;
   const reached = new Map<string, string>([[pathOf(home), home]]);
   const errors: string[] = [];
-  const tapped = new Map<string, number>();
+  const tapped = new Set<string>();
+  /** Per page and kind of element (its classes): how many taps of that kind opened no page not reached before. */
+  const nothingNew = new Map<string, number>();
   const queue: Step[][] = [[]];
   await options.onPage?.(page, home);
 
   /** Back to the end of a way: the app opened again on 首页, then tap by tap. */
   async function replay(steps: Step[]): Promise<boolean> {
-    await page.goto(`${new URL(page.url()).origin}/`);
+    await page.goto(`${origin}/`);
     await waitForPage(page);
     for (const step of steps) {
       const before = routeOf(page);
@@ -233,33 +253,41 @@ export async function walk(page: Page, persona: string, options: WalkOptions): P
     const way = queue.shift() as Step[];
     if (!(await replay(way))) continue;
     const here = routeOf(page);
-    for (const t of await tappables(page)) {
+    const list = await tappables(page);
+    for (const t of list) {
       if (reached.size >= MAX_PAGES) break;
       if (modeSwitch(t)) continue;
       // The tab bar is the same on every page: its tabs are walked from 首页 only.
       if (t.tab && way.length > 0) continue;
       const classKey = `${pathOf(here)}|${t.key.split('|')[0]}`;
       const tapKey = `${pathOf(here)}|${t.key}`;
-      const count = tapped.get(classKey) ?? 0;
-      if (tapped.has(tapKey) || count >= MAX_SAME_CLASS) continue;
-      tapped.set(tapKey, 1);
-      tapped.set(classKey, count + 1);
+      if (tapped.has(tapKey) || (nothingNew.get(classKey) ?? 0) >= MAX_SAME_CLASS) continue;
+      tapped.add(tapKey);
+      const uneventful = () => nothingNew.set(classKey, (nothingNew.get(classKey) ?? 0) + 1);
       if (routeOf(page) !== here && !(await replay(way))) break;
       if (!(await tapOn(page, t))) continue;
       const opened = await afterTap(page, here);
       if (opened === null) {
+        uneventful();
         if (await layerOpen(page)) await replay(way);
+        // A chip or a switch of month may have brought new things to tap: they join the page's list.
+        else for (const more of await tappables(page)) if (!list.some((l) => l.key === more.key)) list.push(more);
         continue;
       }
       const error = await errorOnPage(page);
       if (error) errors.push(`${persona}: ${pathOf(here)} → 「${t.text}」 → ${opened}: ${error}`);
-      if (!reached.has(pathOf(opened))) {
+      if (reached.has(pathOf(opened))) uneventful();
+      else {
         reached.set(pathOf(opened), opened);
         await options.onPage?.(page, opened);
         if (!error && way.length + 1 < MAX_DEPTH) queue.push([...way, { target: t, route: opened }]);
       }
-      await page.goBack();
-      await afterTap(page, opened);
+      // Back as the phone's back button does; a tab switch leaves nothing to go back to, so the way is replayed.
+      if (!t.tab) {
+        await page.goBack();
+        await afterTap(page, opened);
+      }
+      if (routeOf(page) !== here && !(await replay(way))) break;
     }
   }
   return { reached, errors };

@@ -70,7 +70,11 @@ export default function FilmsPage() {
               {film.description && <Text className="act-line">{film.description}</Text>}
               {film.where.map((w, i) =>
                 'platform' in w ? (
-                  <Text key={i} className="act-line" onClick={() => w.url && setClipboardData({ data: w.url })}>
+                  <Text
+                    key={i}
+                    className={w.url ? 'act-line act-link' : 'act-line'}
+                    onClick={w.url ? () => setClipboardData({ data: w.url ?? '' }) : undefined}
+                  >
                     观看途径：{w.platform}
                     {w.url ? '（点此复制链接）' : ''}
                   </Text>

@@ -159,7 +159,7 @@ export default function ActivityHomePage() {
               <View className="act-card">
                 <Text className="act-title">我参加过的活动</Text>
                 {history.map((h) => (
-                  <View key={h._id} className="act-row">
+                  <View key={h._id} className="act-row" onClick={go(`/packages/activity/detail?id=${h.activityId}`)}>
                     <Text className="act-line">
                       {when(h.startAt)} {ACTIVITY_KIND_LABELS[h.kind]}·{h.title}
                     </Text>

@@ -77,13 +77,15 @@ export default function MonthPage() {
                   <View>
                     {slot.activities.length === 0 && <Text className="act-tag">未安排</Text>}
                     {slot.activities.map((a) => (
-                      <Text
+                      <View
                         key={a._id}
-                        className={`act-tag${slot.held ? ' act-tag--done' : ''}`}
+                        className="act-link"
                         onClick={() => navigateTo({ url: `/packages/activity/detail?id=${a._id}` })}
                       >
-                        {a.title} · {ACTIVITY_STATUS_LABELS[a.status]} · {a.attendance.present}人参加
-                      </Text>
+                        <Text className={`act-tag${slot.held ? ' act-tag--done' : ''}`}>
+                          {a.title} · {ACTIVITY_STATUS_LABELS[a.status]} · {a.attendance.present}人参加
+                        </Text>
+                      </View>
                     ))}
                   </View>
                 </View>
