@@ -115,13 +115,16 @@ export async function shot(page: Page, name: string): Promise<string> {
  * each tap for the page it opened.
  */
 export async function tapThrough(page: Page, taps: Array<string | RegExp>): Promise<void> {
+  const scope = page.locator(`${SETTLED_PAGE}, .taro-tabbar__tabbar`);
   for (const text of taps) {
     const before = page.url();
-    await page
-      .locator(`${SETTLED_PAGE}, .taro-tabbar__tabbar`)
-      .getByText(text, { exact: typeof text === 'string' })
-      .first()
-      .click();
+    // A NutUI button takes the tap itself (its label lets taps through): find the button by its words first.
+    const words =
+      typeof text === 'string' ? new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : text;
+    const button = scope.locator('.nut-button', { hasText: words });
+    const target =
+      (await button.count()) > 0 ? button.first() : scope.getByText(text, { exact: typeof text === 'string' }).first();
+    await target.click();
     await page.waitForURL((url) => url.toString() !== before);
     await waitForPage(page, decodeURIComponent(new URL(page.url()).hash.slice(1)).split('?')[0]);
   }

@@ -58,7 +58,7 @@ function ElderModeQuestion() {
 function ElderModeToggle() {
   const on = useElderMode();
   return (
-    <Button className="home-button" onClick={() => setElderMode(!on)}>
+    <Button className="home-button home-elder-toggle" onClick={() => setElderMode(!on)}>
       {on ? '关闭长辈模式（恢复标准字号）' : '长辈模式（大字）'}
     </Button>
   );
