@@ -17,7 +17,7 @@ export default defineAppConfig({
     },
     { root: 'packages/admin', pages: ['index', 'branches', 'places', 'people', 'invite', 'changes'] },
     { root: 'packages/stats', pages: ['index', 'list'] },
-    { root: 'packages/account', pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
+    { root: 'packages/account', pages: ['profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete'] },
   ],
   tabBar: {
     color: '#666666',
