@@ -26,14 +26,7 @@ interface PageShellProps<T> {
  * The frame of every page: it owns the loading, empty, error and sign-in states so pages only
  * render their data, and it carries the 长辈模式 root class (live: an open page follows the toggle).
  */
-export function PageShell<T>({
-  query,
-  onRetry,
-  isEmpty,
-  emptyText = '暂无内容',
-  header,
-  children,
-}: PageShellProps<T>) {
+export function PageShell<T>({ query, onRetry, isEmpty, emptyText = '暂无内容', header, children }: PageShellProps<T>) {
   const elder = useElderMode();
   return (
     <View className={`hl-page${elder ? ` ${ELDER_MODE_CLASS}` : ''}`} style={textScaleStyle(elder)}>

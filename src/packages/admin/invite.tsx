@@ -59,9 +59,7 @@ function InviteForm({ grant }: { grant: RoleGrant }) {
           {invite.code}
         </Text>
         {invite.qrFileId && <Image className="hl-qr" src={imageUrl(invite.qrFileId)} mode="aspectFit" />}
-        <Text className="hl-note">
-          或用微信扫描上面的小程序码。只能使用一次，{dateTime(invite.expiresAt)}前有效。
-        </Text>
+        <Text className="hl-note">或用微信扫描上面的小程序码。只能使用一次，{dateTime(invite.expiresAt)}前有效。</Text>
         <Button
           className="hl-button"
           onClick={() => {

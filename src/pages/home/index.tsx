@@ -142,7 +142,8 @@ function Blocks({ me }: { me: Me }) {
 
 /** What the party-day home holds for this person. */
 function partyDayText(flags: RoleFlags): string {
-  if (flags.isSecretary) return '安排本支部的微党课、微视频和微实践，开始签到、登记请假、填写活动记录；还有片库和您的承诺。';
+  if (flags.isSecretary)
+    return '安排本支部的微党课、微视频和微实践，开始签到、登记请假、填写活动记录；还有片库和您的承诺。';
   if (flags.isMember) return '本月的微党课、微视频和微实践，现场签到，微视频片库和您的观影记录，以及您的承诺和践诺。';
   return '所辖各党支部本月的微党课、微视频和微实践开展情况。';
 }
