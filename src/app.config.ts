@@ -19,7 +19,7 @@ export default defineAppConfig({
     { root: 'packages/stats', pages: ['index', 'list'] },
     {
       root: 'packages/account',
-      pages: ['index', 'profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete', 'join', 'join-code'],
+      pages: ['profile', 'home-unit', 'redeem', 'privacy', 'about', 'delete', 'join', 'join-code'],
     },
   ],
   tabBar: {

@@ -236,6 +236,9 @@ export interface PledgeSummary {
   fulfilmentCount: number;
   peopleHelped: number;
   ratings: PledgeRatingCounts;
+  /** The wall only: the caller's own 满意/不满意 once given, and whether they may still give one (群众评). */
+  myRating?: RatingVerdict;
+  canRate?: boolean;
   appraisal?: PledgeAppraisal;
   returnReason?: string;
   createdAt: string;

@@ -59,6 +59,8 @@ export type ListVisitsInput = z.input<typeof listVisitsInputSchema>;
 export const coverageInputSchema = z.object({
   /** The village (or community) whose heads are listed. */
   villageId: idSchema,
+  /** A block, group or neighbourhood of the village: only its own heads and those below it (a head's own view). */
+  unitId: idSchema.optional(),
   month: monthSchema.optional(),
 });
 export type CoverageInput = z.input<typeof coverageInputSchema>;

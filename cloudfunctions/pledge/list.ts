@@ -1,5 +1,6 @@
 import {
   OPEN_PLEDGE_STATES,
+  RATABLE_PLEDGE_STATES,
   WALL_PLEDGE_STATES,
   pledgeListInputSchema,
   type PledgeListInput,
@@ -11,11 +12,21 @@ import { dayOf } from '@honglin/types/time';
 import { wallUnitOf } from '../common/domain/pledge';
 import { anyone, matchingGrants } from '../common/access';
 import { command, db } from '../common/cloud';
-import { byId } from '../common/db';
+import { byId, rows } from '../common/db';
 import { forbidden, invalidArgument, notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { PLEDGES, pledgeCaller, seesWall, toSummary, type PledgeCaller, type PledgeDoc } from './store';
+import {
+  PLEDGES,
+  PLEDGE_RATINGS,
+  isResidentOf,
+  pledgeCaller,
+  seesWall,
+  toSummary,
+  type PledgeCaller,
+  type PledgeDoc,
+  type RatingDoc,
+} from './store';
 
 type ListInput = z.output<typeof pledgeListInputSchema>;
 type Scoped<S extends PledgeListInput['scope']> = Extract<ListInput, { scope: S }>;
@@ -95,5 +106,36 @@ async function listWall(input: Scoped<'wall'>, who: PledgeCaller, today: string)
   if (!seesWall(who, villageId)) throw forbidden('只有本村群众和党员可以查看这面承诺墙');
   const condition = { villageId, state: command.in([...WALL_PLEDGE_STATES]) };
   const page = await pageOf<PledgeDoc>(pledges(), condition, 'approvedAt', input.cursor, input.size);
-  return { ...page, items: page.items.map((p) => toSummary(p, today, false)) };
+  // 群众评 as pledge.get rules it: residents of the village, not the owner nor the branch's secretary, once each.
+  // The caller's own votes on the page come in one read, so the wall shows a vote given instead of buttons.
+  const ratable = isResidentOf(who, villageId)
+    ? page.items.filter(
+        (p) =>
+          RATABLE_PLEDGE_STATES.includes(p.state) &&
+          p.ownerId !== who.openid &&
+          matchingGrants(who.roles, ['branch_secretary'], { unitPath: p.unitPath, branchId: p.branchId }).length === 0,
+      )
+    : [];
+  const votes =
+    ratable.length > 0
+      ? await rows<RatingDoc>(
+          db
+            .collection(PLEDGE_RATINGS)
+            .where({ _id: command.in(ratable.map((p) => `${p._id}_${who.openid}`)) })
+            .limit(ratable.length),
+        )
+      : [];
+  const verdictOf = new Map(votes.map((v) => [v.pledgeId, v.verdict]));
+  const mayRate = new Set(ratable.map((p) => p._id));
+  return {
+    ...page,
+    items: page.items.map((p) => {
+      const myRating = verdictOf.get(p._id);
+      return {
+        ...toSummary(p, today, false),
+        ...(myRating ? { myRating } : {}),
+        canRate: mayRate.has(p._id) && !myRating,
+      };
+    }),
+  };
 }

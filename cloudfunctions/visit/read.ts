@@ -87,9 +87,10 @@ interface UnitWithPeople {
 
 /**
  * The village's blocks, groups and neighbourhoods with their residents and role holders, in one read; it is also
- * the scope rule (the village's path comes with its units).
+ * the scope rule (the village's path comes with its units). With `unitId`, only that unit and the units below it,
+ * and the target is that unit: its own head (and every head or admin above it) may see it.
  */
-async function villageUnits(input: { villageId: string }): Promise<ScopeTarget<UnitWithPeople[]>> {
+async function villageUnits(input: { villageId: string; unitId?: string }): Promise<ScopeTarget<UnitWithPeople[]>> {
   const { list: units } = (await db
     .collection(UNITS)
     .aggregate()
@@ -109,16 +110,23 @@ async function villageUnits(input: { villageId: string }): Promise<ScopeTarget<U
     .end()) as { list: UnitWithPeople[] };
   const first = units[0];
   if (!first) throw notFound('这个村还没有片、组、邻');
+  if (input.unitId) {
+    const unitId = input.unitId;
+    const unit = units.find((u) => u._id === unitId);
+    if (!unit) throw notFound('这个村里没有这个片、组或邻');
+    return { unitPath: unit.path, resource: units.filter((u) => u.path.includes(unitId)) };
+  }
   return { unitPath: first.path.slice(0, first.path.indexOf(input.villageId) + 1), resource: units };
 }
 
 /**
- * 走访覆盖: per head of the village, households visited this month out of the households in their unit.
+ * 走访覆盖: per head of the village (or of one unit of it), households visited this month out of the households in
+ * their unit.
  * A list ordered by unit (tree order, then name), never by the figures: it shows where to go, not who is best.
  */
 export const coverage = defineAction({
   input: coverageInputSchema,
-  access: roles(['village_admin', 'town_admin', 'branch_secretary'], villageUnits),
+  access: roles(['village_admin', 'town_admin', 'branch_secretary', ...HEAD_ROLES], villageUnits),
   async handler(input, { grants, resource: units, now }): Promise<Coverage> {
     // A branch secretary sees the coverage of their own branch's village only: the town organs' branch sits at the
     // town, above every village, and is no village's business (unless its secretary is also an admin of it).

@@ -62,6 +62,22 @@ describe('PageShell', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
+  test('a refusal says what to do and offers a way out instead of a retry that cannot succeed', () => {
+    renderShell({ status: 'error', error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
+    expect(screen.getByText('您没有权限进行此操作')).toBeTruthy();
+    expect(screen.getByText(/请联系村里的管理员/)).toBeTruthy();
+    expect(screen.queryByText('重试')).toBeNull();
+    expect(screen.getByText('回首页')).toBeTruthy();
+  });
+
+  test('a network failure offers 重试 and 回首页, and says to check the network', () => {
+    const { onRetry } = renderShell({ status: 'error', error: { code: 'NETWORK', message: DEFAULT_MESSAGES.NETWORK } });
+    expect(screen.getByText(/请检查手机网络/)).toBeTruthy();
+    expect(screen.getByText('回首页')).toBeTruthy();
+    fireEvent.click(screen.getByText('重试'));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
   test('no query: renders static children as they are', () => {
     render(
       <PageShell>

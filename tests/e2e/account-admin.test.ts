@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { closeBrowser, openByTaps, SETTLED_PAGE, shot } from './helpers';
 
 /**
  * A village admin at work: adds a unit to the tree, makes a villager a group head directly, and finds the change
@@ -13,8 +13,7 @@ afterAll(closeBrowser);
 const current = (page: Page) => page.locator(SETTLED_PAGE);
 
 test('a village admin adds a neighbourhood, grants a role directly and sees it logged', async () => {
-  const page = await openAs(PERSONA.villageAdmin, '/packages/admin/index');
-  await waitForPage(page);
+  const page = await openByTaps(PERSONA.villageAdmin, ['组织与人员管理']);
   await current(page).getByText('西草坪村（村（社区））').waitFor();
   for (const name of ['第一片', '第一组']) {
     await current(page).getByText(name, { exact: true }).first().click();
@@ -27,8 +26,7 @@ test('a village admin adds a neighbourhood, grants a role directly and sees it l
   await shot(page, 'account-admin-tree');
   await page.context().close();
 
-  const people = await openAs(PERSONA.villageAdmin, '/packages/admin/people');
-  await waitForPage(people);
+  const people = await openByTaps(PERSONA.villageAdmin, ['组织与人员管理', '人员与角色']);
   await current(people).locator('input').first().fill('何春花');
   await current(people).getByText('查找', { exact: true }).click();
   await current(people).locator('.hl-row', { hasText: '何春花' }).click();
@@ -44,8 +42,7 @@ test('a village admin adds a neighbourhood, grants a role directly and sees it l
   await shot(people, 'account-admin-granted');
   await people.context().close();
 
-  const log = await openAs(PERSONA.villageAdmin, '/packages/admin/changes');
-  await waitForPage(log);
+  const log = await openByTaps(PERSONA.villageAdmin, ['组织与人员管理', '角色变更记录']);
   await current(log).getByText('何春花 成为 第二组的组长', { exact: false }).waitFor();
   await current(log).getByText('管理员直接设置 · 经办：赵明', { exact: false }).first().waitFor();
   await shot(log, 'account-admin-log');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, tapThrough, waitForPage } from './helpers';
 
 /**
  * The first minutes of a person with 红邻: a new villager agrees to the privacy guideline, chooses their home and
@@ -57,8 +57,7 @@ describe('a new villager', () => {
 
 describe('an invitation', () => {
   test('a town admin invites a neighbour head; the head redeems it and sees the head home', async () => {
-    const admin = await openAs(PERSONA.townAdmin, '/packages/admin/invite');
-    await waitForPage(admin);
+    const admin = await openByTaps(PERSONA.townAdmin, ['组织与人员管理', '邀请担任角色']);
     await tap(admin, '邻长');
     for (const name of ['西草坪村', '第一片', '第二组']) {
       await current(admin).getByText(name, { exact: true }).first().click();
@@ -81,8 +80,7 @@ describe('an invitation', () => {
 
     const head = await openAs('e2e-new-head');
     await agreeOnHome(head);
-    await head.goto(`${head.url().split('#')[0]}#/packages/account/redeem`);
-    await waitForPage(head);
+    await tapThrough(head, ['我的', '输入邀请码']);
     await current(head).locator('input').fill(code.toLowerCase());
     await tap(head, '接受邀请');
     await current(head).getByText('您现在是一邻的邻长。').waitFor();
@@ -101,8 +99,7 @@ describe('an invitation', () => {
 
 describe('长辈模式', () => {
   test('enlarges the text of every page', async () => {
-    const page = await openAs(PERSONA.villager, '/pages/me/index');
-    await waitForPage(page);
+    const page = await openByTaps(PERSONA.villager, ['我的']);
     const label = current(page).getByText('隐私保护指引', { exact: true });
     await label.waitFor();
     const sizeOf = () => label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -116,8 +113,7 @@ describe('长辈模式', () => {
     expect(larger).toBeGreaterThanOrEqual(normal * 1.25);
     await shot(page, 'account-me-elder');
     // It stays on for the next page opened.
-    await page.goto(`${page.url().split('#')[0]}#/pages/home/index`);
-    await waitForPage(page);
+    await tapThrough(page, ['首页']);
     await current(page).locator('.hl-page--elder').first().waitFor();
     await shot(page, 'account-home-elder');
     await page.context().close();

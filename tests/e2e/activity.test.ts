@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { BRANCH } from '../../emulator/seed/ids';
 import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /**
- * 一月一课一片一实践 in the browser: the secretary plans a film session at 张经武故居, opens check-in, two members
- * check in with the 6-digit code, one member is marked 请假, the secretary records the summary with a photo,
- * and the month view shows the session held with 2 attendees.
+ * 一月一课一片一实践 in the browser, by taps only from 首页: the secretary plans a film session at 张经武故居 and opens
+ * check-in, two members check in from their own 首页 with the 6-digit code, one member is marked 请假 with a reason
+ * that shows on the roster, the secretary records the summary with a photo, and the month view shows it held.
  */
 jest.setTimeout(120_000);
 afterAll(closeBrowser);
@@ -26,9 +25,26 @@ async function readCode(page: Page): Promise<string> {
   return (await code.textContent())?.trim() ?? '';
 }
 
-async function checkInAs(persona: string, activityId: string, secretaryPage: Page) {
-  const page = await openAs(persona, `/packages/activity/detail?id=${activityId}`);
+/** From 首页 to the party-day home (本月主题党日), by taps. */
+async function openPartyDay(persona: string): Promise<Page> {
+  const page = await openAs(persona);
   await waitForPage(page);
+  await tap(page, '本月主题党日');
+  await page.waitForURL(/packages\/activity\/index/);
+  await waitForPage(page, '/packages/activity/index');
+  return page;
+}
+
+/** On the party-day home, the month's activity row by its title, tapped open. */
+async function openActivity(page: Page, title: string) {
+  await tap(page, `【微视频】${title}`);
+  await page.waitForURL(/packages\/activity\/detail\?id=/);
+  await waitForPage(page, '/packages/activity/detail');
+}
+
+async function checkInAs(persona: string, secretaryPage: Page) {
+  const page = await openPartyDay(persona);
+  await openActivity(page, '观看《榜样》');
   await current(page).getByText('现场签到').waitFor();
   await current(page)
     .locator('input')
@@ -41,15 +57,20 @@ async function checkInAs(persona: string, activityId: string, secretaryPage: Pag
 }
 
 test('a film session at 张经武故居 from plan to the month view', async () => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const secretary = await openAs('demo-secretary', `/packages/activity/plan?branchId=${BRANCH.xicaoping}`);
-  await waitForPage(secretary);
+  const [, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  const dayOfToday = `${Number(m)}月${Number(d)}日`;
+  const secretary = await openPartyDay('demo-secretary');
+  await tap(secretary, '安排活动');
+  await secretary.waitForURL(/packages\/activity\/plan\?branchId=/);
+  await waitForPage(secretary, '/packages/activity/plan');
   await current(secretary).getByText('张经武故居').waitFor();
   await tap(secretary, '微视频');
-  const inputs = current(secretary).locator('input');
-  await inputs.nth(0).fill('观看《榜样》');
-  await inputs.nth(1).fill(today);
-  await inputs.nth(2).fill('19:30');
+  await current(secretary).locator('input').nth(0).fill('观看《榜样》');
+  // Day and time come from pickers, never typed: today (the picker's first day) at the preset 19:30.
+  await expect(current(secretary).locator('.act-input', { hasText: '（周' }).textContent()).resolves.toContain(
+    dayOfToday,
+  );
+  await current(secretary).getByText('19:30', { exact: true }).waitFor();
   await tap(secretary, '张经武故居');
   await tap(secretary, '《榜样》');
   await shot(secretary, 'activity-1-plan');
@@ -66,16 +87,18 @@ test('a film session at 张经武故居 from plan to the month view', async () =
   await readCode(secretary);
   await shot(secretary, 'activity-2-checkin-screen');
 
-  await checkInAs('demo-member', activityId, secretary);
-  await checkInAs('demo-member-2', activityId, secretary);
+  await checkInAs('demo-member', secretary);
+  await checkInAs('demo-member-2', secretary);
 
-  await secretary.reload();
-  await waitForPage(secretary);
+  // Back to the party-day home and into the activity again: the roster now holds both check-ins.
+  await secretary.goBack();
+  await waitForPage(secretary, '/packages/activity/index');
+  await openActivity(secretary, '观看《榜样》');
   const absentee = current(secretary).locator('[data-testid="roster-唐美玲"]');
   await absentee.waitFor();
   await current(secretary).locator('input[placeholder="例如：外出务工"]').fill('外出务工');
   await absentee.getByText('请假').click();
-  await absentee.locator('.act-tag', { hasText: '请假' }).waitFor();
+  await absentee.locator('.act-tag', { hasText: '请假：外出务工' }).waitFor();
   await current(secretary).getByText('参加 2 人 · 请假 1 人 · 送学上门 0 人').waitFor();
   await absentee.scrollIntoViewIfNeeded();
   await shot(secretary, 'activity-4-attendees');
@@ -107,10 +130,12 @@ test('a film session at 张经武故居 from plan to the month view', async () =
   await secretary.waitForURL(/packages\/activity\/detail/);
   await waitForPage(secretary);
   await current(secretary).getByText('已记录').first().waitFor();
-  await secretary.context().close();
-
-  const month = await openAs('demo-secretary', `/packages/activity/month?branchId=${BRANCH.xicaoping}`);
-  await waitForPage(month);
+  await secretary.goBack();
+  await waitForPage(secretary, '/packages/activity/index');
+  await tap(secretary, '本支部月度情况');
+  await secretary.waitForURL(/packages\/activity\/month/);
+  await waitForPage(secretary, '/packages/activity/month');
+  const month = secretary;
   const totals = current(month).locator('[data-testid="month-totals"]');
   await totals.waitFor();
   await expect(totals.textContent()).resolves.toContain('微视频 1 场');
@@ -121,8 +146,7 @@ test('a film session at 张经武故居 from plan to the month view', async () =
 });
 
 test('a member sees this month with what they attended, the film library and a private film log', async () => {
-  const home = await openAs('demo-member', '/packages/activity/index');
-  await waitForPage(home);
+  const home = await openPartyDay('demo-member');
   await current(home)
     .getByText(/本月活动/)
     .waitFor();
@@ -164,8 +188,10 @@ test('a member sees this month with what they attended, the film library and a p
 });
 
 test('a town admin adds a film to the library, and can take it out again', async () => {
-  const admin = await openAs('demo-town-admin', '/packages/activity/films');
-  await waitForPage(admin);
+  const admin = await openPartyDay('demo-town-admin');
+  await tap(admin, '微视频片库');
+  await admin.waitForURL(/packages\/activity\/films/);
+  await waitForPage(admin, '/packages/activity/films');
   await current(admin).getByText('《榜样》').waitFor();
   await tap(admin, '添加影片');
   await admin.waitForURL(/packages\/activity\/filmedit/);

@@ -112,3 +112,31 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Moves on by tapping, in order, the elements (or tab labels) that say each text, as a person does; waits after
+ * each tap for the page it opened.
+ */
+export async function tapThrough(page: Page, taps: Array<string | RegExp>): Promise<void> {
+  const scope = page.locator(`${SETTLED_PAGE}, .taro-tabbar__tabbar`);
+  for (const text of taps) {
+    const before = page.url();
+    // A NutUI button takes the tap itself (its label lets taps through): find the button by its words first.
+    const words =
+      typeof text === 'string' ? new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : text;
+    const button = scope.locator('.nut-button', { hasText: words });
+    const target =
+      (await button.count()) > 0 ? button.first() : scope.getByText(text, { exact: typeof text === 'string' }).first();
+    await target.click();
+    await page.waitForURL((url) => url.toString() !== before);
+    await waitForPage(page, decodeURIComponent(new URL(page.url()).hash.slice(1)).split('?')[0]);
+  }
+}
+
+/** Opens the app as `persona` on 首页 and taps through `taps` (see tapThrough): how a person gets anywhere. */
+export async function openByTaps(persona: string, taps: Array<string | RegExp>): Promise<Page> {
+  const page = await openAs(persona);
+  await waitForPage(page);
+  await tapThrough(page, taps);
+  return page;
+}

@@ -9,17 +9,17 @@ afterAll(closeBrowser);
 
 const BLOCKS = {
   villager: '有困难、有建议，找邻长',
-  member: '党员：一月一课一片一实践',
+  partyDay: '主题党日：一月一课一片一实践',
   head: '片组邻长：访一访、帮一帮',
   admin: '管理员',
 };
 
 const cases: Array<[string, string, Array<keyof typeof BLOCKS>]> = [
   ['villager', PERSONA.villager, ['villager']],
-  ['member', PERSONA.member, ['villager', 'member']],
+  ['member', PERSONA.member, ['villager', 'partyDay']],
   ['neighbour-head', PERSONA.neighbourHead, ['villager', 'head']],
-  ['block-head', PERSONA.blockHead, ['villager', 'member', 'head']],
-  ['village-admin', PERSONA.villageAdmin, ['villager', 'admin']],
+  ['block-head', PERSONA.blockHead, ['villager', 'partyDay', 'head']],
+  ['village-admin', PERSONA.villageAdmin, ['villager', 'partyDay', 'admin']],
 ];
 
 async function blocksOn(page: Page): Promise<string[]> {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /**
  * 民生诉求 in the browser, as each person does it: a villager submits with a photo, the neighbour head accepts
@@ -24,6 +24,7 @@ async function tap(page: Page, text: string) {
   else await current(page).getByText(text, { exact: true }).first().click();
 }
 
+/** The request opened from the subscribe message each step sends (新诉求, 已办结 …): from outside the app. */
 async function openDetail(persona: string, id: string): Promise<Page> {
   const page = await openAs(persona, `/packages/request/detail?id=${id}`);
   await waitForPage(page);
@@ -44,8 +45,7 @@ async function writeAndConfirm(page: Page, button: string, text: string, confirm
 
 test('a villager’s request goes up the ladder, is resolved, reopened on 不满意, resolved again and closed on 满意', async () => {
   // The villager writes it in under a minute: a category, a few words, a photo.
-  const villager = await openAs(PERSONA.villager, '/packages/request/submit');
-  await waitForPage(villager);
+  const villager = await openByTaps(PERSONA.villager, ['提交诉求']);
   await tap(villager, '求助');
   await current(villager).locator('textarea').fill('村委会门口的自来水管冻裂了，一直在漏水');
   const chooser = villager.waitForEvent('filechooser');
@@ -124,16 +124,14 @@ test('a villager’s request goes up the ladder, is resolved, reopened on 不满
 
   // It is in the villager's own list on the 诉求 tab, closed.
   await resident.context().close();
-  const tab = await openAs(PERSONA.villager, '/pages/requests/index');
-  await waitForPage(tab);
+  const tab = await openByTaps(PERSONA.villager, ['诉求']);
   await current(tab).locator('.rq-card', { hasText: '村委会门口的自来水管冻裂了' }).getByText('已完成').waitFor();
   await shot(tab, 'request-7-villager-my-requests');
   await tab.context().close();
 });
 
 test('a head logs a visit that raises two requests, which then wait in the head’s list', async () => {
-  const head = await openAs(PERSONA.neighbourHead, '/packages/request/visit');
-  await waitForPage(head);
+  const head = await openByTaps(PERSONA.neighbourHead, ['记录本月走访']);
   await current(head).locator('.rq-title', { hasText: '本月还没走访' }).waitFor();
   await current(head).locator('.rq-row', { hasText: '何春花' }).click();
   await current(head).locator('textarea').first().fill('聊了家里的茶园和老人看病的事');
@@ -150,8 +148,7 @@ test('a head logs a visit that raises two requests, which then wait in the head�
   await shot(head, 'visit-2-logged');
 
   await head.context().close();
-  const work = await openAs(PERSONA.neighbourHead, '/packages/request/index');
-  await waitForPage(work);
+  const work = await openByTaps(PERSONA.neighbourHead, ['处理诉求']);
   await current(work).getByText('茶园边的机耕道塌了一段，车进不去').waitFor();
   await current(work).getByText('想问问老人慢性病医保怎么报销').waitFor();
   await shot(work, 'visit-3-waiting-list');
@@ -159,8 +156,7 @@ test('a head logs a visit that raises two requests, which then wait in the head�
 });
 
 test('a group head reports a resident’s problem; the name and phone are shown to the handlers', async () => {
-  const head = await openAs(PERSONA.groupHead, '/packages/request/report');
-  await waitForPage(head);
+  const head = await openByTaps(PERSONA.groupHead, ['诉求', '代居民反映']);
   await current(head).getByText('一邻', { exact: true }).click();
   const inputs = current(head).locator('input');
   await inputs.nth(0).fill('刘桂英');
@@ -179,12 +175,27 @@ test('a group head reports a resident’s problem; the name and phone are shown 
 });
 
 test('the village and the town see visit coverage per head, as a list by unit', async () => {
-  const town = await openAs(PERSONA.townAdmin, '/packages/request/coverage');
-  await waitForPage(town);
+  const town = await openByTaps(PERSONA.townAdmin, ['诉求', '走访覆盖情况']);
   await current(town).getByText('西草坪村', { exact: true }).click();
   const row = current(town).locator('.rq-row', { hasText: '邻长 张桂兰' });
   await row.waitFor();
   await expect(row.textContent()).resolves.toMatch(/已走访 \d+\/\d+ 户/);
   await shot(town, 'visit-4-coverage-town');
   await town.context().close();
+});
+
+test('a neighbour head sees the visit coverage of their own unit straight from 首页', async () => {
+  const head = await openByTaps(PERSONA.neighbourHead, ['本月走访情况']);
+  const row = current(head).locator('.rq-row', { hasText: '邻长' });
+  await row.first().waitFor();
+  await expect(row.first().textContent()).resolves.toMatch(/已走访 \d+\/\d+ 户/);
+  await expect(current(head).locator('.hl-state--error').count()).resolves.toBe(0);
+  // Only their own unit: no village to pick, no other unit's heads.
+  await expect(
+    current(head)
+      .locator('.rq-row', { hasText: /组长|片长/ })
+      .count(),
+  ).resolves.toBe(0);
+  await shot(head, 'visit-5-coverage-head');
+  await head.context().close();
 });

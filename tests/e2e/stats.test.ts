@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { SECRET_HEADER } from '../../emulator/http/doors';
 import { PERSONA, UNIT } from '../../emulator/seed/ids';
-import { baseUrl, closeBrowser, currentPagePath, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { baseUrl, closeBrowser, currentPagePath, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /**
  * 统计报表 in the browser: the town admin opens the dashboard (after the nightly reconciliation has counted the
@@ -36,8 +36,7 @@ test('a town admin reads, switches, taps through and exports the figures', async
   });
   expect(((await reconciled.json()) as { ok: boolean }).ok).toBe(true);
 
-  const page = await openAs(PERSONA.townAdmin, '/packages/stats/index');
-  await waitForPage(page);
+  const page = await openByTaps(PERSONA.townAdmin, ['本单位数据']);
   await dashboardShown(page);
   const heading = current(page).locator('.st-heading');
   await expect(heading.textContent()).resolves.toMatch(/^鹿原镇 · \d{4}年\d{1,2}月$/);
@@ -96,6 +95,7 @@ test('a town admin reads, switches, taps through and exports the figures', async
 });
 
 test('a member is told the figures are for admins and secretaries', async () => {
+  // No entry leads a member here; a shared link to the figures can.
   const page = await openAs(PERSONA.member, '/packages/stats/index');
   await waitForPage(page);
   await current(page).getByText('统计报表供镇、村管理员和支部书记查看。').waitFor();

@@ -16,7 +16,7 @@ import { imageUrl } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { disabledIf } from './context';
-import { when } from './format';
+import { dateTimeWithWeekday as when } from '@/lib/datetime';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
@@ -172,7 +172,10 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
             <View key={m.openid} className="act-row" data-testid={`roster-${m.name}`}>
               <Text className="act-line">{m.name}</Text>
               {record ? (
-                <Text className="act-tag act-tag--done">{ATTENDANCE_MODE_LABELS[record.mode]}</Text>
+                <Text className="act-tag act-tag--done">
+                  {ATTENDANCE_MODE_LABELS[record.mode]}
+                  {record.mode === 'absent' && record.reason ? `：${record.reason}` : ''}
+                </Text>
               ) : (
                 <View className="act-row__actions">
                   {canRegister && (
@@ -282,13 +285,15 @@ function MemberCheckin({ detail, onChanged }: { detail: ActivityDetail; onChange
   return (
     <View className="act-card">
       <Text className="act-title">现场签到</Text>
-      <Text className="act-line">请扫描现场的二维码，或输入大屏上的6位签到码</Text>
+      <Text className="act-line">用微信扫一扫现场的二维码；或者把组织者手机上显示的6位数字签到码填在下面。</Text>
+      <Text className="act-label">签到码</Text>
       <Input
-        className="act-input"
+        className="act-input act-code"
         type="number"
         maxlength={6}
         value={code}
-        placeholder="6位签到码"
+        placeholder="填6位数字"
+        aria-label="签到码"
         onInput={(e) => setCode(e.detail.value)}
       />
       {message && <Text className="act-message">{message}</Text>}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { FILM_KIND_LABELS } from '@honglin/types/video';
 import { videoApi } from '@/api/video';
 import { PageShell } from '@/components/PageShell';
+import { dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
 import './activity.scss';
 
@@ -22,7 +23,7 @@ export default function FilmLogPage() {
             <View key={entry._id} className="act-row">
               <Text className="act-line">《{entry.title}》</Text>
               <Text className="act-line">
-                {FILM_KIND_LABELS[entry.kind]} · {entry.day}
+                {FILM_KIND_LABELS[entry.kind]} · {dayLabel(entry.day)}
               </Text>
             </View>
           ))}

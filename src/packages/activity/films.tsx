@@ -30,8 +30,8 @@ export default function FilmsPage() {
     const answer = await videoApi.logWatched({ requestId: newRequestId(), filmId });
     setNote(answer.ok ? `已记下：看过《${title}》（仅自己可见）` : answer.error.message);
   }
-  return (
-    <View className="act-screen">
+  const header = (
+    <View>
       <View className="act-bar act-chips">
         <Button className={`act-chip${!kind ? ' act-chip--on' : ''}`} onClick={() => setKind(undefined)}>
           全部
@@ -43,52 +43,59 @@ export default function FilmsPage() {
         ))}
       </View>
       {note && <Text className="act-message">{note}</Text>}
-      <PageShell
-        query={query}
-        onRetry={reload}
-        isEmpty={(page) => page.items.length === 0}
-        emptyText="片库里还没有影片"
-      >
-        {(page) => (
-          <View>
-            {page.manage && (
-              <Button className="act-button act-button--lead" onClick={edit()}>
-                添加影片
-              </Button>
-            )}
-            {page.items.map((film) => (
-              <View key={film._id} className="act-card">
-                <Text className="act-tag">{FILM_KIND_LABELS[film.kind]}</Text>
-                <Text className="act-title">《{film.title}》</Text>
-                <Text className="act-line">
-                  {film.series ? `${film.series} · ` : ''}片长约{film.lengthMinutes}分钟
-                </Text>
-                {film.description && <Text className="act-line">{film.description}</Text>}
-                {film.where.map((w, i) =>
-                  'platform' in w ? (
-                    <Text key={i} className="act-line" onClick={() => w.url && setClipboardData({ data: w.url })}>
-                      观看途径：{w.platform}
-                      {w.url ? '（点此复制链接）' : ''}
-                    </Text>
-                  ) : (
-                    <Text key={i} className="act-line">
-                      观看途径：本地片源
-                    </Text>
-                  ),
-                )}
-                <Button className="act-button act-button--plain" onClick={() => logIt(film._id, film.title)}>
-                  我看过了（记到我的观影记录）
-                </Button>
-                {page.manage && (
-                  <Button className="act-button act-button--plain" onClick={edit(film._id)}>
-                    修改或移除
-                  </Button>
-                )}
-              </View>
-            ))}
-          </View>
-        )}
-      </PageShell>
     </View>
+  );
+  return (
+    <PageShell
+      header={header}
+      query={query}
+      onRetry={reload}
+      isEmpty={(page) => page.items.length === 0}
+      emptyText="片库里还没有影片"
+    >
+      {(page) => (
+        <View>
+          {page.manage && (
+            <Button className="act-button act-button--lead" onClick={edit()}>
+              添加影片
+            </Button>
+          )}
+          {page.items.map((film) => (
+            <View key={film._id} className="act-card">
+              <Text className="act-tag">{FILM_KIND_LABELS[film.kind]}</Text>
+              <Text className="act-title">《{film.title}》</Text>
+              <Text className="act-line">
+                {film.series ? `${film.series} · ` : ''}片长约{film.lengthMinutes}分钟
+              </Text>
+              {film.description && <Text className="act-line">{film.description}</Text>}
+              {film.where.map((w, i) =>
+                'platform' in w ? (
+                  <Text
+                    key={i}
+                    className={w.url ? 'act-line act-link' : 'act-line'}
+                    onClick={w.url ? () => setClipboardData({ data: w.url ?? '' }) : undefined}
+                  >
+                    观看途径：{w.platform}
+                    {w.url ? '（点此复制链接）' : ''}
+                  </Text>
+                ) : (
+                  <Text key={i} className="act-line">
+                    观看途径：本地片源
+                  </Text>
+                ),
+              )}
+              <Button className="act-button act-button--plain" onClick={() => logIt(film._id, film.title)}>
+                我看过了（记到我的观影记录）
+              </Button>
+              {page.manage && (
+                <Button className="act-button act-button--plain" onClick={edit(film._id)}>
+                  修改或移除
+                </Button>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+    </PageShell>
   );
 }

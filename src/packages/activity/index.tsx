@@ -15,7 +15,7 @@ import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { adminUnit, isMember, secretaryBranch } from './context';
-import { when } from './format';
+import { dateTimeWithWeekday as when, monthLabel } from '@/lib/datetime';
 import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
@@ -38,25 +38,35 @@ export default function ActivityHomePage() {
   const { query, reload } = useQuery(async () => {
     const me = await userApi.me();
     if (!me.ok) return me;
-    const [mine, history] = isMember(me.data)
-      ? await Promise.all([activityApi.myMonth({ month }), activityApi.myHistory({ size: 10 })])
-      : [null, null];
+    const led = secretaryBranch(me.data);
+    const [mine, history, branchMonth] = await Promise.all([
+      isMember(me.data) ? activityApi.myMonth({ month }) : null,
+      isMember(me.data) ? activityApi.myHistory({ size: 10 }) : null,
+      led ? activityApi.branchMonth({ branchId: led.branchId, month }) : null,
+    ]);
     if (mine && !mine.ok) return mine;
     if (history && !history.ok) return history;
-    return { ok: true as const, data: { me: me.data, mine: mine?.data ?? null, history: history?.data.items ?? [] } };
+    if (branchMonth && !branchMonth.ok) return branchMonth;
+    const data = {
+      me: me.data,
+      mine: mine?.data ?? null,
+      history: history?.data.items ?? [],
+      led: branchMonth?.data.branches[0] ?? null,
+    };
+    return { ok: true as const, data };
   }, []);
   useReloadOnReturn(reload);
 
   return (
     <PageShell query={query} onRetry={reload}>
-      {({ me, mine, history }) => {
+      {({ me, mine, history, led }) => {
         const branch = secretaryBranch(me);
         const unit = adminUnit(me);
         return (
           <View>
             {mine && (
               <View className="act-card">
-                <Text className="act-title">本月活动（{month}）</Text>
+                <Text className="act-title">本月活动（{monthLabel(month)}）</Text>
                 {ACTIVITY_KINDS.map((kind) => {
                   const items = mine.items.filter((item) => item.kind === kind);
                   if (items.length === 0) {
@@ -89,7 +99,31 @@ export default function ActivityHomePage() {
             )}
             {branch && (
               <View className="act-card">
-                <Text className="act-title">{branch.name}</Text>
+                <Text className="act-title">{branch.name}本月活动</Text>
+                {led?.slots.map((slot) =>
+                  slot.activities.length === 0 ? (
+                    <View key={slot.kind} className="act-row">
+                      <Text className="act-line">【{ACTIVITY_KIND_LABELS[slot.kind]}】本月尚未安排</Text>
+                    </View>
+                  ) : (
+                    slot.activities.map((a) => (
+                      <View key={a._id} className="act-row" onClick={go(`/packages/activity/detail?id=${a._id}`)}>
+                        <View>
+                          <Text className="act-line">
+                            【{ACTIVITY_KIND_LABELS[slot.kind]}】{a.title}
+                          </Text>
+                          <Text className="act-line">
+                            {when(a.startAt)} · {a.place.name}
+                          </Text>
+                        </View>
+                        <Text className={`act-tag${slot.held ? ' act-tag--done' : ''}`}>
+                          {ACTIVITY_STATUS_LABELS[a.status]}
+                        </Text>
+                      </View>
+                    ))
+                  ),
+                )}
+                <Text className="act-line">点一项活动可开始签到、登记请假、填写活动记录。</Text>
                 <Button className="act-button" onClick={go(`/packages/activity/plan?branchId=${branch.branchId}`)}>
                   安排活动
                 </Button>
@@ -125,7 +159,7 @@ export default function ActivityHomePage() {
               <View className="act-card">
                 <Text className="act-title">我参加过的活动</Text>
                 {history.map((h) => (
-                  <View key={h._id} className="act-row">
+                  <View key={h._id} className="act-row" onClick={go(`/packages/activity/detail?id=${h.activityId}`)}>
                     <Text className="act-line">
                       {when(h.startAt)} {ACTIVITY_KIND_LABELS[h.kind]}·{h.title}
                     </Text>

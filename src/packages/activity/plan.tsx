@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { redirectTo, useRouter } from '@tarojs/taro';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@honglin/types/activity';
 import { shanghai } from '@honglin/types/time';
@@ -12,6 +12,7 @@ import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { disabledIf, secretaryBranch } from './context';
+import { dayLabel } from '@/lib/datetime';
 import './activity.scss';
 
 /** 安排活动: kind, title, day and time, place (registered or described), speaker or films, experts, audience. */
@@ -30,10 +31,11 @@ export default function PlanActivityPage() {
     };
   }, []);
 
-  const tomorrow = shanghai().add(1, 'day');
+  // Today by default: a session planned on the day is the common case, and the picker starts there.
+  const today = shanghai().format('YYYY-MM-DD');
   const [kind, setKind] = useState<ActivityKind>('lesson');
   const [title, setTitle] = useState('');
-  const [day, setDay] = useState(tomorrow.format('YYYY-MM-DD'));
+  const [day, setDay] = useState(today);
   const [time, setTime] = useState('19:30');
   const [placeId, setPlaceId] = useState<string | null>(null);
   const [placeText, setPlaceText] = useState('');
@@ -89,10 +91,14 @@ export default function PlanActivityPage() {
             placeholder="例如：观看《榜样》"
             onInput={(e) => setTitle(e.detail.value)}
           />
-          <Text className="act-label">日期（年-月-日）</Text>
-          <Input className="act-input" value={day} onInput={(e) => setDay(e.detail.value)} />
-          <Text className="act-label">时间（时:分）</Text>
-          <Input className="act-input" value={time} onInput={(e) => setTime(e.detail.value)} />
+          <Text className="act-label">日期</Text>
+          <Picker mode="date" value={day} start={today} onChange={(e) => setDay(String(e.detail.value))}>
+            <View className="act-input">{dayLabel(day)}</View>
+          </Picker>
+          <Text className="act-label">开始时间</Text>
+          <Picker mode="time" value={time} onChange={(e) => setTime(String(e.detail.value))}>
+            <View className="act-input">{time}</View>
+          </Picker>
           <Text className="act-label">地点</Text>
           <View className="act-chips">
             {places.map((p) => (

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@honglin/types/org';
-import { shanghai } from '@honglin/types/time';
 import { ROLE_CHANGE_VIA_LABELS } from '@honglin/types/user';
 import { userApi } from '@/api/user';
+import { dateTime } from '@/lib/datetime';
 import { PageShell } from '@/components/PageShell';
 import { PagesFooter, usePages } from './paging';
 import { useAdminScope } from './useAdminScope';
@@ -33,7 +33,7 @@ function Changes({ unitId }: { unitId: string }) {
             {c.grants.map((g) => ROLE_LABELS[g.role]).join('、')}
           </Text>
           <Text className="hl-note">
-            {shanghai(c.at).format('YYYY-MM-DD HH:mm')} · {ROLE_CHANGE_VIA_LABELS[c.via]}
+            {dateTime(c.at)} · {ROLE_CHANGE_VIA_LABELS[c.via]}
             {c.actorName ? ` · 经办：${c.actorName}` : ''}
             {c.inviteCode ? ` · 邀请码 ${c.inviteCode}` : ''}
           </Text>

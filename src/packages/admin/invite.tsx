@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type RoleGrant } from '@honglin/types/org';
-import { shanghai } from '@honglin/types/time';
 import type { InviteView } from '@honglin/types/user';
 import { imageUrl } from '@/api/transport';
 import { userApi } from '@/api/user';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { dateTime } from '@/lib/datetime';
 import { newRequestId } from '@/lib/requestId';
 import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
 import { useAdminScope } from './useAdminScope';
@@ -59,9 +59,7 @@ function InviteForm({ grant }: { grant: RoleGrant }) {
           {invite.code}
         </Text>
         {invite.qrFileId && <Image className="hl-qr" src={imageUrl(invite.qrFileId)} mode="aspectFit" />}
-        <Text className="hl-note">
-          或用微信扫描上面的小程序码。只能使用一次，{shanghai(invite.expiresAt).format('M月D日 HH:mm')}前有效。
-        </Text>
+        <Text className="hl-note">或用微信扫描上面的小程序码。只能使用一次，{dateTime(invite.expiresAt)}前有效。</Text>
         <Button
           className="hl-button"
           onClick={() => {

@@ -36,7 +36,7 @@ export function Ratings({ pledgeId, ratings, canRate, myRating }: RatingsProps) 
   }
 
   return (
-    <View className="pl-ratings" onClick={(e) => e.stopPropagation()}>
+    <View className="pl-ratings">
       <Text className="pl-card__line">
         满意 {counts.satisfied} · 不满意 {counts.unsatisfied}
       </Text>
@@ -50,7 +50,11 @@ export function Ratings({ pledgeId, ratings, canRate, myRating }: RatingsProps) 
               type={v === 'satisfied' ? 'primary' : 'default'}
               size="large"
               disabled={busy}
-              onClick={() => rate(v)}
+              onClick={(e) => {
+                // The card around opens the pledge; a vote is not a tap on the card.
+                e.stopPropagation();
+                rate(v);
+              }}
             >
               {RATING_VERDICT_LABELS[v]}
             </Button>

@@ -10,11 +10,11 @@ import {
   type AppraisalGrade,
   type PledgeDetail,
 } from '@honglin/types/pledge';
-import { shanghai } from '@honglin/types/time';
 import { pledgeApi } from '@/api/pledge';
 import { imageUrl } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { dateTime, dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
 import { useReturnReload } from '@/pages/pledges/useReturnReload';
@@ -135,7 +135,7 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
         {pledge.fulfilments.map((f) => (
           <View key={f.id} className="pl-card">
             <Text className="pl-card__line">
-              {f.day}
+              {dayLabel(f.day)}
               {f.peopleHelped > 0 ? ` · 帮助 ${f.peopleHelped} 人` : ''}
               {f.linkedRequestId ? ` · 诉求 ${f.linkedRequestId}` : ''}
             </Text>
@@ -163,7 +163,7 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
           {pledge.timeline.map((e, i) => (
             <View key={i} className="pl-timeline__item">
               <Text className="pl-card__line">
-                {shanghai(e.at).format('YYYY-MM-DD HH:mm')} · {e.by === 'owner' ? '承诺人' : '支部'}
+                {dateTime(e.at)} · {e.by === 'owner' ? '承诺人' : '支部'}
               </Text>
               <Text>{PLEDGE_TIMELINE_LABELS[e.event] ?? e.event}</Text>
               {e.note && <Text className="pl-card__line">{e.note}</Text>}

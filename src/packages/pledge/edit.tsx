@@ -11,7 +11,9 @@ import {
 import { pledgeApi } from '@/api/pledge';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { RequestLinkPicker } from './RequestLinkPicker';
 import { useMe } from '@/hooks/useMe';
+import { dayLabel } from '@/lib/datetime';
 import type { QueryState } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { BranchChips } from '@/pages/pledges/BranchChips';
@@ -103,7 +105,7 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
       content: draft.content,
       target: draft.target,
       dueDay: draft.dueDay,
-      ...(draft.linkedRequestId.trim() ? { linkedRequestId: draft.linkedRequestId.trim() } : {}),
+      ...(draft.linkedRequestId ? { linkedRequestId: draft.linkedRequestId } : {}),
       submit,
     };
     const answer = pledge
@@ -154,16 +156,10 @@ function PledgeForm({ branches, pledge }: { branches: BranchChoice[]; pledge: Pl
         start={today()}
         onChange={(e) => set({ dueDay: String(e.detail.value) })}
       >
-        <View className="pl-form__picker">{draft.dueDay}</View>
+        <View className="pl-form__picker">{dayLabel(draft.dueDay)}</View>
       </Picker>
-      <Text className="pl-form__label">回应的群众诉求编号（可不填）</Text>
-      <Input
-        className="pl-form__input"
-        placeholder="如果这条承诺是为解决某条诉求，填它的编号"
-        maxlength={64}
-        value={draft.linkedRequestId}
-        onInput={(e) => set({ linkedRequestId: e.detail.value })}
-      />
+      <Text className="pl-form__label">回应哪条群众诉求（可不选）</Text>
+      <RequestLinkPicker value={draft.linkedRequestId} onChange={(linkedRequestId) => set({ linkedRequestId })} />
       {error && <Text className="pl-form__error">{error}</Text>}
       <View className="pl-actions" style={{ marginTop: '24px' }}>
         <Button className="pl-button" size="large" disabled={saving} onClick={() => save(false)}>

@@ -5,8 +5,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { pledgeApi } from '@/api/pledge';
 import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
+import { dayLabel } from '@/lib/datetime';
 import { newRequestId } from '@/lib/requestId';
 import { today } from '@/pages/pledges/roles';
+import { RequestLinkPicker } from './RequestLinkPicker';
 import '@/pages/pledges/pledge.scss';
 
 const MAX_PHOTOS = 9;
@@ -55,7 +57,7 @@ export default function PledgeFulfilPage() {
       text,
       photos,
       peopleHelped: helped,
-      ...(linkedRequestId.trim() ? { linkedRequestId: linkedRequestId.trim() } : {}),
+      ...(linkedRequestId ? { linkedRequestId } : {}),
     });
     setSaving(false);
     if (!answer.ok) return setError(answer.error.message);
@@ -66,7 +68,7 @@ export default function PledgeFulfilPage() {
     <PageShell>
       <Text className="pl-form__label">哪一天</Text>
       <Picker mode="date" value={day} end={today()} onChange={(e) => setDay(String(e.detail.value))}>
-        <View className="pl-form__picker">{day}</View>
+        <View className="pl-form__picker">{dayLabel(day)}</View>
       </Picker>
       <Text className="pl-form__label">做了什么</Text>
       <Textarea
@@ -94,13 +96,8 @@ export default function PledgeFulfilPage() {
         value={peopleHelped}
         onInput={(e) => setPeopleHelped(e.detail.value)}
       />
-      <Text className="pl-form__label">解决的群众诉求编号（可不填）</Text>
-      <Input
-        className="pl-form__input"
-        maxlength={64}
-        value={linkedRequestId}
-        onInput={(e) => setLinkedRequestId(e.detail.value)}
-      />
+      <Text className="pl-form__label">解决了哪条群众诉求（可不选）</Text>
+      <RequestLinkPicker value={linkedRequestId} onChange={setLinkedRequestId} />
       {error && <Text className="pl-form__error">{error}</Text>}
       <View className="pl-actions" style={{ marginTop: '24px' }}>
         <Button className="pl-button" type="primary" size="large" loading={saving} disabled={uploading} onClick={save}>

@@ -25,7 +25,9 @@ export default function PledgeWallPage() {
         emptyText="本村还没有公开的承诺"
         renderItem={(p) => (
           <PledgeCard key={p.id} pledge={p} showOwner linked>
-            {RATABLE_PLEDGE_STATES.includes(p.state) && <Ratings pledgeId={p.id} ratings={p.ratings} canRate />}
+            {RATABLE_PLEDGE_STATES.includes(p.state) && (
+              <Ratings pledgeId={p.id} ratings={p.ratings} canRate={p.canRate ?? false} myRating={p.myRating} />
+            )}
           </PledgeCard>
         )}
       />

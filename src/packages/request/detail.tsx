@@ -13,7 +13,8 @@ import { PageShell } from '@/components/PageShell';
 import { newRequestId } from '@/lib/requestId';
 import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
-import { EVENT_LABELS, when } from '@/pages/requests/labels';
+import { EVENT_LABELS } from '@/pages/requests/labels';
+import { dateTime as when } from '@/lib/datetime';
 import { RequestCardHead } from '@/pages/requests/RequestCard';
 import '@/pages/requests/request.scss';
 

@@ -8,7 +8,8 @@ import { imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
-import { stateLabel, when } from '@/pages/requests/labels';
+import { stateLabel } from '@/pages/requests/labels';
+import { dateTime } from '@/lib/datetime';
 import { askToBeTold } from '@/lib/subscribe';
 import '@/pages/requests/request.scss';
 
@@ -117,7 +118,7 @@ export default function SubmitRequestPage() {
             <View key={s._id} className="rq-section">
               <Text className="rq-card__text">{s.text}</Text>
               <Text className="rq-card__line">
-                {REQUEST_CATEGORY_LABELS[s.category]} · {stateLabel(s.state)} · {when(s.createdAt)}提出
+                {REQUEST_CATEGORY_LABELS[s.category]} · {stateLabel(s.state)} · {dateTime(s.createdAt)}提出
               </Text>
               <Button className="rq-button" size="large" disabled={busy} onClick={() => follow(s._id)}>
                 关注这条

@@ -7,6 +7,7 @@ import { DATE_WINDOWS, shanghai } from '@honglin/types/time';
 import { visitApi } from '@/api/visit';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import '@/pages/requests/request.scss';
@@ -174,7 +175,7 @@ export default function VisitPage() {
                 {visits.query.data.items.map((v) => (
                   <View key={v._id} className="rq-card">
                     <Text className="rq-card__category">
-                      {v.householdName} · {v.date}
+                      {v.householdName} · {dayLabel(v.date)}
                     </Text>
                     <Text className="rq-card__text">{v.discussed}</Text>
                     {v.problems.map((p) => (

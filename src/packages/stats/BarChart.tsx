@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useElderMode } from '@/lib/elderMode';
 import './chart.scss';
 
 export interface Bar {
@@ -21,9 +22,11 @@ interface BarChartProps {
 /**
  * A bar chart drawn with plain Views (no canvas, no chart library), so it renders the same in the weapp and
  * in H5, follows the font setting, and each bar is a tap target. Widths and heights are percentages of the
- * largest value; every bar carries its number in words.
+ * largest value; every bar carries its number in words. In 长辈模式 columns are drawn as rows: twelve month labels
+ * at 18 px do not fit side by side on a phone, one per line they do.
  */
-export function BarChart({ title, bars, unit = '', layout }: BarChartProps) {
+export function BarChart({ title, bars, unit = '', layout: asked }: BarChartProps) {
+  const layout = useElderMode() ? 'row' : asked;
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const size = (v: number) => `${Math.max(v > 0 ? 2 : 0, Math.round((v / max) * 100))}%`;
   return (

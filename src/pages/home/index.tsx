@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { navigateTo, switchTab } from '@tarojs/taro';
 import type { ListRequestsInput } from '@honglin/types/request';
@@ -7,7 +7,8 @@ import type { Me } from '@honglin/types/user';
 import { requestApi } from '@/api/request';
 import { PageShell } from '@/components/PageShell';
 import { PrivacyDialog } from '@/components/PrivacyDialog';
-import { roleFlags, useMe } from '@/hooks/useMe';
+import { roleFlags, useMe, type RoleFlags } from '@/hooks/useMe';
+import { declineElderMode, setElderMode, shouldAskAboutElderMode, useElderMode } from '@/lib/elderMode';
 import { useQuery } from '@/lib/useQuery';
 import './index.scss';
 
@@ -21,11 +22,45 @@ export default function HomePage() {
       {(me) => (
         <View className="home">
           <PrivacyDialog me={me} />
+          <ElderModeQuestion />
           <Greeting me={me} />
           <Blocks me={me} />
         </View>
       )}
     </PageShell>
+  );
+}
+
+/** Asked once, on first launch, above everything: the answer is kept and the switch stays on 首页 and in 我的. */
+function ElderModeQuestion() {
+  const [asking, setAsking] = useState(shouldAskAboutElderMode);
+  if (!asking) return null;
+  const answer = (on: boolean) => {
+    if (on) setElderMode(true);
+    else declineElderMode();
+    setAsking(false);
+  };
+  return (
+    <View className="home-block home-elder-question">
+      <Text className="home-elder-question__title">字太小、看不清？</Text>
+      <Text className="home-block__text">打开长辈模式，字更大，按钮更大更好点。以后可以在首页和“我的”里随时开关。</Text>
+      <Button className="home-button home-button--primary" onClick={() => answer(true)}>
+        打开长辈模式
+      </Button>
+      <Button className="home-button" onClick={() => answer(false)}>
+        不用了
+      </Button>
+    </View>
+  );
+}
+
+/** 长辈模式 on 首页: one tap turns it on or off. */
+function ElderModeToggle() {
+  const on = useElderMode();
+  return (
+    <Button className="home-button home-elder-toggle" onClick={() => setElderMode(!on)}>
+      {on ? '关闭长辈模式（恢复标准字号）' : '长辈模式（大字）'}
+    </Button>
   );
 }
 
@@ -50,6 +85,7 @@ function Blocks({ me }: { me: Me }) {
   const flags = roleFlags(me);
   return (
     <View>
+      <ElderModeToggle />
       <Block title="有困难、有建议，找邻长">
         <Text className="home-block__text">
           在这里写下您遇到的问题或建议，所在邻的邻长会签收办理，办好后请您确认并评价。
@@ -62,15 +98,17 @@ function Blocks({ me }: { me: Me }) {
           查看全部诉求
         </Button>
       </Block>
-      {flags.isMember && (
-        <Block title="党员：一月一课一片一实践">
-          <Text className="home-block__text">本月的微党课、微视频和微实践，以及您的承诺和践诺记录。</Text>
-          <Button className="home-button" onClick={() => go('/packages/activity/month')}>
+      {(flags.isMember || flags.isAdmin) && (
+        <Block title="主题党日：一月一课一片一实践">
+          <Text className="home-block__text">{partyDayText(flags)}</Text>
+          <Button className="home-button" onClick={() => go('/packages/activity/index')}>
             本月主题党日
           </Button>
-          <Button className="home-button" onClick={() => switchTab({ url: '/pages/pledges/index' })}>
-            我的承诺
-          </Button>
+          {flags.isMember && (
+            <Button className="home-button" onClick={() => switchTab({ url: '/pages/pledges/index' })}>
+              我的承诺
+            </Button>
+          )}
         </Block>
       )}
       {flags.isHead && (
@@ -103,6 +141,14 @@ function Blocks({ me }: { me: Me }) {
       )}
     </View>
   );
+}
+
+/** What the party-day home holds for this person. */
+function partyDayText(flags: RoleFlags): string {
+  if (flags.isSecretary)
+    return '安排本支部的微党课、微视频和微实践，开始签到、登记请假、填写活动记录；还有片库和您的承诺。';
+  if (flags.isMember) return '本月的微党课、微视频和微实践，现场签到，微视频片库和您的观影记录，以及您的承诺和践诺。';
+  return '所辖各党支部本月的微党课、微视频和微实践开展情况。';
 }
 
 function Block({ title, children }: { title: string; children: ReactNode }) {

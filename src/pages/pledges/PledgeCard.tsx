@@ -7,6 +7,7 @@ import {
   PLEDGE_STATE_LABELS,
   type PledgeSummary,
 } from '@honglin/types/pledge';
+import { dayLabel } from '@/lib/datetime';
 import './pledge.scss';
 
 interface PledgeCardProps {
@@ -40,7 +41,7 @@ export function PledgeCard({
       <Text className="pl-card__content">{pledge.content}</Text>
       <Text className="pl-card__line">目标：{pledge.target}</Text>
       <Text className="pl-card__line">
-        完成日期：{pledge.dueDay} · 践诺 {pledge.fulfilmentCount} 次
+        完成日期：{dayLabel(pledge.dueDay)} · 践诺 {pledge.fulfilmentCount} 次
         {pledge.peopleHelped > 0 ? ` · 帮助 ${pledge.peopleHelped} 人` : ''}
       </Text>
       {showNextStep && <Text className="pl-card__next">{nextStepOf(pledge)}</Text>}

@@ -42,12 +42,8 @@ export default function RequestsPage() {
                   走访记录
                 </Button>
               )}
-              {(roles.town || roles.coverageVillageIds.length > 0) && (
-                <Button
-                  className="rq-button"
-                  size="large"
-                  onClick={() => open(roles.town ? 'coverage' : `coverage?villageId=${roles.coverageVillageIds[0]}`)}
-                >
+              {(roles.visits || roles.town || roles.coverageVillageIds.length > 0) && (
+                <Button className="rq-button" size="large" onClick={() => open('coverage')}>
                   走访覆盖情况
                 </Button>
               )}

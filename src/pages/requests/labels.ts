@@ -1,6 +1,5 @@
 import { REQUEST_STATE_LABELS, type RequestState } from '@honglin/types/request';
 import type { RoleGrant } from '@honglin/types/org';
-import { shanghai } from '@honglin/types/time';
 
 /** Timeline events in plain words. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -23,11 +22,6 @@ export const EVENT_LABELS: Record<string, string> = {
 
 export function stateLabel(state: RequestState): string {
   return REQUEST_STATE_LABELS[state];
-}
-
-/** A moment as the town reads it: 11月28日 14:05. */
-export function when(iso: string): string {
-  return shanghai(iso).format('M月D日 HH:mm');
 }
 
 /** What the 诉求 area offers a person, from their roles. */

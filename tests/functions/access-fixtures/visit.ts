@@ -33,8 +33,14 @@ export const fixtures: AccessFixtures = {
     input: { villageId: UNIT.xicaoping },
     allowed: [PERSONA.villageAdmin, PERSONA.townAdmin, PERSONA.secretary],
     denied: [
-      { openid: PERSONA.neighbourHead, why: 'wrong_role' },
+      // A head sees their own unit only (tests/functions/visit), never the whole village.
+      { openid: PERSONA.neighbourHead, why: 'other_unit' },
       { openid: PERSONA.villager, why: 'wrong_role' },
+      {
+        openid: PERSONA.otherNeighbourHead,
+        why: 'other_unit',
+        input: { villageId: UNIT.xicaoping, unitId: UNIT.xcpNeighbourhood1 },
+      },
       { openid: PERSONA.otherVillageAdmin, why: 'other_unit' },
       { openid: PERSONA.otherSecretary, why: 'other_unit' },
     ],

@@ -450,6 +450,10 @@ describe('rate (群众评)', () => {
     expect(JSON.stringify(wall)).not.toContain(P.resident);
     const mine = ok(await w.call('get', { id }, P.resident));
     expect(mine).toMatchObject({ myRating: 'satisfied', can: { rate: false } });
+    // The wall shows the vote given, and offers no buttons that would be refused.
+    expect(shown).toMatchObject({ myRating: 'satisfied', canRate: false });
+    const other = ok(await w.call('list', { scope: 'wall' }, P.resident2));
+    expect(other.items.find((p: { id: string }) => p.id === id)).toMatchObject({ myRating: 'unsatisfied' });
     expect(JSON.stringify(ok(await w.call('get', { id }, P.member)))).not.toMatch(/pl-resident/);
   });
 

@@ -173,4 +173,14 @@ describe('coverage', () => {
       });
     expect(code(await w.call('visit', 'coverage', { villageId: V1 }, organs))).toBe('OK');
   });
+
+  it('shows a head their own unit and the units below it, and no other unit', async () => {
+    const own = ok(await w.call('visit', 'coverage', { villageId: V1, unitId: N1 }, P.head1));
+    expect(own.rows.map((r: { unitId: string }) => r.unitId)).toEqual([N1]);
+    const group = ok(await w.call('visit', 'coverage', { villageId: V1, unitId: G1 }, P.groupHead));
+    expect(group.rows.map((r: { unitId: string }) => r.unitId)).toEqual([G1, N1, N2]);
+    expect(code(await w.call('visit', 'coverage', { villageId: V1, unitId: N2 }, P.head1))).toBe('FORBIDDEN');
+    expect(code(await w.call('visit', 'coverage', { villageId: V1, unitId: 'n-nowhere' }, P.head1))).toBe('NOT_FOUND');
+    expect(code(await w.call('visit', 'coverage', { villageId: V1, unitId: '' }, P.head1))).toBe('INVALID_ARGUMENT');
+  });
 });
