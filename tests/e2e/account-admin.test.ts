@@ -6,8 +6,6 @@ import { closeBrowser, openByTaps, SETTLED_PAGE, shot } from './helpers';
  * A village admin at work: adds a unit to the tree, makes a villager a group head directly, and finds the change
  * in the role change log. Screenshots in tests/artifacts/account-admin-*.png.
  */
-jest.setTimeout(180_000);
-
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);

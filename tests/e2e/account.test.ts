@@ -7,8 +7,6 @@ import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, tapThrough, waitF
  * sees the villager's 首页; a town admin invites a neighbour head, who redeems the code and sees the head's 首页;
  * 长辈模式 enlarges the text. Screenshots in tests/artifacts/account-*.png.
  */
-jest.setTimeout(180_000);
-
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);

@@ -7,7 +7,6 @@ import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers
  * check-in, two members check in from their own 首页 with the 6-digit code, one member is marked 请假 with a reason
  * that shows on the roster, the secretary records the summary with a photo, and the month view shows it held.
  */
-jest.setTimeout(120_000);
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);

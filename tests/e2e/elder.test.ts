@@ -8,7 +8,6 @@ import { pathOf, shotName, tappables, walk } from './walk';
  * list rows) is measured: at least 60 px high, its text at least 18 px. Screenshots of each page in elder mode:
  * tests/artifacts/elder-<persona>-<page>.png (the standard ones are reach-*.png).
  */
-jest.setTimeout(1_200_000);
 afterAll(closeBrowser);
 
 const MIN_HEIGHT = 60;

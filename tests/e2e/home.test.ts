@@ -3,8 +3,6 @@ import { PERSONA } from '../../emulator/seed/ids';
 import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /** 首页 fits the person: each role sees its own blocks, and only those. Screenshots: tests/artifacts/home-*.png. */
-jest.setTimeout(120_000);
-
 afterAll(closeBrowser);
 
 const BLOCKS = {

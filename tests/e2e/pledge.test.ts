@@ -11,8 +11,6 @@ import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } fro
  * approves → the village wall shows it → the member records a fulfilment with a photo and completes it → a
  * resident says 满意 → the secretary appraises it. Screenshots in tests/artifacts/pledge-*.png.
  */
-jest.setTimeout(240_000);
-
 afterAll(closeBrowser);
 
 /** The page on screen: the newest settled one (the page navigated from stays in the DOM for a while). */

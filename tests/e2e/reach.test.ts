@@ -10,7 +10,6 @@ import { shotName, walk } from './walk';
  * persona an error: an entry shown to someone who cannot use it. Writes are refused on the way, so tapping 保存 or
  * 注销 changes nothing.
  */
-jest.setTimeout(1_200_000);
 afterAll(closeBrowser);
 
 /** Pages a person opens from outside the app, never by a tap inside it. */

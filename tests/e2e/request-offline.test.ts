@@ -6,8 +6,6 @@ import { baseUrl, closeBrowser, openByTaps, SETTLED_PAGE, shot, tapThrough, wait
  * Poor signal in the fields: a half-written request survives closing the app, a request sent with no network
  * waits on the phone, and 发送 later creates it exactly once.
  */
-jest.setTimeout(120_000);
-
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);

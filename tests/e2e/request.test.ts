@@ -8,8 +8,6 @@ import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } fro
  * and passes it up, the group head resolves, the villager is not satisfied, it is handled again and then rated
  * 满意. The screenshots are kept in tests/artifacts/request-*.png.
  */
-jest.setTimeout(180_000);
-
 const PHOTO = path.resolve(__dirname, '..', '..', 'src', 'assets', 'tab', 'requests-active.png');
 
 afterAll(closeBrowser);

@@ -12,8 +12,6 @@ import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers
  * join code; a newcomer on the roster links with the code, their name and the last four digits of their phone, and
  * sees 党员 in 我的. Screenshots in tests/artifacts/roster-*.png.
  */
-jest.setTimeout(600_000);
-
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE);

@@ -4,9 +4,6 @@ import { closeBrowser, currentPagePath, firstRenderMs, openAs, SETTLED_PAGE, sho
 
 const TABS = ['首页', '诉求', '承诺', '我的'];
 
-// A browser on a loaded 2-core machine: jest's 5 s default is too tight for page loads.
-jest.setTimeout(30_000);
-
 let page: Page;
 
 afterAll(closeBrowser);

@@ -8,7 +8,6 @@ import { baseUrl, closeBrowser, currentPagePath, openAs, openByTaps, SETTLED_PAG
  * demo town's records), switches to 西草坪村 and to the year, taps through a figure to the requests behind it,
  * comes back, copies the summary and exports the Excel file, whose link downloads.
  */
-jest.setTimeout(180_000);
 afterAll(closeBrowser);
 
 const current = (page: Page) => page.locator(SETTLED_PAGE).last();

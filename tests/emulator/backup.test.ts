@@ -90,7 +90,7 @@ describe('backup and restore through the local cloud', () => {
     }));
     target = await connectLocal(targetDir);
     await restore(target.db, folder);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await source?.close();
@@ -178,5 +178,5 @@ describe('npm run backup and npm run restore', () => {
     ]);
     await check.close();
     for (const dir of [sourceDir, targetDir, outRoot]) fs.rmSync(dir, { recursive: true, force: true });
-  }, 90_000);
+  });
 });

@@ -79,4 +79,4 @@ test('every acknowledged write survives SIGKILL; uncommitted and half transactio
     await c.cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}, 60_000);
+});

@@ -201,5 +201,5 @@ describe('wxacode.getUnlimited', () => {
         typeof t.sdk.openapi.wxacode.getUnlimited
       >[0]),
     ).rejects.toMatchObject({ errCode: 40097 });
-  }, 30_000);
+  });
 });

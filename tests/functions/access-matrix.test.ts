@@ -14,8 +14,6 @@ import { code, startDemoWorld, type DemoWorld } from './user/world';
  * tests/functions/access-fixtures/<function>.ts; an action without one fails here, by name. Actions for the timer
  * or WeChat's message push must refuse every user.
  */
-jest.setTimeout(120_000);
-
 const ROOT = path.resolve(__dirname, '..', '..');
 const FUNCTIONS_DIR = path.join(ROOT, 'cloudfunctions');
 const FIXTURES_DIR = path.join(__dirname, 'access-fixtures');

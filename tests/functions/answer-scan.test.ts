@@ -13,8 +13,6 @@ import { startDemoWorld, type DemoWorld } from './user/world';
  * caller's own (but the handles listed in access-fixtures/answers.ts). Inputs come from the access fixtures and
  * access-fixtures/answers.ts; an action with neither fails here by name.
  */
-jest.setTimeout(900_000);
-
 const ROOT = path.resolve(__dirname, '..', '..');
 const functionNames = fs
   .readdirSync(path.join(ROOT, 'cloudfunctions'), { withFileTypes: true })

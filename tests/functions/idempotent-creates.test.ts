@@ -12,8 +12,6 @@ import { ok, rid, startDemoWorld, type DemoWorld, type Envelope } from './user/w
  * the same record, and exactly one record may exist afterwards. The create actions are found by walking every
  * function's declared actions: a new one without a case here fails by name.
  */
-jest.setTimeout(300_000);
-
 const PARALLEL = 20;
 const ROOT = path.resolve(__dirname, '..', '..');
 

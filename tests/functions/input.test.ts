@@ -8,8 +8,6 @@ import { code, ok, rid, startDemoWorld, type DemoWorld, type Envelope } from './
  * content-checked. Every refusal is INVALID_ARGUMENT (or CONTENT_REJECTED) with a Chinese message, and stores
  * nothing.
  */
-jest.setTimeout(180_000);
-
 let world: DemoWorld;
 beforeAll(async () => {
   world = await startDemoWorld('input');

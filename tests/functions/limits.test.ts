@@ -7,8 +7,6 @@ import { code, newPerson, ok, rid, startDemoWorld, type DemoWorld, type Envelope
  * the town's own admins included. Where a limit needs many earlier uses, they are written straight into the
  * database (as earlier calls would have left them), so no test depends on how fast the machine is.
  */
-jest.setTimeout(180_000);
-
 let world: DemoWorld;
 beforeAll(async () => {
   world = await startDemoWorld('limits');

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await users.add({ data: { _id: 'o-town', roles: [grant('town_admin', TOWN, [TOWN])] } });
   await users.add({ data: { _id: 'o-village-a', roles: [grant('village_admin', VILLAGE_A, [TOWN, VILLAGE_A])] } });
   await users.add({ data: { _id: 'o-gone', roles: [grant('town_admin', TOWN, [TOWN])], deletedAt: new Date() } });
-}, 60_000);
+});
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdkDb = () => (require('wx-server-sdk') as typeof import('wx-server-sdk')).database();

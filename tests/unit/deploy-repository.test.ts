@@ -124,7 +124,7 @@ describe('npm run deploy -- --dry-run', () => {
       const failed = error as { code: number; stdout: string };
       output = { code: failed.code, stdout: failed.stdout };
     }
-  }, 60_000);
+  });
 
   it('exits non-zero on the placeholder configuration, printing each problem with its fix', () => {
     expect(output.code).toBe(1);

@@ -24,11 +24,9 @@ import {
  */
 let w: World;
 // Each mini-program code is rendered as a real PNG, and parallel calls queue for the function's instances.
-jest.setTimeout(30_000);
-
 beforeAll(async () => {
   w = await startWorld();
-}, 60_000);
+});
 
 afterAll(async () => {
   await w?.stop();

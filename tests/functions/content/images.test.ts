@@ -5,9 +5,6 @@ import { callAs, mediaChecks, testDb, testSdk, uniqueId, uniqueUnitTree } from '
  * message push to `user`, and a refused photo comes off the record it was on and out of storage, while a passed
  * one stays. (The local cloud judges a path containing REJECTED-IMAGE risky.)
  */
-// The first call of a file starts the function's instance, which on a busy machine takes seconds.
-jest.setTimeout(30_000);
-
 async function upload(name: string): Promise<string> {
   const result = (await testSdk().uploadFile({
     cloudPath: `tests/${uniqueId('img')}/${name}`,

@@ -7,13 +7,11 @@ import { P, code, ok, rid, startWorld, type World } from '../request/world';
  * `retryImageChecks` timer once it can be, and its verdict then honoured: in a cloud of its own, so the outage
  * touches no other test.
  */
-jest.setTimeout(120_000);
-
 let w: World;
 
 beforeAll(async () => {
   w = await startWorld('image-retry');
-}, 120_000);
+});
 
 afterAll(async () => {
   await w?.stop();

@@ -2,12 +2,11 @@ import { BRANCH, PERSONA, PLACE, UNIT } from '../../../emulator/seed/ids';
 import { code, ok, rid, startDemoWorld, type DemoWorld } from '../user/world';
 
 /** The unit tree, branches and places: reading for everyone, changes for admins in their scope. */
-jest.setTimeout(30_000);
 let world: DemoWorld;
 
 beforeAll(async () => {
   world = await startDemoWorld('org');
-}, 60_000);
+});
 afterAll(() => world?.stop());
 
 type Named = { _id: string; name: string };

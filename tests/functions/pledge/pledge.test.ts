@@ -28,7 +28,7 @@ let w: World;
 
 beforeAll(async () => {
   w = await startWorld();
-}, 60_000);
+});
 
 afterAll(async () => {
   // The lead collects these numbers: database round-trips per action, as measured here.

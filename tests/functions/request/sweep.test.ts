@@ -9,7 +9,7 @@ let w: World;
 
 beforeAll(async () => {
   w = await startWorld('sweep');
-}, 60_000);
+});
 
 afterAll(async () => {
   await w?.stop();

@@ -28,7 +28,7 @@ beforeAll(async () => {
       createdAt: new Date(),
     },
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await w?.stop();

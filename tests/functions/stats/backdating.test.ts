@@ -7,8 +7,6 @@ import { residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './wo
  * (Asia/Shanghai), the dashboard and the visit coverage page agree, and the day may be neither in the future nor
  * beyond the back-dating window (a year: DATE_WINDOWS.visit).
  */
-jest.setTimeout(120_000);
-
 let w: World;
 
 /** A day `n` days from today (Shanghai), as YYYY-MM-DD. */

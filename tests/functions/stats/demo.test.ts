@@ -9,8 +9,6 @@ import { raw, todayShanghai } from './world';
  * equals the count from the records for every month of it, and neither the nightly run nor a reconciliation over
  * all its months finds anything to fix.
  */
-jest.setTimeout(300_000);
-
 let w: PrivateCloud;
 let months: string[];
 

@@ -7,8 +7,6 @@ import { asRecount, recount } from './recount';
  * breakdowns by category and level and the distinct figures (members who pledged, enterprises served,
  * households visited) are bumped by the request, pledge and visit functions themselves.
  */
-jest.setTimeout(120_000);
-
 let w: World;
 /** Database round-trips of the events that now also write distinct markers, for the report. */
 const measured: Record<string, number> = {};
@@ -57,7 +55,7 @@ beforeAll(async () => {
   await visit(P.villager, []);
   await visit(P.villager, [{ category: 'complaint', text: '夜里有货车按喇叭，吵得睡不着' }]);
   await visit(P.neighbour, []);
-}, 120_000);
+});
 
 afterAll(async () => {
   console.info(`round-trips: ${JSON.stringify(measured)}`);

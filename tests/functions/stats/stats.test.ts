@@ -10,8 +10,6 @@ import { asRecount, recount, shanghaiMonth } from './recount';
  * counters under concurrent events, the repair of a corrupted counter, the export read back with exceljs, and
  * who may ask.
  */
-jest.setTimeout(120_000);
-
 let w: World;
 
 beforeAll(async () => {
@@ -19,7 +17,7 @@ beforeAll(async () => {
   await w.db
     .collection('branches')
     .add({ data: { _id: B1, name: '西草坪村党支部', unitId: V1, unitPath: [TOWN, V1] } });
-}, 120_000);
+});
 
 afterAll(async () => {
   await w?.stop();

@@ -8,8 +8,6 @@ import { startStatsWorld, thisMonth, todayShanghai } from './world';
  * in the months they took place, visits and fulfilments logged days or months after the day they happened — and the
  * dashboard, the written summary and the export compared with the numbers put in, figure by figure.
  */
-jest.setTimeout(600_000);
-
 let w: World;
 
 const FIELD = 'place-field';
@@ -196,7 +194,7 @@ beforeAll(async () => {
   }
   // The fold timer has run, as in a running town.
   ok(await w.fire('stats', 'fold'));
-}, 600_000);
+});
 
 afterAll(async () => {
   await w?.stop();

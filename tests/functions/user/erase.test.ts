@@ -12,8 +12,6 @@ import { residentsPledge, startStatsWorld, thisMonth, todayShanghai } from '../s
  * are searched for their openid, name and phone, and their files; the town's figures are the same before and
  * after; an erasure too large for one call goes on in bounded timer runs.
  */
-jest.setTimeout(180_000);
-
 let w: World;
 
 beforeAll(async () => {
@@ -34,7 +32,7 @@ beforeAll(async () => {
       updatedAt: new Date(),
     },
   });
-}, 180_000);
+});
 
 afterAll(async () => {
   await w?.stop();

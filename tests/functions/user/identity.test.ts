@@ -3,12 +3,11 @@ import { PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { code, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
 
 /** Known at once, stored only after consent, the first town admin from configuration, profile and 注销. */
-jest.setTimeout(30_000);
 let world: DemoWorld;
 
 beforeAll(async () => {
   world = await startDemoWorld('user-identity');
-}, 60_000);
+});
 afterAll(() => world?.stop());
 
 describe('user.me', () => {

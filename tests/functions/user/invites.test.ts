@@ -4,12 +4,11 @@ import { BRANCH, PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { code, newPerson, ok, rid, startDemoWorld, type DemoWorld } from './world';
 
 /** One-time invitations: who may invite whom where, idempotent create and redeem, used, expired, concurrent. */
-jest.setTimeout(30_000);
 let world: DemoWorld;
 
 beforeAll(async () => {
   world = await startDemoWorld('user-invites');
-}, 60_000);
+});
 afterAll(() => world?.stop());
 
 const invite = (openid: string, input: object) =>

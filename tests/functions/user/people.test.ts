@@ -2,12 +2,11 @@ import { BRANCH, PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { code, newPerson, ok, startDemoWorld, type DemoWorld } from './world';
 
 /** People of a unit for its admins, phone masking, direct grants and revocations, and the change log. */
-jest.setTimeout(30_000);
 let world: DemoWorld;
 
 beforeAll(async () => {
   world = await startDemoWorld('user-people');
-}, 60_000);
+});
 afterAll(() => world?.stop());
 
 type Person = { openid: string; phone: string; nickname: string };

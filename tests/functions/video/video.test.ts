@@ -2,11 +2,9 @@ import { FILM_A, P, code, ok, rid, startWorld, type World } from '../activity/wo
 
 /** The film library (town admins manage it) and the private film log (members, visible to them alone). */
 let w: World;
-jest.setTimeout(30_000);
-
 beforeAll(async () => {
   w = await startWorld();
-}, 60_000);
+});
 
 afterAll(async () => {
   await w?.stop();
