@@ -2,9 +2,17 @@ import { PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { ok, rid, type DemoWorld } from '../user/world';
 import type { AccessFixtures } from './types';
 
-/** A request the demo villager has just raised at 西草坪村 第一组一邻. */
+/**
+ * Residents of 西草坪村 第一组一邻 who raise the requests the handlers' actions are walked on, in turn: the walks
+ * raise more than one person's hourly limit of submits (LIMITS.requestSubmit) allows.
+ */
+const RESIDENTS = [PERSONA.villager, 'demo-household-1', 'demo-household-2'];
+let raised = 0;
+
+/** A request a resident of 西草坪村 第一组一邻 has just raised. */
 async function submitted(world: DemoWorld): Promise<{ id: string }> {
-  const answer = await world.call(PERSONA.villager, 'request', 'submit', {
+  raised += 1;
+  const answer = await world.call(RESIDENTS[raised % RESIDENTS.length], 'request', 'submit', {
     requestId: rid(),
     category: 'help',
     text: '一组村道口的路灯坏了',

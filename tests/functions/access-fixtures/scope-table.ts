@@ -76,7 +76,8 @@ export const SCOPE_TABLE: Record<string, ScopeRule> = {
   'visit.log': { roles: HEADS, where: 'a head, for a household of their unit' },
   'visit.list': { roles: HEADS, where: 'the head’s own visits and households' },
   'visit.coverage': {
-    roles: ['village_admin', 'town_admin', 'branch_secretary'],
-    where: 'an admin of the village or above, or the secretary of the village’s own branch (never the town organs’)',
+    roles: ['village_admin', 'town_admin', 'branch_secretary', ...HEADS],
+    where:
+      'an admin of the village or above, the secretary of the village’s own branch (never the town organs’), or a head for their own unit and below',
   },
 };

@@ -82,7 +82,11 @@ describe('someone who never agreed to the privacy guideline', () => {
     const notAgreed = /隐私保护指引/;
     refused(await w.call('request', 'similar', { category: 'complaint', point }, NOBODY), 'FORBIDDEN', notAgreed);
     refused(await w.call('request', 'follow', { id }, NOBODY), 'FORBIDDEN', notAgreed);
-    refused(await w.call('request', 'comment', { id, text: '我也看见了' }, NOBODY), 'FORBIDDEN', notAgreed);
+    refused(
+      await w.call('request', 'comment', { id, requestId: rid(), text: '我也看见了' }, NOBODY),
+      'FORBIDDEN',
+      notAgreed,
+    );
     refused(await w.call('request', 'submit', problem(), NOBODY), 'FORBIDDEN', notAgreed);
     refused(await w.call('request', 'get', { id }, NOBODY), 'FORBIDDEN');
     expect((await stored(id)).followers).toEqual([]);
@@ -137,7 +141,7 @@ describe('follow and the public view', () => {
       photos: [photo],
     });
     ok(await w.call('request', 'accept', { id }, P.head1));
-    ok(await w.call('request', 'comment', { id, text: '昨晚又吵了一次' }, P.villager));
+    ok(await w.call('request', 'comment', { id, requestId: rid(), text: '昨晚又吵了一次' }, P.villager));
     ok(await w.call('request', 'escalate', { id, reason: '赵家说要找律师' }, P.head1));
     ok(await w.call('request', 'follow', { id }, P.neighbour));
     const seen = ok(await w.call('request', 'get', { id }, P.neighbour));

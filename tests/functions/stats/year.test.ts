@@ -120,7 +120,10 @@ beforeAll(async () => {
     ok(await w.call('request', 'resolve', { id, result: '已经解决' }, by));
   };
   const help = await submit({ category: 'help', text: '屋顶漏雨需要修补' });
-  await solve(help);
+  // Solved through a member's pledge: the head hands it to the member, who resolves it and links it below.
+  ok(await w.call('request', 'accept', { id: help }, P.head1));
+  ok(await w.call('request', 'assign', { id: help, assigneeId: P.member }, P.head1));
+  ok(await w.call('request', 'resolve', { id: help, result: '已经解决' }, P.member));
   await solve(await submit({ category: 'consultation', text: '医保怎么在手机上交' }));
   await submit({ category: 'complaint', text: '夜里货车按喇叭' });
   const enterprise = await submit({

@@ -135,7 +135,7 @@ describe('a person who did everything deletes their account', () => {
         X,
       ),
     ).id as string;
-    ok(await w.call('request', 'comment', { id: own, text: '麻烦快点来看看，晚上太黑了' }, X));
+    ok(await w.call('request', 'comment', { id: own, requestId: rid(), text: '麻烦快点来看看，晚上太黑了' }, X));
     ok(await w.call('request', 'accept', { id: own }, P.head1));
     ok(await w.call('request', 'resolve', { id: own, result: '已经换了灯泡' }, P.head1));
     ok(await w.call('request', 'rate', { id: own, rating: 'unsatisfied', comment: '第二天又不亮了' }, X));
