@@ -184,6 +184,18 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: (doc, s) => ({ set: { followers: without(doc.followers, s.openid) } }),
   },
   {
+    collection: 'requests',
+    fields: { handledBy: 'openid → token (whoever took part may never rate it; the token keeps that true)' },
+    match: (s) => ({ handledBy: s.openid }),
+    erase: (doc, s) => ({ set: { handledBy: list(doc.handledBy).map((x) => (x === s.openid ? s.token : x)) } }),
+  },
+  {
+    collection: 'requests',
+    fields: { 'rating.recordedBy': 'openid of who recorded a rating after a 回访 → token' },
+    match: (s) => ({ 'rating.recordedBy': s.openid }),
+    erase: (_doc, s) => ({ set: { 'rating.recordedBy': s.token } }),
+  },
+  {
     collection: TIMELINE_COLLECTION,
     fields: {
       actor: 'openid → token',
