@@ -24,6 +24,10 @@ const READ_ACTIONS = new Set([
   'summary',
   'reconcile',
   'myLog',
+  'listHouseholds',
+  'linkable',
+  // Makes the branch's join code on its first ask, the same code after that: the page a secretary reads it on.
+  'joinCode',
 ]);
 
 /** Lets reads through and answers every other cloud call with a network failure: the walk changes nothing. */
