@@ -67,7 +67,13 @@ export async function startPrivateCloud(name: string, options: PrivateCloudOptio
       await bundleFunction(path.join(REPO_ROOT, 'cloudfunctions', fn, 'index.ts'), path.join(functionsDir, fn), fn);
     }
   }
-  const cloud = await startLocalCloud({ dataDir, ...(functionsDir ? { functionsDir } : {}) });
+  // The shared cloud's secret (functions project): one SecretId for every cloud this process talks to.
+  const secret = process.env.HONGLIN_CLOUD_SECRET;
+  const cloud = await startLocalCloud({
+    dataDir,
+    ...(functionsDir ? { functionsDir } : {}),
+    ...(secret ? { secret } : {}),
+  });
   Object.assign(process.env, sdkEnvironment(cloud));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as WxServerSdk;
