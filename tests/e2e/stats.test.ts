@@ -24,7 +24,7 @@ test('a town admin reads, switches, taps through and exports the figures', async
   // month), and the town admin's own reconciliation the rest of the year.
   const fired = await fetch(`${baseUrl()}/__timer/stats/nightly`, {
     method: 'POST',
-    headers: { [SECRET_HEADER]: process.env.HONGLIN_CLOUD_SECRET ?? '' },
+    headers: { [SECRET_HEADER]: process.env.HONGLIN_E2E_SECRET ?? '' },
   });
   expect(fired.status).toBe(200);
   const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);

@@ -5,6 +5,8 @@
  * Tests reach both through the environment (jest workers inherit it):
  *   HONGLIN_E2E_BASE_URL   the gateway, e.g. http://127.0.0.1:40123
  *   HONGLIN_E2E_WS         the browser server's WebSocket endpoint (chromium.connect)
+ *   HONGLIN_E2E_SECRET     the cloud's secret (its /__timer asks for it); apart from the functions project's
+ *                          HONGLIN_CLOUD_SECRET, since both global setups run in the one process the workers start from
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,7 +82,7 @@ export default async function globalSetup(): Promise<void> {
     const browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     globalThis.honglinE2e = { cloud, browser, dataDir };
     process.env.HONGLIN_E2E_BASE_URL = cloud.url;
-    process.env.HONGLIN_CLOUD_SECRET = cloud.secret;
+    process.env.HONGLIN_E2E_SECRET = cloud.secret;
     process.env.HONGLIN_E2E_WS = browser.wsEndpoint();
   } catch (error) {
     await cloud.stop();
