@@ -38,11 +38,6 @@ export interface LocalCloudOptions {
    * delivered when that invocation ends, before its caller gets the answer.
    */
   messagePush?: MessagePushConfig | null;
-  /**
-   * The secret callers must hold (/admin, /__timer); default a new one for this start. The clouds one test process
-   * starts share one: wx-server-sdk signs with the first SecretId it was given for the rest of the process.
-   */
-  secret?: string;
 }
 
 export interface LocalCloud {
@@ -106,7 +101,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   let url = '';
   let port = 0;
   const adminUrl = (): string => `${url}/admin`;
-  const secret = options.secret ?? newCloudSecret();
+  const secret = newCloudSecret();
   const functions = new FunctionRuntime({
     functionsDir: options.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     maxInstances: options.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES,

@@ -33,8 +33,7 @@ beforeAll(async () => {
     path.join(functionsDir, 'probe'),
     'probe',
   );
-  // The shared cloud's secret: one SecretId for every cloud this process talks to (see LocalCloudOptions.secret).
-  cloud = await startLocalCloud({ dataDir, functionsDir, secret: process.env.HONGLIN_CLOUD_SECRET });
+  cloud = await startLocalCloud({ dataDir, functionsDir });
   Object.assign(process.env, sdkEnvironment(cloud));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');

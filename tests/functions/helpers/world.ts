@@ -67,13 +67,7 @@ export async function startPrivateCloud(name: string, options: PrivateCloudOptio
       await bundleFunction(path.join(REPO_ROOT, 'cloudfunctions', fn, 'index.ts'), path.join(functionsDir, fn), fn);
     }
   }
-  // The shared cloud's secret (functions project): one SecretId for every cloud this process talks to.
-  const secret = process.env.HONGLIN_CLOUD_SECRET;
-  const cloud = await startLocalCloud({
-    dataDir,
-    ...(functionsDir ? { functionsDir } : {}),
-    ...(secret ? { secret } : {}),
-  });
+  const cloud = await startLocalCloud({ dataDir, ...(functionsDir ? { functionsDir } : {}) });
   Object.assign(process.env, sdkEnvironment(cloud));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as WxServerSdk;
