@@ -47,7 +47,11 @@ describe('the H5 app shell', () => {
     const member = DEMO_PEOPLE.find((p) => p.openid === 'demo-member');
     const signedIn = await openAs('demo-member');
     const answer = await signedIn.evaluate(async () => {
-      const response = await fetch('/api/user', { method: 'POST', body: JSON.stringify({ action: 'me' }) });
+      const response = await fetch('/api/user', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'me' }),
+      });
       return response.json();
     });
     await signedIn.context().close();
