@@ -217,3 +217,31 @@ export const listRoleChangesInputSchema = z.object({
   size: pageSizeSchema,
 });
 export type ListRoleChangesInput = z.input<typeof listRoleChangesInputSchema>;
+
+/** The kinds of subscribe message (订阅消息) the functions send: the keys of config/honglin.json subscribeTemplates. */
+export const SUBSCRIPTION_KINDS = [
+  'requestAccepted',
+  'requestResolved',
+  'requestEscalated',
+  'pledgeReviewed',
+  'pledgeAppraised',
+  'activityReminder',
+] as const;
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
+/**
+ * user.reportSubscriptions — the kinds of message the person accepted in WeChat's subscribe dialog just now (one
+ * dialog asks for at most three). Each acceptance allows one message of that kind to be sent to them.
+ */
+export const reportSubscriptionsInputSchema = z.object({
+  accepted: z
+    .array(z.enum(SUBSCRIPTION_KINDS, { message: '没有这种消息' }))
+    .min(1, '请至少选择一种消息')
+    .max(3, '一次最多订阅三种消息')
+    .refine((kinds) => new Set(kinds).size === kinds.length, '同一种消息只能报一次'),
+});
+export type ReportSubscriptionsInput = z.input<typeof reportSubscriptionsInputSchema>;
+export interface ReportSubscriptionsResult {
+  /** How many messages of each kind may now be sent to the person (kinds never accepted are left out). */
+  counts: Partial<Record<SubscriptionKind, number>>;
+}

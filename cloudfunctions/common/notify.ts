@@ -1,6 +1,7 @@
 import { cloud } from './cloud';
 import { config, type SubscribeTemplate } from './config';
 import { messageState } from './miniProgramVersion';
+import { spendSubscription } from './subscriptions';
 
 /** Subscribe-message data: WeChat's `{ keyword: { value } }` shape. */
 export type MessageData = Record<string, { value: string }>;
@@ -43,8 +44,9 @@ export function messageData(
 }
 
 /**
- * Sends a subscribe message (订阅消息). The person agreed on a tap in the app; when they did not, WeChat
- * refuses the send, and that refusal must never fail the action that triggered it.
+ * Sends a subscribe message (订阅消息), only while the person has an accepted subscription of that kind left
+ * (user.reportSubscriptions), spending one: nobody is sent a message they did not ask for in a tap. A refusal by
+ * WeChat must never fail the action that triggered it.
  */
 export async function notify(
   touser: string,
@@ -61,6 +63,7 @@ export async function notify(
     );
     return false;
   }
+  if (!(await spendSubscription(touser, template))) return false;
   try {
     await cloud.openapi.subscribeMessage.send({
       touser,

@@ -4,6 +4,7 @@ import { cloud, command, db } from './cloud';
 import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION, markerId, markerKey, sightingsId } from './counters';
 import type { DistinctName } from '@honglin/types/metrics';
 import { MEDIA_CHECKS_COLLECTION } from './content';
+import { SUBSCRIPTIONS } from './subscriptions';
 import { TIMELINE_COLLECTION } from './timeline';
 import { rows } from './db';
 
@@ -321,6 +322,12 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     collection: 'activityReminders',
     fields: { openid: 'the mark of a reminder sent to them: deleted' },
     match: (s) => ({ openid: s.openid }),
+    erase: () => ({ remove: true }),
+  },
+  {
+    collection: SUBSCRIPTIONS,
+    fields: { '(whole document: _id = openid, counts of accepted subscribe messages)': 'deleted' },
+    match: (s) => ({ _id: s.openid }),
     erase: () => ({ remove: true }),
   },
   {

@@ -6,6 +6,7 @@ import { me } from './me';
 import { listPeople } from './people';
 import { acceptPrivacy, updateProfile } from './profile';
 import { grantRole, listRoleChanges, revokeRole } from './roles';
+import { reportSubscriptions } from './subscriptions';
 
 export const actions = {
   me,
@@ -18,6 +19,7 @@ export const actions = {
   grantRole,
   revokeRole,
   listRoleChanges,
+  reportSubscriptions,
   /** Timer: goes on with account erasures a deleteAccount call could not finish. */
   erase,
   /** WeChat's message push of an image check's verdict (config/honglin.json messagePush sends it here). */

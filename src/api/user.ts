@@ -14,6 +14,8 @@ import type {
   Profile,
   RedeemInviteInput,
   RedeemInviteResult,
+  ReportSubscriptionsInput,
+  ReportSubscriptionsResult,
   RevokeRoleInput,
   RoleChangeResult,
   RoleChangeView,
@@ -33,4 +35,6 @@ export const userApi = {
   grantRole: (input: GrantRoleInput) => callCloud<RoleChangeResult>('user', 'grantRole', input),
   revokeRole: (input: RevokeRoleInput) => callCloud<RoleChangeResult>('user', 'revokeRole', input),
   listRoleChanges: (input: ListRoleChangesInput) => callCloud<Page<RoleChangeView>>('user', 'listRoleChanges', input),
+  reportSubscriptions: (input: ReportSubscriptionsInput) =>
+    callCloud<ReportSubscriptionsResult>('user', 'reportSubscriptions', input),
 };

@@ -701,6 +701,13 @@ describe('get, list and month', () => {
 });
 
 describe('reminder the day before', () => {
+  beforeAll(async () => {
+    // Each of them accepted the reminder as often as these tests remind them (one message per acceptance).
+    for (const openid of [P.member1, P.member2, P.member3, P.secretary]) {
+      await w.allowNotices(openid, 'activityReminder', 200);
+    }
+  });
+
   /** Fires the timer until no session is left half reminded (bounded), giving each run's answer. */
   async function remindUntilDone(): Promise<Array<{ activities: number; sent: number; pending: number }>> {
     const runs = [];

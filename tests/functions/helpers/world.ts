@@ -10,6 +10,8 @@ import {
 } from '../../../emulator/openapi/records';
 import { REPO_ROOT, sdkEnvironment, startLocalCloud, type LocalCloud } from '../../../emulator/start';
 import { bundleFunction } from '../../../scripts/build-functions';
+import type { SubscriptionKind } from '@honglin/types/user';
+import type { SubscriptionsDoc } from '../../../cloudfunctions/common/subscriptions';
 import type { SdkDatabase, WxServerSdk } from './cloud';
 
 /**
@@ -43,6 +45,11 @@ export interface PrivateCloud {
   outbox(): OutboxMessage[];
   /** Every image check asked for so far. */
   mediaChecks(): MediaCheckRecord[];
+  /**
+   * Lets `count` more messages of a kind be sent to a person: what that many accepted subscribe dialogs leave in
+   * the store (user.reportSubscriptions adds one per acceptance; its own tests call it).
+   */
+  allowNotices(openid: string, kind: SubscriptionKind, count?: number): Promise<void>;
   /** Stores a file in cloud storage (a small PNG unless told), as the app's upload does, and gives its cloud:// id. */
   upload(cloudPath: string, content?: Buffer): Promise<string>;
   stop(): Promise<void>;
@@ -78,10 +85,11 @@ export async function startPrivateCloud(name: string, options: PrivateCloudOptio
     if (!outcome.ok) throw new Error(`invocation failed: ${JSON.stringify(outcome)}`);
     return JSON.parse(outcome.responseData) as Envelope;
   };
+  const db = sdk.database();
   return {
     cloud,
     sdk,
-    db: sdk.database(),
+    db,
     dataDir,
     call,
     async roundTrips(fn, action, data, openid) {
@@ -96,6 +104,12 @@ export async function startPrivateCloud(name: string, options: PrivateCloudOptio
     },
     outbox: () => readOutbox(dataDir),
     mediaChecks: () => readMediaChecks(dataDir),
+    async allowNotices(openid, kind, count = 1) {
+      const store = db.collection('subscriptions');
+      const found = (await store.where({ _id: openid }).get()) as unknown as { data: SubscriptionsDoc[] };
+      const counts = { ...found.data[0]?.counts, [kind]: (found.data[0]?.counts[kind] ?? 0) + count };
+      await store.doc(openid).set({ data: { counts, updatedAt: new Date() } });
+    },
     async upload(cloudPath, content = PNG) {
       const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: content });
       return fileID;

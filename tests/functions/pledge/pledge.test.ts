@@ -268,6 +268,7 @@ describe('update, submit, withdraw (the owner)', () => {
 describe('review (审诺)', () => {
   test('the branch secretary approves: on the wall, counted, the member told', async () => {
     const id = await submitted();
+    await w.allowNotices(P.member, 'pledgeReviewed');
     const before = await counter(V1, 'pledge.approved');
     const { answer, trips } = await w.measured('review', { id, decision: 'approve' }, P.secretary);
     expect(ok(answer).state).toBe('approved');
@@ -284,6 +285,7 @@ describe('review (审诺)', () => {
     failed(await w.call('review', { id, decision: 'return' }, P.secretary), 'INVALID_ARGUMENT');
     failed(await w.call('review', { id, decision: 'return', reason: `${BANNED}` }, P.secretary), 'CONTENT_REJECTED');
     expect((await stored(id))?.state).toBe('submitted');
+    await w.allowNotices(P.member, 'pledgeReviewed');
     ok(await w.call('review', { id, decision: 'return', reason: '请写明完成时间' }, P.secretary));
     const sent = w.outbox(P.member).filter((m) => m.page?.includes(id));
     expect(JSON.stringify(sent[0].data)).toContain('请写明完成时间');
@@ -398,6 +400,7 @@ describe('addFulfilment and complete (践诺)', () => {
 describe('appraise (评诺)', () => {
   test('the secretary grades a completed pledge; counted; the member told', async () => {
     const id = await completed();
+    await w.allowNotices(P.member, 'pledgeAppraised');
     const before = await counter(V1, 'pledge.appraised');
     const { answer, trips } = await w.measured(
       'appraise',

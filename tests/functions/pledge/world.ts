@@ -57,6 +57,7 @@ export interface World {
   measured(action: string, data: object, openid: string): Promise<{ answer: Envelope; trips: Trips }>;
   upload(cloudPath: string): Promise<string>;
   outbox(touser: string): OutboxMessage[];
+  allowNotices: PrivateCloud['allowNotices'];
   stop(): Promise<void>;
 }
 
@@ -151,6 +152,7 @@ export async function startWorld(): Promise<World> {
     },
     upload: (cloudPath) => world.upload(cloudPath),
     outbox: (touser) => world.outbox().filter((m) => m.touser === touser),
+    allowNotices: (openid, kind, count) => world.allowNotices(openid, kind, count),
     stop: () => world.stop(),
   };
 }

@@ -71,6 +71,8 @@ it('escalates exactly the overdue ones, closes the long-unrated, and tells the n
     acceptBy: ago(3),
   });
 
+  // The group head accepted escalation notices twice (e.g. on two 签收 taps): one message per acceptance.
+  await w.allowNotices(P.groupHead, 'requestEscalated', 2);
   const report = ok(await w.fire('request', 'sweep'));
   expect([...report.escalated].sort()).toEqual([lateUnaccepted, lateUnresolved].sort());
   expect(report.closed).toEqual([oldResolved]);

@@ -119,6 +119,8 @@ describe('a person who did everything deletes their account', () => {
   beforeAll(async () => {
     await newPerson(X, NAME, PHONE);
     ok(await w.call('user', 'updateProfile', { avatarUrl: await upload('avatar.png') }, X));
+    // Subscribe messages they accepted (kept per person until sent).
+    ok(await w.call('user', 'reportSubscriptions', { accepted: ['requestAccepted', 'requestEscalated'] }, X));
 
     // As a resident: a request with photos, a comment, a rating with words; following a neighbour's request.
     const own = ok(
