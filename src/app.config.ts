@@ -1,9 +1,4 @@
-const tab = (page: string, text: string, icon: string) => ({
-  pagePath: `pages/${page}/index`,
-  text,
-  iconPath: `assets/tab/${icon}.png`,
-  selectedIconPath: `assets/tab/${icon}-active.png`,
-});
+import { TABS, tabPath } from './lib/tabs';
 
 export default defineAppConfig({
   // The main package holds only the tab pages; every feature area is a subpackage loaded when first opened.
@@ -23,16 +18,19 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
+    // The weapp draws its own (src/custom-tab-bar): WeChat's cannot enlarge its labels for 长辈模式. Taro's H5
+    // runtime draws no tab bar at all for a custom one, so H5 keeps Taro's own.
+    ...(process.env.TARO_ENV === 'weapp' ? { custom: true } : {}),
     color: '#666666',
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      tab('home', '首页', 'home'),
-      tab('requests', '诉求', 'requests'),
-      tab('pledges', '承诺', 'pledges'),
-      tab('me', '我的', 'me'),
-    ],
+    list: TABS.map(({ page, text }) => ({
+      pagePath: tabPath(page),
+      text,
+      iconPath: `assets/tab/${page}.png`,
+      selectedIconPath: `assets/tab/${page}-active.png`,
+    })),
   },
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,7 @@
 // Named imports: the H5 runtime exposes its APIs as named exports only (the build rewrites Taro.x, jest does not).
-import { getAppBaseInfo, getStorageSync, setStorageSync } from '@tarojs/taro';
+import { getAppBaseInfo, getStorageSync, getSystemInfoSync, setStorageSync } from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
+import { fontSizeSetting, scaleStyle, systemTextScale } from './textScale';
 
 /** Local-storage key of the 长辈模式 (elder mode) choice. */
 export const ELDER_MODE_KEY = 'honglin.elderMode';
@@ -49,32 +50,13 @@ export function declineElderMode(): void {
   setElderMode(false);
 }
 
-/** Text scale in 长辈模式 (body text 16 → 20.8 CSS px, notes 14 → 18.2) and the tap-target scale (44 → 61.6 px). */
-const ELDER_TEXT_SCALE = 1.3;
-const ELDER_TAP_SCALE = 1.4;
-/** WeChat's standard font size (我 → 设置 → 通用 → 字体大小), in px: the size our text scale 1 is drawn for. */
-const STANDARD_FONT_SIZE = 16;
-
-/** WeChat's own font-size setting as a scale of our text (1 when not larger, or where the host does not say). */
-export function systemTextScale(): number {
-  try {
-    const size = Number((getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting);
-    return Number.isFinite(size) && size > STANDARD_FONT_SIZE ? Math.min(size / STANDARD_FONT_SIZE, 2) : 1;
-  } catch {
-    return 1;
-  }
-}
-
 /**
- * The page root's scale variables: WeChat's font-size setting, and at least the 长辈模式 sizes when it is on; tap
- * targets grow with the text. Undefined when the stylesheet's defaults apply.
+ * The page root's scale variables (see scaleStyle): WeChat's font-size setting, read where the app must follow it
+ * itself (the weapp), and the 长辈模式 sizes.
  */
 export function textScaleStyle(elder: boolean): string | undefined {
-  const system = systemTextScale();
-  if (system === 1) return undefined;
-  const text = Math.max(system, elder ? ELDER_TEXT_SCALE : 1);
-  const tap = Math.max(text, elder ? ELDER_TAP_SCALE : 1);
-  return `--hl-text-scale: ${text}; --hl-tap-scale: ${tap};`;
+  const size = fontSizeSetting(process.env.TARO_ENV, { appBaseInfo: getAppBaseInfo, systemInfo: getSystemInfoSync });
+  return scaleStyle(systemTextScale(size), elder);
 }
 
 function subscribe(listener: () => void): () => void {

@@ -10,12 +10,14 @@ import { PrivacyDialog } from '@/components/PrivacyDialog';
 import { roleFlags, useMe, type RoleFlags } from '@/hooks/useMe';
 import { declineElderMode, setElderMode, shouldAskAboutElderMode, useElderMode } from '@/lib/elderMode';
 import { useQuery } from '@/lib/useQuery';
+import { useTabPage } from '@/lib/tabBar';
 import './index.scss';
 
 const go = (url: string) => navigateTo({ url });
 
 /** 首页: what this person can do here, by their roles; each block leads into its feature. */
 export default function HomePage() {
+  useTabPage('home');
   const { query, reload } = useMe();
   return (
     <PageShell query={query} onRetry={reload}>

@@ -7,12 +7,14 @@ import { PageShell } from '@/components/PageShell';
 import { PrivacyDialog } from '@/components/PrivacyDialog';
 import { roleFlags, useMe } from '@/hooks/useMe';
 import { setElderMode, useElderMode } from '@/lib/elderMode';
+import { useTabPage } from '@/lib/tabBar';
 import './index.scss';
 
 const go = (url: string) => navigateTo({ url });
 
 /** 我的: profile, roles with their units, invitation, 长辈模式, privacy, about, 注销. */
 export default function MePage() {
+  useTabPage('me');
   const { query, reload } = useMe();
   return (
     <PageShell query={query} onRetry={reload}>

@@ -14,6 +14,7 @@ import { shanghai } from '@honglin/types/time';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
+import { useTabPage } from '@/lib/tabBar';
 import { PledgeCard } from './PledgeCard';
 import { PledgeList } from './PledgeList';
 import { pledgeRolesOf } from './roles';
@@ -31,6 +32,7 @@ const MONTHS = [
 
 /** 承诺 tab: a member's own pledges and what each asks of them next; the way to the wall and to review. */
 export default function PledgesPage() {
+  useTabPage('pledges');
   const { query: me, reload: reloadMe } = useMe();
   return (
     <PageShell query={me} onRetry={reloadMe}>

@@ -5,8 +5,10 @@ import { Button } from '@/components/Button';
 import type { Me } from '@honglin/types/user';
 import { callCloud } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
+import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDrafts';
+import { useTabPage } from '@/lib/tabBar';
 import { requestRolesOf } from './labels';
 import { RequestList } from './RequestList';
 import { useRequestList } from './useRequestList';
@@ -16,6 +18,7 @@ const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 
 /** 诉求 tab: raise a problem, see one's own and followed requests; heads find their waiting list and visits here. */
 export default function RequestsPage() {
+  useTabPage('requests');
   const { query, reload } = useQuery(() => callCloud<Me>('user', 'me', {}), []);
   return (
     <PageShell query={query} onRetry={reload}>
@@ -35,6 +38,12 @@ export default function RequestsPage() {
               {roles.handles && (
                 <Button className="rq-button" size="large" onClick={() => open('report')}>
                   代居民反映
+                </Button>
+              )}
+              {roles.handles && canAskToBeTold && (
+                // A head is told of requests passed up to them only after agreeing here (or on 签收 / 办结).
+                <Button className="rq-button" size="large" onClick={() => void askToBeTold('handling')}>
+                  接收上报提醒
                 </Button>
               )}
               {roles.visits && (
