@@ -24,7 +24,7 @@ const NOTICES = {
 export const canAskToBeTold = process.env.TARO_ENV === 'weapp';
 
 /** The kinds whose template WeChat's answer marks accepted (`{ [templateId]: 'accept' | 'reject' | … }`). */
-export function acceptedKinds(flow: keyof typeof NOTICES, answer: Record<string, unknown>): SubscriptionKind[] {
+function acceptedKinds(flow: keyof typeof NOTICES, answer: Record<string, unknown>): SubscriptionKind[] {
   return NOTICES[flow].filter((key) => answer[settings.subscribeTemplates[key].id] === 'accept');
 }
 
@@ -44,5 +44,5 @@ export async function askToBeTold(flow: keyof typeof NOTICES): Promise<void> {
   }).catch(() => null);
   const accepted = answer ? acceptedKinds(flow, answer as unknown as Record<string, unknown>) : [];
   // Not awaited: the tap's own action goes on at once; a report lost offline only means one notice fewer.
-  if (accepted.length > 0) void userApi.reportSubscriptions({ accepted }).catch(() => undefined);
+  if (accepted.length > 0) void userApi.reportSubscriptions({ accepted });
 }
