@@ -208,8 +208,8 @@ function pngImage(bytes: Buffer): PdfImage {
   let height = 0;
   let depth = 8;
   let type = 0;
-  let palette = Buffer.alloc(0);
-  let transparency = Buffer.alloc(0);
+  let palette: Buffer = Buffer.alloc(0);
+  let transparency: Buffer = Buffer.alloc(0);
   const idat: Buffer[] = [];
   for (let at = 8; at + 8 <= bytes.length;) {
     const length = bytes.readUInt32BE(at);
