@@ -10,7 +10,7 @@ import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers
 /**
  * A village onboarded from its rosters, by taps: the village admin downloads the 党员花名册 template, uploads a filled
  * file with two row errors, sees both by row, uploads the corrected file, confirms and prints the invitation sheet
- * (a PDF, opened in Chromium's viewer); the branch secretary reads the
+ * (a PDF, opened in Chromium's viewer), whose slip 罗大成 redeems; the branch secretary reads the
  * join code; a newcomer on the roster links with the code, their name and the last four digits of their phone, and
  * sees 党员 in 我的. Screenshots in tests/artifacts/roster-*.png.
  */
@@ -151,6 +151,20 @@ test('a village admin imports the 党员花名册 and a member on it links with 
   await untilDrawn(sheet);
   await shot(sheet, 'roster-invitation-sheet');
   await admin.context().close();
+
+  // 罗大成 gets his slip at the branch meeting: 我的 → 输入邀请码 (scanning the code opens the same page with it).
+  const slipCode = shown.slice(shown.indexOf('罗大成')).find((t) => /^[2-9A-HJ-NP-Z]{8}$/.test(t)) ?? '';
+  const luo = await openAs('e2e-roster-luo', '/pages/me/index');
+  await waitForPage(luo);
+  await current(luo).getByText('欢迎使用红邻').waitFor();
+  await tap(luo, '同意并继续');
+  await current(luo).getByText('欢迎使用红邻').waitFor({ state: 'detached' });
+  await tapTo(luo, '输入邀请码', '/packages/account/redeem');
+  await current(luo).locator('input').first().fill(slipCode);
+  await tap(luo, '接受邀请');
+  await current(luo).getByText('罗大成，您现在是西草坪村党支部的党员。').waitFor();
+  await shot(luo, 'roster-sheet-redeemed');
+  await luo.context().close();
 
   // The branch secretary: 我的 → 本支部入支部码, read out at the meeting.
   const secretary = await openAs(PERSONA.secretary, '/pages/me/index');
