@@ -161,3 +161,30 @@ export interface RosterLinkResult {
   /** The roles granted on linking (member, and any head role the roster names). */
   roles: string[];
 }
+
+/**
+ * roster.sheet — the printable invitation sheet of a village (or the town): for every branch member on the roster
+ * not linked yet, a personal invitation (made once; printing again reuses it) and its mini-program code, one PDF per
+ * branch with the name beside each code. Call again with `after` = `next` until `done`: each call makes a batch
+ * of invitations or composes a few branches' files, within the function's time limit.
+ */
+export const rosterSheetInputSchema = z.object({
+  unitId: idSchema,
+  /** The last branch whose file an earlier call made (its `next`). */
+  after: idSchema.optional(),
+});
+export type RosterSheetInput = z.input<typeof rosterSheetInputSchema>;
+
+/** Days a printed personal invitation stays valid (the longest an invitation may be). */
+export const SHEET_INVITE_DAYS = 30;
+
+export interface RosterSheet {
+  /** People on the sheet (branch members not linked yet), and how many of them have their invitation and code. */
+  total: number;
+  prepared: number;
+  /** The files this call made, one per branch (a PDF, A4). */
+  files: RosterFile[];
+  /** Pass as `after` in the next call. */
+  next?: string;
+  done: boolean;
+}

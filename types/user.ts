@@ -142,6 +142,8 @@ export type RedeemInviteInput = z.input<typeof redeemInviteInputSchema>;
 export interface RedeemInviteResult {
   grant: RoleGrant;
   targetName: string;
+  /** A personal invitation of a roster's invitation sheet: the name on the roster now linked to the caller. */
+  personName?: string;
 }
 
 /** user.listPeople — people living in or holding a role in a unit (and below), for admins of that unit. */

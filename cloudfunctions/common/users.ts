@@ -38,6 +38,8 @@ export interface InviteDoc {
   createdAt: Date;
   expiresAt: Date;
   qrFileId: string;
+  /** A personal invitation of the invitation sheet (roster.sheet): redeeming it links this roster record. */
+  rosterPersonId?: string;
   redeemedBy?: string;
   redeemedAt?: Date;
 }

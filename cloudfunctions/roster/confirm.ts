@@ -7,15 +7,8 @@ import type { HeadRow, HouseholdRow, MemberRow, RosterRow } from '../common/doma
 import { notFound } from '../common/errors';
 import { HOUSEHOLDS, type HouseholdDoc } from '../common/households';
 import { defineAction } from '../common/runtime';
-import {
-  CHUNK_ROWS,
-  IMPORT_ROWS,
-  ROSTER_IMPORTS,
-  ROSTER_PEOPLE,
-  type ImportRowsDoc,
-  type RosterImportDoc,
-  type RosterPersonDoc,
-} from './store';
+import { ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
+import { CHUNK_ROWS, IMPORT_ROWS, ROSTER_IMPORTS, type ImportRowsDoc, type RosterImportDoc } from './store';
 
 type Data = Record<string, unknown>;
 

@@ -17,9 +17,9 @@ import { ADMIN_ROLES } from '../common/domain/roles';
 import { HOUSEHOLDS, type HouseholdDoc } from '../common/households';
 import { BRANCHES, UNITS, type BranchDoc, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
+import { ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
 import { workbook, type Cell, type Sheet } from '../common/spreadsheet/xlsx';
 import { everyRow, keepsRosterPhones, rosterUnitScope } from './scope';
-import { ROSTER_PEOPLE, type RosterPersonDoc } from './store';
 
 const HOW_TO: Record<RosterKind, string[]> = {
   members: [

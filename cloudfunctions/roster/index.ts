@@ -3,7 +3,8 @@ import { confirm } from './confirm';
 import { exportRoster, template } from './files';
 import { joinCode, joinNames, link } from './join';
 import { preview } from './preview';
+import { sheet } from './sheet';
 
-export const actions = { template, preview, confirm, export: exportRoster, joinCode, joinNames, link };
+export const actions = { template, preview, confirm, export: exportRoster, sheet, joinCode, joinNames, link };
 
 export const main = createMain('roster', actions);

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import type { RoleGrant } from '@honglin/types/org';
 import {
   JOIN_CODE_LENGTH,
   rosterJoinCodeInputSchema,
@@ -14,14 +13,15 @@ import { ROLE_LABELS } from '@honglin/types/org';
 import { anyone, roles } from '../common/access';
 import { db } from '../common/cloud';
 import { byId, inTransaction, rows, txGet } from '../common/db';
-import { ADMIN_ROLES, applyRoleChange, grantsUnitIds, memberUnitIds } from '../common/domain/roles';
+import { ADMIN_ROLES } from '../common/domain/roles';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { tallyOne } from '../common/domain/limits';
 import { LIMITS, refuseWhenReached } from '../common/limits';
 import { BRANCHES, branchScope, loadBranch, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
-import { NOT_AGREED_MESSAGE, USERS, recordRoleChange, saveUser, type UserDoc } from '../common/users';
-import { JOIN_CODES, ROSTER_PEOPLE, type JoinCodeDoc, type RosterPersonDoc } from './store';
+import { linkRosterPerson, refuseSecondRecord, ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
+import { NOT_AGREED_MESSAGE, USERS, type UserDoc } from '../common/users';
+import { JOIN_CODES, type JoinCodeDoc } from './store';
 
 function newJoinCode(): string {
   return Array.from(
@@ -107,22 +107,6 @@ export const joinNames = defineAction({
   },
 });
 
-/** The roles a roster names for a person, as grants: 党员 of their branch and any head role. */
-function grantsOf(person: RosterPersonDoc, branch: BranchDoc, at: Date): RoleGrant[] {
-  const grantedAt = at.toISOString();
-  return [
-    {
-      role: 'member',
-      unitId: branch.unitId,
-      unitPath: branch.unitPath,
-      branchId: branch._id,
-      grantedAt,
-      grantedBy: 'roster',
-    },
-    ...person.headRoles.map((r) => ({ ...r, grantedAt, grantedBy: 'roster' })),
-  ];
-}
-
 /**
  * 认领: the caller says which person of the branch's roster they are and confirms the last four digits of the phone
  * on record. The record is theirs and the roles it names are granted, with the role-change record. Linking one's
@@ -140,52 +124,12 @@ export const link = defineAction({
     if (person.userId !== openid && person.phone.slice(-4) !== input.phoneLast4) {
       throw invalidArgument(`手机号后四位不对，请核对${await countWrong(openid, now)}`);
     }
-    const [elsewhere] = await rows<Pick<RosterPersonDoc, '_id' | 'name'>>(
-      db.collection(ROSTER_PEOPLE).where({ userId: openid }).field({ _id: true, name: true }).limit(2),
-    );
-    if (elsewhere && elsewhere._id !== person._id)
-      throw conflict(`您已认领名册中的“${elsewhere.name}”，不能再认领别人`);
+    await refuseSecondRecord(openid, person._id);
     const granted = await inTransaction(async (tx) => {
-      const current = await txGet<RosterPersonDoc>(tx, ROSTER_PEOPLE, person._id);
-      if (!current) throw notFound('名册里没有这个人，请重新选择您的名字');
-      if (current.userId && current.userId !== openid) throw conflict('这个名字已被别人认领，如有误请联系支部书记');
       const user = await txGet<UserDoc>(tx, USERS, openid);
       if (!user || user.deletedAt) throw forbidden(NOT_AGREED_MESSAGE);
-      const grants = grantsOf(current, branch, now);
-      if (current.userId === openid) return grants;
-      let roles = user.roles ?? [];
-      const changed: RoleGrant[] = [];
-      for (const grant of grants) {
-        const next = applyRoleChange(roles, { type: 'grant', grant });
-        if (next.ok) {
-          roles = next.roles;
-          changed.push(...next.changed);
-        }
-      }
-      const home =
-        !user.homeUnitId && current.homeUnitId
-          ? { homeUnitId: current.homeUnitId, homeUnitPath: current.homeUnitPath }
-          : { homeUnitId: user.homeUnitId, homeUnitPath: user.homeUnitPath ?? [] };
-      await saveUser(tx, { ...user, ...home, roles, unitIds: memberUnitIds(home.homeUnitPath, roles), updatedAt: now });
-      await tx
-        .collection(ROSTER_PEOPLE)
-        .doc(current._id)
-        .update({ data: { userId: openid, linkedAt: now } });
-      if (changed.length > 0) {
-        await recordRoleChange(tx, {
-          change: 'grant',
-          via: 'roster',
-          grants: changed,
-          unitIds: grantsUnitIds(changed),
-          subject: openid,
-          subjectName: user.nickname,
-          actor: openid,
-          actorName: user.nickname,
-          at: now,
-          targetName: branch.name,
-        });
-      }
-      return grants;
+      const linked = await linkRosterPerson(tx, { personId: person._id, branch, user, now, via: 'roster' });
+      return linked.grants;
     });
     return { name: person.name, branchName: branch.name, roles: granted.map((g) => ROLE_LABELS[g.role]) };
   },

@@ -17,17 +17,10 @@ import { conflict, invalidArgument } from '../common/errors';
 import { HOUSEHOLDS, householdKey, type HouseholdDoc } from '../common/households';
 import { BRANCHES, UNITS, type BranchDoc, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
+import { ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
 import { readTable, TableFormatError } from '../common/spreadsheet/readTable';
 import { everyRow, rosterUnitScope } from './scope';
-import {
-  CHUNK_ROWS,
-  IMPORT_ROWS,
-  ROSTER_IMPORTS,
-  ROSTER_PEOPLE,
-  type ImportRowsDoc,
-  type RosterImportDoc,
-  type RosterPersonDoc,
-} from './store';
+import { CHUNK_ROWS, IMPORT_ROWS, ROSTER_IMPORTS, type ImportRowsDoc, type RosterImportDoc } from './store';
 
 /** A roster file larger than this is not a roster (3,000 households fit in well under 1 MB). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,8 +1,7 @@
 import type { RosterKind, RosterProblem } from '@honglin/types/roster';
-import type { HeadRole, RosterRow } from '../common/domain/roster';
+import type { RosterRow } from '../common/domain/roster';
 
-/** Collections of the roster function (declared in cloudfunctions/database.json). */
-export const ROSTER_PEOPLE = 'roster_people';
+/** Collections of the roster function (declared in cloudfunctions/database.json); its people: common/rosterPeople.ts. */
 export const ROSTER_IMPORTS = 'roster_imports';
 export const JOIN_CODES = 'join_codes';
 export const IMPORT_ROWS = 'roster_import_rows';
@@ -16,29 +15,6 @@ export interface ImportRowsDoc {
   importId: string;
   index: number;
   rows: RosterRow[];
-}
-
-/**
- * A person of the town's rosters (党员花名册, the heads named by a village): a record without an account until the
- * person links it to theirs. Their roles are granted on linking.
- */
-export interface RosterPersonDoc {
-  _id: string;
-  name: string;
-  /** Private: the admins who keep the roster see it; the person confirms its last four digits to link. */
-  phone: string;
-  branchId: string | null;
-  /** The branch's unit path: "members in village X" is one indexed query. */
-  branchUnitPath: string[];
-  homeUnitId: string | null;
-  homeUnitPath: string[];
-  joinedOn: string | null;
-  headRoles: HeadRole[];
-  /** The account (OPENID) that linked this record; null until then. */
-  userId: string | null;
-  linkedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 /** A previewed import: the checked rows waiting for confirm, and how far confirm has written them. */

@@ -9,7 +9,7 @@ import {
   type RedeemInviteResult,
 } from '@honglin/types/user';
 import { anyone, roles } from '../common/access';
-import { cloud, db } from '../common/cloud';
+import { db } from '../common/cloud';
 import {
   INVITE_REFUSAL_MESSAGES,
   inviteCodeFromDigest,
@@ -18,10 +18,11 @@ import {
   type InviteState,
 } from '../common/domain/invite';
 import { ADMIN_ROLES, applyRoleChange, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
-import { inTransaction, txGet } from '../common/db';
-import { qrCodeVersion } from '../common/miniProgramVersion';
+import { inTransaction, txGet, type Tx } from '../common/db';
+import { makeInviteQrCode } from '../common/inviteQr';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
-import { roleTargetScope, type RoleTargetResource } from '../common/org';
+import { BRANCHES, roleTargetScope, type BranchDoc, type RoleTargetResource } from '../common/org';
+import { linkRosterPerson, refuseSecondRecord, ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
 import { tallyOne } from '../common/domain/limits';
 import { LIMITS, refuseWhenReached } from '../common/limits';
 import { defineAction } from '../common/runtime';
@@ -36,8 +37,6 @@ import {
   type UserDoc,
 } from '../common/users';
 
-/** The page a scanned invitation opens (its `scene` is the code). */
-export const REDEEM_PAGE = 'packages/account/redeem';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Refuses a role the admin may not hand out, or one that does not belong in that kind of unit. */
@@ -79,26 +78,6 @@ export function inviteView(invite: InviteDoc, now: Date): InviteView {
   };
 }
 
-/** The mini-program code of an invitation, stored as a PNG; '' when it could not be made (the short code still works). */
-async function makeQrCode(code: string): Promise<string> {
-  try {
-    const qr = (await cloud.openapi.wxacode.getUnlimited({
-      scene: code,
-      page: REDEEM_PAGE,
-      ...qrCodeVersion,
-      width: 430,
-    })) as {
-      buffer?: Buffer;
-    };
-    if (!qr.buffer) return '';
-    const { fileID } = await cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: qr.buffer });
-    return fileID;
-  } catch (error) {
-    console.error('[user] invitation QR code could not be made', error);
-    return '';
-  }
-}
-
 /**
  * A one-time invitation to one role in one unit (or branch), valid for some days (7 by default): a short code
  * and a mini-program code to scan. Retrying with the same requestId gives the same invitation.
@@ -137,11 +116,57 @@ export const createInvite = defineAction({
     // (the short code works alone), so twenty retries never render twenty codes.
     const madeNow = new Date(invite.createdAt).getTime() === now.getTime();
     if (invite.qrFileId || !madeNow) return inviteView(invite, now);
-    const qrFileId = await makeQrCode(code);
+    const qrFileId = await makeInviteQrCode(code);
     if (qrFileId) await db.collection(INVITES).doc(code).update({ data: { qrFileId } });
     return inviteView({ ...invite, qrFileId }, now);
   },
 });
+
+/**
+ * A personal invitation of a roster's invitation sheet: the roster record becomes the person's, with the roles it
+ * names (as linking with the join code does), and the invitation is used.
+ */
+async function redeemRosterInvite(
+  tx: Tx,
+  invite: InviteDoc,
+  user: UserDoc,
+  changed: boolean,
+  now: Date,
+): Promise<RedeemInviteResult> {
+  const personId = invite.rosterPersonId ?? '';
+  const branch = invite.branchId ? await txGet<BranchDoc>(tx, BRANCHES, invite.branchId) : null;
+  if (!branch) throw notFound('这个党支部已不存在，请联系管理员');
+  const answer = (grant: RoleGrant, person: RosterPersonDoc | null): RedeemInviteResult => ({
+    grant,
+    targetName: invite.targetName,
+    personName: person?.name ?? '',
+  });
+  if (!changed) {
+    const grant: RoleGrant = {
+      role: invite.role,
+      unitId: invite.unitId,
+      unitPath: invite.unitPath,
+      branchId: branch._id,
+      grantedAt: new Date(invite.redeemedAt ?? now).toISOString(),
+      grantedBy: invite.createdBy,
+    };
+    return answer(grant, await txGet<RosterPersonDoc>(tx, ROSTER_PEOPLE, personId));
+  }
+  await refuseSecondRecord(user._id, personId);
+  const linked = await linkRosterPerson(tx, {
+    personId,
+    branch,
+    user,
+    now,
+    via: 'invite',
+    actor: { openid: invite.createdBy, name: invite.createdByName, inviteCode: invite._id },
+  });
+  await tx
+    .collection(INVITES)
+    .doc(invite._id)
+    .update({ data: { redeemedBy: user._id, redeemedAt: now } });
+  return answer(linked.grants[0], linked.person);
+}
 
 /**
  * The invited person redeems the code: the role is theirs, recorded with the invitation. Redeeming one's own
@@ -168,6 +193,7 @@ export const redeemInvite = defineAction({
       }
       const next = transition(stateOf(invite), { type: 'redeem', by: openid, at: now });
       if (!next.ok) throw conflict(INVITE_REFUSAL_MESSAGES[next.refusal]);
+      if (invite.rosterPersonId) return redeemRosterInvite(tx, invite, user, next.changed, now);
       const grant: RoleGrant = {
         role: invite.role,
         unitId: invite.unitId,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import QRCode from 'qrcode';
 import { WordList, type ContentVerdict } from './content-check';
 import { encodeCommOpenApiResp, decodeCommApiData } from './protobuf';
+import { qrPng } from './qrPng';
 import {
   appendRecord,
   mediaCheckOutageFile,
@@ -163,11 +163,7 @@ export class LocalOpenApi {
     };
     appendRecord(qrCodesFile(this.options.dataDir), record);
     const width = Math.min(Math.max(Number(params.width) || 430, 280), 1280);
-    const bytes = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
-      type: 'png',
-      width,
-      margin: 2,
-    });
+    const bytes = qrPng(`${page}?scene=${encodeURIComponent(scene)}`, width, 2);
     return { bytes, contentType: 'image/png' };
   }
 }

@@ -11,6 +11,8 @@ import type {
   RosterPreview,
   RosterPreviewInput,
   RosterProgress,
+  RosterSheet,
+  RosterSheetInput,
   RosterTemplateInput,
 } from '@honglin/types/roster';
 import { callCloud } from './transport';
@@ -21,6 +23,7 @@ export const rosterApi = {
   preview: (input: RosterPreviewInput) => callCloud<RosterPreview>('roster', 'preview', input),
   confirm: (input: RosterConfirmInput) => callCloud<RosterProgress>('roster', 'confirm', input),
   export: (input: RosterExportInput) => callCloud<RosterFile>('roster', 'export', input),
+  sheet: (input: RosterSheetInput) => callCloud<RosterSheet>('roster', 'sheet', input),
   joinCode: (input: RosterJoinCodeInput) => callCloud<RosterJoinCode>('roster', 'joinCode', input),
   joinNames: (input: RosterJoinNamesInput) => callCloud<RosterJoinNames>('roster', 'joinNames', input),
   link: (input: RosterLinkInput) => callCloud<RosterLinkResult>('roster', 'link', input),

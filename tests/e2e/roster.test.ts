@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { PERSONA } from '../../emulator/seed/ids';
@@ -8,7 +9,8 @@ import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers
 
 /**
  * A village onboarded from its rosters, by taps: the village admin downloads the 党员花名册 template, uploads a filled
- * file with two row errors, sees both by row, uploads the corrected file and confirms; the branch secretary reads the
+ * file with two row errors, sees both by row, uploads the corrected file, confirms and prints the invitation sheet
+ * (a PDF, opened in Chromium's viewer), whose slip 罗大成 redeems; the branch secretary reads the
  * join code; a newcomer on the roster links with the code, their name and the last four digits of their phone, and
  * sees 党员 in 我的. Screenshots in tests/artifacts/roster-*.png.
  */
@@ -47,6 +49,32 @@ async function chooseFile(page: Page, buttonText: string, file: string) {
 }
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The texts a PDF shows (its content streams' UCS-2 strings, as the roster sheet writes them). */
+function pdfText(pdf: Buffer): string[] {
+  const shown: string[] = [];
+  for (const match of pdf.toString('latin1').matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+    } catch {
+      continue; // an image
+    }
+    for (const hex of content.matchAll(/<([0-9a-f]+)> Tj/g)) {
+      shown.push(String.fromCharCode(...(hex[1].match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
+    }
+  }
+  return shown;
+}
+
+/**
+ * Waits until Chromium's PDF viewer (a plugin, out of the page's DOM) has drawn the sheet: a screenshot of the
+ * empty grey viewer is a few KB of PNG, one showing the codes' modules well over 60 KB.
+ */
+async function untilDrawn(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  while ((await page.screenshot()).length < 60_000) await new Promise((resolve) => setTimeout(resolve, 250));
+}
 
 const GOOD = [
   ['欧阳兰', '13911112345', '西草坪村党支部', '第一片/第一组/一邻', '2005-07-01'],
@@ -106,7 +134,37 @@ test('a village admin imports the 党员花名册 and a member on it links with 
   await tap(admin, '确认导入4行');
   await current(admin).getByText('导入完成：共写入4行。').waitFor();
   await shot(admin, 'roster-imported');
+
+  // 打印邀请码: the branch's invitation sheet opens as a PDF, a code beside each name of the four new members.
+  const opened = admin.context().waitForEvent('page');
+  await tap(admin, '打印邀请码');
+  await current(admin).getByText('已生成：西草坪村党支部邀请码.pdf（点此打开）').waitFor();
+  await shot(admin, 'roster-sheet-made');
+  const sheet = await opened;
+  const pdf = await admin.request.get(sheet.url());
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const shown = pdfText(await pdf.body());
+  expect(shown).toEqual(
+    expect.arrayContaining(['微信扫码，确认本人信息后即可加入', '欧阳兰', '贺建军', '罗大成', '雷小明']),
+  );
+  await sheet.setViewportSize({ width: 900, height: 1200 });
+  await untilDrawn(sheet);
+  await shot(sheet, 'roster-invitation-sheet');
   await admin.context().close();
+
+  // 罗大成 gets his slip at the branch meeting: 我的 → 输入邀请码 (scanning the code opens the same page with it).
+  const slipCode = shown.slice(shown.indexOf('罗大成')).find((t) => /^[2-9A-HJ-NP-Z]{8}$/.test(t)) ?? '';
+  const luo = await openAs('e2e-roster-luo', '/pages/me/index');
+  await waitForPage(luo);
+  await current(luo).getByText('欢迎使用红邻').waitFor();
+  await tap(luo, '同意并继续');
+  await current(luo).getByText('欢迎使用红邻').waitFor({ state: 'detached' });
+  await tapTo(luo, '输入邀请码', '/packages/account/redeem');
+  await current(luo).locator('input').first().fill(slipCode);
+  await tap(luo, '接受邀请');
+  await current(luo).getByText('罗大成，您现在是西草坪村党支部的党员。').waitFor();
+  await shot(luo, 'roster-sheet-redeemed');
+  await luo.context().close();
 
   // The branch secretary: 我的 → 本支部入支部码, read out at the meeting.
   const secretary = await openAs(PERSONA.secretary, '/pages/me/index');

@@ -41,7 +41,8 @@ export default function RedeemPage() {
             <View className="hl-section">
               <Text className="hl-section__title">已接受邀请</Text>
               <Text className="hl-success">
-                您现在是{done.targetName}的{ROLE_LABELS[done.grant.role]}。
+                {done.personName ? `${done.personName}，` : ''}您现在是{done.targetName}的{ROLE_LABELS[done.grant.role]}
+                。
               </Text>
               <Button className="hl-button hl-button--primary" onClick={() => switchTab({ url: '/pages/home/index' })}>
                 回到首页

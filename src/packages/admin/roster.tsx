@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { ROSTER_COLUMNS, ROSTER_KIND_LABELS, ROSTER_KINDS, type RosterKind } from '@honglin/types/roster';
-import type { RosterFile, RosterPreview, RosterProgress } from '@honglin/types/roster';
+import type { RosterFile, RosterPreview, RosterProgress, RosterSheet } from '@honglin/types/roster';
 import { rosterApi } from '@/api/roster';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
@@ -13,7 +13,8 @@ import '../account/form.scss';
 
 /**
  * 名册导入: the rosters a village or the town already keeps (党员花名册, 农户名册, 片组邻长名单), from Excel or CSV.
- * Template → filled file → preview with every problem by row → confirm in batches → done; and the roster back as Excel.
+ * Template → filled file → preview with every problem by row → confirm in batches → done; the roster back as Excel;
+ * and the invitation sheet that members not linked yet scan at their branch meeting.
  */
 export default function RosterPage() {
   const scope = useAdminScope();
@@ -43,6 +44,11 @@ export default function RosterPage() {
             </View>
             <Import key={`${kind}-${scope.unitId}`} kind={kind} unitId={scope.unitId} />
             <Export key={`export-${kind}-${scope.unitId}`} kind={kind} unitId={scope.unitId} />
+            <InvitationSheet
+              key={`sheet-${scope.unitId}`}
+              unitId={scope.unitId}
+              unitName={scope.grants.find((g) => g.unitId === scope.unitId)?.unitName ?? ''}
+            />
           </View>
         ) : (
           <Text className="hl-text">只有村（社区）和镇的管理员可以导入名册。</Text>
@@ -224,6 +230,70 @@ function Export({ kind, unitId }: { kind: RosterKind; unitId: string }) {
           已导出：{file.fileName}（点此再次打开）
         </Text>
       )}
+      {error && <Text className="hl-error">{error}</Text>}
+    </View>
+  );
+}
+
+type SheetStep =
+  { at: 'idle' } | { at: 'busy'; progress: RosterSheet | null } | { at: 'done'; files: RosterFile[]; total: number };
+
+/**
+ * 打印邀请码: each branch's A4 sheet of personal invitation codes for the members on the roster who have not joined
+ * yet, made over several calls (invitations first, then the pages) and opened; printing again gives the same codes.
+ */
+function InvitationSheet({ unitId, unitName }: { unitId: string; unitName: string }) {
+  const [step, setStep] = useState<SheetStep>({ at: 'idle' });
+  const [error, setError] = useState('');
+  const run = async () => {
+    setError('');
+    setStep({ at: 'busy', progress: null });
+    const files: RosterFile[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const answer = await rosterApi.sheet({ unitId, ...(after ? { after } : {}) });
+      if (!answer.ok) {
+        setStep({ at: 'idle' });
+        return setError(answer.error.message);
+      }
+      files.push(...answer.data.files);
+      after = answer.data.next ?? after;
+      if (answer.data.done) {
+        setStep({ at: 'done', files, total: answer.data.total });
+        break;
+      }
+      setStep({ at: 'busy', progress: answer.data });
+    }
+    if (files[0]) {
+      const failed = await openWorkbook(files[0]);
+      if (failed) setError(failed);
+    }
+  };
+  const busy = step.at === 'busy';
+  return (
+    <View className="hl-section">
+      <Text className="hl-section__title">党员邀请码</Text>
+      <Text className="hl-note">
+        为{unitName}
+        名册中还没有加入的党员每人生成一个专属邀请码，每个党支部一份（A4，可打印后剪开），在支部会上发给本人，微信扫码即可加入。再次打印仍是同样的邀请码。
+      </Text>
+      <Button className="hl-button" loading={busy} disabled={busy} onClick={run}>
+        打印邀请码
+      </Button>
+      {step.at === 'busy' && (
+        <Text className="hl-note">
+          {step.progress ? `正在生成：已生成${step.progress.prepared}/${step.progress.total}人` : '正在生成…'}
+        </Text>
+      )}
+      {step.at === 'done' && step.total === 0 && (
+        <Text className="hl-success">名册中的党员都已加入，没有要打印的邀请码。</Text>
+      )}
+      {step.at === 'done' &&
+        step.files.map((file) => (
+          <Text key={file.fileID} className="hl-success" onClick={() => openWorkbook(file)}>
+            已生成：{file.fileName}（点此打开）
+          </Text>
+        ))}
       {error && <Text className="hl-error">{error}</Text>}
     </View>
   );
