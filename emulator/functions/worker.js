@@ -11,14 +11,15 @@
 const { parentPort, workerData } = require('node:worker_threads');
 
 /**
- * The local cloud's clock: tests move "now" of the functions by an offset (FunctionRuntime.setClock) instead of
- * waiting for a day to pass. Installed before the bundle loads, so the function and every library it holds read
- * the moved time; dates built from a given value are unchanged.
+ * The local cloud's clock: a test moves "now" of the functions by an offset (FunctionRuntime.setClock) instead of
+ * waiting for a day to pass. While it is moved, the global Date answers the moved time to `new Date()` and
+ * `Date.now()` (the function and every library it holds read it at call time); dates built from a given value are
+ * unchanged. While it is not, the real Date is in place, untouched.
  */
 const RealDate = Date;
 let clockOffsetMs = 0;
-// A function, not a class: Date() without `new` must still answer (a string), and every date, however made,
-// stays an instance of the global Date.
+// A function, not a class: Date() without `new` still answers a string, and every date, however made, is an
+// instance of both.
 function CloudDate(...args) {
   const at = args.length === 0 ? new RealDate(RealDate.now() + clockOffsetMs) : new RealDate(...args);
   return new.target ? at : at.toString();
@@ -27,14 +28,13 @@ CloudDate.prototype = RealDate.prototype;
 CloudDate.now = () => RealDate.now() + clockOffsetMs;
 CloudDate.parse = RealDate.parse;
 CloudDate.UTC = RealDate.UTC;
-Object.defineProperty(RealDate.prototype, 'constructor', { value: CloudDate, writable: true, configurable: true });
-globalThis.Date = CloudDate;
 
 let main;
 
 parentPort.on('message', async (message) => {
   Object.assign(process.env, message.env);
   clockOffsetMs = message.clockOffsetMs ?? 0;
+  globalThis.Date = clockOffsetMs === 0 ? RealDate : CloudDate;
   try {
     if (!main) {
       main = require(workerData.entry).main;
