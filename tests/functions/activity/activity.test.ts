@@ -688,7 +688,9 @@ describe('check-in on the session’s own day, and sessions of earlier days ente
     const entered = '2026-12-03T09:00:00+08:00';
     const held = await onDay(entered, async () => {
       const { answer, trips } = await w.roundTrips('activity', 'markHeld', { id: past._id }, P.secretary);
-      // reads: caller, the activity (scope), the activity again in the transaction
+      // reads: caller, the activity (scope), the activity again in the transaction; start; writes: the activity,
+      // its timeline entry, 2 counter shards (+2 creating a past month's shards nobody prepared), the held marker;
+      // commit
       expect(trips).toBeLessThanOrEqual(12);
       const heldNow = ok(answer);
       ok(await w.call('activity', 'addAttendee', { id: past._id, attendee: { openid: P.member1 } }, P.secretary));
