@@ -114,6 +114,10 @@ export type CancelActivityInput = z.input<typeof cancelActivityInputSchema>;
 export const activityIdInputSchema = z.object({ id: idSchema });
 export type ActivityIdInput = z.input<typeof activityIdInputSchema>;
 
+/** markHeld (补录) enters a session of an earlier day as held; its attendance is then recorded by hand. */
+export const markHeldInputSchema = activityIdInputSchema;
+export type MarkHeldInput = z.input<typeof markHeldInputSchema>;
+
 /** openCheckin opens check-in (planned → open) or closes it (open → held). */
 export const openCheckinInputSchema = z.object({ id: idSchema, close: z.boolean().default(false) });
 export type OpenCheckinInput = z.input<typeof openCheckinInputSchema>;
@@ -195,6 +199,8 @@ export interface Activity {
   practice?: PracticeOutcome;
   /** Counted in the same transaction as each attendance record. */
   attendance: AttendanceCounts;
+  /** Entered as held on this day, after it took place (补录): the trace beside startAt. */
+  backfilledAt?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -15,13 +15,14 @@ import {
   addCounts,
   attendanceChange,
   attendanceId,
+  beyondBackdating,
   canManage,
   countsOnDashboard,
   isExpected,
 } from '../common/domain/activity';
 import { db } from '../common/cloud';
 import { inTransaction, txGet, type Tx } from '../common/db';
-import { conflict, forbidden, notFound } from '../common/errors';
+import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import {
   ACTIVITIES,
@@ -116,6 +117,8 @@ async function recordEntry(
   allowed(activity.status, {
     type: entry.mode === 'absent' ? 'markAbsent' : entry.mode === 'delivered' ? 'deliver' : 'addAttendee',
   });
+  const tooOld = beyondBackdating(new Date(activity.startAt), now);
+  if (tooOld) throw invalidArgument(`${tooOld}，不能再登记参加情况`);
   if (person.openid && !isExpected(person.roles, activity)) {
     throw forbidden('这位不在这次活动的参加范围内');
   }

@@ -10,7 +10,14 @@ import {
 import { roles } from '../common/access';
 import { cloud } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
-import { addCounts, addWrongCode, attendanceChange, guessingLocked, isExpected } from '../common/domain/activity';
+import {
+  addCounts,
+  addWrongCode,
+  attendanceChange,
+  checkinDayRefusal,
+  guessingLocked,
+  isExpected,
+} from '../common/domain/activity';
 import { activityHeld } from '../common/domain/metrics';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
@@ -34,8 +41,9 @@ import {
 export const CHECKIN_PAGE = 'packages/activity/checkin';
 
 /**
- * 开始签到 / 结束签到. Closing check-in makes the session held: it counts on the dashboard from then on,
- * with the participant-times recorded so far.
+ * 开始签到 / 结束签到. Check-in opens only on the session's own day (a session of an earlier day is entered with
+ * markHeld); closing it makes the session held: it counts on the dashboard from then on, with the
+ * participant-times recorded so far.
  */
 export const openCheckin = defineAction({
   input: openCheckinInputSchema,
@@ -45,6 +53,8 @@ export const openCheckin = defineAction({
     const updated = await inTransaction(async (tx) => {
       const current = await txActivity(tx, input.id);
       const to = allowed(current.status, { type: event });
+      const wrongDay = event === 'open' ? checkinDayRefusal(new Date(current.startAt), now, 'organiser') : null;
+      if (wrongDay) throw conflict(wrongDay);
       const changes = { status: to, updatedAt: now };
       await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
       await recordTimeline(tx, {
@@ -106,6 +116,9 @@ export const checkin = defineAction({
       const activity = await txActivity(tx, input.id);
       if (!isExpected(grants, activity)) throw forbidden('您不在这次活动的参加范围内');
       allowed(activity.status, { type: 'checkin' });
+      // A session left open past midnight takes no more check-ins: they are on the session's own day only.
+      const wrongDay = checkinDayRefusal(new Date(activity.startAt), now, 'member');
+      if (wrongDay) throw conflict(wrongDay);
       const misses = activity.checkinMisses?.[openid];
       if (guessingLocked(misses, now)) throw rateLimited('签到码输错次数太多，请10分钟后再试，或请组织者代为登记');
       const presented = 'token' in input ? { token: input.token } : { code: input.code };

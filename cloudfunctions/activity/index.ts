@@ -1,5 +1,6 @@
 import { createMain } from '../common/runtime';
 import { addAttendee, markAbsent } from './attendance';
+import { markHeld } from './backfill';
 import { checkin, checkinToken, openCheckin } from './checkin';
 import { month } from './month';
 import { cancel, plan, update } from './plan';
@@ -14,6 +15,7 @@ export const actions = {
   list,
   get,
   openCheckin,
+  markHeld,
   checkinToken,
   checkin,
   addAttendee,

@@ -61,6 +61,8 @@ export interface ActivityDoc {
   /** Wrong check-in codes by member (openid), for the guessing limit. Never leaves the server. */
   checkinMisses?: Record<string, WrongCodes>;
   remindedAt?: Date | null;
+  /** When a session of an earlier day was entered as held (补录); startAt is when it happened. */
+  backfilledAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -106,6 +108,7 @@ export function toActivity(doc: ActivityDoc): Activity {
     organiser: _organiser,
     place,
     practice,
+    backfilledAt,
     ...rest
   } = doc;
   return {
@@ -113,6 +116,7 @@ export function toActivity(doc: ActivityDoc): Activity {
     place: placeView(place),
     ...(practice ? { practice: { enterprises: practice.enterprises, requestIds: practice.requestIds } } : {}),
     startAt: iso(doc.startAt),
+    ...(backfilledAt ? { backfilledAt: iso(backfilledAt) } : {}),
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
   };

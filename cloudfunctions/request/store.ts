@@ -12,8 +12,8 @@ import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
-import { notFound } from '../common/errors';
-import { UNITS, type UnitDoc } from '../common/org';
+import { invalidArgument, notFound } from '../common/errors';
+import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
 import type { CallerRecord } from '../common/runtime';
 
 export const REQUESTS = 'requests';
@@ -106,14 +106,53 @@ export function responsibleAt(ladder: LadderStep[], level: number) {
   };
 }
 
-/** A neighbourhood's ladder from its path and the units read with it: every unit found, the last a neighbourhood. */
-export function ladderFrom(path: readonly string[], units: readonly UnitDoc[]): LadderStep[] {
+/**
+ * A ladder from a path and the units read with it: every unit found. A resident's request ends at a neighbourhood;
+ * an enterprise's at the unit the enterprise is registered in (a village, a neighbourhood, or the town).
+ */
+export function ladderFrom(
+  path: readonly string[],
+  units: readonly UnitDoc[],
+  endsAt: 'neighbourhood' | 'registered' = 'neighbourhood',
+): LadderStep[] {
   const byIdMap = new Map(units.map((u) => [u._id, u]));
   const steps = path.map((id) => byIdMap.get(id));
   const last = steps[steps.length - 1];
   if (!last || steps.some((u) => !u)) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  if (last.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
+  if (endsAt === 'neighbourhood' && last.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
   return (steps as UnitDoc[]).map((u) => ({ unitId: u._id, kind: u.kind, name: u.name }));
+}
+
+/** A registered enterprise of the town, with the ladder of the unit it is registered in. */
+export interface RegisteredEnterprise {
+  enterprise: { name: string; placeId: string };
+  ladder: LadderStep[];
+}
+
+/**
+ * 营商服务 is filed at the enterprise's registered place: the enterprise named by its place id, or by its exact
+ * name among the town's registered enterprises, read with its unit's ladder in one query. Null for an enterprise
+ * the town has not registered (the request then stays where it was raised, and is counted by its name).
+ */
+export async function registeredEnterprise(
+  town: string,
+  named: { name: string; placeId?: string },
+): Promise<RegisteredEnterprise | null> {
+  const { list } = (await db
+    .collection(PLACES)
+    .aggregate()
+    .match(named.placeId ? { _id: named.placeId, kind: 'enterprise' } : { kind: 'enterprise', name: named.name.trim() })
+    .lookup({ from: UNITS, localField: 'unitPath', foreignField: '_id', as: 'ancestors' })
+    .end()) as { list: Array<PlaceDoc & { ancestors: UnitDoc[] }> };
+  const place = list.find((p) => p.unitPath[0] === town);
+  if (!place) {
+    if (named.placeId) throw invalidArgument('找不到这家企业，请从本镇登记的企业中选择');
+    return null;
+  }
+  return {
+    enterprise: { name: place.name, placeId: place._id },
+    ladder: ladderFrom(place.unitPath, place.ancestors, 'registered'),
+  };
 }
 
 /** A neighbourhood's ladder (its path with names), in one read: the unit and its ancestors. */

@@ -20,7 +20,7 @@ import { defineAction, type CallerRecord } from '../common/runtime';
 import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
-import { writeNewRequest, type NewRequest } from './create';
+import { writeNewRequest, type NewRequest, type Problem } from './create';
 import {
   actorLabel,
   concerns,
@@ -29,6 +29,7 @@ import {
   livesNear,
   loadLadder,
   NOT_AGREED_MESSAGE,
+  registeredEnterprise,
   NOT_YOURS_MESSAGE,
   REQUESTS,
   viewerOf,
@@ -60,6 +61,22 @@ function homeOf(caller: CallerRecord | null): string {
   const home = (caller as Partial<UserRecord> | null)?.homeUnitId;
   if (!home) throw invalidArgument('请先在“我的”里选好您所在的邻，再提交诉求');
   return home;
+}
+
+/**
+ * Where a problem is filed. An enterprise problem (营商服务) of an enterprise the town registered goes to the
+ * enterprise's registered unit, whoever raises it and wherever they live: it is handled up that unit's ladder and
+ * counted there (the enterprise once, by its place). Any other problem stays at the ladder it was raised on.
+ */
+async function filed<P extends Problem>(
+  problem: P,
+  town: string,
+  raisedAt: () => Promise<LadderStep[]>,
+): Promise<{ problem: P; ladder: LadderStep[] }> {
+  if (problem.category !== 'enterprise' || !problem.enterprise) return { problem, ladder: await raisedAt() };
+  const registered = await registeredEnterprise(town, problem.enterprise);
+  if (!registered) return { problem, ladder: await raisedAt() };
+  return { problem: { ...problem, enterprise: registered.enterprise }, ladder: registered.ladder };
 }
 
 /**
@@ -102,11 +119,12 @@ export const submit = defineAction({
       now,
     );
     await checkText(openid, REQUEST_SCENE, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
-    const ladder = await loadLadder(home);
+    const town = (caller as Partial<UserRecord>).homeUnitPath?.[0] ?? home;
+    const { problem, ladder } = await filed(input, town, () => loadLadder(home));
     const name = (caller as Partial<UserRecord> | null)?.nickname ?? '';
     return create({
       id: input.requestId,
-      problem: input,
+      problem,
       ladder,
       submitter: openid,
       residentName: name,
@@ -145,7 +163,7 @@ async function checkResidentAccount(userId: string, neighbourhoodId: string): Pr
 export const report = defineAction({
   input: reportRequestInputSchema,
   access: roles(HANDLING_ROLES, ladderScope),
-  async handler(input, { openid, caller, grants, resource: ladder, now }): Promise<SubmitResult> {
+  async handler(input, { openid, caller, grants, resource: raisedAt, now }): Promise<SubmitResult> {
     if (input.resident.userId) await checkResidentAccount(input.resident.userId, input.unitId);
     await checkText(openid, REQUEST_SCENE, [
       input.text,
@@ -154,9 +172,10 @@ export const report = defineAction({
       ...(input.parties ?? []),
     ]);
     const label = actorLabel(caller, grants[0]);
+    const { problem, ladder } = await filed(input, raisedAt[0].unitId, async () => raisedAt);
     return create({
       id: input.requestId,
-      problem: input,
+      problem,
       ladder,
       submitter: input.resident.userId ?? null,
       residentName: input.resident.name,

@@ -32,6 +32,7 @@ import { HELD_STATUSES } from '../common/domain/metrics';
 import { maskName, maskPhone } from '@honglin/types/mask';
 import { EXPORT_SLOT_MS, oneAtATime } from '../common/limits';
 import { defineAction } from '../common/runtime';
+import { EXPORT_COLUMNS } from './columns';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, statsScope, STATS_ROLES } from './scope';
 import { workbook, type Cell, type Sheet } from '../common/spreadsheet/xlsx';
@@ -88,6 +89,8 @@ interface AttendanceRow {
   name: string;
   mode: AttendanceMode;
   reason?: string;
+  /** When the record was entered (beside startAt, when the session happened). */
+  at: Date;
 }
 
 interface SessionRow {
@@ -101,6 +104,8 @@ interface SessionRow {
   status: ActivityStatus;
   attendance: { present: number; absent: number; delivered: number };
   practice?: { enterprises?: string[] };
+  /** When a session of an earlier day was entered as held (补录). */
+  backfilledAt?: Date;
 }
 
 interface VisitRow {
@@ -267,23 +272,7 @@ const exportWorkbook = defineAction({
         name: '民生诉求',
         widths: [20, 18, 12, 10, 6, 40, 14, 12, 10, 14, 18, 18, 10],
         rows: [
-          [
-            '编号',
-            '提交时间',
-            '所在单位',
-            '类别',
-            '紧急',
-            '内容',
-            '状态',
-            '责任单位',
-            '居民',
-            '联系电话',
-            '签收时间',
-            '办结时间',
-            '评价',
-            '村（社区）',
-            '企业',
-          ],
+          [...EXPORT_COLUMNS.requests],
           ...requests.items.map((r): Cell[] => {
             const mine = handles(r, ctx.openid, grants);
             return [
@@ -310,19 +299,7 @@ const exportWorkbook = defineAction({
         name: '承诺践诺',
         widths: [10, 12, 40, 24, 12, 10, 10, 12, 18],
         rows: [
-          [
-            '党员',
-            '类别',
-            '承诺内容',
-            '完成目标',
-            '期限',
-            '状态',
-            '践诺次数',
-            '服务群众（人）',
-            '提交时间',
-            '村（社区）',
-            '支部',
-          ],
+          [...EXPORT_COLUMNS.pledges],
           ...pledges.items.map((p): Cell[] => [
             p.ownerName,
             PLEDGE_CATEGORY_LABELS[p.category],
@@ -340,9 +317,9 @@ const exportWorkbook = defineAction({
       },
       {
         name: '活动参加',
-        widths: [24, 10, 18, 18, 10, 12, 20],
+        widths: [24, 10, 18, 18, 10, 12, 20, 12, 18, 18],
         rows: [
-          ['活动', '类别', '时间', '地点', '姓名', '方式', '请假原因', '村（社区）', '支部'],
+          [...EXPORT_COLUMNS.attendance],
           ...attendance.items.map((a): Cell[] => [
             a.title,
             ACTIVITY_KIND_LABELS[a.kind],
@@ -353,28 +330,15 @@ const exportWorkbook = defineAction({
             a.reason ?? null,
             village(a.unitPath),
             branch(a.branchId),
+            time(a.at),
           ]),
         ],
       },
       {
         name: '活动场次',
-        widths: [12, 18, 10, 24, 18, 20, 14, 10, 10, 8, 10, 10, 24],
+        widths: [12, 18, 10, 24, 18, 20, 14, 10, 10, 8, 10, 10, 24, 18],
         rows: [
-          [
-            '村（社区）',
-            '支部',
-            '类别',
-            '活动',
-            '时间',
-            '地点',
-            '地点类型',
-            '状态',
-            '计入统计',
-            '参加（人次）',
-            '请假（人）',
-            '送学上门（人）',
-            '服务企业',
-          ],
+          [...EXPORT_COLUMNS.sessions],
           ...sessions.items.map((a): Cell[] => [
             village(a.unitPath),
             a.branchName,
@@ -389,6 +353,7 @@ const exportWorkbook = defineAction({
             a.attendance.absent,
             a.attendance.delivered,
             a.practice?.enterprises?.join('、') || null,
+            time(a.backfilledAt),
           ]),
         ],
       },
@@ -396,17 +361,7 @@ const exportWorkbook = defineAction({
         name: '践诺记录',
         widths: [12, 18, 10, 30, 12, 40, 10, 12, 18],
         rows: [
-          [
-            '村（社区）',
-            '支部',
-            '党员',
-            '承诺内容',
-            '践诺日期',
-            '践诺情况',
-            '服务群众（人）',
-            '帮助解决诉求',
-            '录入时间',
-          ],
+          [...EXPORT_COLUMNS.fulfilments],
           ...fulfilments.map(({ pledge: p, f }): Cell[] => [
             village(p.unitPath),
             branch(p.branchId),
@@ -424,7 +379,7 @@ const exportWorkbook = defineAction({
         name: '走访记录',
         widths: [12, 12, 14, 10, 12, 18, 10, 10],
         rows: [
-          ['村（社区）', '邻', '走访人', '户主', '走访日期', '录入时间', '收集问题（个）', '当场帮办'],
+          [...EXPORT_COLUMNS.visits],
           ...visits.items.map((v): Cell[] => [
             village(v.unitPath),
             v.neighbourhoodName,

@@ -246,7 +246,7 @@ class FunctionPool {
     worker.once('error', onError);
     worker.once('exit', onExit);
     this.runtime.stats.invocations += 1;
-    worker.postMessage({ id: requestId, env, event: job.event, context });
+    worker.postMessage({ id: requestId, env, event: job.event, context, clockOffsetMs: this.runtime.clockOffsetMs });
   }
 }
 
@@ -259,6 +259,8 @@ class FunctionPool {
 export class FunctionRuntime {
   readonly maxInstances: number;
   readonly stats: RuntimeStats = { invocations: 0, coldStarts: 0, timeouts: 0 };
+  /** How far the functions' clock is moved from the real one (setClock). */
+  clockOffsetMs = 0;
   private readonly pools = new Map<string, FunctionPool>();
   private readonly sessions = new Map<
     string,
@@ -290,6 +292,14 @@ export class FunctionRuntime {
     }
     const submitted = pool;
     return new Promise((resolve) => submitted.submit({ event, caller, resolve }));
+  }
+
+  /**
+   * Moves the functions' clock so that "now" reads `at` (and runs on from there); null puts it back. A test of
+   * what happens on another day drives this instead of waiting; invocations started after it see the new time.
+   */
+  setClock(at: Date | null): void {
+    this.clockOffsetMs = at ? at.getTime() - Date.now() : 0;
   }
 
   /** The caller of a running invocation, from the session token its SDK sends (tcb_sessionToken). */

@@ -55,6 +55,32 @@ describe('function invocation', () => {
     expect(res.errMsg).toBe('callFunction:ok');
   });
 
+  test('the local cloud’s clock moves "now" of later invocations and puts it back; given dates stay', async () => {
+    interface ClockAnswer {
+      now: number;
+      constructed: string;
+      given: string;
+      isDate: boolean;
+    }
+    const at = Date.parse('2030-05-31T16:00:00.000Z');
+    t.cloud.functions.setClock(new Date(at));
+    try {
+      const moved = (await invokeAs(undefined, 'clock', {})) as ClockAnswer;
+      // It runs on from the moment it was set: later than it, by less than the call took.
+      expect(moved.now).toBeGreaterThanOrEqual(at);
+      expect(moved.now - at).toBeLessThan(10 * 60_000);
+      expect(Date.parse(moved.constructed)).toBeGreaterThanOrEqual(at);
+      expect(moved.given).toBe('2026-03-15T02:00:00.000Z');
+      expect(moved.isDate).toBe(true);
+    } finally {
+      t.cloud.functions.setClock(null);
+    }
+    const before = Date.now();
+    const real = (await invokeAs(undefined, 'clock', {})) as ClockAnswer;
+    expect(real.now).toBeGreaterThanOrEqual(before);
+    expect(real.now).toBeLessThanOrEqual(Date.now());
+  });
+
   // The wire answer is the cloud's {code, message}; wx-server-sdk 4.0.2 turns it into this rejection (errCode -1).
   test('a function that throws rejects the SDK call with the cloud’s function-error shape', async () => {
     await expect(t.sdk.callFunction({ name: 'boom', data: {} })).rejects.toMatchObject({

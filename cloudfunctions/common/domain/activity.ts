@@ -6,6 +6,7 @@ import {
   type Audience,
 } from '@honglin/types/activity';
 import type { RoleGrant } from '@honglin/types/org';
+import { DATE_WINDOWS, dayOf, outsideWindow } from '@honglin/types/time';
 import { limitReached, tallyOne, type Tally, type WindowLimit } from './limits';
 
 /**
@@ -17,6 +18,8 @@ export type ActivityEvent =
   | { type: 'update' }
   | { type: 'open' }
   | { type: 'close' }
+  /** 补录: a session held on an earlier day without check-in in the app is entered as held afterwards. */
+  | { type: 'markHeld' }
   | { type: 'record' }
   | { type: 'cancel' }
   /** A member checks in on site with the rotating code. */
@@ -33,6 +36,7 @@ export const ACTIVITY_EVENT_TYPES: readonly ActivityEventType[] = [
   'update',
   'open',
   'close',
+  'markHeld',
   'record',
   'cancel',
   'checkin',
@@ -47,6 +51,7 @@ const MOVES: Record<ActivityEventType, Partial<Record<ActivityStatus, ActivitySt
   update: { planned: 'planned', open: 'open' },
   open: { planned: 'open' },
   close: { open: 'held' },
+  markHeld: { planned: 'held' },
   // A recorded summary may be corrected; the counts do not change.
   record: { held: 'recorded', recorded: 'recorded' },
   cancel: { planned: 'cancelled', open: 'cancelled' },
@@ -60,6 +65,7 @@ const REFUSALS: Record<ActivityEventType, string> = {
   update: '活动已经举行或取消，不能再修改',
   open: '只有计划中的活动可以开始签到',
   close: '活动没有在签到，无法结束签到',
+  markHeld: '只有计划中、还没有签到的活动可以补录',
   record: '请先结束签到，再填写活动记录',
   cancel: '活动已经举行或取消，不能再取消',
   checkin: '现在不在签到时间，请等组织者开始签到',
@@ -135,6 +141,37 @@ export function canManage(
 /** The record id of one person at one activity: one record per person, so nobody is counted twice. */
 export function attendanceId(activityId: string, person: { openid: string } | { name: string }): string {
   return 'openid' in person ? `${activityId}_${person.openid}` : `${activityId}_name:${person.name}`;
+}
+
+/**
+ * Check-in (opening it, and a member's own) happens on the session's own day in the town's zone: a code shown
+ * on another day would record people at a meeting that is not taking place.
+ */
+export function checkinDayRefusal(startAt: Date, now: Date, who: 'organiser' | 'member'): string | null {
+  if (dayOf(startAt) === dayOf(now)) return null;
+  const day = shanghaiDayLabel(startAt);
+  if (who === 'member') return `只能在活动当天（${day}）签到`;
+  return dayOf(startAt) < dayOf(now)
+    ? `活动日期（${day}）已过，不能再开始签到；请用“补录”登记当天的参加情况`
+    : `只能在活动当天（${day}）开始签到；如果改了日期，请先修改活动时间`;
+}
+
+/** Has the session's day passed (in the town's zone)? Only such a session is entered afterwards (补录). */
+export function dayHasPassed(startAt: Date, now: Date): boolean {
+  return dayOf(startAt) < dayOf(now);
+}
+
+/**
+ * Why attendance of the session can no longer be recorded, or null: its day lies before the back-dating window
+ * every dated record shares (DATE_WINDOWS.activity).
+ */
+export function beyondBackdating(startAt: Date, now: Date): string | null {
+  return outsideWindow(dayOf(startAt), DATE_WINDOWS.activity, now);
+}
+
+function shanghaiDayLabel(at: Date): string {
+  const [, m, d] = dayOf(at).split('-').map(Number);
+  return `${m}月${d}日`;
 }
 
 /** Wrong check-in codes a member may present for one activity within the window before being refused. */

@@ -17,6 +17,7 @@ import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { disabledIf } from './context';
 import { dateTimeWithWeekday as when } from '@/lib/datetime';
+import { dayOf } from '@honglin/types/time';
 import { useReloadOnReturn } from './useReloadOnReturn';
 import './activity.scss';
 
@@ -125,12 +126,14 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
   const recorded = new Map(detail.attendance.filter((r) => r.openid).map((r) => [r.openid as string, r]));
   const roster: RosterMember[] = rosterQuery.status === 'success' ? rosterQuery.data : [];
   const canRegister = a.status === 'open' || a.status === 'held' || a.status === 'recorded';
+  // Check-in opens on the session's own day; a session of an earlier day is entered afterwards (补录).
+  const dayPassed = dayOf(a.startAt) < dayOf(new Date());
 
   return (
     <View>
       {a.status === 'open' && <CheckinScreen id={a._id} />}
       <View className="act-card">
-        {a.status === 'planned' && (
+        {a.status === 'planned' && !dayPassed && (
           <Button
             className="act-button"
             disabled={disabledIf(busy)}
@@ -139,6 +142,19 @@ function Organiser({ detail, onChanged }: { detail: ActivityDetail; onChanged: (
             开始签到
           </Button>
         )}
+        {a.status === 'planned' && dayPassed && (
+          <View>
+            <Text className="act-line">活动日期已过，不能再签到。如果活动已经举行，请补录，再登记参加人员。</Text>
+            <Button
+              className="act-button"
+              disabled={disabledIf(busy)}
+              onClick={() => run(() => activityApi.markHeld({ id: a._id }), onChanged)}
+            >
+              补录为已举行
+            </Button>
+          </View>
+        )}
+        {a.backfilledAt && <Text className="act-line">补录于 {when(a.backfilledAt)}</Text>}
         {a.status === 'open' && (
           <Button
             className="act-button act-button--plain"

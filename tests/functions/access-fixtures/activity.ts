@@ -3,14 +3,17 @@ import { BRANCH, PERSONA, PLACE } from '../../../emulator/seed/ids';
 import { ok, rid, type DemoWorld } from '../user/world';
 import type { AccessFixtures, DeniedCaller } from './types';
 
-/** A film session of 西草坪村党支部 planned by its secretary, moved as far as `upTo`. */
-async function session(world: DemoWorld, upTo: 'planned' | 'open' | 'held'): Promise<string> {
+/**
+ * A film session of 西草坪村党支部 planned by its secretary for today (check-in opens on the session's own day),
+ * or for an earlier day (`past`, to be entered afterwards), moved as far as `upTo`.
+ */
+async function session(world: DemoWorld, upTo: 'planned' | 'open' | 'held', past = false): Promise<string> {
   const planned = await world.call(PERSONA.secretary, 'activity', 'plan', {
     requestId: rid(),
     branchId: BRANCH.xicaoping,
     kind: 'film',
     title: '观看《榜样》',
-    startAt: shanghai().add(1, 'day').hour(19).minute(30).second(0).format(),
+    startAt: (past ? shanghai().subtract(3, 'day') : shanghai()).format(),
     place: { placeId: PLACE.zhangJingwuHome },
   });
   const id = ok(planned)._id as string;
@@ -61,6 +64,11 @@ export const fixtures: AccessFixtures = {
   },
   openCheckin: {
     input: async (world) => ({ id: await session(world, 'planned') }),
+    allowed: managers,
+    denied: managerDenied,
+  },
+  markHeld: {
+    input: async (world) => ({ id: await session(world, 'planned', true) }),
     allowed: managers,
     denied: managerDenied,
   },

@@ -23,6 +23,7 @@ export const SCOPE_TABLE: Record<string, ScopeRule> = {
   'activity.update': { roles: ORGANISERS, where: branchBusiness },
   'activity.cancel': { roles: ORGANISERS, where: branchBusiness },
   'activity.openCheckin': { roles: ORGANISERS, where: branchBusiness },
+  'activity.markHeld': { roles: ORGANISERS, where: branchBusiness },
   'activity.checkinToken': { roles: ORGANISERS, where: branchBusiness },
   'activity.record': { roles: ORGANISERS, where: branchBusiness },
   'activity.addAttendee': { roles: ORGANISERS, where: `${branchBusiness} (checked by the handler)` },

@@ -1,3 +1,4 @@
+import { dayOf } from '@honglin/types/time';
 import settings from '../../../config/honglin.json';
 import { codeFor } from '../../../cloudfunctions/common/domain/checkinToken';
 import { readQrCodes } from '../../../emulator/openapi/records';
@@ -15,6 +16,7 @@ import {
   ok,
   rid,
   startWorld,
+  tomorrowTen,
   type World,
 } from './world';
 
@@ -40,6 +42,16 @@ async function opened(extra: object = {}) {
   const activity = await planned(extra);
   ok(await w.call('activity', 'openCheckin', { id: activity._id }, P.secretary));
   return activity;
+}
+
+/** Runs `steps` with the local cloud's clock at `at` (the functions read it as now), then puts the clock back. */
+async function onDay<T>(at: string, steps: () => Promise<T>): Promise<T> {
+  w.cloud.functions.setClock(new Date(at));
+  try {
+    return await steps();
+  } finally {
+    w.cloud.functions.setClock(null);
+  }
 }
 
 async function currentCode(id: string): Promise<{ token: string; code: string }> {
@@ -400,87 +412,97 @@ describe('a session open to the whole village', () => {
 });
 
 describe('attendance by hand, leave, 送学上门, and the held session on the dashboard', () => {
-  it('keeps the counts and the dashboard counters equal to the records', async () => {
-    const activity = await opened({ startAt: '2026-03-15T10:00:00+08:00' });
-    const now = await currentCode(activity._id);
-    ok(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1));
-    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '刘奶奶' } }, P.secretary));
-    const absent = await w.roundTrips(
-      'activity',
-      'markAbsent',
-      { id: activity._id, attendee: { openid: P.member2 }, reason: '外出务工' },
-      P.secretary,
-    );
-    expect(ok(absent.answer).attendance[0]).toMatchObject({ name: '张党员', mode: 'absent', reason: '外出务工' });
-    // reads: caller, the activity with the person and their record (one query), the activity again in the
-    // transaction; writes: start, add, update, commit
-    expect(absent.trips).toBeLessThanOrEqual(7);
-    expect(
-      code(
+  it('keeps the counts and the dashboard counters equal to the records', () =>
+    onDay('2026-03-15T10:05:00+08:00', async () => {
+      const activity = await opened({ startAt: '2026-03-15T10:00:00+08:00' });
+      const now = await currentCode(activity._id);
+      ok(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member1));
+      ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '刘奶奶' } }, P.secretary));
+      const absent = await w.roundTrips(
+        'activity',
+        'markAbsent',
+        { id: activity._id, attendee: { openid: P.member2 }, reason: '外出务工' },
+        P.secretary,
+      );
+      expect(ok(absent.answer).attendance[0]).toMatchObject({ name: '张党员', mode: 'absent', reason: '外出务工' });
+      // reads: caller, the activity with the person and their record (one query), the activity again in the
+      // transaction; writes: start, add, update, commit
+      expect(absent.trips).toBeLessThanOrEqual(7);
+      expect(
+        code(
+          await w.call(
+            'activity',
+            'markAbsent',
+            { id: activity._id, attendee: { openid: P.member1 }, reason: '有事' },
+            P.secretary,
+          ),
+        ),
+      ).toBe('CONFLICT');
+      expect(
+        code(
+          await w.call(
+            'activity',
+            'addAttendee',
+            { id: activity._id, attendee: { openid: P.otherMember } },
+            P.secretary,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.member1)),
+      ).toBe('FORBIDDEN');
+      expect(
+        code(
+          await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.otherSecretary),
+        ),
+      ).toBe('FORBIDDEN');
+
+      const held = ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
+      expect(held).toMatchObject({ status: 'held', attendance: { present: 2, absent: 1, delivered: 0 } });
+      expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member3))).toBe(
+        'CONFLICT',
+      );
+
+      // Someone on leave given the film afterwards; an elderly member added after the session.
+      ok(
         await w.call(
           'activity',
-          'markAbsent',
-          { id: activity._id, attendee: { openid: P.member1 }, reason: '有事' },
+          'addAttendee',
+          { id: activity._id, attendee: { openid: P.member2 }, mode: 'delivered' },
           P.secretary,
         ),
-      ),
-    ).toBe('CONFLICT');
-    expect(
-      code(
-        await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.otherMember } }, P.secretary),
-      ),
-    ).toBe('FORBIDDEN');
-    expect(
-      code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.member1)),
-    ).toBe('FORBIDDEN');
-    expect(
-      code(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { name: '某人' } }, P.otherSecretary)),
-    ).toBe('FORBIDDEN');
+      );
+      ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member3 } }, P.secretary));
 
-    const held = ok(await w.call('activity', 'openCheckin', { id: activity._id, close: true }, P.secretary));
-    expect(held).toMatchObject({ status: 'held', attendance: { present: 2, absent: 1, delivered: 0 } });
-    expect(code(await w.call('activity', 'checkin', { id: activity._id, code: now.code }, P.member3))).toBe('CONFLICT');
-
-    // Someone on leave given the film afterwards; an elderly member added after the session.
-    ok(
-      await w.call(
-        'activity',
-        'addAttendee',
-        { id: activity._id, attendee: { openid: P.member2 }, mode: 'delivered' },
-        P.secretary,
-      ),
-    );
-    ok(await w.call('activity', 'addAttendee', { id: activity._id, attendee: { openid: P.member3 } }, P.secretary));
-
-    const doc = await activityDoc(activity._id);
-    const records = await attendanceOf(activity._id);
-    const count = (modes: string[]) => records.filter((r) => modes.includes(r.mode)).length;
-    expect(doc.attendance).toEqual({
-      present: count(['scan', 'code', 'manual']),
-      absent: count(['absent']),
-      delivered: count(['delivered']),
-    });
-    expect(doc.attendance).toEqual({ present: 3, absent: 0, delivered: 1 });
-
-    const markers: Array<string | undefined> = [];
-    for (const unit of [V1, TOWN]) {
-      const { data } = (await w.db
-        .collection('counters')
-        .where({ unitId: unit, month: '2026-03' })
-        .get()) as unknown as {
-        data: Array<{ counts?: { activity?: Record<string, number> }; name?: string; key?: string; sub?: string }>;
-      };
-      // The month's counters are spread over shards (nested by the name's dots); the figure is their sum.
-      const sum = (name: string) => data.reduce((n, shard) => n + (shard.counts?.activity?.[name] ?? 0), 0);
-      expect({ filmHeld: sum('filmHeld'), participants: sum('participants') }).toEqual({
-        filmHeld: 1,
-        participants: 3,
+      const doc = await activityDoc(activity._id);
+      const records = await attendanceOf(activity._id);
+      const count = (modes: string[]) => records.filter((r) => modes.includes(r.mode)).length;
+      expect(doc.attendance).toEqual({
+        present: count(['scan', 'code', 'manual']),
+        absent: count(['absent']),
+        delivered: count(['delivered']),
       });
-      markers.push(...data.filter((d) => d.name === 'activity.held').map((d) => d.sub));
-    }
-    // The distinct "held" marker is written once, at the village; the town groups its villages' markers.
-    expect(markers).toEqual(['film']);
-  });
+      expect(doc.attendance).toEqual({ present: 3, absent: 0, delivered: 1 });
+
+      const markers: Array<string | undefined> = [];
+      for (const unit of [V1, TOWN]) {
+        const { data } = (await w.db
+          .collection('counters')
+          .where({ unitId: unit, month: '2026-03' })
+          .get()) as unknown as {
+          data: Array<{ counts?: { activity?: Record<string, number> }; name?: string; key?: string; sub?: string }>;
+        };
+        // The month's counters are spread over shards (nested by the name's dots); the figure is their sum.
+        const sum = (name: string) => data.reduce((n, shard) => n + (shard.counts?.activity?.[name] ?? 0), 0);
+        expect({ filmHeld: sum('filmHeld'), participants: sum('participants') }).toEqual({
+          filmHeld: 1,
+          participants: 3,
+        });
+        markers.push(...data.filter((d) => d.name === 'activity.held').map((d) => d.sub));
+      }
+      // The distinct "held" marker is written once, at the village; the town groups its villages' markers.
+      expect(markers).toEqual(['film']);
+    }));
 });
 
 describe('attendance recorded at the same moment', () => {
@@ -604,6 +626,160 @@ describe('record', () => {
   });
 });
 
+describe('check-in on the session’s own day, and sessions of earlier days entered afterwards (补录)', () => {
+  /** A film session planned at a moment, with the local cloud's clock at that moment. */
+  const plannedOn = (at: string) => onDay(at, () => planned({ startAt: at }));
+
+  /** The month's activity counters of the village, summed over their shards. */
+  async function villageCounts(month: string): Promise<{ filmHeld: number; participants: number }> {
+    const { data } = (await w.db.collection('counters').where({ unitId: V1, month }).get()) as unknown as {
+      data: Array<{ counts?: { activity?: Record<string, number> } }>;
+    };
+    const sum = (name: string) => data.reduce((n, shard) => n + (shard.counts?.activity?.[name] ?? 0), 0);
+    return { filmHeld: sum('filmHeld'), participants: sum('participants') };
+  }
+
+  it('opens check-in only on the session’s day, and a member checks in only on that day', async () => {
+    const tomorrow = await planned({ startAt: '2026-10-21T19:30:00+08:00' });
+    const refusedEarly = await onDay('2026-10-20T20:00:00+08:00', () =>
+      w.call('activity', 'openCheckin', { id: tomorrow._id }, P.secretary),
+    );
+    expect(refusedEarly).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '只能在活动当天（10月21日）开始签到；如果改了日期，请先修改活动时间' },
+    });
+    const refusedLate = await onDay('2026-10-22T08:00:00+08:00', () =>
+      w.call('activity', 'openCheckin', { id: tomorrow._id }, P.secretary),
+    );
+    expect(refusedLate).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '活动日期（10月21日）已过，不能再开始签到；请用“补录”登记当天的参加情况' },
+    });
+    expect((await activityDoc(tomorrow._id)).status).toBe('planned');
+
+    // Opened on its day (late in the evening, Shanghai: 21 Oct is still 21 Oct at 23:50 though UTC says 15:50).
+    const code21 = await onDay('2026-10-21T23:50:00+08:00', async () => {
+      ok(await w.call('activity', 'openCheckin', { id: tomorrow._id }, P.secretary));
+      const now = await currentCode(tomorrow._id);
+      ok(await w.call('activity', 'checkin', { id: tomorrow._id, code: now.code }, P.member1));
+      return now;
+    });
+    // Left open past midnight: a member's check-in on the next day is refused, and nothing is stored.
+    const nextDay = await onDay('2026-10-22T00:00:30+08:00', () =>
+      w.call('activity', 'checkin', { id: tomorrow._id, code: code21.code }, P.member2),
+    );
+    expect(nextDay).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '只能在活动当天（10月21日）签到' },
+    });
+    expect((await activityDoc(tomorrow._id)).attendance).toEqual({ present: 1, absent: 0, delivered: 0 });
+    expect(await attendanceOf(tomorrow._id)).toHaveLength(1);
+    // Closing it the next day still works.
+    await onDay('2026-10-22T08:00:00+08:00', async () =>
+      ok(await w.call('activity', 'openCheckin', { id: tomorrow._id, close: true }, P.secretary)),
+    );
+  });
+
+  it('enters a past session as held, counted in the month it happened, with who was there and when it was entered', async () => {
+    // 00:10 on 1 November in Shanghai (31 October in UTC), entered on 3 December.
+    const past = await plannedOn('2026-11-01T00:10:00+08:00');
+    expect(past.month).toBe('2026-11');
+    const before = await villageCounts('2026-11');
+    const entered = '2026-12-03T09:00:00+08:00';
+    const held = await onDay(entered, async () => {
+      const { answer, trips } = await w.roundTrips('activity', 'markHeld', { id: past._id }, P.secretary);
+      // reads: caller, the activity (scope), the activity again in the transaction; start; writes: the activity,
+      // its timeline entry, 2 counter shards (+2 creating a past month's shards nobody prepared), the held marker;
+      // commit
+      expect(trips).toBeLessThanOrEqual(12);
+      const heldNow = ok(answer);
+      ok(await w.call('activity', 'addAttendee', { id: past._id, attendee: { openid: P.member1 } }, P.secretary));
+      ok(await w.call('activity', 'addAttendee', { id: past._id, attendee: { name: '刘奶奶' } }, P.secretary));
+      ok(
+        await w.call(
+          'activity',
+          'markAbsent',
+          { id: past._id, attendee: { openid: P.member2 }, reason: '外出务工' },
+          P.secretary,
+        ),
+      );
+      // A member cannot check themselves in afterwards.
+      expect(code(await w.call('activity', 'checkin', { id: past._id, code: '123456' }, P.member3))).toBe('CONFLICT');
+      return heldNow;
+    });
+    expect(held).toMatchObject({ status: 'held', startAt: new Date('2026-11-01T00:10:00+08:00').toISOString() });
+    // The local cloud's clock runs on from the moment it was set: entered on that day, happened on the 1st.
+    expect(dayOf(held.backfilledAt)).toBe('2026-12-03');
+    expect(await villageCounts('2026-11')).toEqual({
+      filmHeld: before.filmHeld + 1,
+      participants: before.participants + 2,
+    });
+    // The trace: each record says when it was entered, beside the session's own date; the timeline names 补录.
+    const records = (await w.db.collection('attendance').where({ activityId: past._id }).get()) as unknown as {
+      data: Array<{ at: Date; startAt: Date; mode: string }>;
+    };
+    expect(records.data).toHaveLength(3);
+    for (const r of records.data) {
+      expect(dayOf(r.at)).toBe('2026-12-03');
+      expect(new Date(r.startAt).toISOString()).toBe(held.startAt);
+    }
+    const timeline = (await w.db
+      .collection('timeline')
+      .where({ subjectId: past._id, event: 'markHeld' })
+      .get()) as unknown as { data: Array<{ actor: string; from: string; to: string }> };
+    expect(timeline.data).toEqual([expect.objectContaining({ actor: P.secretary, from: 'planned', to: 'held' })]);
+    // Entered once: a second 补录 is a conflict and counts nothing more.
+    expect(code(await onDay(entered, () => w.call('activity', 'markHeld', { id: past._id }, P.secretary)))).toBe(
+      'CONFLICT',
+    );
+    expect((await villageCounts('2026-11')).filmHeld).toBe(before.filmHeld + 1);
+  });
+
+  it('lets only the organisers enter a past session, and refuses bad input', async () => {
+    const past = await plannedOn('2026-11-20T10:00:00+08:00');
+    await onDay('2026-11-25T10:00:00+08:00', async () => {
+      for (const openid of [P.member1, P.otherSecretary, P.otherVillageAdmin, P.villager])
+        expect(code(await w.call('activity', 'markHeld', { id: past._id }, openid))).toBe('FORBIDDEN');
+      expect(code(await w.call('activity', 'markHeld', { id: '' }, P.secretary))).toBe('INVALID_ARGUMENT');
+      expect(code(await w.call('activity', 'markHeld', { id: 'no-such-activity' }, P.secretary))).toBe('NOT_FOUND');
+      expect((await activityDoc(past._id)).status).toBe('planned');
+      expect(ok(await w.call('activity', 'markHeld', { id: past._id }, P.villageAdmin)).status).toBe('held');
+    });
+  });
+
+  it('refuses to enter a session of today or later afterwards, and one beyond the back-dating window', async () => {
+    const today = await plannedOn('2026-11-10T19:30:00+08:00');
+    const sameDay = await onDay('2026-11-10T21:00:00+08:00', () =>
+      w.call('activity', 'markHeld', { id: today._id }, P.secretary),
+    );
+    expect(sameDay).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '只能补录已经过去的活动；当天的活动请开始签到' },
+    });
+    // A year and a day later the session is past the window shared by every dated record (DATE_WINDOWS.activity).
+    const tooLate = await onDay('2027-11-11T10:00:00+08:00', () =>
+      w.call('activity', 'markHeld', { id: today._id }, P.secretary),
+    );
+    expect(tooLate).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '活动时间不能早于一年前，不能再补录' },
+    });
+    expect((await activityDoc(today._id)).status).toBe('planned');
+    // Entered within the window, its attendance can no longer be added once the window has passed.
+    await onDay('2026-11-12T10:00:00+08:00', async () =>
+      ok(await w.call('activity', 'markHeld', { id: today._id }, P.secretary)),
+    );
+    const addedLate = await onDay('2027-11-11T10:00:00+08:00', () =>
+      w.call('activity', 'addAttendee', { id: today._id, attendee: { name: '刘奶奶' } }, P.secretary),
+    );
+    expect(addedLate).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '活动时间不能早于一年前，不能再登记参加情况' },
+    });
+    expect(await attendanceOf(today._id)).toHaveLength(0);
+  });
+});
+
 describe('get, list and month', () => {
   it('shows the organiser everyone recorded and a member only their own record', async () => {
     const activity = await opened();
@@ -650,54 +826,57 @@ describe('get, list and month', () => {
     expect(ok(await w.call('activity', 'list', { view: 'mine' }, P.otherMember)).items).toEqual([]);
   });
 
-  it('places activities in their Asia/Shanghai month and sums the held ones per branch, village and town', async () => {
-    // 23:30 on 31 May in Shanghai is still May; 00:10 on 1 June is June (both 31 May in UTC).
-    const late = await opened({ startAt: '2027-05-31T23:30:00+08:00' });
-    const early = await planned({ kind: 'lesson', filmIds: [], startAt: '2027-06-01T00:10:00+08:00' });
-    expect(late.month).toBe('2027-05');
-    expect(early.month).toBe('2027-06');
-    const now = await currentCode(late._id);
-    ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member1));
-    ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member2));
-    ok(await w.call('activity', 'openCheckin', { id: late._id, close: true }, P.secretary));
+  it('places activities in their Asia/Shanghai month and sums the held ones per branch, village and town', () =>
+    onDay('2027-05-31T23:30:00+08:00', async () => {
+      // 23:30 on 31 May in Shanghai is still May; 00:10 on 1 June is June (both 31 May in UTC).
+      const late = await opened({ startAt: '2027-05-31T23:30:00+08:00' });
+      const early = await planned({ kind: 'lesson', filmIds: [], startAt: '2027-06-01T00:10:00+08:00' });
+      expect(late.month).toBe('2027-05');
+      expect(early.month).toBe('2027-06');
+      const now = await currentCode(late._id);
+      ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member1));
+      ok(await w.call('activity', 'checkin', { id: late._id, code: now.code }, P.member2));
+      ok(await w.call('activity', 'openCheckin', { id: late._id, close: true }, P.secretary));
 
-    const branch = ok(
-      await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.secretary),
-    );
-    const film = branch.branches[0].slots.find((s: { kind: string }) => s.kind === 'film');
-    expect(film.held).toBe(true);
-    expect(branch.totals).toEqual({ lessonHeld: 0, filmHeld: 1, practiceHeld: 0, participants: 2 });
-    const december = ok(
-      await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-06' }, P.secretary),
-    );
-    expect(december.branches[0].slots.find((s: { kind: string }) => s.kind === 'lesson').activities).toHaveLength(1);
-    expect(december.totals.lessonHeld).toBe(0);
+      const branch = ok(
+        await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.secretary),
+      );
+      const film = branch.branches[0].slots.find((s: { kind: string }) => s.kind === 'film');
+      expect(film.held).toBe(true);
+      expect(branch.totals).toEqual({ lessonHeld: 0, filmHeld: 1, practiceHeld: 0, participants: 2 });
+      const december = ok(
+        await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-06' }, P.secretary),
+      );
+      expect(december.branches[0].slots.find((s: { kind: string }) => s.kind === 'lesson').activities).toHaveLength(1);
+      expect(december.totals.lessonHeld).toBe(0);
 
-    const { answer, trips } = await w.roundTrips(
-      'activity',
-      'month',
-      { view: 'unit', unitId: TOWN, month: '2027-05' },
-      P.townAdmin,
-    );
-    expect(ok(answer).totals).toEqual(branch.totals);
-    expect(trips).toBeLessThanOrEqual(3);
-    expect(
-      code(await w.call('activity', 'month', { view: 'unit', unitId: V1, month: '2027-05' }, P.otherVillageAdmin)),
-    ).toBe('FORBIDDEN');
-    expect(
-      code(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.otherMember)),
-    ).toBe('FORBIDDEN');
+      const { answer, trips } = await w.roundTrips(
+        'activity',
+        'month',
+        { view: 'unit', unitId: TOWN, month: '2027-05' },
+        P.townAdmin,
+      );
+      expect(ok(answer).totals).toEqual(branch.totals);
+      expect(trips).toBeLessThanOrEqual(3);
+      expect(
+        code(await w.call('activity', 'month', { view: 'unit', unitId: V1, month: '2027-05' }, P.otherVillageAdmin)),
+      ).toBe('FORBIDDEN');
+      expect(
+        code(await w.call('activity', 'month', { view: 'branch', branchId: B1, month: '2027-05' }, P.otherMember)),
+      ).toBe('FORBIDDEN');
 
-    const mine = await w.roundTrips('activity', 'month', { view: 'mine', month: '2027-05' }, P.member1);
-    expect(ok(mine.answer).items).toEqual([
-      expect.objectContaining({ _id: late._id, myMode: 'code', place: { placeId: PLACE, name: '张经武故居' } }),
-    ]);
-    expect(mine.trips).toBeLessThanOrEqual(3);
-    expect(
-      ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.member3)).items[0].myMode,
-    ).toBeUndefined();
-    expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.otherMember)).items).toEqual([]);
-  });
+      const mine = await w.roundTrips('activity', 'month', { view: 'mine', month: '2027-05' }, P.member1);
+      expect(ok(mine.answer).items).toEqual([
+        expect.objectContaining({ _id: late._id, myMode: 'code', place: { placeId: PLACE, name: '张经武故居' } }),
+      ]);
+      expect(mine.trips).toBeLessThanOrEqual(3);
+      expect(
+        ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.member3)).items[0].myMode,
+      ).toBeUndefined();
+      expect(ok(await w.call('activity', 'month', { view: 'mine', month: '2027-05' }, P.otherMember)).items).toEqual(
+        [],
+      );
+    }));
 });
 
 describe('reminder the day before', () => {
@@ -719,7 +898,7 @@ describe('reminder the day before', () => {
   }
 
   it('sends each expected member one reminder, once, and only the timer may run it', async () => {
-    const activity = await planned({ title: '明天的微视频', requestId: rid() });
+    const activity = await planned({ title: '明天的微视频', requestId: rid(), startAt: tomorrowTen() });
     const before = w.outbox().length;
     const fired = await remindUntilDone();
     expect(fired[0].activities).toBeGreaterThanOrEqual(1);
@@ -739,7 +918,8 @@ describe('reminder the day before', () => {
   it('sends in batches over several runs when one run cannot send them all, each message once', async () => {
     // More messages (26 × 4) than one run's 10 batches of 10: the first run is cut short whatever the machine's speed.
     const sessions = [];
-    for (let i = 0; i < 26; i += 1) sessions.push(await planned({ title: `明天的第${i + 1}场`, requestId: rid() }));
+    for (let i = 0; i < 26; i += 1)
+      sessions.push(await planned({ title: `明天的第${i + 1}场`, requestId: rid(), startAt: tomorrowTen() }));
     const before = w.outbox().length;
     const runs = await remindUntilDone();
     expect(runs.length).toBeGreaterThan(1);
@@ -757,7 +937,7 @@ describe('reminder the day before', () => {
   });
 
   it('resumes a run cut short between marks and sends without sending a marked message again', async () => {
-    const session = await planned({ title: '被打断的提醒', requestId: rid() });
+    const session = await planned({ title: '被打断的提醒', requestId: rid(), startAt: tomorrowTen() });
     // What a run stopped by its timeout leaves: member1 marked (and maybe sent), the session not yet reminded.
     await w.db.collection('activityReminders').add({
       data: { _id: `${session._id}:${P.member1}`, activityId: session._id, openid: P.member1, at: new Date() },

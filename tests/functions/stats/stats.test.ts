@@ -3,6 +3,7 @@ import { BASE_COUNTERS } from '@honglin/types/metrics';
 import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
 import { MEMBER2, allDocs, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 import { asRecount, recount, shanghaiMonth } from './recount';
+import { EXPORT_COLUMNS } from '../../../cloudfunctions/stats/columns';
 
 /**
  * The stats function through the local cloud with the real SDK: every figure against the test's own count from
@@ -548,23 +549,7 @@ describe('export', () => {
     expect(cell('化解矛盾纠纷（个）')).toBe(board.requests.disputesMediated);
 
     const requests = values(book.getWorksheet('民生诉求')!);
-    expect(requests[0]).toEqual([
-      '编号',
-      '提交时间',
-      '所在单位',
-      '类别',
-      '紧急',
-      '内容',
-      '状态',
-      '责任单位',
-      '居民',
-      '联系电话',
-      '签收时间',
-      '办结时间',
-      '评价',
-      '村（社区）',
-      '企业',
-    ]);
+    expect(requests[0]).toEqual([...EXPORT_COLUMNS.requests]);
     const records = (await allDocs<{ _id: string; createdAt: Date }>(w, 'requests', { unitPath: V1 })).filter(
       (r) => shanghaiMonth(r.createdAt) === thisMonth(),
     );
@@ -577,32 +562,10 @@ describe('export', () => {
     expect(leak.slice(8, 10)).toEqual(['陈奶奶', '13812345678']);
 
     const pledges = values(book.getWorksheet('承诺践诺')!);
-    expect(pledges[0]).toEqual([
-      '党员',
-      '类别',
-      '承诺内容',
-      '完成目标',
-      '期限',
-      '状态',
-      '践诺次数',
-      '服务群众（人）',
-      '提交时间',
-      '村（社区）',
-      '支部',
-    ]);
+    expect(pledges[0]).toEqual([...EXPORT_COLUMNS.pledges]);
     expect(pledges.slice(1).map((r) => r[2])).toEqual(Array(3).fill('帮独居老人每周买一次菜'));
     expect(pledges.slice(1).map((r) => r[9])).toEqual(Array(3).fill('西草坪村'));
-    expect(values(book.getWorksheet('活动参加')!)[0]).toEqual([
-      '活动',
-      '类别',
-      '时间',
-      '地点',
-      '姓名',
-      '方式',
-      '请假原因',
-      '村（社区）',
-      '支部',
-    ]);
+    expect(values(book.getWorksheet('活动参加')!)[0]).toEqual([...EXPORT_COLUMNS.attendance]);
   });
 
   it('masks the resident’s name and phone for an exporter who does not handle the request', async () => {

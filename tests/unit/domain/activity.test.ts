@@ -5,7 +5,10 @@ import {
   MAX_WRONG_CODES,
   addWrongCode,
   attendanceChange,
+  beyondBackdating,
   canManage,
+  checkinDayRefusal,
+  dayHasPassed,
   guessingLocked,
   isExpected,
   transition,
@@ -19,6 +22,7 @@ const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | n
     update: 'planned',
     open: 'open',
     close: null,
+    markHeld: 'held',
     record: null,
     cancel: 'cancelled',
     checkin: null,
@@ -30,6 +34,7 @@ const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | n
     update: 'open',
     open: null,
     close: 'held',
+    markHeld: null,
     record: null,
     cancel: 'cancelled',
     checkin: 'open',
@@ -41,6 +46,7 @@ const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | n
     update: null,
     open: null,
     close: null,
+    markHeld: null,
     record: 'recorded',
     cancel: null,
     checkin: null,
@@ -52,6 +58,7 @@ const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | n
     update: null,
     open: null,
     close: null,
+    markHeld: null,
     record: 'recorded',
     cancel: null,
     checkin: null,
@@ -63,6 +70,7 @@ const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | n
     update: null,
     open: null,
     close: null,
+    markHeld: null,
     record: null,
     cancel: null,
     checkin: null,
@@ -170,5 +178,30 @@ describe('wrong check-in codes', () => {
     expect(guessingLocked(misses, at(10))).toBe(false);
     expect(addWrongCode(misses, at(10))).toEqual({ count: 1, since: at(10) });
     expect(addWrongCode({ count: 2, since: at(0) }, at(9))).toEqual({ count: 3, since: at(0) });
+  });
+});
+
+describe('the session’s own day (Asia/Shanghai) and the back-dating window', () => {
+  const at = (iso: string) => new Date(iso);
+  const session = at('2026-05-31T23:30:00+08:00'); // 15:30 UTC on 31 May
+
+  it('takes check-in on the session’s day in Shanghai only, whatever the UTC date says', () => {
+    expect(checkinDayRefusal(session, at('2026-05-31T00:00:00+08:00'), 'member')).toBeNull();
+    expect(checkinDayRefusal(session, at('2026-05-31T23:59:59+08:00'), 'organiser')).toBeNull();
+    // 00:00 on 1 June in Shanghai is still 31 May in UTC.
+    expect(checkinDayRefusal(session, at('2026-06-01T00:00:00+08:00'), 'member')).toBe('只能在活动当天（5月31日）签到');
+    expect(checkinDayRefusal(session, at('2026-06-01T00:00:00+08:00'), 'organiser')).toBe(
+      '活动日期（5月31日）已过，不能再开始签到；请用“补录”登记当天的参加情况',
+    );
+    expect(checkinDayRefusal(session, at('2026-05-30T23:59:59+08:00'), 'organiser')).toBe(
+      '只能在活动当天（5月31日）开始签到；如果改了日期，请先修改活动时间',
+    );
+  });
+
+  it('lets a session be entered afterwards from the next Shanghai day, for a year', () => {
+    expect(dayHasPassed(session, at('2026-05-31T23:59:59+08:00'))).toBe(false);
+    expect(dayHasPassed(session, at('2026-06-01T00:00:00+08:00'))).toBe(true);
+    expect(beyondBackdating(session, at('2027-05-31T10:00:00+08:00'))).toBeNull();
+    expect(beyondBackdating(session, at('2027-06-01T10:00:00+08:00'))).toBe('活动时间不能早于一年前');
   });
 });
