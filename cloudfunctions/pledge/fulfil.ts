@@ -10,8 +10,7 @@ import { checkImages, checkText } from '../common/content';
 import { conflict, forbidden } from '../common/errors';
 import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
-import { checkLinkableDoc } from '../request/linkable';
-import { viewerOf } from '../request/store';
+import { checkLinkableDoc, viewerOf } from '../common/requestAccess';
 import { movePledge } from './move';
 import { fulfilmentScope, PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
 

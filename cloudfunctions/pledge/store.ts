@@ -13,7 +13,7 @@ import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import { notFound } from '../common/errors';
 import type { CallerRecord } from '../common/runtime';
-import type { RequestDoc } from '../request/store';
+import type { RequestAudience } from '../common/requestAccess';
 
 export const PLEDGES = 'pledges';
 /** One document per vote, `${pledgeId}_${openid}`: the key itself makes "once each" hold inside the transaction. */
@@ -101,7 +101,7 @@ export async function pledgeScope(input: { id: string }) {
 }
 
 /** A pledge read together with the resident request a new record links to (none asked: the list is empty). */
-export type PledgeWithLink = PledgeDoc & { linkedRequests: RequestDoc[] };
+export type PledgeWithLink = PledgeDoc & { linkedRequests: RequestAudience[] };
 
 /**
  * Scope rule of 践诺: the pledge's branch, as pledgeScope, and in the same read the request the record links to,
