@@ -17,7 +17,7 @@ import {
   transition,
   type InviteState,
 } from '../common/domain/invite';
-import { ADMIN_ROLES, applyRoleChange, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
+import { ADMIN_ROLES, applyRoleChange, grantView, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { qrCodeVersion } from '../common/miniProgramVersion';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
@@ -176,7 +176,7 @@ export const redeemInvite = defineAction({
         grantedAt: new Date(invite.redeemedAt ?? now).toISOString(),
         grantedBy: invite.createdBy,
       };
-      const answer = { grant, targetName: invite.targetName };
+      const answer = { grant: grantView(grant), targetName: invite.targetName };
       if (!next.changed) return answer;
       const roles = applyRoleChange(user.roles ?? [], { type: 'grant', grant });
       await tx

@@ -2,7 +2,7 @@ import type { Page } from '@honglin/types/common';
 import { listPeopleInputSchema, type PersonView } from '@honglin/types/user';
 import { roles } from '../common/access';
 import { db } from '../common/cloud';
-import { ADMIN_ROLES, phoneFor } from '../common/domain/roles';
+import { ADMIN_ROLES, grantView, phoneFor } from '../common/domain/roles';
 import { unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
@@ -19,7 +19,7 @@ export function personView(person: UserDoc, viewer: { openid: string; roles: Use
     avatarUrl: person.avatarUrl,
     homeUnitId: person.homeUnitId,
     phone: phoneFor(viewer, { _id: person._id, phone: person.phone }),
-    roles: person.roles ?? [],
+    roles: (person.roles ?? []).map(grantView),
     createdAt: new Date(person.createdAt).toISOString(),
   };
 }

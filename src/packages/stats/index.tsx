@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { RoleGrant } from '@honglin/types/org';
+import type { RoleGrantView } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
@@ -17,7 +17,7 @@ import { currentPeriod, monthShort, PERIOD_KINDS, shiftPeriod } from './period';
 import './stats.scss';
 
 /** The unit a caller's statistics start from: a town admin's town, else a village admin's or a secretary's village. */
-function startUnit(roles: readonly RoleGrant[]): string | null {
+function startUnit(roles: readonly RoleGrantView[]): string | null {
   const order = ['town_admin', 'village_admin', 'branch_secretary'];
   const grant = [...roles]
     .filter((g) => order.includes(g.role))
