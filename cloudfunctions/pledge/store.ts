@@ -12,6 +12,7 @@ import { isOverdue } from '../common/domain/pledge';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import { notFound } from '../common/errors';
+import { photosFor, type WithPendingPhotos } from '../common/pendingPhotos';
 import type { CallerRecord } from '../common/runtime';
 import type { RequestAudience } from '../common/requestAccess';
 
@@ -31,7 +32,7 @@ export interface FulfilmentDoc {
 }
 
 /** A stored pledge. Fulfilment records live inside it (bounded by MAX_FULFILMENTS) so a detail is one read. */
-export interface PledgeDoc {
+export interface PledgeDoc extends WithPendingPhotos {
   _id: string;
   ownerId: string;
   ownerName: string;
@@ -140,12 +141,17 @@ export function isOnWall(pledge: PledgeDoc): boolean {
 const iso = (value: Date | string | null | undefined): string | undefined =>
   value ? new Date(value).toISOString() : undefined;
 
-export function toFulfilment(f: FulfilmentDoc): PledgeFulfilment {
+/** A fulfilment record as a viewer sees it: its pending photos only for the owner and the branch (who review it). */
+export function toFulfilment(
+  f: FulfilmentDoc,
+  pending: readonly string[] | undefined,
+  seesPending: boolean,
+): PledgeFulfilment {
   return {
     id: f.id,
     day: f.day,
     text: f.text,
-    photos: f.photos,
+    ...photosFor(f.photos, pending, seesPending),
     peopleHelped: f.peopleHelped,
     ...(f.linkedRequestId ? { linkedRequestId: f.linkedRequestId } : {}),
     createdAt: iso(f.createdAt) ?? '',

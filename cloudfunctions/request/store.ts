@@ -45,6 +45,8 @@ export interface RequestDoc {
   urgent: boolean;
   text: string;
   photos: string[];
+  /** Photos (of `photos` and `resultPhotos`) waiting for the image check: see common/pendingPhotos.ts. */
+  pendingPhotos?: string[];
   point?: GeoPoint;
   enterprise?: { name: string; placeId?: string };
   parties?: string[];
