@@ -3,7 +3,7 @@ import { cursorSchema, fileIdSchema, freeText, idSchema, pageSizeSchema, phoneSc
 import { BRANCH_ROLES, roleNameSchema, type RoleGrantView, type RoleName, type UnitKind } from './org';
 
 /** The version of the privacy guideline (隐私保护指引) the app shows; a new version asks again. */
-export const PRIVACY_VERSION = '2026-11';
+export const PRIVACY_VERSION = '2026-12';
 
 /** The name a deleted account (注销) shows wherever its records remain. */
 export const DELETED_NICKNAME = '已注销用户';
