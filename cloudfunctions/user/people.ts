@@ -5,6 +5,7 @@ import { db } from '../common/cloud';
 import { ADMIN_ROLES, grantView, phoneFor } from '../common/domain/roles';
 import { unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
+import { photosFor } from '../common/pendingPhotos';
 import { defineAction } from '../common/runtime';
 import { USERS, type UserDoc } from '../common/users';
 
@@ -16,7 +17,8 @@ export function personView(person: UserDoc, viewer: { openid: string; roles: Use
   return {
     openid: person._id,
     nickname: person.nickname,
-    avatarUrl: person.avatarUrl,
+    // A new avatar still in the image check is the person's own to see.
+    avatarUrl: photosFor([person.avatarUrl], person.pendingPhotos, person._id === viewer.openid).photos[0] ?? '',
     homeUnitId: person.homeUnitId,
     phone: phoneFor(viewer, { _id: person._id, phone: person.phone }),
     roles: (person.roles ?? []).map(grantView),

@@ -133,3 +133,23 @@ describe('a request’s result photos', () => {
     expect(after.pendingPhotos).toBeUndefined();
   });
 });
+
+describe('a new avatar', () => {
+  it('is shown to the admins of the person’s village only once it passed', async () => {
+    const avatar = await w.upload('pending/avatar.png');
+    holdChecks();
+    ok(await w.call('user', 'updateProfile', { avatarUrl: avatar }, P.villager));
+    const avatarSeenBy = async (openid: string) =>
+      (
+        ok(await w.call('user', 'listPeople', { unitId: V1, size: 50 }, openid)).items as Array<{
+          openid: string;
+          avatarUrl: string;
+        }>
+      ).find((p) => p.openid === P.villager)?.avatarUrl;
+    expect(await avatarSeenBy(P.villageAdmin)).toBe('');
+    expect(ok(await w.call('user', 'me', {}, P.villager)).avatarUrl).toBe(avatar);
+
+    await releaseChecks();
+    expect(await avatarSeenBy(P.villageAdmin)).toBe(avatar);
+  });
+});
