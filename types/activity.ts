@@ -196,6 +196,8 @@ export interface Activity {
   cancelReason?: string;
   summary?: string;
   photos: string[];
+  /** Of these photos, those still in WeChat's image check: named only to their uploader and the handlers (图片审核中); nobody else is shown them. */
+  pendingPhotos?: string[];
   practice?: PracticeOutcome;
   /** Counted in the same transaction as each attendance record. */
   attendance: AttendanceCounts;

@@ -81,6 +81,9 @@ export interface RoleGrant {
   grantedBy: string;
 }
 
+/** A role as answers carry it: who granted it stays in the record (an OPENID is nobody else's to read). */
+export type RoleGrantView = Omit<RoleGrant, 'grantedBy'>;
+
 export const unitIdSchema = idSchema;
 
 /** A party branch (党支部), attached to a unit (a village's branch, the town organs' branch). */

@@ -201,6 +201,8 @@ export interface PledgeFulfilment {
   day: string;
   text: string;
   photos: string[];
+  /** Of these photos, those still in WeChat's image check: named only to their uploader and the handlers (图片审核中); nobody else is shown them. */
+  pendingPhotos?: string[];
   peopleHelped: number;
   linkedRequestId?: string;
   createdAt: string;

@@ -219,6 +219,8 @@ export interface RequestView {
   urgent: boolean;
   text: string;
   photos: string[];
+  /** Of these photos, those still in WeChat's image check: named only to their uploader and the handlers (图片审核中); nobody else is shown them. */
+  pendingPhotos?: string[];
   point?: GeoPoint;
   enterprise?: { name: string; placeId?: string };
   parties?: string[];
@@ -237,7 +239,7 @@ export interface RequestView {
   acceptBy: string;
   resolveBy: string;
   overdue: boolean;
-  result?: { text: string; photos: string[] };
+  result?: { text: string; photos: string[]; pendingPhotos?: string[] };
   /** onBehalf: recorded by an admin who asked a resident without the app (回访), not by the resident. */
   rating?: { value: Rating; comment?: string; onBehalf?: true };
   followerCount: number;

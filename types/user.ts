@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { cursorSchema, fileIdSchema, freeText, idSchema, pageSizeSchema, phoneSchema, requestIdSchema } from './common';
-import { BRANCH_ROLES, roleNameSchema, type RoleGrant, type RoleName, type UnitKind } from './org';
+import { BRANCH_ROLES, roleNameSchema, type RoleGrantView, type RoleName, type UnitKind } from './org';
 
 /** The version of the privacy guideline (隐私保护指引) the app shows; a new version asks again. */
-export const PRIVACY_VERSION = '2026-11';
+export const PRIVACY_VERSION = '2026-12';
 
 /** The name a deleted account (注销) shows wherever its records remain. */
 export const DELETED_NICKNAME = '已注销用户';
@@ -18,7 +18,7 @@ export interface UnitLabel {
 }
 
 /** A role the person holds, with the names the app shows. */
-export interface RoleView extends RoleGrant {
+export interface RoleView extends RoleGrantView {
   unitName: string;
   branchName?: string;
 }
@@ -140,7 +140,7 @@ export const inviteCodeSchema = z
 export const redeemInviteInputSchema = z.object({ code: inviteCodeSchema });
 export type RedeemInviteInput = z.input<typeof redeemInviteInputSchema>;
 export interface RedeemInviteResult {
-  grant: RoleGrant;
+  grant: RoleGrantView;
   targetName: string;
   /** A personal invitation of a roster's invitation sheet: the name on the roster now linked to the caller. */
   personName?: string;
@@ -164,7 +164,7 @@ export interface PersonView {
   homeUnitId: string | null;
   /** Masked (138****5678) unless the viewer administers the person's home unit. */
   phone: string;
-  roles: RoleGrant[];
+  roles: RoleGrantView[];
   createdAt: string;
 }
 
@@ -182,7 +182,7 @@ export type RevokeRoleInput = z.input<typeof revokeRoleInputSchema>;
 
 export interface RoleChangeResult {
   openid: string;
-  roles: RoleGrant[];
+  roles: RoleGrantView[];
 }
 
 /** How a role change came about. */
@@ -201,10 +201,10 @@ export interface RoleChangeView {
   id: string;
   change: 'grant' | 'revoke';
   via: RoleChangeVia;
-  grants: RoleGrant[];
+  grants: RoleGrantView[];
   subject: string;
   subjectName: string;
-  actor: string;
+  /** The admin who made the change, by name (their OPENID stays in the record). */
   actorName: string;
   at: string;
   /** Where the role is held (unit or branch name), for a change of one role. */

@@ -156,7 +156,7 @@ async function recordEntry(
     await bumpCounters(tx, activity.unitPath, countedAt(activity), activityPresence(activity, change.delta.present));
   }
   return {
-    activity: toActivity({ ...activity, attendance, updatedAt: now }),
+    activity: toActivity({ ...activity, attendance, updatedAt: now }, true),
     attendance: [toAttendance(record)],
     canManage: true,
   };

@@ -73,7 +73,7 @@ export const openCheckin = defineAction({
       }
       return { ...current, ...changes };
     });
-    return toActivity(updated);
+    return toActivity(updated, true);
   },
 });
 

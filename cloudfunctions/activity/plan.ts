@@ -118,9 +118,9 @@ export const plan = defineAction({
       if (!isDuplicate(error)) throw error;
       const existing = await byId<ActivityDoc>(ACTIVITIES, doc._id);
       if (!existing || existing.organiser !== openid) throw conflict('请求编号重复，请重新提交');
-      return toActivity(existing);
+      return toActivity(existing, true);
     }
-    return toActivity(doc);
+    return toActivity(doc, true);
   },
 });
 
@@ -156,7 +156,7 @@ export const update = defineAction({
       await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
       return { ...current, ...changes };
     });
-    return toActivity(updated);
+    return toActivity(updated, true);
   },
 });
 
@@ -184,6 +184,6 @@ export const cancel = defineAction({
       });
       return { ...current, ...changes };
     });
-    return toActivity(updated);
+    return toActivity(updated, true);
   },
 });

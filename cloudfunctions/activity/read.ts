@@ -42,11 +42,11 @@ export const get = defineAction({
       const records = await rows<AttendanceDoc>(
         db.collection(ATTENDANCE).where({ activityId: activity._id }).orderBy('at', 'asc').limit(MAX_ATTENDANCE),
       );
-      return { activity: toActivity(activity), attendance: records.map(toAttendance), canManage: true };
+      return { activity: toActivity(activity, true), attendance: records.map(toAttendance), canManage: true };
     }
     if (!isExpected(grants, activity)) throw forbidden('您不在这次活动的参加范围内');
     const mine = await byId<AttendanceDoc>(ATTENDANCE, `${activity._id}_${openid}`);
-    return { activity: toActivity(activity), attendance: mine ? [toAttendance(mine)] : [], canManage: false };
+    return { activity: toActivity(activity, false), attendance: mine ? [toAttendance(mine)] : [], canManage: false };
   },
 });
 
@@ -65,7 +65,7 @@ async function branchPage(grants: RoleGrant[], input: Extract<ListActivitiesInpu
     input.cursor,
     input.size ?? 20,
   );
-  return { ...page, items: page.items.map(toActivity) };
+  return { ...page, items: page.items.map((a) => toActivity(a, canManage(grants, a))) };
 }
 
 async function unitPage(grants: RoleGrant[], input: Extract<ListActivitiesInput, { view: 'unit' }>) {
@@ -78,7 +78,7 @@ async function unitPage(grants: RoleGrant[], input: Extract<ListActivitiesInput,
     input.cursor,
     input.size ?? 20,
   );
-  return { ...page, items: page.items.map(toActivity) };
+  return { ...page, items: page.items.map((a) => toActivity(a, canManage(grants, a))) };
 }
 
 async function myHistory(

@@ -7,6 +7,7 @@ import { inTransaction, rows } from '../common/db';
 import { enterpriseKey, practiceServed } from '../common/domain/metrics';
 import { PLACES, type PlaceDoc } from '../common/org';
 import { invalidArgument } from '../common/errors';
+import { withPending } from '../common/pendingPhotos';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
 import { ACTIVITIES, MANAGERS, activityScope, allowed, countedAt, toActivity, txActivity } from './store';
@@ -59,6 +60,10 @@ export const record = defineAction({
         status: to,
         summary: input.summary,
         photos: input.photos,
+        pendingPhotos: withPending(
+          (current.pendingPhotos ?? []).filter((p) => input.photos.includes(p)),
+          added,
+        ),
         ...(input.practice ? { practice: { ...input.practice, enterpriseKeys: keys } } : {}),
         updatedAt: now,
       };
@@ -80,6 +85,6 @@ export const record = defineAction({
     });
     // The image check answers later; a refused photo comes off the record then.
     await checkImages(openid, 3, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);
-    return toActivity(updated);
+    return toActivity(updated, true);
   },
 });

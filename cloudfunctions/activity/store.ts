@@ -15,6 +15,7 @@ import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
 import { conflict, notFound } from '../common/errors';
+import { photosFor } from '../common/pendingPhotos';
 
 export const ACTIVITIES = 'activities';
 /** One document per person and activity, `${activityId}_${openid}`: the key itself makes "once" hold. */
@@ -53,6 +54,8 @@ export interface ActivityDoc {
   cancelReason?: string;
   summary?: string;
   photos: string[];
+  /** Photos waiting for the image check: see common/pendingPhotos.ts. */
+  pendingPhotos?: string[];
   /** enterpriseKeys: the enterprises served as counted (see activity/record.ts). */
   practice?: PracticeOutcome & { enterpriseKeys?: string[] };
   attendance: AttendanceCounts;
@@ -98,7 +101,8 @@ export function placeView(place: ActivityDoc['place']): ActivityPlace {
   return place.placeId ? { placeId: place.placeId, name: place.name } : { name: place.name };
 }
 
-export function toActivity(doc: ActivityDoc): Activity {
+/** An activity as a caller sees it: its pending photos only for who manages it (they record them). */
+export function toActivity(doc: ActivityDoc, seesPending: boolean): Activity {
   const {
     checkinSecret: _secret,
     checkinMisses: _misses,
@@ -106,6 +110,8 @@ export function toActivity(doc: ActivityDoc): Activity {
     remindedAt: _remindedAt,
     // The organiser's OPENID is nobody else's business (who may manage it is answered as canManage).
     organiser: _organiser,
+    photos,
+    pendingPhotos,
     place,
     practice,
     backfilledAt,
@@ -113,6 +119,7 @@ export function toActivity(doc: ActivityDoc): Activity {
   } = doc;
   return {
     ...rest,
+    ...photosFor(photos, pendingPhotos, seesPending),
     place: placeView(place),
     ...(practice ? { practice: { enterprises: practice.enterprises, requestIds: practice.requestIds } } : {}),
     startAt: iso(doc.startAt),

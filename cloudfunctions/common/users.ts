@@ -21,6 +21,8 @@ export interface UserDoc extends UserRecord {
   inviteMisses?: Tally;
   /** Wrong join codes or phone digits while linking a roster record, in the current window (LIMITS.rosterLinkGuess). */
   linkMisses?: Tally;
+  /** A new avatar waiting for the image check (common/pendingPhotos.ts): admins are shown none meanwhile. */
+  pendingPhotos?: string[];
 }
 
 /** A one-time invitation; `_id` is its short code. */

@@ -9,8 +9,7 @@ import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { checkLinkable } from '../request/linkable';
-import { viewerOf } from '../request/store';
+import { checkLinkable, viewerOf } from '../common/requestAccess';
 import { PLEDGES, pledgeCaller, toSummary, type PledgeDoc } from './store';
 
 /** 承诺: a member writes a pledge in one of their branches, as a draft or submitted at once. */

@@ -7,11 +7,11 @@ import {
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkImages, checkText } from '../common/content';
+import { withPending } from '../common/pendingPhotos';
 import { conflict, forbidden } from '../common/errors';
 import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
-import { checkLinkableDoc } from '../request/linkable';
-import { viewerOf } from '../request/store';
+import { checkLinkableDoc, viewerOf } from '../common/requestAccess';
 import { movePledge } from './move';
 import { fulfilmentScope, PLEDGES, pledgeScope, toSummary, type FulfilmentDoc } from './store';
 
@@ -54,6 +54,7 @@ export const addFulfilment = defineAction({
         fulfilments: [...p.fulfilments, record],
         fulfilmentCount: p.fulfilments.length + 1,
         peopleHelped: p.peopleHelped + input.peopleHelped,
+        pendingPhotos: withPending(p.pendingPhotos, record.photos),
       }),
       counters: () => fulfilmentAdded(input.linkedRequestId),
       // Counted in the month of the day it happened, not the day it was entered.

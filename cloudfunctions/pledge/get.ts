@@ -58,7 +58,7 @@ export const get = defineAction({
     const state = pledge.state;
     return {
       ...toSummary(pledge, dayOf(now), branch),
-      fulfilments: pledge.fulfilments.map(toFulfilment),
+      fulfilments: pledge.fulfilments.map((f) => toFulfilment(f, pledge.pendingPhotos, branch)),
       ...(timeline ? { timeline: timeline.map((e) => toTimelineEntry(e, pledge.ownerId)) } : {}),
       ...(vote ? { myRating: vote.verdict } : {}),
       can: {

@@ -5,8 +5,7 @@ import { checkText } from '../common/content';
 import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
-import { checkLinkableDoc } from '../request/linkable';
-import { viewerOf } from '../request/store';
+import { checkLinkableDoc, viewerOf } from '../common/requestAccess';
 import { fulfilmentScope, pledgeScope, toSummary, type PledgeDoc } from './store';
 
 /** The first submission counts as a pledge made (and its owner as a member who pledged); a resubmission does not. */

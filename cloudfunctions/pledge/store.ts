@@ -12,8 +12,9 @@ import { isOverdue } from '../common/domain/pledge';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import { notFound } from '../common/errors';
+import { photosFor, type WithPendingPhotos } from '../common/pendingPhotos';
 import type { CallerRecord } from '../common/runtime';
-import type { RequestDoc } from '../request/store';
+import type { RequestAudience } from '../common/requestAccess';
 
 export const PLEDGES = 'pledges';
 /** One document per vote, `${pledgeId}_${openid}`: the key itself makes "once each" hold inside the transaction. */
@@ -31,7 +32,7 @@ export interface FulfilmentDoc {
 }
 
 /** A stored pledge. Fulfilment records live inside it (bounded by MAX_FULFILMENTS) so a detail is one read. */
-export interface PledgeDoc {
+export interface PledgeDoc extends WithPendingPhotos {
   _id: string;
   ownerId: string;
   ownerName: string;
@@ -101,7 +102,7 @@ export async function pledgeScope(input: { id: string }) {
 }
 
 /** A pledge read together with the resident request a new record links to (none asked: the list is empty). */
-export type PledgeWithLink = PledgeDoc & { linkedRequests: RequestDoc[] };
+export type PledgeWithLink = PledgeDoc & { linkedRequests: RequestAudience[] };
 
 /**
  * Scope rule of 践诺: the pledge's branch, as pledgeScope, and in the same read the request the record links to,
@@ -140,12 +141,17 @@ export function isOnWall(pledge: PledgeDoc): boolean {
 const iso = (value: Date | string | null | undefined): string | undefined =>
   value ? new Date(value).toISOString() : undefined;
 
-export function toFulfilment(f: FulfilmentDoc): PledgeFulfilment {
+/** A fulfilment record as a viewer sees it: its pending photos only for the owner and the branch (who review it). */
+export function toFulfilment(
+  f: FulfilmentDoc,
+  pending: readonly string[] | undefined,
+  seesPending: boolean,
+): PledgeFulfilment {
   return {
     id: f.id,
     day: f.day,
     text: f.text,
-    photos: f.photos,
+    ...photosFor(f.photos, pending, seesPending),
     peopleHelped: f.peopleHelped,
     ...(f.linkedRequestId ? { linkedRequestId: f.linkedRequestId } : {}),
     createdAt: iso(f.createdAt) ?? '',

@@ -45,6 +45,8 @@ export function newRequestDoc(r: NewRequest): RequestDoc {
     urgent: problem.urgent,
     text: problem.text,
     photos: problem.photos,
+    // Shown to others once WeChat's image check passed them (common/pendingPhotos.ts).
+    pendingPhotos: problem.photos,
     ...(problem.point ? { point: problem.point } : {}),
     ...(problem.category === 'enterprise' && problem.enterprise ? { enterprise: problem.enterprise } : {}),
     ...(problem.category === 'dispute' && problem.parties ? { parties: problem.parties } : {}),

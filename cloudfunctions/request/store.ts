@@ -7,16 +7,31 @@ import {
   type RequestState,
   type Resident,
 } from '@honglin/types/request';
-import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
+import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type UserRecord } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
+import { ADMIN_ROLES } from '../common/domain/roles';
 import { invalidArgument, notFound } from '../common/errors';
 import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
+import { HANDLING_ROLES, REQUESTS, type Viewer } from '../common/requestAccess';
 import type { CallerRecord } from '../common/runtime';
 
-export const REQUESTS = 'requests';
+// Who may see a request is one rule shared with the pledge function (links to requests): it lives in common.
+export {
+  HANDLING_ROLES,
+  REQUESTS,
+  concerns,
+  isHandler,
+  isNeighbourFollower,
+  isResponsibleHead,
+  livesNear,
+  mayView,
+  onLadder,
+  viewerOf,
+  type Viewer,
+} from '../common/requestAccess';
 
 /** What someone who has not agreed to the privacy guideline is told when an action would store something of them. */
 export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引，再关注、留言或提交诉求';
@@ -30,6 +45,8 @@ export interface RequestDoc {
   urgent: boolean;
   text: string;
   photos: string[];
+  /** Photos (of `photos` and `resultPhotos`) waiting for the image check: see common/pendingPhotos.ts. */
+  pendingPhotos?: string[];
   point?: GeoPoint;
   enterprise?: { name: string; placeId?: string };
   parties?: string[];
@@ -201,88 +218,13 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
   return { unitPath: doc.unitPath, resource: doc };
 }
 
-const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
-/** Roles that take up requests somewhere on a ladder. */
-export const HANDLING_ROLES: readonly RoleName[] = [
-  'neighbour_head',
-  'group_head',
-  'block_head',
-  'village_admin',
-  'town_admin',
-];
-
-/** A head of exactly the responsible unit, or an admin at or above it. */
-export function isResponsibleHead(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
-  return roles.some(
-    (g) =>
-      (g.role === headRole && g.unitId === doc.responsibleUnitId) ||
-      (ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)),
-  );
-}
-
 export function isAdminInScope(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
   return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId));
-}
-
-/** Handlers see the resident's name and phone: the responsible level's heads, the named handler, the assignee, admins in scope. */
-export function isHandler(doc: RequestDoc, openid: string, roles: readonly RoleGrant[]): boolean {
-  return openid === doc.handlerId || openid === doc.assigneeId || isResponsibleHead(doc, roles);
-}
-
-/** Who is looking at a request: their OPENID, roles, home and whether they agreed to the privacy guideline. */
-export interface Viewer {
-  openid: string;
-  roles: readonly RoleGrant[];
-  homeUnitPath: readonly string[];
-  consented: boolean;
-}
-
-/** The viewer as the runtime knows them: a caller without a record has not agreed to the guideline. */
-export function viewerOf(openid: string, caller: CallerRecord | null): Viewer {
-  const record = caller as (CallerRecord & Partial<UserRecord>) | null;
-  return {
-    openid,
-    roles: record?.roles ?? [],
-    homeUnitPath: record?.homeUnitPath ?? [],
-    consented: !!record?.privacyAcceptedAt,
-  };
-}
-
-/** Lives in the request's own neighbourhood, or in its group (a neighbour's business, not a stranger's). */
-export function livesNear(doc: RequestDoc, homeUnitPath: readonly string[]): boolean {
-  const group = doc.ladder.find((s) => s.kind === 'group');
-  return homeUnitPath.includes(doc.unitId) || (!!group && homeUnitPath.includes(group.unitId));
-}
-
-/** A head or admin of a unit on the request's ladder. */
-export function onLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  return roles.some((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
 }
 
 /** An admin of a unit on the request's ladder. */
 export function adminOnLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
   return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
-}
-
-/** The people a request concerns, who see it whole: its resident, its reporter, its handlers and assignee, the heads and admins on its ladder. */
-export function concerns(doc: RequestDoc, v: Viewer): boolean {
-  return (
-    v.openid === doc.submitter ||
-    v.openid === doc.reporterId ||
-    isHandler(doc, v.openid, v.roles) ||
-    onLadder(doc, v.roles)
-  );
-}
-
-/** A follower who may still see its public view: agreed to the guideline and lives in its neighbourhood or group. */
-export function isNeighbourFollower(doc: RequestDoc, v: Viewer): boolean {
-  return v.consented && doc.followers.includes(v.openid) && livesNear(doc, v.homeUnitPath);
-}
-
-/** May see the request at all: those it concerns, and neighbour followers (the public view only). */
-export function mayView(doc: RequestDoc, v: Viewer): boolean {
-  return concerns(doc, v) || isNeighbourFollower(doc, v);
 }
 
 /** Took part in it: reported, accepted, was assigned, moved or resolved it. */

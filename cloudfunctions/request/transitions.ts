@@ -39,6 +39,7 @@ import {
   type RequestDoc,
 } from './store';
 import { checkPhotos, REQUEST_SCENE } from './submit';
+import { withPending } from '../common/pendingPhotos';
 import { toView } from './view';
 
 const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
@@ -288,6 +289,7 @@ export const resolve = defineAction({
       patch: (before) => ({
         result: input.result,
         resultPhotos: input.photos,
+        pendingPhotos: withPending(before.pendingPhotos, input.photos),
         resolvedAt: ctx.now,
         firstResolvedAt: before.firstResolvedAt ?? ctx.now,
       }),

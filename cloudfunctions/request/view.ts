@@ -7,6 +7,7 @@ import type {
   TimelineItem,
 } from '@honglin/types/request';
 import { isOverdue } from '../common/domain/timeLimits';
+import { photosFor } from '../common/pendingPhotos';
 import { maskName } from '@honglin/types/mask';
 import {
   adminOnLadder,
@@ -17,6 +18,7 @@ import {
   isResponsibleHead,
   livesNear,
   mayView,
+  onLadder,
   rater,
   type RequestDoc,
   type Viewer,
@@ -85,7 +87,8 @@ export function toView(doc: RequestDoc, v: Viewer, now: Date): RequestView {
     category: doc.category,
     urgent: doc.urgent,
     text: doc.text,
-    photos: full ? doc.photos : [],
+    // Pending photos: for those it concerns (its resident and reporter, who gave them, and its handlers).
+    ...(full ? photosFor(doc.photos, doc.pendingPhotos, true) : { photos: [] }),
     ...(full && doc.point ? { point: doc.point } : {}),
     ...(doc.enterprise ? { enterprise: doc.enterprise } : {}),
     ...(full && doc.parties ? { parties: seesParties ? doc.parties : doc.parties.map(maskName) } : {}),
@@ -101,7 +104,17 @@ export function toView(doc: RequestDoc, v: Viewer, now: Date): RequestView {
     acceptBy: iso(doc.acceptBy),
     resolveBy: iso(doc.resolveBy),
     overdue: isOverdue(doc, now),
-    ...(doc.result ? { result: { text: doc.result, photos: full ? doc.resultPhotos : [] } } : {}),
+    // The result's pending photos: for its handlers only (the resident sees them once checked).
+    ...(doc.result
+      ? {
+          result: {
+            text: doc.result,
+            ...(full
+              ? photosFor(doc.resultPhotos, doc.pendingPhotos, handles || onLadder(doc, roles))
+              : { photos: [] }),
+          },
+        }
+      : {}),
     ...(doc.rating
       ? {
           rating: {

@@ -6,7 +6,7 @@ import { forbidden, invalidArgument, notFound } from '../common/errors';
 import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
 import type { ActionContext } from '../common/runtime';
 
-/** Who sees statistics: admins in their scope, a branch secretary for their branch's own unit. */
+/** Who sees statistics: admins in their scope, a branch secretary for their branch's own village. */
 export const STATS_ROLES: readonly RoleName[] = ['town_admin', 'village_admin', 'branch_secretary'];
 /** Who may repair counters by hand. */
 export const RECONCILE_ROLES: readonly RoleName[] = ['town_admin', 'village_admin'];
@@ -44,11 +44,17 @@ export async function statsScope(input: { unitId: string }): Promise<ScopeTarget
   return { unitPath: unit.path, resource: { unit, children: ordered, places } };
 }
 
-/** A branch secretary sees the figures of their branch's own unit only, not the units around it. */
+/**
+ * A branch secretary sees the figures of their branch's own village only, not the units around it. The town organs'
+ * branch sits at the town, whose figures are every village's (broken down by village): they are no business of the
+ * organs' secretary, unless also an admin there.
+ */
 export function checkSecretaryScope(ctx: ActionContext<StatsUnit>): void {
-  const unitId = ctx.resource.unit._id;
-  const admin = ctx.grants.some((g) => g.role !== 'branch_secretary');
-  if (!admin && !ctx.grants.some((g) => g.unitId === unitId)) throw forbidden();
+  const { unit } = ctx.resource;
+  if (ctx.grants.some((g) => g.role !== 'branch_secretary')) return;
+  if (unit.kind !== 'village' || !ctx.grants.some((g) => g.unitId === unit._id)) {
+    throw forbidden('支部书记只能查看本支部所在村（社区）的统计');
+  }
 }
 
 export function dashboardUnit(unit: UnitDoc): DashboardUnit {

@@ -17,7 +17,7 @@ import {
   transition,
   type InviteState,
 } from '../common/domain/invite';
-import { ADMIN_ROLES, applyRoleChange, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
+import { ADMIN_ROLES, applyRoleChange, grantView, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { makeInviteQrCode } from '../common/inviteQr';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
@@ -202,7 +202,7 @@ export const redeemInvite = defineAction({
         grantedAt: new Date(invite.redeemedAt ?? now).toISOString(),
         grantedBy: invite.createdBy,
       };
-      const answer = { grant, targetName: invite.targetName };
+      const answer = { grant: grantView(grant), targetName: invite.targetName };
       if (!next.changed) return answer;
       const roles = applyRoleChange(user.roles ?? [], { type: 'grant', grant });
       await tx

@@ -2,6 +2,7 @@ import { PRIVACY_VERSION, meInputSchema, type Me, type RoleView, type UnitLabel 
 import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { rows } from '../common/db';
+import { grantView } from '../common/domain/roles';
 import { BRANCHES, unitsById, type BranchDoc, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { bootstrapTownAdmin, isFirstTownAdmin } from './bootstrap';
@@ -56,7 +57,7 @@ export async function meOf(openid: string, record: UserDoc | null): Promise<Me> 
     homeUnit: home ? unitLabel(home, units) : null,
     phone: record.phone ?? '',
     roles: roles.map((g): RoleView => ({
-      ...g,
+      ...grantView(g),
       unitName: units.get(g.unitId)?.name ?? '',
       ...(g.branchId ? { branchName: branchName.get(g.branchId) ?? '' } : {}),
     })),

@@ -2,9 +2,10 @@ import type { Page } from '@honglin/types/common';
 import { listPeopleInputSchema, type PersonView } from '@honglin/types/user';
 import { roles } from '../common/access';
 import { db } from '../common/cloud';
-import { ADMIN_ROLES, phoneFor } from '../common/domain/roles';
+import { ADMIN_ROLES, grantView, phoneFor } from '../common/domain/roles';
 import { unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
+import { photosFor } from '../common/pendingPhotos';
 import { defineAction } from '../common/runtime';
 import { USERS, type UserDoc } from '../common/users';
 
@@ -16,10 +17,11 @@ export function personView(person: UserDoc, viewer: { openid: string; roles: Use
   return {
     openid: person._id,
     nickname: person.nickname,
-    avatarUrl: person.avatarUrl,
+    // A new avatar still in the image check is the person's own to see.
+    avatarUrl: photosFor([person.avatarUrl], person.pendingPhotos, person._id === viewer.openid).photos[0] ?? '',
     homeUnitId: person.homeUnitId,
     phone: phoneFor(viewer, { _id: person._id, phone: person.phone }),
-    roles: person.roles ?? [],
+    roles: (person.roles ?? []).map(grantView),
     createdAt: new Date(person.createdAt).toISOString(),
   };
 }

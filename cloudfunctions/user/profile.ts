@@ -10,6 +10,7 @@ import { checkImages, checkText } from '../common/content';
 import { memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
+import { withPending } from '../common/pendingPhotos';
 import { loadUnit, type UnitDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { grantFirstTownAdmin, isFirstTownAdmin } from './bootstrap';
@@ -83,6 +84,9 @@ export const updateProfile = defineAction({
         roles,
         nickname: input.nickname ?? stored.nickname,
         avatarUrl: input.avatarUrl ?? stored.avatarUrl,
+        ...(input.avatarUrl && input.avatarUrl !== stored.avatarUrl
+          ? { pendingPhotos: withPending(stored.pendingPhotos, [input.avatarUrl]) }
+          : {}),
         phone: input.phone ?? stored.phone ?? '',
         homeUnitId: home ? home._id : stored.homeUnitId,
         homeUnitPath,

@@ -9,7 +9,7 @@ import {
 } from '@honglin/types/user';
 import { roles } from '../common/access';
 import { db } from '../common/cloud';
-import { ADMIN_ROLES, applyRoleChange, memberUnitIds } from '../common/domain/roles';
+import { ADMIN_ROLES, applyRoleChange, grantView, memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { roleTargetScope, unitScope } from '../common/org';
@@ -66,7 +66,7 @@ export const grantRole = defineAction({
           targetName: resource.targetName,
         });
       }
-      return { openid: person._id, roles: next.ok ? next.roles : (person.roles ?? []) };
+      return { openid: person._id, roles: (next.ok ? next.roles : (person.roles ?? [])).map(grantView) };
     });
   },
 });
@@ -108,7 +108,7 @@ export const revokeRole = defineAction({
         at: now,
         targetName: resource.targetName,
       });
-      return { openid: person._id, roles: next.roles };
+      return { openid: person._id, roles: next.roles.map(grantView) };
     });
   },
 });
@@ -118,10 +118,9 @@ function changeView(doc: RoleChangeDoc & { _id: string }): RoleChangeView {
     id: doc._id,
     change: doc.change,
     via: doc.via,
-    grants: doc.grants,
+    grants: doc.grants.map(grantView),
     subject: doc.subject,
     subjectName: doc.subjectName,
-    actor: doc.actor,
     actorName: doc.actorName,
     at: new Date(doc.at).toISOString(),
     ...(doc.targetName ? { targetName: doc.targetName } : {}),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HEAD_ROLE_OF_KIND, type RoleGrant } from '@honglin/types/org';
 import type { ActionTable } from '../../cloudfunctions/common/runtime';
 import { DEMO_PEOPLE } from '../../emulator/seed/people';
-import { handles, inputs, notYetRemoved, skipped, walkers, type WalkInput } from './access-fixtures/answers';
+import { handles, inputs, skipped, walkers, type WalkInput } from './access-fixtures/answers';
 import type { AccessFixtures } from './access-fixtures/types';
 import { startDemoWorld, type DemoWorld } from './user/world';
 
@@ -139,7 +139,7 @@ it.each(walked)('%s.%s: no foreign phone, private name or OPENID in any personaâ
       const answer = await world.call(openid, fn, name, await inputOf(input));
       for (const [where, text] of strings(answer)) {
         const at = where.replace(/^data\./, '');
-        const meant = [...(handles[key] ?? []), ...(notYetRemoved[key] ?? [])];
+        const meant = handles[key] ?? [];
         if (OPENIDS.has(text) && text !== openid && !meant.includes(at)) {
           findings.push(`${openid}: OPENID ${text} at ${at}`);
         }

@@ -1,4 +1,4 @@
-import { ROLE_UNIT_KIND, type RoleGrant, type RoleName, type UnitKind } from '@honglin/types/org';
+import { ROLE_UNIT_KIND, type RoleGrant, type RoleGrantView, type RoleName, type UnitKind } from '@honglin/types/org';
 import { maskPhone } from '@honglin/types/mask';
 
 /** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
@@ -70,4 +70,9 @@ export function phoneFor(viewer: { openid: string }, person: { _id: string; phon
   const phone = person.phone ?? '';
   if (!phone) return '';
   return viewer.openid === person._id ? phone : maskPhone(phone);
+}
+
+/** A grant as answers carry it: without the OPENID of whoever granted it. */
+export function grantView({ grantedBy: _grantedBy, ...grant }: RoleGrant): RoleGrantView {
+  return grant;
 }

@@ -36,6 +36,9 @@ export default function DeleteAccountPage() {
           ·
           您参与过的诉求、承诺、走访、签到等记录只保留办事内容和统计数字，其中您的姓名、手机号和微信身份都会被抹去，显示为“已注销用户”。全镇、全村的统计数字不变。
         </Text>
+        <Text className="hl-text">
+          · 您认领过的党员花名册记录会被删除，住户名单里留有您手机号的，这个号码会被去掉。
+        </Text>
         <Text className="hl-text">· 记录很多时，抹去会在几分钟内完成。</Text>
         <Text className="hl-text">· 注销后再次使用红邻，需要重新同意隐私保护指引，之前的身份不会恢复。</Text>
         {error && <Text className="hl-error">{error}</Text>}

@@ -14,6 +14,7 @@ import type { Envelope } from '@honglin/types/envelope';
 import { activityApi } from '@/api/activity';
 import { imageUrl } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
+import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { useQuery } from '@/lib/useQuery';
 import { disabledIf } from './context';
 import { dateTimeWithWeekday as when } from '@/lib/datetime';
@@ -60,6 +61,7 @@ function Summary({ detail }: { detail: ActivityDetail }) {
       {a.photos.map((p) => (
         <Image key={p} className="act-photo" src={imageUrl(p)} mode="aspectFill" />
       ))}
+      <PhotoCheckNote className="act-line" pending={a.pendingPhotos} />
     </View>
   );
 }

@@ -5,7 +5,7 @@ import {
   ROLE_LABELS,
   ROLE_NAMES,
   ROLE_UNIT_KIND,
-  type RoleGrant,
+  type RoleGrantView,
   type RoleName,
 } from '@honglin/types/org';
 import { orgApi } from '@/api/org';
@@ -25,12 +25,12 @@ export interface RoleTarget {
 
 interface RoleTargetPickerProps {
   /** The admin's grant: the scope to pick in, and which roles it may hand out. */
-  grant: RoleGrant;
+  grant: RoleGrantView;
   onPick: (target: RoleTarget) => void;
 }
 
 /** Which roles an admin may give (the functions check the same): a village admin not the admin roles. */
-function grantableRoles(grant: RoleGrant): RoleName[] {
+function grantableRoles(grant: RoleGrantView): RoleName[] {
   return grant.role === 'town_admin'
     ? [...ROLE_NAMES]
     : ROLE_NAMES.filter((r) => r !== 'village_admin' && r !== 'town_admin');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type RoleGrant } from '@honglin/types/org';
+import { ROLE_LABELS, type RoleGrantView } from '@honglin/types/org';
 import type { InviteView } from '@honglin/types/user';
 import { imageUrl } from '@/api/transport';
 import { userApi } from '@/api/user';
@@ -25,7 +25,7 @@ export default function InvitePage() {
   );
 }
 
-function InviteForm({ grant }: { grant: RoleGrant }) {
+function InviteForm({ grant }: { grant: RoleGrantView }) {
   const [target, setTarget] = useState<RoleTarget | null>(null);
   const [days, setDays] = useState(7);
   const [requestId, setRequestId] = useState(newRequestId);

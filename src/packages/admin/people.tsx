@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type RoleGrant, type RoleName } from '@honglin/types/org';
+import { ROLE_LABELS, type RoleGrantView, type RoleName } from '@honglin/types/org';
 import type { PersonView } from '@honglin/types/user';
 import { userApi } from '@/api/user';
 import { Chip } from '@/components/Chip';
@@ -30,13 +30,13 @@ export default function PeoplePage() {
   );
 }
 
-function People({ grant }: { grant: RoleGrant }) {
+function People({ grant }: { grant: RoleGrantView }) {
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<RoleName | undefined>(undefined);
   const [open, setOpen] = useState<string | null>(null);
   // Roles changed here since the list loaded (the answer of grantRole / revokeRole), shown without reloading.
-  const [changed, setChanged] = useState<Record<string, RoleGrant[]>>({});
+  const [changed, setChanged] = useState<Record<string, RoleGrantView[]>>({});
   const pages = usePages(
     (cursor) => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
     [grant.unitId, search, role],
@@ -103,14 +103,14 @@ function PersonRoles({
   onChanged,
 }: {
   person: PersonView;
-  grant: RoleGrant;
-  onChanged: (roles: RoleGrant[]) => void;
+  grant: RoleGrantView;
+  onChanged: (roles: RoleGrantView[]) => void;
 }) {
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const inScope = (g: RoleGrant) => g.unitPath.includes(grant.unitId);
+  const inScope = (g: RoleGrantView) => g.unitPath.includes(grant.unitId);
 
-  const revoke = async (g: RoleGrant) => {
+  const revoke = async (g: RoleGrantView) => {
     const answer = await userApi.revokeRole({
       openid: person.openid,
       role: g.role,

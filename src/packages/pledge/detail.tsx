@@ -14,6 +14,7 @@ import { pledgeApi } from '@/api/pledge';
 import { imageUrl } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { dateTime, dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
 import { PledgeCard } from '@/pages/pledges/PledgeCard';
@@ -153,6 +154,7 @@ function Detail({ pledge, onChanged }: { pledge: PledgeDetail; onChanged: () => 
                 ))}
               </View>
             )}
+            <PhotoCheckNote className="pl-card__line" pending={f.pendingPhotos} />
           </View>
         ))}
       </View>

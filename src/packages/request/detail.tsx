@@ -10,6 +10,7 @@ import { requestApi } from '@/api/request';
 import { callCloud, imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { newRequestId } from '@/lib/requestId';
 import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
@@ -111,6 +112,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
         {request.enterprise && <Text className="rq-card__line">企业：{request.enterprise.name}</Text>}
         {request.parties && <Text className="rq-card__line">当事人：{request.parties.join('、')}</Text>}
         <Photos photos={request.photos} />
+        <PhotoCheckNote className="rq-card__line" pending={request.pendingPhotos} />
         <Text className="rq-card__line">
           反映人：{request.raisedBy}
           {request.residentPhone ? ` · 电话 ${request.residentPhone}` : ''}
@@ -134,6 +136,7 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
           <Text className="rq-title">办理结果</Text>
           <Text className="rq-card__text">{request.result.text}</Text>
           <Photos photos={request.result.photos} />
+          <PhotoCheckNote className="rq-card__line" pending={request.result.pendingPhotos} />
           {request.rating && (
             <Text className="rq-card__line">
               {request.rating.onBehalf ? '回访居民后代为评价' : '群众评价'}：{RATING_LABELS[request.rating.value]}

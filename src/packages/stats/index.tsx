@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { RoleGrant } from '@honglin/types/org';
+import type { RoleGrantView } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
@@ -16,11 +16,14 @@ import { BarChart } from './BarChart';
 import { currentPeriod, monthShort, PERIOD_KINDS, shiftPeriod } from './period';
 import './stats.scss';
 
-/** The unit a caller's statistics start from: a town admin's town, else a village admin's or a secretary's village. */
-function startUnit(roles: readonly RoleGrant[]): string | null {
+/**
+ * The unit a caller's statistics start from: a town admin's town, else a village admin's or a secretary's village
+ * (the town organs' secretary, whose branch sits at the town, reads no figures).
+ */
+function startUnit(roles: readonly RoleGrantView[]): string | null {
   const order = ['town_admin', 'village_admin', 'branch_secretary'];
   const grant = [...roles]
-    .filter((g) => order.includes(g.role))
+    .filter((g) => order.includes(g.role) && (g.role !== 'branch_secretary' || g.unitPath.length > 1))
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))[0];
   return grant?.unitId ?? null;
 }

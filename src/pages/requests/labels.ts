@@ -1,5 +1,5 @@
 import { REQUEST_STATE_LABELS, type RequestState } from '@honglin/types/request';
-import type { RoleGrant } from '@honglin/types/org';
+import type { RoleGrantView } from '@honglin/types/org';
 
 /** Timeline events in plain words. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -40,7 +40,7 @@ export interface RequestRoles {
 const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
 const VISITING = ['neighbour_head', 'group_head', 'block_head'];
 
-export function requestRolesOf(roles: readonly RoleGrant[]): RequestRoles {
+export function requestRolesOf(roles: readonly RoleGrantView[]): RequestRoles {
   const villages = roles.flatMap((g) =>
     (g.role === 'village_admin' || g.role === 'branch_secretary') && g.unitPath.length >= 2 ? [g.unitPath[1]] : [],
   );

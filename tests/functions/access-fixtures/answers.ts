@@ -75,17 +75,6 @@ export const handles: Record<string, string[]> = {
   'pledge.appraise': branchOwner,
 };
 
-/**
- * OPENIDs still answered that are no handle: the admin who granted a role (\`grantedBy\` of a grant) and the
- * admin who made a change in the role log. Shown only to admins of the same unit and to the person themselves;
- * to be replaced by names (issue 13).
- */
-export const notYetRemoved: Record<string, string[]> = {
-  'user.grantRole': ['roles.*.grantedBy'],
-  'user.revokeRole': ['roles.*.grantedBy'],
-  'user.listRoleChanges': ['items.*.actor', 'items.*.grants.*.grantedBy'],
-};
-
 /** The personas walked: every role, here and in another village, and someone who never agreed to the guideline. */
 export const NOT_AGREED = 'walk-never-agreed';
 export const walkers: string[] = [...Object.values(PERSONA), NOT_AGREED];

@@ -1,4 +1,4 @@
-import type { RequestDoc } from '../../../cloudfunctions/request/store';
+import { problem, requestTools } from '../helpers/requests';
 import { G1, K1, N1, N2, P, TOWN, V1, code, ok, rid, startWorld, type World } from './world';
 
 /**
@@ -19,46 +19,12 @@ afterAll(async () => {
   await w?.stop();
 });
 
-const problem = (extra: object = {}) => ({
-  requestId: rid(),
-  category: 'help',
-  text: '村口路灯坏了，晚上走路看不见',
-  ...extra,
-});
-
-async function submitted(extra: object = {}, by: string = P.villager): Promise<string> {
-  return ok(await w.call('request', 'submit', problem(extra), by)).id;
-}
+const { submitted, stored, countOf, counters } = requestTools(() => w);
 
 async function accepted(by: string = P.head1, extra: object = {}): Promise<string> {
   const id = await submitted(extra);
   ok(await w.call('request', 'accept', { id }, by));
   return id;
-}
-
-async function stored(id: string): Promise<RequestDoc> {
-  const { data } = (await w.db.collection('requests').doc(id).get()) as unknown as { data: RequestDoc };
-  return data;
-}
-
-async function countOf(collection: string, where: object): Promise<number> {
-  const { total } = (await w.db.collection(collection).where(where).count()) as { total: number };
-  return total;
-}
-
-async function counters(unitId: string): Promise<Record<string, number>> {
-  const { data } = (await w.db.collection('counters').where({ unitId }).get()) as unknown as {
-    data: Array<{ counts: Record<string, number> }>;
-  };
-  // Counter names contain a dot: a month's first event stores them as keys, later $inc on dot paths nests them.
-  const total: Record<string, number> = {};
-  const add = (prefix: string, value: unknown) => {
-    if (typeof value === 'number') total[prefix] = (total[prefix] ?? 0) + value;
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) add(prefix ? `${prefix}.${k}` : k, v);
-  };
-  for (const doc of data) add('', doc.counts);
-  return total;
 }
 
 describe('submit', () => {

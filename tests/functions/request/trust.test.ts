@@ -1,4 +1,4 @@
-import type { RequestDoc } from '../../../cloudfunctions/request/store';
+import { problem, requestTools } from '../helpers/requests';
 import { K1, L1, N1, P, TOWN, V1, code, ok, rid, startWorld, type Envelope, type World } from './world';
 
 /**
@@ -34,44 +34,11 @@ afterAll(async () => {
   await w?.stop();
 });
 
-const problem = (extra: object = {}) => ({
-  requestId: rid(),
-  category: 'help',
-  text: '村口路灯坏了，晚上走路看不见',
-  ...extra,
-});
-
-async function submitted(extra: object = {}, by: string = P.villager): Promise<string> {
-  return ok(await w.call('request', 'submit', problem(extra), by)).id;
-}
-
-async function stored(id: string): Promise<RequestDoc> {
-  const { data } = (await w.db.collection('requests').doc(id).get()) as unknown as { data: RequestDoc };
-  return data;
-}
-
-async function countOf(collection: string, where: object): Promise<number> {
-  const { total } = (await w.db.collection(collection).where(where).count()) as { total: number };
-  return total;
-}
+const { submitted, stored, countOf, counters } = requestTools(() => w);
 
 function refused(answer: Envelope, errorCode: string, message?: RegExp) {
   expect(answer).toMatchObject({ ok: false, error: { code: errorCode } });
   if (!answer.ok) expect(answer.error.message).toMatch(message ?? /[\u4e00-\u9fa5]/);
-}
-
-async function counters(unitId: string): Promise<Record<string, number>> {
-  const { data } = (await w.db.collection('counters').where({ unitId }).get()) as unknown as {
-    data: Array<{ counts: Record<string, number> }>;
-  };
-  const total: Record<string, number> = {};
-  const add = (prefix: string, value: unknown) => {
-    if (typeof value === 'number') total[prefix] = (total[prefix] ?? 0) + value;
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) add(prefix ? `${prefix}.${k}` : k, v);
-  };
-  for (const doc of data) add('', doc.counts);
-  return total;
 }
 
 const point = { type: 'Point', coordinates: [113.6, 26.5] };

@@ -372,4 +372,20 @@ describe('heads and linking: join code, name, last four digits', () => {
     });
     expect(await world.find('roster_people', { userId: guesser })).toHaveLength(0);
   });
+
+  it('erases a member who deletes their account: the roster record they linked, and their phone from the households', async () => {
+    const openid = 'o-roster-zhao';
+    // Their phone is also the one a household of the village's list gives (户主1's).
+    await world.db
+      .collection('users')
+      .doc(openid)
+      .update({ data: { phone: '13700000000' } });
+    expect(await world.find('roster_people', { userId: openid })).toHaveLength(1);
+    expect(await world.find('households', { phone: '13700000000' })).toHaveLength(1);
+    expect(ok(await world.call(openid, 'user', 'deleteAccount', { confirm: true }))).toMatchObject({ erased: true });
+    expect(await world.find('roster_people', { userId: openid })).toHaveLength(0);
+    expect(await world.find('roster_people', { name: '赵红妹' })).toHaveLength(0);
+    expect(await world.find('households', { phone: '13700000000' })).toHaveLength(0);
+    expect(await world.find('households', { headName: '户主1' })).toHaveLength(1);
+  });
 });

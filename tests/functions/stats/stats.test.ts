@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { BASE_COUNTERS } from '@honglin/types/metrics';
+import { grant } from '../helpers/world';
 import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
 import { MEMBER2, allDocs, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 import { asRecount, recount, shanghaiMonth } from './recount';
@@ -593,6 +594,33 @@ describe('who may ask', () => {
     expect(
       code(await w.call('stats', 'reconcile', { unitId: V1, from: thisMonth(), to: thisMonth() }, P.secretary)),
     ).toBe('FORBIDDEN');
+  });
+
+  it('refuses the town organs’ branch secretary every unit’s figures, unless also an admin of it', async () => {
+    const organs = 'o-town-organs-secretary';
+    const secretary = grant('branch_secretary', [TOWN], 'b-town-organs');
+    await w.db.collection('users').add({
+      data: {
+        _id: organs,
+        nickname: '机关书记',
+        roles: [secretary],
+        homeUnitId: null,
+        homeUnitPath: [],
+        privacyAcceptedAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+    for (const action of ['dashboard', 'summary', 'export']) {
+      for (const unitId of [TOWN, V1]) {
+        expect(code(await w.call('stats', action, { ...input(), unitId }, organs))).toBe('FORBIDDEN');
+      }
+    }
+    await w.db
+      .collection('users')
+      .doc(organs)
+      .update({ data: { roles: [secretary, grant('village_admin', [TOWN, V1])] } });
+    expect(code(await w.call('stats', 'dashboard', input(), organs))).toBe('OK');
+    expect(code(await w.call('stats', 'dashboard', { ...input(), unitId: TOWN }, organs))).toBe('FORBIDDEN');
   });
 
   it('lets the village admin see the village but not the town', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { timerEvent } from '../../../emulator/functions/timer';
 import { grant } from '../helpers/world';
+import { PRIVACY_VERSION } from '@honglin/types/user';
 import { B1, L1, P, TOWN, V1, code, ok, rid, type World } from '../request/world';
 import { residentsPledge, startStatsWorld, thisMonth, todayShanghai } from '../stats/world';
 
@@ -330,7 +331,7 @@ describe('an erasure larger than one call goes on in bounded timer runs', () => 
     expect(answer).toMatchObject({ erased: false });
     let left = await remaining();
     expect(left).toBeGreaterThan(0);
-    expect(code(await w.call('user', 'acceptPrivacy', { version: '2026-11' }, Y))).toBe('CONFLICT');
+    expect(code(await w.call('user', 'acceptPrivacy', { version: PRIVACY_VERSION }, Y))).toBe('CONFLICT');
 
     for (let run = 0; left > 0 && run < 40; run += 1) {
       await eraseTimer(7);
@@ -340,7 +341,7 @@ describe('an erasure larger than one call goes on in bounded timer runs', () => 
     }
     expect(left).toBe(0);
     expect(everyStoredDocument().filter(({ doc }) => doc.includes(NAME) || doc.includes(PHONE))).toEqual([]);
-    expect(ok(await w.call('user', 'acceptPrivacy', { version: '2026-11' }, Y))).toBeTruthy();
+    expect(ok(await w.call('user', 'acceptPrivacy', { version: PRIVACY_VERSION }, Y))).toBeTruthy();
   });
 
   it('refuses the erase timer to a user', async () => {
