@@ -42,6 +42,6 @@ export const markHeld = defineAction({
       await bumpCounters(tx, current.unitPath, countedAt(current), deltas, distinct);
       return { ...current, ...changes };
     });
-    return toActivity(updated);
+    return toActivity(updated, true);
   },
 });
