@@ -8,7 +8,7 @@ import {
 } from '@honglin/types/activity';
 import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { bumpCounters } from '../common/counters';
 import { activityPresence } from '../common/domain/metrics';
 import {
@@ -164,7 +164,7 @@ export const addAttendee = defineAction({
   input: addAttendeeInputSchema,
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
-    if ('name' in input.attendee) await checkText(openid, 2, [input.attendee.name]);
+    if ('name' in input.attendee) await checkText(openid, SCENE.comment, [input.attendee.name]);
     const snapshot = await snapshotOf(input.id, input.attendee);
     return inTransaction((tx) => recordEntry(tx, snapshot, { mode: input.mode }, { openid, grants }, now));
   },
@@ -175,7 +175,7 @@ export const markAbsent = defineAction({
   input: markAbsentInputSchema,
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
-    await checkText(openid, 2, [input.reason, 'name' in input.attendee ? input.attendee.name : '']);
+    await checkText(openid, SCENE.comment, [input.reason, 'name' in input.attendee ? input.attendee.name : '']);
     const snapshot = await snapshotOf(input.id, input.attendee);
     return inTransaction((tx) =>
       recordEntry(tx, snapshot, { mode: 'absent', reason: input.reason }, { openid, grants }, now),

@@ -1,88 +1,20 @@
-import {
-  OPEN_REQUEST_STATES,
-  type GeoPoint,
-  type LadderStep,
-  type Rating,
-  type RequestCategory,
-  type RequestState,
-  type Resident,
-} from '@honglin/types/request';
-import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
+import { OPEN_REQUEST_STATES, type Resident } from '@honglin/types/request';
+import { HEAD_ROLE_OF_KIND, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
 import { notFound } from '../common/errors';
-import { UNITS, type UnitDoc } from '../common/org';
+import { REQUESTS, type RequestDoc } from '../common/requests';
 import type { CallerRecord } from '../common/runtime';
 
-export const REQUESTS = 'requests';
+// Moved to common/requests (visit writes requests too); re-exported for the request function's own files.
+export { actorLabel, ladderFrom, loadLadder, REQUESTS, responsibleAt, type RequestDoc } from '../common/requests';
 
 /** What someone who has not agreed to the privacy guideline is told when an action would store something of them. */
 export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引，再关注、留言或提交诉求';
 /** Unknown and not-yours answer alike, so ids cannot be probed. */
 export const NOT_YOURS_MESSAGE = '这条诉求不存在，或您无权查看';
-
-/** A stored request. `ladder` is the resident's neighbourhood path, root first; `level` indexes the one responsible unit. */
-export interface RequestDoc {
-  _id: string;
-  category: RequestCategory;
-  urgent: boolean;
-  text: string;
-  photos: string[];
-  point?: GeoPoint;
-  enterprise?: { name: string; placeId?: string };
-  parties?: string[];
-  /** The resident's neighbourhood. */
-  unitId: string;
-  unitName: string;
-  ladder: LadderStep[];
-  /** The ladder's unit ids (the neighbourhood's path): "everything raised in village X" is one indexed query. */
-  unitPath: string[];
-  level: number;
-  responsibleUnitId: string;
-  responsibleKind: LadderStep['kind'];
-  /** The ladder up to the responsible unit: "waiting in my unit and below" is one indexed query. */
-  responsiblePath: string[];
-  cameFrom: number[];
-  state: RequestState;
-  handlerId: string | null;
-  handlerName: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  /** The resident's account (their own submit, or a reported resident who has one). */
-  submitter: string | null;
-  /** The resident's name as they gave it: private unless showName. */
-  residentName: string;
-  showName: boolean;
-  /** Reported by a head on the resident's behalf: the head, and the resident's phone (private to handlers). */
-  reporterId: string | null;
-  reporterName: string | null;
-  residentPhone: string | null;
-  /** Who sees it in "my requests": the resident and the residents who follow it. */
-  participants: string[];
-  followers: string[];
-  acceptBy: Date;
-  resolveBy: Date;
-  acceptedAt: Date | null;
-  /** The first 签收 at any level (acceptedAt is the latest). */
-  firstAcceptedAt?: Date | null;
-  resolvedAt: Date | null;
-  firstResolvedAt: Date | null;
-  closedAt: Date | null;
-  result: string | null;
-  resultPhotos: string[];
-  /**
-   * The rating: the resident's own, or recorded on behalf of a resident without the app (居民无手机) by an admin
-   * on its ladder who took no part in handling it (回访), stored as such and counted apart.
-   */
-  rating: { value: Rating; comment?: string; at: Date; onBehalf?: boolean; recordedBy?: string } | null;
-  /** Everyone who moved it (accepted, assigned, passed, resolved …): none of them may rate it. */
-  handledBy?: string[];
-  visitId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 export function snapshotOf(doc: RequestDoc): RequestSnapshot {
   return {
@@ -93,40 +25,6 @@ export function snapshotOf(doc: RequestDoc): RequestSnapshot {
     assigneeId: doc.assigneeId,
     cameFrom: doc.cameFrom,
   };
-}
-
-/** The responsible-unit fields of a request at ladder level `level`. */
-export function responsibleAt(ladder: LadderStep[], level: number) {
-  const step = ladder[level];
-  return {
-    level,
-    responsibleUnitId: step.unitId,
-    responsibleKind: step.kind,
-    responsiblePath: ladder.slice(0, level + 1).map((s) => s.unitId),
-  };
-}
-
-/** A neighbourhood's ladder from its path and the units read with it: every unit found, the last a neighbourhood. */
-export function ladderFrom(path: readonly string[], units: readonly UnitDoc[]): LadderStep[] {
-  const byIdMap = new Map(units.map((u) => [u._id, u]));
-  const steps = path.map((id) => byIdMap.get(id));
-  const last = steps[steps.length - 1];
-  if (!last || steps.some((u) => !u)) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  if (last.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
-  return (steps as UnitDoc[]).map((u) => ({ unitId: u._id, kind: u.kind, name: u.name }));
-}
-
-/** A neighbourhood's ladder (its path with names), in one read: the unit and its ancestors. */
-export async function loadLadder(unitId: string): Promise<LadderStep[]> {
-  const { list } = (await db
-    .collection(UNITS)
-    .aggregate()
-    .match({ _id: unitId })
-    .lookup({ from: UNITS, localField: 'path', foreignField: '_id', as: 'ancestors' })
-    .end()) as { list: Array<UnitDoc & { ancestors: UnitDoc[] }> };
-  const [unit] = list;
-  if (!unit) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  return ladderFrom(unit.path, unit.ancestors);
 }
 
 export async function loadRequest(id: string): Promise<RequestDoc> {
@@ -269,17 +167,6 @@ export function rater(doc: RequestDoc, v: Pick<Viewer, 'openid' | 'roles'>): 're
 
 export function isOpen(doc: RequestDoc): boolean {
   return OPEN_REQUEST_STATES.includes(doc.state);
-}
-
-interface NamedCaller extends CallerRecord {
-  nickname?: string;
-}
-
-/** How an actor appears on the timeline: the role they acted in and their name (heads act in the open). */
-export function actorLabel(caller: CallerRecord | null, grant: RoleGrant | undefined): string {
-  const name = (caller as NamedCaller | null)?.nickname ?? '';
-  if (!grant) return name || '居民';
-  return `${ROLE_LABELS[grant.role]}${name ? ` ${name}` : ''}`;
 }
 
 /** The caller's grant that explains why they act on this request (the responsible head role first). */

@@ -12,7 +12,7 @@ import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, inTransaction, isDuplicateKey, rows, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkImages, checkText } from '../common/content';
+import { checkImages, checkText, SCENE } from '../common/content';
 import { requestReceived } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
@@ -20,7 +20,7 @@ import { defineAction, type CallerRecord } from '../common/runtime';
 import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
-import { writeNewRequest, type NewRequest } from './create';
+import { writeNewRequest, type NewRequest } from '../common/newRequest';
 import {
   actorLabel,
   concerns,
@@ -35,9 +35,6 @@ import {
   type RequestDoc,
 } from './store';
 
-/** Content scene of requests (WeChat: 3 = forum post). */
-export const REQUEST_SCENE = 3;
-
 /**
  * Sends a request's stored photos to the image check (the verdict comes later and takes a refused photo off).
  * Runs after the write has committed, so a failure to start the check is logged, never answered as a failure
@@ -45,7 +42,7 @@ export const REQUEST_SCENE = 3;
  */
 export async function checkPhotos(openid: string, id: string, field: 'photos' | 'resultPhotos', photos: string[]) {
   try {
-    await checkImages(openid, REQUEST_SCENE, { collection: REQUESTS, id, field }, photos);
+    await checkImages(openid, SCENE.post, { collection: REQUESTS, id, field }, photos);
   } catch (error) {
     console.warn(
       `[request] image check of ${id}.${field} not started`,
@@ -101,7 +98,7 @@ export const submit = defineAction({
       'createdAt',
       now,
     );
-    await checkText(openid, REQUEST_SCENE, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
+    await checkText(openid, SCENE.post, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
     const ladder = await loadLadder(home);
     const name = (caller as Partial<UserRecord> | null)?.nickname ?? '';
     return create({
@@ -147,7 +144,7 @@ export const report = defineAction({
   access: roles(HANDLING_ROLES, ladderScope),
   async handler(input, { openid, caller, grants, resource: ladder, now }): Promise<SubmitResult> {
     if (input.resident.userId) await checkResidentAccount(input.resident.userId, input.unitId);
-    await checkText(openid, REQUEST_SCENE, [
+    await checkText(openid, SCENE.post, [
       input.text,
       input.resident.name,
       input.enterprise?.name,

@@ -13,7 +13,7 @@ import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
 import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
 import { dueTimes } from '../common/domain/timeLimits';
@@ -21,7 +21,7 @@ import { AppError, conflict, forbidden, invalidArgument, notFound } from '../com
 import { notify } from '../common/notify';
 import { defineAction, type ActionContext } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { timeLimits } from './create';
+import { timeLimits } from '../common/newRequest';
 import {
   actingGrant,
   actorLabel,
@@ -38,7 +38,7 @@ import {
   viewerOf,
   type RequestDoc,
 } from './store';
-import { checkPhotos, REQUEST_SCENE } from './submit';
+import { checkPhotos } from './submit';
 import { toView } from './view';
 
 const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
@@ -243,7 +243,7 @@ export const escalate = defineAction({
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    await checkText(ctx.openid, SCENE.post, [input.reason]);
     const { doc, view } = await act(ctx, {
       event: { type: 'escalate' },
       allowed: (d) => leads(d, ctx.openid, roleList),
@@ -263,7 +263,7 @@ export const handBack = defineAction({
     const roleList = ctx.caller?.roles ?? [];
     const may = (d: RequestDoc) => ctx.openid === d.assigneeId || isResponsibleHead(d, roleList);
     allowOnly(may(ctx.resource));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    await checkText(ctx.openid, SCENE.post, [input.reason]);
     const { view } = await act(ctx, {
       event: { type: 'handBack', actor: ctx.openid },
       allowed: may,
@@ -281,7 +281,7 @@ export const resolve = defineAction({
     const roleList = ctx.caller?.roles ?? [];
     const may = (d: RequestDoc) => leads(d, ctx.openid, roleList) || ctx.openid === d.assigneeId;
     allowOnly(may(ctx.resource));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.result]);
+    await checkText(ctx.openid, SCENE.post, [input.result]);
     const { doc, view } = await act(ctx, {
       event: { type: 'resolve' },
       allowed: may,
@@ -312,7 +312,7 @@ export const rate = defineAction({
   access: anyone,
   async handler(input, ctx): Promise<RequestView> {
     const viewer = viewerOf(ctx.openid, ctx.caller);
-    await checkText(ctx.openid, 2, [input.comment]);
+    await checkText(ctx.openid, SCENE.comment, [input.comment]);
     const refusal = (d: RequestDoc) =>
       tookPart(d, ctx.openid) ? forbidden(RATE_OWN_WORK_MESSAGE) : forbidden('只有提出诉求的居民可以评价');
     const seen = await loadRequest(input.id);

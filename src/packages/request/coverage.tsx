@@ -11,7 +11,7 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { userApi } from '@/api/user';
-import '@/pages/requests/request.scss';
+import '@/components/request/request.scss';
 
 const MONTHS = [shanghai().format('YYYY-MM'), shanghai().subtract(1, 'month').format('YYYY-MM')];
 

@@ -12,7 +12,7 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
-import '@/pages/requests/request.scss';
+import '@/components/request/request.scss';
 
 const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
 

@@ -7,10 +7,10 @@ import { callCloud } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDrafts';
-import { requestRolesOf } from './labels';
-import { RequestList } from './RequestList';
-import { useRequestList } from './useRequestList';
-import './request.scss';
+import { requestRolesOf } from '@/lib/requestLabels';
+import { RequestList } from '@/components/request/RequestList';
+import { useRequestList } from '@/hooks/useRequestList';
+import '@/components/request/request.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 
