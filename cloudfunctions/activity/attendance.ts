@@ -35,6 +35,7 @@ import {
   type ActivityDoc,
   type AttendanceDoc,
 } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 interface Person {
   openid?: string;
@@ -75,7 +76,7 @@ async function snapshotOf(id: string, attendee: AttendeeInput): Promise<Snapshot
       wantedPeople: 'openid' in key ? [key.openid] : [],
     })
     .lookup({ from: ATTENDANCE, localField: 'wantedRecords', foreignField: '_id', as: 'foundRecords' })
-    .lookup({ from: 'users', localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
+    .lookup({ from: COLLECTIONS.users, localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
     .end()) as { list: Array<ActivityDoc & { foundRecords: AttendanceDoc[]; foundPeople: PersonDoc[] }> };
   const [found] = list;
   if (!found) throw notFound('找不到这个活动，请刷新后重试');

@@ -1,6 +1,7 @@
 import { cloud, command, db } from './cloud';
 import { rows } from './db';
 import { contentRejected } from './errors';
+import { COLLECTIONS } from './collections';
 
 /**
  * WeChat's msgSecCheck scenes, named by what the text is: a profile or a unit's name (1), a comment on something
@@ -36,7 +37,7 @@ export async function checkText(
   }
 }
 
-export const MEDIA_CHECKS_COLLECTION = 'media_checks';
+export const MEDIA_CHECKS_COLLECTION = COLLECTIONS.mediaChecks;
 
 /**
  * Where checked photos live: a top-level field of one document holding an array of cloud:// file ids, or with

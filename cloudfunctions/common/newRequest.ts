@@ -5,8 +5,8 @@ import { dueTimes, type RequestTimeLimits } from './domain/timeLimits';
 import { recordTimeline } from './timeline';
 import { REQUESTS, responsibleAt, type RequestDoc } from './requests';
 
-/** How long each category may wait to be accepted and resolved (config/honglin.json). */
-export const timeLimits = config.requestTimeLimits as RequestTimeLimits;
+/** How long each category may wait to be accepted and resolved (config/honglin.json; no cast: a missing category fails to compile). */
+export const timeLimits: RequestTimeLimits = config.requestTimeLimits;
 
 export interface Problem {
   category: RequestCategory;

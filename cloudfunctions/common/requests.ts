@@ -4,13 +4,14 @@ import { db } from './cloud';
 import { notFound } from './errors';
 import { UNITS, type UnitDoc } from './org';
 import type { CallerRecord } from './runtime';
+import { COLLECTIONS } from './collections';
 
 /**
  * The stored request and what every function that writes one needs (the request function, and the visit that
  * raises requests on a household's behalf).
  */
 
-export const REQUESTS = 'requests';
+export const REQUESTS = COLLECTIONS.requests;
 
 /** A stored request. `ladder` is the resident's neighbourhood path, root first; `level` indexes the one responsible unit. */
 export interface RequestDoc {

@@ -1,5 +1,12 @@
-import { OPEN_REQUEST_STATES, type Resident } from '@honglin/types/request';
-import { HEAD_ROLE_OF_KIND, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
+import { OPEN_REQUEST_STATES } from '@honglin/types/request';
+import {
+  HANDLING_ROLES,
+  HEAD_ROLE_OF_KIND,
+  isAdminGrantOver,
+  isAdminOver,
+  type RoleGrant,
+  type UserRecord,
+} from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
@@ -7,9 +14,11 @@ import type { RequestSnapshot } from '../common/domain/request';
 import { notFound } from '../common/errors';
 import { REQUESTS, type RequestDoc } from '../common/requests';
 import type { CallerRecord } from '../common/runtime';
+import { COLLECTIONS } from '../common/collections';
 
 // Moved to common/requests (visit writes requests too); re-exported for the request function's own files.
 export { actorLabel, ladderFrom, loadLadder, REQUESTS, responsibleAt, type RequestDoc } from '../common/requests';
+export { HANDLING_ROLES } from '@honglin/types/org';
 
 /** What someone who has not agreed to the privacy guideline is told when an action would store something of them. */
 export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引，再关注、留言或提交诉求';
@@ -52,7 +61,7 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
     .aggregate()
     .match({ _id: input.id })
     .addFields({ wantedAssignees: command.aggregate.literal(input.assigneeId ? [input.assigneeId] : []) })
-    .lookup({ from: 'users', localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
+    .lookup({ from: COLLECTIONS.users, localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
     .end()) as { list: Array<AssignTarget & { wantedAssignees?: unknown }> };
   const [found] = list;
   if (!found) throw notFound('找不到这条诉求，请刷新后重试');
@@ -60,28 +69,16 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
   return { unitPath: doc.unitPath, resource: doc };
 }
 
-const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
-/** Roles that take up requests somewhere on a ladder. */
-export const HANDLING_ROLES: readonly RoleName[] = [
-  'neighbour_head',
-  'group_head',
-  'block_head',
-  'village_admin',
-  'town_admin',
-];
-
 /** A head of exactly the responsible unit, or an admin at or above it. */
 export function isResponsibleHead(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
   const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
   return roles.some(
-    (g) =>
-      (g.role === headRole && g.unitId === doc.responsibleUnitId) ||
-      (ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)),
+    (g) => (g.role === headRole && g.unitId === doc.responsibleUnitId) || isAdminGrantOver(g, doc.responsiblePath),
   );
 }
 
 export function isAdminInScope(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId));
+  return isAdminOver(roles, doc.responsiblePath);
 }
 
 /** Handlers see the resident's name and phone: the responsible level's heads, the named handler, the assignee, admins in scope. */
@@ -121,7 +118,7 @@ export function onLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean 
 
 /** An admin of a unit on the request's ladder. */
 export function adminOnLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
+  return isAdminOver(roles, doc.unitPath);
 }
 
 /** The people a request concerns, who see it whole: its resident, its reporter, its handlers and assignee, the heads and admins on its ladder. */
@@ -174,12 +171,8 @@ export function actingGrant(doc: RequestDoc, roles: readonly RoleGrant[]): RoleG
   const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
   return (
     roles.find((g) => g.role === headRole && g.unitId === doc.responsibleUnitId) ??
-    roles.find((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)) ??
+    roles.find((g) => isAdminGrantOver(g, doc.responsiblePath)) ??
     roles.find((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId)) ??
     roles.find((g) => g.role === 'member')
   );
-}
-
-export function residentOf(input: Resident) {
-  return { residentName: input.name, residentPhone: input.phone ?? null, submitter: input.userId ?? null };
 }

@@ -34,6 +34,7 @@ import {
   viewerOf,
   type RequestDoc,
 } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 /**
  * Sends a request's stored photos to the image check (the verdict comes later and takes a refused photo off).
@@ -129,7 +130,7 @@ async function ladderScope(input: { unitId: string }): Promise<ScopeTarget<Ladde
  * agreed to the privacy guideline and lives in the neighbourhood the head reports for.
  */
 async function checkResidentAccount(userId: string, neighbourhoodId: string): Promise<void> {
-  const person = await byId<UserRecord>('users', userId);
+  const person = await byId<UserRecord>(COLLECTIONS.users, userId);
   if (!person || person.deletedAt || !person.privacyAcceptedAt) {
     throw invalidArgument('这位居民还没有使用红邻（或没有同意隐私保护指引），不能关联账号，只填姓名即可');
   }

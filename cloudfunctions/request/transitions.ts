@@ -8,7 +8,7 @@ import {
   type RequestState,
   type RequestView,
 } from '@honglin/types/request';
-import type { RoleGrant, RoleName } from '@honglin/types/org';
+import { HANDLING_ROLES, type RoleGrant, type RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { inTransaction, txGet, type Tx } from '../common/db';
@@ -41,9 +41,8 @@ import {
 import { checkPhotos } from './submit';
 import { toView } from './view';
 
-const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
 /** Who may ever act on a request; each action then checks the exact level, handler or assignee. */
-const ACTORS: readonly RoleName[] = [...HANDLERS, 'member'];
+const ACTORS: readonly RoleName[] = [...HANDLING_ROLES, 'member'];
 
 export interface Move {
   event: RequestEvent;
@@ -171,7 +170,7 @@ export async function tellResident(
 /** 签收: a head of the responsible unit (or an admin above it) takes the request up and is named its handler. */
 export const accept = defineAction({
   input: requestRefSchema,
-  access: roles(HANDLERS, requestScope),
+  access: roles(HANDLING_ROLES, requestScope),
   async handler(_input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(isResponsibleHead(ctx.resource, roleList));
@@ -205,7 +204,7 @@ export const accept = defineAction({
 /** 分派: to a party member who then handles it, or 派给下级 down the request's own ladder. */
 export const assign = defineAction({
   input: assignRequestInputSchema,
-  access: roles(HANDLERS, assignScope),
+  access: roles(HANDLING_ROLES, assignScope),
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));
@@ -239,7 +238,7 @@ export const assign = defineAction({
 /** 上报: the handler passes it one level up with a reason; it waits there to be accepted. */
 export const escalate = defineAction({
   input: reasonInputSchema,
-  access: roles(HANDLERS, requestScope),
+  access: roles(HANDLING_ROLES, requestScope),
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));

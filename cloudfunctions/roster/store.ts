@@ -1,11 +1,12 @@
 import type { RosterKind, RosterProblem } from '@honglin/types/roster';
 import type { HeadRole, RosterRow } from '../common/domain/roster';
+import { COLLECTIONS } from '../common/collections';
 
 /** Collections of the roster function (declared in cloudfunctions/database.json). */
-export const ROSTER_PEOPLE = 'roster_people';
-export const ROSTER_IMPORTS = 'roster_imports';
-export const JOIN_CODES = 'join_codes';
-export const IMPORT_ROWS = 'roster_import_rows';
+export const ROSTER_PEOPLE = COLLECTIONS.rosterPeople;
+export const ROSTER_IMPORTS = COLLECTIONS.rosterImports;
+export const JOIN_CODES = COLLECTIONS.joinCodes;
+export const IMPORT_ROWS = COLLECTIONS.rosterImportRows;
 
 /** Rows per chunk: one confirm call writes one chunk, well within a function's time limit. */
 export const CHUNK_ROWS = 100;

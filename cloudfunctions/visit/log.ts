@@ -15,6 +15,7 @@ import { writeNewRequest } from '../common/newRequest';
 import { UNITS, type UnitDoc } from '../common/org';
 import { actorLabel, ladderFrom, loadLadder } from '../common/requests';
 import { VISITS, type VisitDoc } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 /** The head role the caller visits in: the one named, or their first. */
 export function visitingGrant(caller: CallerRecord | null, unitId: string | undefined): RoleGrant {
@@ -29,7 +30,7 @@ export function visitingGrant(caller: CallerRecord | null, unitId: string | unde
  */
 async function loadHousehold(userId: string): Promise<{ household: UserRecord; ladder: LadderStep[] }> {
   const { list } = (await db
-    .collection('users')
+    .collection(COLLECTIONS.users)
     .aggregate()
     .match({ _id: userId })
     .lookup({ from: UNITS, localField: 'homeUnitPath', foreignField: '_id', as: 'homeUnits' })

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { shanghai } from '@honglin/types/time';
-import { ROLE_LABELS } from '@honglin/types/org';
+import { HEAD_ROLES, ROLE_LABELS } from '@honglin/types/org';
 import type { TreeAnswer } from '@honglin/types/org-api';
 import type { Me } from '@honglin/types/user';
 import { callCloud } from '@/api/transport';
@@ -22,8 +22,6 @@ interface CoverageScope {
   villageId: string;
   unitId?: string;
 }
-
-const HEAD_ROLES = ['neighbour_head', 'group_head', 'block_head'];
 
 /**
  * What this person may see, from their roles: a head their own unit, a village admin or village branch secretary

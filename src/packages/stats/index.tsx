@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { RoleGrant } from '@honglin/types/org';
+import { STATS_ROLES, type RoleGrant } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
@@ -18,10 +18,9 @@ import './stats.scss';
 
 /** The unit a caller's statistics start from: a town admin's town, else a village admin's or a secretary's village. */
 function startUnit(roles: readonly RoleGrant[]): string | null {
-  const order = ['town_admin', 'village_admin', 'branch_secretary'];
   const grant = [...roles]
-    .filter((g) => order.includes(g.role))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))[0];
+    .filter((g) => STATS_ROLES.includes(g.role))
+    .sort((a, b) => STATS_ROLES.indexOf(a.role) - STATS_ROLES.indexOf(b.role))[0];
   return grant?.unitId ?? null;
 }
 
