@@ -1,6 +1,20 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import layers from './scripts/lint/layers.mjs';
+
+/** The collections cloudfunctions/database.json declares: function code names them only through common/collections. */
+const collectionNames = JSON.parse(
+  readFileSync(fileURLToPath(import.meta.resolve('./cloudfunctions/database.json')), 'utf8'),
+)
+  .collections.map((c) => c.name.replace(/[^\w]/g, ''))
+  .join('|');
+const zodNamespace = {
+  selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  message: "Use `import * as z from 'zod'`: the named `z` pulls every locale into the bundle.",
+};
 
 export default tseslint.config(
   {
@@ -23,13 +37,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message: "Use `import * as z from 'zod'`: the named `z` pulls every locale into the bundle.",
-        },
-      ],
+      'no-restricted-syntax': ['error', zodNamespace],
       'no-restricted-imports': [
         'error',
         {
@@ -37,6 +45,31 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Which way the imports run (DESIGN §6): scripts/lint/layers.mjs holds the table of layers.
+    files: ['types/**', 'cloudfunctions/**', 'src/**', 'emulator/**'],
+    plugins: { honglin: layers },
+    rules: { 'honglin/layers': 'error' },
+  },
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/common/collections.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        zodNamespace,
+        ...[
+          `CallExpression > Literal[value=/^(${collectionNames})$/]`,
+          `Property[key.name=/^(from|collection)$/] > Literal[value=/^(${collectionNames})$/]`,
+        ].map((selector) => ({ selector, message: 'Name a collection through COLLECTIONS (common/collections.ts).' })),
+      ],
+    },
+  },
+  {
+    // The contract names no platform: its types reach no further than zod and dayjs.
+    files: ['types/**'],
+    rules: { '@typescript-eslint/triple-slash-reference': ['error', { path: 'never', types: 'never', lib: 'never' }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

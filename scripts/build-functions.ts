@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readHonglinConfig } from './deploy/config';
 
 const root = path.resolve(__dirname, '..');
 const sourceRoot = path.join(root, 'cloudfunctions');
@@ -25,6 +26,9 @@ export function functionNames(): string[] {
 }
 
 export async function bundleFunction(entry: string, outDir: string, name: string): Promise<void> {
+  // The functions bundle config/honglin.json: a bad or missing entry (a request category without its time limit)
+  // stops the build here, not the first call that reads it.
+  readHonglinConfig(path.join(root, 'config', 'honglin.json'));
   const configFile = path.join(path.dirname(entry), 'config.json');
   if (!fs.existsSync(configFile)) throw new Error(`${name}: config.json is missing beside ${entry}`);
   fs.rmSync(outDir, { recursive: true, force: true });

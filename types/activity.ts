@@ -171,7 +171,6 @@ export const monthInputSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('unit'), unitId: idSchema, month: monthSchema }),
   z.object({ view: z.literal('mine'), month: monthSchema }),
 ]);
-export type MonthInput = z.input<typeof monthInputSchema>;
 
 export const checkinTokenInputSchema = activityIdInputSchema;
 

@@ -1,10 +1,8 @@
 import * as z from 'zod';
-import { idSchema } from './common';
 
 /** Levels of the one unit tree: town → village/community → block 片 → group 组 → neighbourhood 邻. */
 export const UNIT_KINDS = ['town', 'village', 'block', 'group', 'neighbourhood'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
-export const unitKindSchema = z.enum(UNIT_KINDS);
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   town: '镇',
@@ -70,6 +68,33 @@ export const HEAD_ROLE_OF_KIND: Record<UnitKind, RoleName> = {
 
 export const BRANCH_ROLES: readonly RoleName[] = ['member', 'branch_secretary'];
 
+// The role groups, named once: access rules, scope checks and the client's menus all use these.
+
+/** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
+export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
+
+/** The heads of the 片组邻三长制: they visit households and take up residents' problems in their unit. */
+export const HEAD_ROLES: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head'];
+
+/** Roles that take up requests somewhere on a ladder: the heads and the admins. */
+export const HANDLING_ROLES: readonly RoleName[] = [...HEAD_ROLES, ...ADMIN_ROLES];
+
+/** Roles that read the statistics: the admins, and a branch secretary for their branch's unit. */
+export const STATS_ROLES: readonly RoleName[] = ['town_admin', 'village_admin', 'branch_secretary'];
+
+/** An admin grant of one of these units (a unit's path, a request's ladder): admins act over their unit and below. */
+export function isAdminGrantOver(grant: Pick<RoleGrant, 'role' | 'unitId'>, unitIds: readonly string[]): boolean {
+  return ADMIN_ROLES.includes(grant.role) && unitIds.includes(grant.unitId);
+}
+
+/** Holds an admin grant of one of these units. */
+export function isAdminOver(
+  grants: readonly Pick<RoleGrant, 'role' | 'unitId'>[],
+  unitIds: readonly string[],
+): boolean {
+  return grants.some((g) => isAdminGrantOver(g, unitIds));
+}
+
 /** One role held by a person: which role, in which unit (with the unit's path), and for branch roles which branch. */
 export interface RoleGrant {
   role: RoleName;
@@ -83,8 +108,6 @@ export interface RoleGrant {
 
 /** A role as answers carry it: who granted it stays in the record (an OPENID is nobody else's to read). */
 export type RoleGrantView = Omit<RoleGrant, 'grantedBy'>;
-
-export const unitIdSchema = idSchema;
 
 /** A party branch (党支部), attached to a unit (a village's branch, the town organs' branch). */
 export interface Branch {

@@ -136,7 +136,6 @@ export type LinkableRequestsInput = z.input<typeof linkableRequestsInputSchema>;
 export type RequestRef = z.input<typeof requestRefSchema>;
 
 export const LIST_SCOPES = ['mine', 'unit', 'assigned'] as const;
-export type ListScope = (typeof LIST_SCOPES)[number];
 
 export const listRequestsInputSchema = z.object({
   scope: z.enum(LIST_SCOPES).default('mine'),

@@ -25,7 +25,6 @@ export interface RoleView extends RoleGrantView {
 
 /** user.me — who the caller is, as the app needs it on every start. */
 export const meInputSchema = z.object({});
-export type MeInput = z.input<typeof meInputSchema>;
 
 export interface Me {
   openid: string;

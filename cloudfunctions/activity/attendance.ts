@@ -8,7 +8,7 @@ import {
 } from '@honglin/types/activity';
 import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { bumpCounters } from '../common/counters';
 import { activityPresence } from '../common/domain/metrics';
 import {
@@ -36,6 +36,7 @@ import {
   type ActivityDoc,
   type AttendanceDoc,
 } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 interface Person {
   openid?: string;
@@ -76,7 +77,7 @@ async function snapshotOf(id: string, attendee: AttendeeInput): Promise<Snapshot
       wantedPeople: 'openid' in key ? [key.openid] : [],
     })
     .lookup({ from: ATTENDANCE, localField: 'wantedRecords', foreignField: '_id', as: 'foundRecords' })
-    .lookup({ from: 'users', localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
+    .lookup({ from: COLLECTIONS.users, localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
     .end()) as { list: Array<ActivityDoc & { foundRecords: AttendanceDoc[]; foundPeople: PersonDoc[] }> };
   const [found] = list;
   if (!found) throw notFound('找不到这个活动，请刷新后重试');
@@ -167,7 +168,7 @@ export const addAttendee = defineAction({
   input: addAttendeeInputSchema,
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
-    if ('name' in input.attendee) await checkText(openid, 2, [input.attendee.name]);
+    if ('name' in input.attendee) await checkText(openid, SCENE.comment, [input.attendee.name]);
     const snapshot = await snapshotOf(input.id, input.attendee);
     return inTransaction((tx) => recordEntry(tx, snapshot, { mode: input.mode }, { openid, grants }, now));
   },
@@ -178,7 +179,7 @@ export const markAbsent = defineAction({
   input: markAbsentInputSchema,
   access: roles(MANAGERS),
   async handler(input, { openid, grants, now }): Promise<ActivityDetail> {
-    await checkText(openid, 2, [input.reason, 'name' in input.attendee ? input.attendee.name : '']);
+    await checkText(openid, SCENE.comment, [input.reason, 'name' in input.attendee ? input.attendee.name : '']);
     const snapshot = await snapshotOf(input.id, input.attendee);
     return inTransaction((tx) =>
       recordEntry(tx, snapshot, { mode: 'absent', reason: input.reason }, { openid, grants }, now),

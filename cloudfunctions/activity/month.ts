@@ -12,15 +12,8 @@ import { rows } from '../common/db';
 import { forbidden } from '../common/errors';
 import { loadBranch, loadUnit } from '../common/org';
 import { defineAction } from '../common/runtime';
-import {
-  ACTIVITIES,
-  ATTENDANCE,
-  MANAGERS,
-  isAdminOver,
-  placeView,
-  type ActivityDoc,
-  type AttendanceDoc,
-} from './store';
+import { ACTIVITIES, ATTENDANCE, MANAGERS, placeView, type ActivityDoc, type AttendanceDoc } from './store';
+import { isAdminOver } from '@honglin/types/org';
 
 /** A month of one town holds a few sessions per branch: far below one read's limit. */
 const MONTH_LIMIT = 1000;

@@ -9,7 +9,7 @@ import {
 import { monthOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { newCheckinSecret } from '../common/domain/checkinToken';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import type { ScopeTarget } from '../common/access';
 import { inTransaction, byId } from '../common/db';
 import { conflict, invalidArgument, notFound } from '../common/errors';
@@ -65,7 +65,7 @@ export const plan = defineAction({
   access: roles(MANAGERS, branchWithReferences),
   async handler(input, { openid, resource: branch, now }): Promise<Activity> {
     checkAudience(input.audience, branch.unitPath);
-    await checkText(openid, 3, [
+    await checkText(openid, SCENE.post, [
       input.title,
       input.speaker,
       ...input.experts,
@@ -131,7 +131,7 @@ export const update = defineAction({
   async handler(input, { openid, resource, now }): Promise<Activity> {
     allowed(resource.status, { type: 'update' });
     if (input.audience) checkAudience(input.audience, resource.unitPath);
-    await checkText(openid, 3, [
+    await checkText(openid, SCENE.post, [
       input.title,
       input.speaker,
       ...(input.experts ?? []),
@@ -165,7 +165,7 @@ export const cancel = defineAction({
   input: cancelActivityInputSchema,
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
-    await checkText(openid, 3, [input.reason]);
+    await checkText(openid, SCENE.post, [input.reason]);
     const updated = await inTransaction(async (tx) => {
       const current = await txActivity(tx, input.id);
       const to = allowed(current.status, { type: 'cancel' });

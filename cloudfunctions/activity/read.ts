@@ -21,13 +21,14 @@ import {
   ACTIVITIES,
   ATTENDANCE,
   MANAGERS,
-  isAdminOver,
   loadActivity,
   toActivity,
   toAttendance,
   type ActivityDoc,
   type AttendanceDoc,
 } from './store';
+import { isAdminOver } from '@honglin/types/org';
+import { COLLECTIONS } from '../common/collections';
 
 /** The largest attendance list of one session (a branch, or a village's members). */
 const MAX_ATTENDANCE = 500;
@@ -123,7 +124,7 @@ async function roster(grants: RoleGrant[], id: string): Promise<RosterMember[]> 
       : { 'roles.unitPath': activity.audience.unitId, 'roles.role': 'member' };
   const users = await rows<RosterUser>(
     db
-      .collection('users')
+      .collection(COLLECTIONS.users)
       .where(where)
       .field({ _id: true, nickname: true, roles: true, deletedAt: true })
       .limit(MAX_ATTENDANCE),

@@ -1,6 +1,6 @@
 import { recordActivityInputSchema, type Activity } from '@honglin/types/activity';
 import { roles } from '../common/access';
-import { checkImages, checkText } from '../common/content';
+import { checkImages, checkText, SCENE } from '../common/content';
 import { cloud, command, db } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
 import { inTransaction, rows } from '../common/db';
@@ -49,7 +49,7 @@ export const record = defineAction({
   async handler(input, { openid, resource, now }): Promise<Activity> {
     allowed(resource.status, { type: 'record' });
     if (input.practice && resource.kind !== 'practice') throw invalidArgument('只有微实践需要填写走访企业和解决的诉求');
-    await checkText(openid, 3, [input.summary, ...(input.practice?.enterprises ?? [])]);
+    await checkText(openid, SCENE.post, [input.summary, ...(input.practice?.enterprises ?? [])]);
     const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkStored(added);
     const keys = input.practice ? await enterpriseKeys(resource.unitPath[0], input.practice.enterprises) : [];
@@ -84,7 +84,7 @@ export const record = defineAction({
       return { ...current, ...changes };
     });
     // The image check answers later; a refused photo comes off the record then.
-    await checkImages(openid, 3, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);
+    await checkImages(openid, SCENE.post, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);
     return toActivity(updated, true);
   },
 });

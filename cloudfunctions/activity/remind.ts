@@ -9,10 +9,11 @@ import { rows } from '../common/db';
 import { notify } from '../common/notify';
 import { defineAction } from '../common/runtime';
 import { ACTIVITIES, type ActivityDoc } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 const MAX_BATCH = 1000;
 /** One document per reminder being sent, `<activityId>:<openid>`, kept until the activity's reminders are done. */
-export const ACTIVITY_REMINDERS = 'activityReminders';
+export const ACTIVITY_REMINDERS = COLLECTIONS.activityReminders;
 /** Messages sent at once. */
 const SENDS_AT_ONCE = 10;
 /**
@@ -66,7 +67,7 @@ export const remindTomorrow = defineAction({
     ];
     const people = await rows<Recipient>(
       db
-        .collection('users')
+        .collection(COLLECTIONS.users)
         .where(
           command.or([
             { 'roles.branchId': command.in(branchIds) },

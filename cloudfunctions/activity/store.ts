@@ -10,25 +10,21 @@ import type {
   Audience,
   PracticeOutcome,
 } from '@honglin/types/activity';
-import type { PlaceKind, RoleGrant, RoleName } from '@honglin/types/org';
+import { ADMIN_ROLES, type PlaceKind, type RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
 import { conflict, notFound } from '../common/errors';
 import { photosFor } from '../common/pendingPhotos';
+import { COLLECTIONS } from '../common/collections';
 
-export const ACTIVITIES = 'activities';
+export const ACTIVITIES = COLLECTIONS.activities;
 /** One document per person and activity, `${activityId}_${openid}`: the key itself makes "once" hold. */
-export const ATTENDANCE = 'attendance';
-export const FILMS = 'films';
+export const ATTENDANCE = COLLECTIONS.attendance;
+export const FILMS = COLLECTIONS.films;
 
 /** Who runs an activity: its branch's secretary, or an admin of a unit above it. */
-export const MANAGERS: readonly RoleName[] = ['branch_secretary', 'village_admin', 'town_admin'];
-
-/** Does a grant make the caller an admin of a unit on this path (village or town admin above it)? */
-export function isAdminOver(grants: readonly RoleGrant[], unitPath: readonly string[]): boolean {
-  return grants.some((g) => (g.role === 'village_admin' || g.role === 'town_admin') && unitPath.includes(g.unitId));
-}
+export const MANAGERS: readonly RoleName[] = ['branch_secretary', ...ADMIN_ROLES];
 
 export interface ActivityDoc {
   _id: string;

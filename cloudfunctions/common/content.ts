@@ -1,9 +1,14 @@
 import { cloud, command, db } from './cloud';
 import { rows } from './db';
 import { contentRejected } from './errors';
+import { COLLECTIONS } from './collections';
 
-/** WeChat's msgSecCheck scenes: 1 profile, 2 comment, 3 forum post, 4 social log. */
-export type TextScene = 1 | 2 | 3 | 4;
+/**
+ * WeChat's msgSecCheck scenes, named by what the text is: a profile or a unit's name (1), a comment on something
+ * (2), a post others read (3: requests, pledges, activities, videos), a social log (4).
+ */
+export const SCENE = { profile: 1, comment: 2, post: 3, socialLog: 4 } as const;
+export type TextScene = (typeof SCENE)[keyof typeof SCENE];
 
 interface MsgSecCheckResult {
   result?: { suggest?: 'pass' | 'review' | 'risky'; label?: number };
@@ -32,7 +37,7 @@ export async function checkText(
   }
 }
 
-export const MEDIA_CHECKS_COLLECTION = 'media_checks';
+export const MEDIA_CHECKS_COLLECTION = COLLECTIONS.mediaChecks;
 
 /**
  * Where checked photos live: a top-level field of one document holding an array of cloud:// file ids, or with

@@ -5,6 +5,7 @@ import { inTransaction, rows, txGet, type Tx } from './db';
 import type { Sighting } from './domain/distinct';
 import { markerUnit, type UnitMonth } from './domain/metrics';
 import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/counterKeys';
+import { COLLECTIONS } from './collections';
 
 export { counterId, markerId, markerKey, nestCounts, sightingsId };
 
@@ -14,7 +15,7 @@ interface UpdateResult {
   updated?: number;
 }
 
-export const COUNTERS_COLLECTION = 'counters';
+export const COUNTERS_COLLECTION = COLLECTIONS.counters;
 
 /** A shard of a unit-month's counters. `counts` is nested by the name's dots: counts.request.received. */
 export interface CounterDoc {
@@ -43,7 +44,7 @@ export interface MarkerDoc {
 }
 
 /** One document per (town, distinct name, key): the months (and units, kinds) its markers were folded in. */
-export const SIGHTINGS_COLLECTION = 'counter_sightings';
+export const SIGHTINGS_COLLECTION = COLLECTIONS.counterSightings;
 
 export interface SightingsDoc {
   _id: string;

@@ -1,9 +1,10 @@
 import type { HouseholdHistoryEntry, HouseholdTag, HouseholdView } from '@honglin/types/household';
 import type { RoleGrant } from '@honglin/types/org';
 import { maskPhone } from '@honglin/types/mask';
+import { COLLECTIONS } from './collections';
 
 /** Collection of the households (农户) under their neighbourhoods (declared in cloudfunctions/database.json). */
-export const HOUSEHOLDS = 'households';
+export const HOUSEHOLDS = COLLECTIONS.households;
 
 export interface HouseholdDoc {
   _id: string;

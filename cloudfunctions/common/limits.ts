@@ -4,6 +4,7 @@ import { command, db } from './cloud';
 import { inTransaction, rows, txGet } from './db';
 import { limitReached, reopensAt, tallyOfTimes, type Tally, type WindowLimit } from './domain/limits';
 import { rateLimited } from './errors';
+import { COLLECTIONS } from './collections';
 
 /**
  * Limits against abuse (RATE_LIMITED, with a Chinese message that says when to try again). Every limit is per
@@ -40,7 +41,7 @@ export const LIMITS = {
 export const EXPORT_SLOT_MS = 60_000;
 
 /** The collection of slot documents (`_id` = what runs once at a time). */
-export const LIMITS_COLLECTION = 'limits';
+export const LIMITS_COLLECTION = COLLECTIONS.limits;
 
 const clock = (at: Date) => shanghai(at).format('HH:mm');
 

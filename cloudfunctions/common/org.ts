@@ -3,14 +3,15 @@ import type { ScopeTarget } from './access';
 import { command, db } from './cloud';
 import { byId, rows } from './db';
 import { notFound } from './errors';
+import { COLLECTIONS } from './collections';
 
 /**
  * The organisation as the functions read it: units (one tree, materialised paths), party branches and places,
  * and the scope rules that find a target's unit path for declared access.
  */
-export const UNITS = 'units';
-export const BRANCHES = 'branches';
-export const PLACES = 'places';
+export const UNITS = COLLECTIONS.units;
+export const BRANCHES = COLLECTIONS.branches;
+export const PLACES = COLLECTIONS.places;
 
 export interface UnitDoc extends Unit {
   createdAt?: Date;

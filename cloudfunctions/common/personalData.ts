@@ -4,9 +4,9 @@ import { cloud, command, db } from './cloud';
 import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION, markerId, markerKey, sightingsId } from './counters';
 import type { DistinctName } from '@honglin/types/metrics';
 import { MEDIA_CHECKS_COLLECTION } from './content';
-import { SUBSCRIPTIONS } from './subscriptions';
 import { TIMELINE_COLLECTION } from './timeline';
 import { rows } from './db';
+import { COLLECTIONS } from './collections';
 
 /**
  * The register of personal data (注销): every field of every collection (cloudfunctions/database.json) that holds
@@ -102,7 +102,7 @@ export const WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
 
 export const PERSONAL_DATA: readonly RegisterEntry[] = [
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: {
       submitter: 'openid → token',
       residentName: '→ 已注销用户',
@@ -136,7 +136,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     },
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: {
       reporterId: 'openid → token',
       reporterName: '→ 已注销用户',
@@ -148,7 +148,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: {
       handlerId: 'openid → token',
       handlerName: '→ 已注销用户',
@@ -160,7 +160,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: {
       assigneeId: 'openid → token',
       assigneeName: '→ 已注销用户',
@@ -172,7 +172,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: { 'participants, followers': 'openid removed (they no longer follow it)' },
     match: (s) => ({ participants: s.openid }),
     erase: (doc, s) => ({
@@ -180,19 +180,19 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: { followers: 'openid removed' },
     match: (s) => ({ followers: s.openid }),
     erase: (doc, s) => ({ set: { followers: without(doc.followers, s.openid) } }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: { handledBy: 'openid → token (whoever took part may never rate it; the token keeps that true)' },
     match: (s) => ({ handledBy: s.openid }),
     erase: (doc, s) => ({ set: { handledBy: list(doc.handledBy).map((x) => (x === s.openid ? s.token : x)) } }),
   },
   {
-    collection: 'requests',
+    collection: COLLECTIONS.requests,
     fields: { 'rating.recordedBy': 'openid of who recorded a rating after a 回访 → token' },
     match: (s) => ({ 'rating.recordedBy': s.openid }),
     erase: (_doc, s) => ({ set: { 'rating.recordedBy': s.token } }),
@@ -227,7 +227,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: (doc, s) => ({ set: scrubbed(doc, ['note'], s) }),
   },
   {
-    collection: 'visits',
+    collection: COLLECTIONS.visits,
     fields: { headId: 'openid → token', headName: '→ 已注销用户', discussed: 'their name and phone taken out' },
     match: (s) => ({ headId: s.openid }),
     erase: (doc, s) => ({
@@ -235,7 +235,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'visits',
+    collection: COLLECTIONS.visits,
     fields: {
       householdUserId: 'openid → token',
       householdKey: 'user:<openid> → user:<token> (coverage still counts the household once)',
@@ -253,7 +253,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'pledges',
+    collection: COLLECTIONS.pledges,
     fields: {
       ownerId: 'openid → token',
       ownerName: '→ 已注销用户 (the wall shows the pledge without a name)',
@@ -277,19 +277,19 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     },
   },
   {
-    collection: 'pledges',
+    collection: COLLECTIONS.pledges,
     fields: { 'appraisal.by': 'openid → token' },
     match: (s) => ({ 'appraisal.by': s.openid }),
     erase: (_doc, s) => ({ set: { 'appraisal.by': s.token } }),
   },
   {
-    collection: 'pledgeRatings',
+    collection: COLLECTIONS.pledgeRatings,
     fields: { _id: '<pledge>_<openid> → <pledge>_<token> (once each still holds; the vote stays counted)' },
     match: (s) => ({ _id: db.RegExp({ regexp: `_${escapeRegExp(s.openid)}$` }) }),
     erase: (doc, s) => ({ newId: `${str(doc.pledgeId)}_${s.token}` }),
   },
   {
-    collection: 'attendance',
+    collection: COLLECTIONS.attendance,
     fields: {
       _id: '<activity>_<openid> → <activity>_<token> (participant-times stay)',
       openid: '→ token',
@@ -303,37 +303,37 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'attendance',
+    collection: COLLECTIONS.attendance,
     fields: { by: 'openid of who recorded it → token' },
     match: (s) => ({ by: s.openid }),
     erase: (_doc, s) => ({ set: { by: s.token } }),
   },
   {
-    collection: 'activities',
+    collection: COLLECTIONS.activities,
     fields: { organiser: 'openid → token' },
     match: (s) => ({ organiser: s.openid }),
     erase: (_doc, s) => ({ set: { organiser: s.token } }),
   },
   {
-    collection: 'activities',
+    collection: COLLECTIONS.activities,
     fields: { 'checkinMisses.<openid>': 'removed' },
     match: (s) => ({ [`checkinMisses.${s.openid}`]: command.exists(true) }),
     erase: (_doc, s) => ({ unset: [`checkinMisses.${s.openid}`] }),
   },
   {
-    collection: 'activityReminders',
+    collection: COLLECTIONS.activityReminders,
     fields: { openid: 'the mark of a reminder sent to them: deleted' },
     match: (s) => ({ openid: s.openid }),
     erase: () => ({ remove: true }),
   },
   {
-    collection: SUBSCRIPTIONS,
+    collection: COLLECTIONS.subscriptions,
     fields: { '(whole document: _id = openid, counts of accepted subscribe messages)': 'deleted' },
     match: (s) => ({ _id: s.openid }),
     erase: () => ({ remove: true }),
   },
   {
-    collection: 'filmLog',
+    collection: COLLECTIONS.filmLog,
     fields: { '(whole document)': 'deleted: the film log is theirs alone' },
     match: (s) => ({ openid: s.openid }),
     erase: () => ({ remove: true }),
@@ -345,19 +345,19 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: (_doc, s) => ({ set: { createdBy: s.token } }),
   })),
   {
-    collection: 'households',
+    collection: COLLECTIONS.households,
     fields: { phone: 'their phone removed from a household that gives it' },
     match: (s) => (s.phones.length > 0 ? { phone: command.in(s.phones) } : { _id: '' }),
     erase: () => ({ set: { phone: '' } }),
   },
   {
-    collection: 'households',
+    collection: COLLECTIONS.households,
     fields: { createdBy: 'openid → token' },
     match: (s) => ({ createdBy: s.openid }),
     erase: (_doc, s) => ({ set: { createdBy: s.token } }),
   },
   {
-    collection: 'roster_people',
+    collection: COLLECTIONS.rosterPeople,
     fields: {
       '(whole document: name, phone, roles named by the roster)': 'deleted when it is the account they linked',
     },
@@ -365,7 +365,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     erase: () => ({ remove: true }),
   },
   {
-    collection: 'roster_import_rows',
+    collection: COLLECTIONS.rosterImportRows,
     fields: { '(whole chunk)': 'deleted when it holds their phone (an import waiting for confirm is uploaded again)' },
     match: (s) => (s.phones.length > 0 ? { 'rows.phone': command.in(s.phones) } : { _id: '' }),
     erase: () => ({ remove: true }),
@@ -386,25 +386,25 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     }),
   },
   {
-    collection: 'invites',
+    collection: COLLECTIONS.invites,
     fields: { createdBy: 'openid → token', createdByName: '→ 已注销用户' },
     match: (s) => ({ createdBy: s.openid }),
     erase: (_doc, s) => ({ set: { createdBy: s.token, createdByName: DELETED_NICKNAME } }),
   },
   {
-    collection: 'invites',
+    collection: COLLECTIONS.invites,
     fields: { redeemedBy: 'openid → token', targetName: '(the invited person) → 已注销用户' },
     match: (s) => ({ redeemedBy: s.openid }),
     erase: (_doc, s) => ({ set: { redeemedBy: s.token, targetName: DELETED_NICKNAME } }),
   },
   {
-    collection: 'role_changes',
+    collection: COLLECTIONS.roleChanges,
     fields: { subject: 'openid → token', subjectName: '→ 已注销用户' },
     match: (s) => ({ subject: s.openid }),
     erase: (_doc, s) => ({ set: { subject: s.token, subjectName: DELETED_NICKNAME } }),
   },
   {
-    collection: 'role_changes',
+    collection: COLLECTIONS.roleChanges,
     fields: { actor: 'openid → token', actorName: '→ 已注销用户' },
     match: (s) => ({ actor: s.openid }),
     erase: (_doc, s) => ({ set: { actor: s.token, actorName: DELETED_NICKNAME } }),
@@ -432,7 +432,7 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
     },
   },
   {
-    collection: 'users',
+    collection: COLLECTIONS.users,
     fields: {
       '(whole document: _id = openid, nickname, phone, avatarUrl, roles, home)': 'deleted, last',
       avatarUrl: 'file deleted from storage',

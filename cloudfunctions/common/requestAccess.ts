@@ -1,7 +1,13 @@
-import { HEAD_ROLE_OF_KIND, type RoleGrant, type RoleName, type UserRecord } from '@honglin/types/org';
+import {
+  HANDLING_ROLES,
+  HEAD_ROLE_OF_KIND,
+  isAdminGrantOver,
+  type RoleGrant,
+  type UserRecord,
+} from '@honglin/types/org';
 import { LINKABLE_REQUEST_STATES, type LadderStep, type RequestState } from '@honglin/types/request';
 import { byId } from './db';
-import { ADMIN_ROLES } from './domain/roles';
+import { REQUESTS } from './requests';
 import { invalidArgument } from './errors';
 import type { CallerRecord } from './runtime';
 
@@ -9,8 +15,6 @@ import type { CallerRecord } from './runtime';
  * Who may see a resident request, shared by the request function and by the pledge function (which links pledges
  * and fulfilments to requests): one rule, so a link never reaches a request its member could not open.
  */
-
-export const REQUESTS = 'requests';
 
 /** The fields of a stored request (request/store.ts RequestDoc) that decide who sees it. */
 export interface RequestAudience {
@@ -27,15 +31,6 @@ export interface RequestAudience {
   reporterId: string | null;
   followers: string[];
 }
-
-/** Roles that take up requests somewhere on a ladder. */
-export const HANDLING_ROLES: readonly RoleName[] = [
-  'neighbour_head',
-  'group_head',
-  'block_head',
-  'village_admin',
-  'town_admin',
-];
 
 /** Who is looking at a request: their OPENID, roles, home and whether they agreed to the privacy guideline. */
 export interface Viewer {
@@ -60,9 +55,7 @@ export function viewerOf(openid: string, caller: CallerRecord | null): Viewer {
 export function isResponsibleHead(doc: RequestAudience, roles: readonly RoleGrant[]): boolean {
   const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
   return roles.some(
-    (g) =>
-      (g.role === headRole && g.unitId === doc.responsibleUnitId) ||
-      (ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)),
+    (g) => (g.role === headRole && g.unitId === doc.responsibleUnitId) || isAdminGrantOver(g, doc.responsiblePath),
   );
 }
 

@@ -2,6 +2,7 @@ import type { RoleGrant } from '@honglin/types/org';
 import type { RoleChangeVia } from '@honglin/types/user';
 import { db } from './cloud';
 import { rows, txGet, type Tx } from './db';
+import { COLLECTIONS } from './collections';
 import { applyRoleChange, grantsUnitIds, memberUnitIds } from './domain/roles';
 import type { HeadRole } from './domain/roster';
 import { conflict, notFound } from './errors';
@@ -12,7 +13,7 @@ import { recordRoleChange, saveUser, type UserDoc } from './users';
  * People of the town's rosters, shared by the roster function (import, join code, the invitation sheet) and the
  * user function (redeeming a personal invitation from that sheet links the record as the join code does).
  */
-export const ROSTER_PEOPLE = 'roster_people';
+export const ROSTER_PEOPLE = COLLECTIONS.rosterPeople;
 
 /**
  * A person of the town's rosters (党员花名册, the heads named by a village): a record without an account until the

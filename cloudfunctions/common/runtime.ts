@@ -1,3 +1,4 @@
+import { COLLECTIONS } from './collections';
 import '@honglin/types/zod-locale';
 import type * as z from 'zod';
 import { DEFAULT_MESSAGES, type Envelope } from '@honglin/types/envelope';
@@ -81,7 +82,7 @@ function timerInput(event: TimerEvent): Record<string, unknown> {
 }
 
 async function loadCaller(openid: string): Promise<CallerRecord | null> {
-  const record = await byId<CallerRecord>('users', openid);
+  const record = await byId<CallerRecord>(COLLECTIONS.users, openid);
   return record && !record.deletedAt ? { ...record, roles: record.roles ?? [] } : null;
 }
 

@@ -1,5 +1,6 @@
 import type { SubscriptionKind } from '@honglin/types/user';
 import { command, db } from './cloud';
+import { COLLECTIONS } from './collections';
 import { byId, isDuplicateKey } from './db';
 
 /**
@@ -7,7 +8,7 @@ import { byId, isDuplicateKey } from './db';
  * the person has allowed and not yet been sent. WeChat lets one message through per acceptance and drops the rest,
  * so a notice goes out only while its count is above zero, and each one sent spends one.
  */
-export const SUBSCRIPTIONS = 'subscriptions';
+export const SUBSCRIPTIONS = COLLECTIONS.subscriptions;
 
 export interface SubscriptionsDoc {
   _id: string;

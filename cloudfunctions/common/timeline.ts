@@ -1,6 +1,7 @@
 import type { Tx } from './db';
+import { COLLECTIONS } from './collections';
 
-export const TIMELINE_COLLECTION = 'timeline';
+export const TIMELINE_COLLECTION = COLLECTIONS.timeline;
 
 /** One entry of an aggregate's history: who moved it, when, from which state to which, and why. */
 export interface TimelineEntry {

@@ -2,11 +2,12 @@ import type { RoleGrant, RoleName, UserRecord } from '@honglin/types/org';
 import type { RoleChangeVia } from '@honglin/types/user';
 import type { Tx } from './db';
 import type { Tally } from './domain/limits';
+import { COLLECTIONS } from './collections';
 
 /** People and their roles: collections the user and roster functions share (declared in cloudfunctions/database.json). */
-export const USERS = 'users';
-export const INVITES = 'invites';
-export const ROLE_CHANGES = 'role_changes';
+export const USERS = COLLECTIONS.users;
+export const INVITES = COLLECTIONS.invites;
+export const ROLE_CHANGES = COLLECTIONS.roleChanges;
 
 /** Said to someone not stored yet: only a person who agreed to the privacy guideline is kept (and may act). */
 export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引';

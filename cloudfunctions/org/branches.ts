@@ -8,7 +8,7 @@ import {
 } from '@honglin/types/org-api';
 import { anyone, roles, type ScopeTarget } from '../common/access';
 import { db } from '../common/cloud';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { ADMIN_ROLES } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, invalidArgument } from '../common/errors';
@@ -62,7 +62,7 @@ export const saveBranch = defineAction({
   input: saveBranchInputSchema,
   access: roles(ADMIN_ROLES, saveBranchScope),
   async handler(input, { openid, resource, now }): Promise<Branch> {
-    await checkText(openid, 1, [input.name]);
+    await checkText(openid, SCENE.profile, [input.name]);
     if (resource.branch) {
       const branch = resource.branch;
       await db

@@ -8,7 +8,7 @@ import {
 } from '@honglin/types/household';
 import { matchingGrants, roles, type ScopeTarget } from '../common/access';
 import { db } from '../common/cloud';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { byId, inTransaction, txGet } from '../common/db';
 import { ADMIN_ROLES, HEAD_ROLES } from '../common/domain/roles';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
@@ -71,7 +71,7 @@ export const saveHousehold = defineAction({
   input: saveHouseholdInputSchema,
   access: roles(HOUSEHOLD_KEEPERS, saveScope),
   async handler(input, { openid, caller, grants, resource, now }): Promise<HouseholdView> {
-    await checkText(openid, 1, [input.headName, input.address]);
+    await checkText(openid, SCENE.profile, [input.headName, input.address]);
     if ('id' in input) {
       const moveTo = input.unitId && input.unitId !== resource.household?.unitId ? await loadUnit(input.unitId) : null;
       if (moveTo) {

@@ -8,7 +8,7 @@ import {
 } from '@honglin/types/org-api';
 import { anyone, roles, type ScopeTarget } from '../common/access';
 import { db } from '../common/cloud';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { ADMIN_ROLES } from '../common/domain/roles';
 import { byId, inTransaction, txGet } from '../common/db';
 import { conflict, notFound } from '../common/errors';
@@ -66,7 +66,7 @@ export const savePlace = defineAction({
   input: savePlaceInputSchema,
   access: roles(ADMIN_ROLES, savePlaceScope),
   async handler(input, { openid, resource, now }): Promise<Place> {
-    await checkText(openid, 1, [input.name, input.address]);
+    await checkText(openid, SCENE.profile, [input.name, input.address]);
     const fields = {
       name: input.name,
       kind: input.kind,

@@ -10,7 +10,7 @@ import {
 } from '@honglin/types/org-api';
 import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { prepareNewUnitShards } from '../common/counters';
 import { ADMIN_ROLES } from '../common/domain/roles';
 import { inTransaction, rows, txGet } from '../common/db';
@@ -70,7 +70,7 @@ export const createUnit = defineAction({
   async handler(input, { openid, resource: parent, now }): Promise<Unit> {
     const kind = childKindOf(parent.kind);
     if (!kind) throw invalidArgument('邻是最小的单位，下面不能再建单位');
-    await checkText(openid, 1, [input.name]);
+    await checkText(openid, SCENE.profile, [input.name]);
     const id = input.requestId;
     return inTransaction(async (tx) => {
       const existing = await txGet<UnitDoc>(tx, UNITS, id);
@@ -112,7 +112,7 @@ export const updateUnit = defineAction({
     if (!grants.some((g) => g.role === 'town_admin' || g.unitId !== unit._id)) {
       throw forbidden('本村（社区）的名称请联系镇管理员修改');
     }
-    await checkText(openid, 1, [input.name]);
+    await checkText(openid, SCENE.profile, [input.name]);
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.order !== undefined ? { order: input.order } : {}),

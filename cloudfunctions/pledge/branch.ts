@@ -1,7 +1,7 @@
 import { pledgeAppraiseInputSchema, pledgeReviewInputSchema, type PledgeSummary } from '@honglin/types/pledge';
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
 import { noticeAppraised, noticeReviewed } from './notices';
@@ -13,7 +13,7 @@ export const review = defineAction({
   access: roles(['branch_secretary'], pledgeScope),
   async handler(input, { openid, now }): Promise<PledgeSummary> {
     const reason = input.decision === 'return' ? input.reason : undefined;
-    await checkText(openid, 2, [reason]);
+    await checkText(openid, SCENE.comment, [reason]);
     const pledge = await movePledge({
       id: input.id,
       actor: openid,
@@ -33,7 +33,7 @@ export const appraise = defineAction({
   input: pledgeAppraiseInputSchema,
   access: roles(['branch_secretary'], pledgeScope),
   async handler(input, { openid, now }): Promise<PledgeSummary> {
-    await checkText(openid, 2, [input.comment]);
+    await checkText(openid, SCENE.comment, [input.comment]);
     const pledge = await movePledge({
       id: input.id,
       actor: openid,

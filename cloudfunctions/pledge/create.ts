@@ -2,7 +2,7 @@ import { pledgeCreateInputSchema, type PledgeSummary } from '@honglin/types/pled
 import { dayOf, monthOf } from '@honglin/types/time';
 import { wallUnitOf } from '../common/domain/pledge';
 import { roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { bumpCounters } from '../common/counters';
 import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { inTransaction, txGet } from '../common/db';
@@ -21,7 +21,7 @@ export const create = defineAction({
     const branchId = grant?.branchId;
     if (!grant || !branchId) throw forbidden('您不是这个支部的党员，不能在这里作出承诺');
     const today = dayOf(now);
-    await checkText(openid, 3, [input.content, input.target]);
+    await checkText(openid, SCENE.post, [input.content, input.target]);
     if (input.linkedRequestId) await checkLinkable(input.linkedRequestId, viewerOf(openid, caller));
 
     const pledge = await inTransaction(async (tx) => {

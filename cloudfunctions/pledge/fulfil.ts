@@ -6,7 +6,7 @@ import {
 } from '@honglin/types/pledge';
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
-import { checkImages, checkText } from '../common/content';
+import { checkImages, checkText, SCENE } from '../common/content';
 import { withPending } from '../common/pendingPhotos';
 import { conflict, forbidden } from '../common/errors';
 import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
@@ -23,7 +23,7 @@ export const addFulfilment = defineAction({
     if (resource.ownerId !== openid) throw forbidden('只有承诺人本人可以记录践诺');
     const today = dayOf(now);
     if (resource.fulfilments.some((f) => f.id === input.requestId)) return toSummary(resource, today, true);
-    await checkText(openid, 3, [input.text]);
+    await checkText(openid, SCENE.post, [input.text]);
     if (input.linkedRequestId) checkLinkableDoc(resource.linkedRequests[0] ?? null, viewerOf(openid, caller));
     const record: FulfilmentDoc = {
       id: input.requestId,
@@ -68,7 +68,7 @@ export const addFulfilment = defineAction({
     }
     await checkImages(
       openid,
-      3,
+      SCENE.post,
       { collection: PLEDGES, id: pledge._id, field: `fulfilments.${position}.photos` },
       record.photos,
     );

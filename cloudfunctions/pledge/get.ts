@@ -23,6 +23,7 @@ import {
   toSummary,
   type RatingDoc,
 } from './store';
+import { ADMIN_ROLES } from '@honglin/types/org';
 
 /**
  * One pledge with its fulfilment records. The owner and the branch (its secretaries, admins over it) see it in
@@ -37,7 +38,7 @@ export const get = defineAction({
     const owner = pledge.ownerId === openid;
     const target = { unitPath: pledge.unitPath, branchId: pledge.branchId };
     const secretary = matchingGrants(who.roles, ['branch_secretary'], target).length > 0;
-    const branch = owner || secretary || matchingGrants(who.roles, ['village_admin', 'town_admin'], target).length > 0;
+    const branch = owner || secretary || matchingGrants(who.roles, ADMIN_ROLES, target).length > 0;
     if (!branch && !(isOnWall(pledge) && seesWall(who, pledge.villageId))) throw forbidden('您不能查看这条承诺');
 
     const resident =

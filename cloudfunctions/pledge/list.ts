@@ -6,7 +6,7 @@ import {
   type PledgeListInput,
   type PledgePage,
 } from '@honglin/types/pledge';
-import type { Branch } from '@honglin/types/org';
+import { ADMIN_ROLES, type Branch } from '@honglin/types/org';
 import type * as z from 'zod';
 import { dayOf } from '@honglin/types/time';
 import { wallUnitOf } from '../common/domain/pledge';
@@ -27,6 +27,7 @@ import {
   type PledgeDoc,
   type RatingDoc,
 } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 type ListInput = z.output<typeof pledgeListInputSchema>;
 type Scoped<S extends PledgeListInput['scope']> = Extract<ListInput, { scope: S }>;
@@ -72,12 +73,12 @@ async function listBranch(input: Scoped<'branch'>, who: PledgeCaller, today: str
   // A secretary's grant names the branch; an admin's coverage needs the branch's unit path.
   const ownBranch = who.roles.some((g) => g.role === 'branch_secretary' && g.branchId === input.branchId);
   if (!ownBranch) {
-    const admin = who.roles.some((g) => g.role === 'village_admin' || g.role === 'town_admin');
+    const admin = who.roles.some((g) => ADMIN_ROLES.includes(g.role));
     if (!admin) throw forbidden('只有本支部书记和管理员可以查看支部的承诺');
-    const branch = await byId<Branch>('branches', input.branchId);
+    const branch = await byId<Branch>(COLLECTIONS.branches, input.branchId);
     if (!branch) throw notFound('没有找到这个支部');
     const target = { unitPath: branch.unitPath, branchId: branch._id };
-    if (matchingGrants(who.roles, ['village_admin', 'town_admin'], target).length === 0) {
+    if (matchingGrants(who.roles, ADMIN_ROLES, target).length === 0) {
       throw forbidden('只有本支部书记和管理员可以查看支部的承诺');
     }
   }

@@ -1,7 +1,7 @@
 import { pledgeIdInputSchema, pledgeUpdateInputSchema, type PledgeSummary } from '@honglin/types/pledge';
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { pledgeFirstSubmitted } from '../common/domain/metrics';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
@@ -17,7 +17,7 @@ export const update = defineAction({
   access: roles(['member'], fulfilmentScope),
   async handler(input, { openid, caller, now, resource }): Promise<PledgeSummary> {
     const today = dayOf(now);
-    await checkText(openid, 3, [input.content, input.target]);
+    await checkText(openid, SCENE.post, [input.content, input.target]);
     if (input.linkedRequestId) checkLinkableDoc(resource.linkedRequests[0] ?? null, viewerOf(openid, caller));
     const pledge = await movePledge({
       id: input.id,

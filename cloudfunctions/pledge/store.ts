@@ -15,10 +15,11 @@ import { notFound } from '../common/errors';
 import { photosFor, type WithPendingPhotos } from '../common/pendingPhotos';
 import type { CallerRecord } from '../common/runtime';
 import type { RequestAudience } from '../common/requestAccess';
+import { COLLECTIONS } from '../common/collections';
 
-export const PLEDGES = 'pledges';
+export const PLEDGES = COLLECTIONS.pledges;
 /** One document per vote, `${pledgeId}_${openid}`: the key itself makes "once each" hold inside the transaction. */
-export const PLEDGE_RATINGS = 'pledgeRatings';
+export const PLEDGE_RATINGS = COLLECTIONS.pledgeRatings;
 
 export interface FulfilmentDoc {
   /** The client's request id: a retried add finds it and adds nothing. */
@@ -114,7 +115,7 @@ export async function fulfilmentScope(input: { id: string; linkedRequestId?: str
     .aggregate()
     .match({ _id: input.id })
     .addFields({ wantedRequests: command.aggregate.literal(input.linkedRequestId ? [input.linkedRequestId] : []) })
-    .lookup({ from: 'requests', localField: 'wantedRequests', foreignField: '_id', as: 'linkedRequests' })
+    .lookup({ from: COLLECTIONS.requests, localField: 'wantedRequests', foreignField: '_id', as: 'linkedRequests' })
     .end()) as { list: Array<PledgeWithLink & { wantedRequests?: string[] }> };
   const [found] = list;
   if (!found) throw notFound('没有找到这条承诺');

@@ -4,7 +4,9 @@ import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { HANDLING_ROLES, mayView, REQUESTS, viewerOf } from '../common/requestAccess';
+import { HANDLING_ROLES } from '@honglin/types/org';
+import { mayView, viewerOf } from '../common/requestAccess';
+import { REQUESTS } from '../common/requests';
 import type { RequestDoc } from './store';
 import { toSummary } from './view';
 

@@ -12,7 +12,7 @@ import { monthRange } from '@honglin/types/time';
 import { anyone } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, isDuplicateKey, rows } from '../common/db';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { maskName } from '@honglin/types/mask';
 import { conflict, forbidden } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
@@ -128,7 +128,7 @@ export const comment = defineAction({
       'at',
       now,
     );
-    await checkText(openid, 2, [text]);
+    await checkText(openid, SCENE.comment, [text]);
     const grant = actingGrant(doc, roles);
     const entry = {
       subject: 'request' as const,

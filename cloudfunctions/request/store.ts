@@ -1,27 +1,26 @@
+import { OPEN_REQUEST_STATES, type LadderStep } from '@honglin/types/request';
 import {
-  OPEN_REQUEST_STATES,
-  type GeoPoint,
-  type LadderStep,
-  type Rating,
-  type RequestCategory,
-  type RequestState,
-  type Resident,
-} from '@honglin/types/request';
-import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type UserRecord } from '@honglin/types/org';
+  HANDLING_ROLES,
+  HEAD_ROLE_OF_KIND,
+  isAdminGrantOver,
+  isAdminOver,
+  type RoleGrant,
+  type UserRecord,
+} from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
-import { ADMIN_ROLES } from '../common/domain/roles';
 import { invalidArgument, notFound } from '../common/errors';
 import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
-import { HANDLING_ROLES, REQUESTS, type Viewer } from '../common/requestAccess';
-import type { CallerRecord } from '../common/runtime';
+import { ladderFrom, REQUESTS, type RequestDoc } from '../common/requests';
+import type { Viewer } from '../common/requestAccess';
+import { COLLECTIONS } from '../common/collections';
 
-// Who may see a request is one rule shared with the pledge function (links to requests): it lives in common.
+// Moved to common (visit writes requests too; pledge links to them): re-exported for the request function's own files.
+export { actorLabel, ladderFrom, loadLadder, REQUESTS, responsibleAt, type RequestDoc } from '../common/requests';
+export { HANDLING_ROLES } from '@honglin/types/org';
 export {
-  HANDLING_ROLES,
-  REQUESTS,
   concerns,
   isHandler,
   isNeighbourFollower,
@@ -38,69 +37,6 @@ export const NOT_AGREED_MESSAGE = '请先阅读并同意隐私保护指引，再
 /** Unknown and not-yours answer alike, so ids cannot be probed. */
 export const NOT_YOURS_MESSAGE = '这条诉求不存在，或您无权查看';
 
-/** A stored request. `ladder` is the resident's neighbourhood path, root first; `level` indexes the one responsible unit. */
-export interface RequestDoc {
-  _id: string;
-  category: RequestCategory;
-  urgent: boolean;
-  text: string;
-  photos: string[];
-  /** Photos (of `photos` and `resultPhotos`) waiting for the image check: see common/pendingPhotos.ts. */
-  pendingPhotos?: string[];
-  point?: GeoPoint;
-  enterprise?: { name: string; placeId?: string };
-  parties?: string[];
-  /** The resident's neighbourhood. */
-  unitId: string;
-  unitName: string;
-  ladder: LadderStep[];
-  /** The ladder's unit ids (the neighbourhood's path): "everything raised in village X" is one indexed query. */
-  unitPath: string[];
-  level: number;
-  responsibleUnitId: string;
-  responsibleKind: LadderStep['kind'];
-  /** The ladder up to the responsible unit: "waiting in my unit and below" is one indexed query. */
-  responsiblePath: string[];
-  cameFrom: number[];
-  state: RequestState;
-  handlerId: string | null;
-  handlerName: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  /** The resident's account (their own submit, or a reported resident who has one). */
-  submitter: string | null;
-  /** The resident's name as they gave it: private unless showName. */
-  residentName: string;
-  showName: boolean;
-  /** Reported by a head on the resident's behalf: the head, and the resident's phone (private to handlers). */
-  reporterId: string | null;
-  reporterName: string | null;
-  residentPhone: string | null;
-  /** Who sees it in "my requests": the resident and the residents who follow it. */
-  participants: string[];
-  followers: string[];
-  acceptBy: Date;
-  resolveBy: Date;
-  acceptedAt: Date | null;
-  /** The first 签收 at any level (acceptedAt is the latest). */
-  firstAcceptedAt?: Date | null;
-  resolvedAt: Date | null;
-  firstResolvedAt: Date | null;
-  closedAt: Date | null;
-  result: string | null;
-  resultPhotos: string[];
-  /**
-   * The rating: the resident's own, or recorded on behalf of a resident without the app (居民无手机) by an admin
-   * on its ladder who took no part in handling it (回访), stored as such and counted apart.
-   */
-  rating: { value: Rating; comment?: string; at: Date; onBehalf?: boolean; recordedBy?: string } | null;
-  /** Everyone who moved it (accepted, assigned, passed, resolved …): none of them may rate it. */
-  handledBy?: string[];
-  visitId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 export function snapshotOf(doc: RequestDoc): RequestSnapshot {
   return {
     state: doc.state,
@@ -110,34 +46,6 @@ export function snapshotOf(doc: RequestDoc): RequestSnapshot {
     assigneeId: doc.assigneeId,
     cameFrom: doc.cameFrom,
   };
-}
-
-/** The responsible-unit fields of a request at ladder level `level`. */
-export function responsibleAt(ladder: LadderStep[], level: number) {
-  const step = ladder[level];
-  return {
-    level,
-    responsibleUnitId: step.unitId,
-    responsibleKind: step.kind,
-    responsiblePath: ladder.slice(0, level + 1).map((s) => s.unitId),
-  };
-}
-
-/**
- * A ladder from a path and the units read with it: every unit found. A resident's request ends at a neighbourhood;
- * an enterprise's at the unit the enterprise is registered in (a village, a neighbourhood, or the town).
- */
-export function ladderFrom(
-  path: readonly string[],
-  units: readonly UnitDoc[],
-  endsAt: 'neighbourhood' | 'registered' = 'neighbourhood',
-): LadderStep[] {
-  const byIdMap = new Map(units.map((u) => [u._id, u]));
-  const steps = path.map((id) => byIdMap.get(id));
-  const last = steps[steps.length - 1];
-  if (!last || steps.some((u) => !u)) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  if (endsAt === 'neighbourhood' && last.kind !== 'neighbourhood') throw notFound('请选择到具体的邻');
-  return (steps as UnitDoc[]).map((u) => ({ unitId: u._id, kind: u.kind, name: u.name }));
 }
 
 /** A registered enterprise of the town, with the ladder of the unit it is registered in. */
@@ -172,19 +80,6 @@ export async function registeredEnterprise(
   };
 }
 
-/** A neighbourhood's ladder (its path with names), in one read: the unit and its ancestors. */
-export async function loadLadder(unitId: string): Promise<LadderStep[]> {
-  const { list } = (await db
-    .collection(UNITS)
-    .aggregate()
-    .match({ _id: unitId })
-    .lookup({ from: UNITS, localField: 'path', foreignField: '_id', as: 'ancestors' })
-    .end()) as { list: Array<UnitDoc & { ancestors: UnitDoc[] }> };
-  const [unit] = list;
-  if (!unit) throw notFound('找不到您所在的邻，请先在“我的”里选好');
-  return ladderFrom(unit.path, unit.ancestors);
-}
-
 export async function loadRequest(id: string): Promise<RequestDoc> {
   const doc = await byId<RequestDoc>(REQUESTS, id);
   if (!doc) throw notFound('找不到这条诉求，请刷新后重试');
@@ -210,7 +105,7 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
     .aggregate()
     .match({ _id: input.id })
     .addFields({ wantedAssignees: command.aggregate.literal(input.assigneeId ? [input.assigneeId] : []) })
-    .lookup({ from: 'users', localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
+    .lookup({ from: COLLECTIONS.users, localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
     .end()) as { list: Array<AssignTarget & { wantedAssignees?: unknown }> };
   const [found] = list;
   if (!found) throw notFound('找不到这条诉求，请刷新后重试');
@@ -219,12 +114,12 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
 }
 
 export function isAdminInScope(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId));
+  return isAdminOver(roles, doc.responsiblePath);
 }
 
 /** An admin of a unit on the request's ladder. */
 export function adminOnLadder(doc: RequestDoc, roles: readonly RoleGrant[]): boolean {
-  return roles.some((g) => ADMIN_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId));
+  return isAdminOver(roles, doc.unitPath);
 }
 
 /** Took part in it: reported, accepted, was assigned, moved or resolved it. */
@@ -252,28 +147,13 @@ export function isOpen(doc: RequestDoc): boolean {
   return OPEN_REQUEST_STATES.includes(doc.state);
 }
 
-interface NamedCaller extends CallerRecord {
-  nickname?: string;
-}
-
-/** How an actor appears on the timeline: the role they acted in and their name (heads act in the open). */
-export function actorLabel(caller: CallerRecord | null, grant: RoleGrant | undefined): string {
-  const name = (caller as NamedCaller | null)?.nickname ?? '';
-  if (!grant) return name || '居民';
-  return `${ROLE_LABELS[grant.role]}${name ? ` ${name}` : ''}`;
-}
-
 /** The caller's grant that explains why they act on this request (the responsible head role first). */
 export function actingGrant(doc: RequestDoc, roles: readonly RoleGrant[]): RoleGrant | undefined {
   const headRole = HEAD_ROLE_OF_KIND[doc.responsibleKind];
   return (
     roles.find((g) => g.role === headRole && g.unitId === doc.responsibleUnitId) ??
-    roles.find((g) => ADMIN_ROLES.includes(g.role) && doc.responsiblePath.includes(g.unitId)) ??
+    roles.find((g) => isAdminGrantOver(g, doc.responsiblePath)) ??
     roles.find((g) => HANDLING_ROLES.includes(g.role) && doc.unitPath.includes(g.unitId)) ??
     roles.find((g) => g.role === 'member')
   );
-}
-
-export function residentOf(input: Resident) {
-  return { residentName: input.name, residentPhone: input.phone ?? null, submitter: input.userId ?? null };
 }

@@ -12,7 +12,7 @@ import { anyone, roles } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId, inTransaction, isDuplicateKey, rows, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkImages, checkText } from '../common/content';
+import { checkImages, checkText, SCENE } from '../common/content';
 import { requestReceived } from '../common/domain/metrics';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
@@ -20,7 +20,7 @@ import { defineAction, type CallerRecord } from '../common/runtime';
 import type { ScopeTarget } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import type { UserRecord } from '@honglin/types/org';
-import { writeNewRequest, type NewRequest, type Problem } from './create';
+import { writeNewRequest, type NewRequest, type Problem } from '../common/newRequest';
 import {
   actorLabel,
   concerns,
@@ -35,9 +35,7 @@ import {
   viewerOf,
   type RequestDoc,
 } from './store';
-
-/** Content scene of requests (WeChat: 3 = forum post). */
-export const REQUEST_SCENE = 3;
+import { COLLECTIONS } from '../common/collections';
 
 /**
  * Sends a request's stored photos to the image check (the verdict comes later and takes a refused photo off).
@@ -46,7 +44,7 @@ export const REQUEST_SCENE = 3;
  */
 export async function checkPhotos(openid: string, id: string, field: 'photos' | 'resultPhotos', photos: string[]) {
   try {
-    await checkImages(openid, REQUEST_SCENE, { collection: REQUESTS, id, field }, photos);
+    await checkImages(openid, SCENE.post, { collection: REQUESTS, id, field }, photos);
   } catch (error) {
     console.warn(
       `[request] image check of ${id}.${field} not started`,
@@ -118,7 +116,7 @@ export const submit = defineAction({
       'createdAt',
       now,
     );
-    await checkText(openid, REQUEST_SCENE, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
+    await checkText(openid, SCENE.post, [input.text, input.enterprise?.name, ...(input.parties ?? [])]);
     const town = (caller as Partial<UserRecord>).homeUnitPath?.[0] ?? home;
     const { problem, ladder } = await filed(input, town, () => loadLadder(home));
     const name = (caller as Partial<UserRecord> | null)?.nickname ?? '';
@@ -150,7 +148,7 @@ async function ladderScope(input: { unitId: string }): Promise<ScopeTarget<Ladde
  * agreed to the privacy guideline and lives in the neighbourhood the head reports for.
  */
 async function checkResidentAccount(userId: string, neighbourhoodId: string): Promise<void> {
-  const person = await byId<UserRecord>('users', userId);
+  const person = await byId<UserRecord>(COLLECTIONS.users, userId);
   if (!person || person.deletedAt || !person.privacyAcceptedAt) {
     throw invalidArgument('这位居民还没有使用红邻（或没有同意隐私保护指引），不能关联账号，只填姓名即可');
   }
@@ -165,7 +163,7 @@ export const report = defineAction({
   access: roles(HANDLING_ROLES, ladderScope),
   async handler(input, { openid, caller, grants, resource: raisedAt, now }): Promise<SubmitResult> {
     if (input.resident.userId) await checkResidentAccount(input.resident.userId, input.unitId);
-    await checkText(openid, REQUEST_SCENE, [
+    await checkText(openid, SCENE.post, [
       input.text,
       input.resident.name,
       input.enterprise?.name,

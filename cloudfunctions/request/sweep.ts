@@ -11,6 +11,7 @@ import { notify } from '../common/notify';
 import { defineAction } from '../common/runtime';
 import { REQUESTS, type RequestDoc } from './store';
 import { moveRequest, tellResident, type Move } from './transitions';
+import { COLLECTIONS } from '../common/collections';
 
 /** How many requests one run handles per kind; the next run (10 minutes later) takes the rest. */
 const BATCH = 50;
@@ -31,7 +32,7 @@ async function headsOf(docs: readonly RequestDoc[]): Promise<Map<string, string[
   if (docs.length === 0) return new Map();
   const heads = await rows<Pick<UserRecord, '_id' | 'roles'>>(
     db
-      .collection('users')
+      .collection(COLLECTIONS.users)
       .where(command.or(docs.map((d) => ({ roles: command.elemMatch(headRole(d)) }))))
       .field({ _id: true, roles: true })
       .limit(HEADS_LIMIT),

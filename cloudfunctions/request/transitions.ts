@@ -8,12 +8,12 @@ import {
   type RequestState,
   type RequestView,
 } from '@honglin/types/request';
-import type { RoleGrant, RoleName } from '@honglin/types/org';
+import { HANDLING_ROLES, type RoleGrant, type RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
 import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
 import { dueTimes } from '../common/domain/timeLimits';
@@ -21,7 +21,7 @@ import { AppError, conflict, forbidden, invalidArgument, notFound } from '../com
 import { notify } from '../common/notify';
 import { defineAction, type ActionContext } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
-import { timeLimits } from './create';
+import { timeLimits } from '../common/newRequest';
 import {
   actingGrant,
   actorLabel,
@@ -38,13 +38,12 @@ import {
   viewerOf,
   type RequestDoc,
 } from './store';
-import { checkPhotos, REQUEST_SCENE } from './submit';
+import { checkPhotos } from './submit';
 import { withPending } from '../common/pendingPhotos';
 import { toView } from './view';
 
-const HANDLERS: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
 /** Who may ever act on a request; each action then checks the exact level, handler or assignee. */
-const ACTORS: readonly RoleName[] = [...HANDLERS, 'member'];
+const ACTORS: readonly RoleName[] = [...HANDLING_ROLES, 'member'];
 
 export interface Move {
   event: RequestEvent;
@@ -172,7 +171,7 @@ export async function tellResident(
 /** 签收: a head of the responsible unit (or an admin above it) takes the request up and is named its handler. */
 export const accept = defineAction({
   input: requestRefSchema,
-  access: roles(HANDLERS, requestScope),
+  access: roles(HANDLING_ROLES, requestScope),
   async handler(_input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(isResponsibleHead(ctx.resource, roleList));
@@ -206,7 +205,7 @@ export const accept = defineAction({
 /** 分派: to a party member who then handles it, or 派给下级 down the request's own ladder. */
 export const assign = defineAction({
   input: assignRequestInputSchema,
-  access: roles(HANDLERS, assignScope),
+  access: roles(HANDLING_ROLES, assignScope),
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));
@@ -240,11 +239,11 @@ export const assign = defineAction({
 /** 上报: the handler passes it one level up with a reason; it waits there to be accepted. */
 export const escalate = defineAction({
   input: reasonInputSchema,
-  access: roles(HANDLERS, requestScope),
+  access: roles(HANDLING_ROLES, requestScope),
   async handler(input, ctx): Promise<RequestView> {
     const roleList = ctx.caller?.roles ?? [];
     allowOnly(leads(ctx.resource, ctx.openid, roleList));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    await checkText(ctx.openid, SCENE.post, [input.reason]);
     const { doc, view } = await act(ctx, {
       event: { type: 'escalate' },
       allowed: (d) => leads(d, ctx.openid, roleList),
@@ -264,7 +263,7 @@ export const handBack = defineAction({
     const roleList = ctx.caller?.roles ?? [];
     const may = (d: RequestDoc) => ctx.openid === d.assigneeId || isResponsibleHead(d, roleList);
     allowOnly(may(ctx.resource));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.reason]);
+    await checkText(ctx.openid, SCENE.post, [input.reason]);
     const { view } = await act(ctx, {
       event: { type: 'handBack', actor: ctx.openid },
       allowed: may,
@@ -282,7 +281,7 @@ export const resolve = defineAction({
     const roleList = ctx.caller?.roles ?? [];
     const may = (d: RequestDoc) => leads(d, ctx.openid, roleList) || ctx.openid === d.assigneeId;
     allowOnly(may(ctx.resource));
-    await checkText(ctx.openid, REQUEST_SCENE, [input.result]);
+    await checkText(ctx.openid, SCENE.post, [input.result]);
     const { doc, view } = await act(ctx, {
       event: { type: 'resolve' },
       allowed: may,
@@ -314,7 +313,7 @@ export const rate = defineAction({
   access: anyone,
   async handler(input, ctx): Promise<RequestView> {
     const viewer = viewerOf(ctx.openid, ctx.caller);
-    await checkText(ctx.openid, 2, [input.comment]);
+    await checkText(ctx.openid, SCENE.comment, [input.comment]);
     const refusal = (d: RequestDoc) =>
       tookPart(d, ctx.openid) ? forbidden(RATE_OWN_WORK_MESSAGE) : forbidden('只有提出诉求的居民可以评价');
     const seen = await loadRequest(input.id);

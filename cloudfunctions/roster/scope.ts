@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@honglin/types/org';
+import { isAdminOver, type RoleGrant } from '@honglin/types/org';
 import type { RosterKind } from '@honglin/types/roster';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
@@ -43,5 +43,5 @@ export function keepsRosterPhones(
   kind: RosterKind,
 ): boolean {
   if (kind === 'households') return seesHouseholdPhones(grants, unitPath);
-  return grants.some((g) => (g.role === 'village_admin' || g.role === 'town_admin') && unitPath.includes(g.unitId));
+  return isAdminOver(grants, unitPath);
 }

@@ -1,10 +1,11 @@
 import type { RosterKind, RosterProblem } from '@honglin/types/roster';
 import type { RosterRow } from '../common/domain/roster';
+import { COLLECTIONS } from '../common/collections';
 
 /** Collections of the roster function (declared in cloudfunctions/database.json); its people: common/rosterPeople.ts. */
-export const ROSTER_IMPORTS = 'roster_imports';
-export const JOIN_CODES = 'join_codes';
-export const IMPORT_ROWS = 'roster_import_rows';
+export const ROSTER_IMPORTS = COLLECTIONS.rosterImports;
+export const JOIN_CODES = COLLECTIONS.joinCodes;
+export const IMPORT_ROWS = COLLECTIONS.rosterImportRows;
 
 /** Rows per chunk: one confirm call writes one chunk, well within a function's time limit. */
 export const CHUNK_ROWS = 100;

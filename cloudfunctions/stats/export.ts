@@ -36,6 +36,8 @@ import { EXPORT_COLUMNS } from './columns';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, statsScope, STATS_ROLES } from './scope';
 import { workbook, type Cell, type Sheet } from '../common/spreadsheet/xlsx';
+import { isAdminOver } from '@honglin/types/org';
+import { COLLECTIONS } from '../common/collections';
 
 /** Rows per list at most: a town's year of requests fits; a larger export says it was cut. */
 export const EXPORT_ROW_LIMIT = 5000;
@@ -144,11 +146,7 @@ async function readList<T>(
 
 /** The exporter handles the request (its handler, its assignee, a head or admin of its responsible units): phone unmasked. */
 function handles(r: RequestRow, openid: string, grants: readonly RoleGrant[]): boolean {
-  return (
-    openid === r.handlerId ||
-    openid === r.assigneeId ||
-    grants.some((g) => (g.role === 'village_admin' || g.role === 'town_admin') && r.responsiblePath.includes(g.unitId))
-  );
+  return openid === r.handlerId || openid === r.assigneeId || isAdminOver(grants, r.responsiblePath);
 }
 
 const rate = (r: number | null) => (r === null ? null : `${Math.round(r * 1000) / 10}%`);
@@ -241,16 +239,16 @@ const exportWorkbook = defineAction({
     const within = command.gte(start).and(command.lt(end));
     const inMonths = command.in([...board.months]);
     const [requests, pledges, attendance, sessions, visits, fulfilled, branches] = await Promise.all([
-      readList<RequestRow>('requests', { unitPath: unitId, createdAt: within }, 'createdAt'),
-      readList<PledgeRow>('pledges', { unitPath: unitId, submittedAt: within }, 'submittedAt'),
-      readList<AttendanceRow>('attendance', { unitPath: unitId, startAt: within }, 'startAt'),
+      readList<RequestRow>(COLLECTIONS.requests, { unitPath: unitId, createdAt: within }, 'createdAt'),
+      readList<PledgeRow>(COLLECTIONS.pledges, { unitPath: unitId, submittedAt: within }, 'submittedAt'),
+      readList<AttendanceRow>(COLLECTIONS.attendance, { unitPath: unitId, startAt: within }, 'startAt'),
       // Every session of the period, held or not, and with nobody present too.
-      readList<SessionRow>('activities', { unitPath: unitId, month: inMonths }, 'startAt'),
+      readList<SessionRow>(COLLECTIONS.activities, { unitPath: unitId, month: inMonths }, 'startAt'),
       // Visits by the month of their own day, as they are counted.
-      readList<VisitRow>('visits', { unitPath: unitId, month: inMonths }, 'date'),
+      readList<VisitRow>(COLLECTIONS.visits, { unitPath: unitId, month: inMonths }, 'date'),
       // Fulfilments are counted by their own day: a pledge changed since the period began may hold some.
-      readList<PledgeRow>('pledges', { unitPath: unitId, updatedAt: command.gte(start) }, 'updatedAt'),
-      readList<BranchRow>('branches', { unitPath: unitId }, 'name'),
+      readList<PledgeRow>(COLLECTIONS.pledges, { unitPath: unitId, updatedAt: command.gte(start) }, 'updatedAt'),
+      readList<BranchRow>(COLLECTIONS.branches, { unitPath: unitId }, 'name'),
     ]);
     const grants = ctx.caller?.roles ?? [];
     const { unit, children } = ctx.resource;

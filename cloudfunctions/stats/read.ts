@@ -21,9 +21,10 @@ import {
 } from '../common/domain/metrics';
 import { invalidArgument } from '../common/errors';
 import { dashboardUnit, type StatsUnit } from './scope';
+import { COLLECTIONS } from '../common/collections';
 
 const $ = command.aggregate;
-const PLEDGES = 'pledges';
+const PLEDGES = COLLECTIONS.pledges;
 
 /** The months of the period asked for, or INVALID_ARGUMENT in words. */
 export function monthsOf(period: Period): string[] {

@@ -40,6 +40,7 @@ import { UNITS, type UnitDoc } from '../common/org';
 import { foldMarkers, setSightings } from './fold';
 import { monthsOf } from './read';
 import { RECONCILE_ROLES, statsScope, type StatsUnit } from './scope';
+import { COLLECTIONS } from '../common/collections';
 
 const PAGE = 1000;
 
@@ -87,7 +88,7 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
   const touched = command.gte(start);
   const [requests, requestEvents, pledges, activities, visits] = await Promise.all([
     readAll<RequestRecord>(
-      'requests',
+      COLLECTIONS.requests,
       { unitPath: unitId, updatedAt: touched },
       {
         unitPath: true,
@@ -100,12 +101,12 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
       },
     ),
     readAll<RequestEventRecord>(
-      'timeline',
+      COLLECTIONS.timeline,
       { subject: 'request', unitPath: unitId, at: within },
       { unitPath: true, event: true, at: true },
     ),
     readAll<PledgeRecord>(
-      'pledges',
+      COLLECTIONS.pledges,
       { unitPath: unitId, updatedAt: touched },
       {
         unitPath: true,
@@ -120,7 +121,7 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
       },
     ),
     readAll<ActivityRecord>(
-      'activities',
+      COLLECTIONS.activities,
       { unitPath: unitId, month: command.in([...months]) },
       {
         unitPath: true,
@@ -134,7 +135,7 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
       },
     ),
     readAll<VisitRecord>(
-      'visits',
+      COLLECTIONS.visits,
       // Counted in the month of the visit's own day.
       { unitPath: unitId, month: command.in([...months]) },
       { unitPath: true, householdKey: true, date: true, createdAt: true, problems: true, helpedOnSpot: true },

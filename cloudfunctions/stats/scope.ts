@@ -1,4 +1,4 @@
-import type { PlaceKind, RoleName } from '@honglin/types/org';
+import { ADMIN_ROLES, type PlaceKind } from '@honglin/types/org';
 import type { DashboardUnit } from '@honglin/types/stats';
 import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
@@ -6,10 +6,9 @@ import { forbidden, invalidArgument, notFound } from '../common/errors';
 import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
 import type { ActionContext } from '../common/runtime';
 
-/** Who sees statistics: admins in their scope, a branch secretary for their branch's own village. */
-export const STATS_ROLES: readonly RoleName[] = ['town_admin', 'village_admin', 'branch_secretary'];
-/** Who may repair counters by hand. */
-export const RECONCILE_ROLES: readonly RoleName[] = ['town_admin', 'village_admin'];
+export { STATS_ROLES } from '@honglin/types/org';
+/** Who may repair counters by hand: the admins. */
+export const RECONCILE_ROLES = ADMIN_ROLES;
 
 /** The unit statistics are asked for, with the units right below it (a town's villages), from one read. */
 export interface StatsUnit {

@@ -6,7 +6,7 @@ import {
   type Profile,
 } from '@honglin/types/user';
 import { anyone } from '../common/access';
-import { checkImages, checkText } from '../common/content';
+import { checkImages, checkText, SCENE } from '../common/content';
 import { memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
@@ -68,7 +68,7 @@ export const updateProfile = defineAction({
   access: anyone,
   async handler(input, { openid, caller, now }): Promise<Profile> {
     if (!caller) throw forbidden(NOT_AGREED_MESSAGE);
-    await checkText(openid, 1, [input.nickname]);
+    await checkText(openid, SCENE.profile, [input.nickname]);
     let home: UnitDoc | null = null;
     if (input.homeUnitId !== undefined) {
       home = await loadUnit(input.homeUnitId);
@@ -104,7 +104,7 @@ export const updateProfile = defineAction({
     });
     // A new avatar goes to WeChat's image check; a refused one comes off the profile when the verdict arrives.
     if (input.avatarUrl && input.avatarUrl !== avatarBefore) {
-      await checkImages(openid, 1, { collection: USERS, id: openid, field: 'avatarUrl', single: true }, [
+      await checkImages(openid, SCENE.profile, { collection: USERS, id: openid, field: 'avatarUrl', single: true }, [
         input.avatarUrl,
       ]);
     }

@@ -1,7 +1,7 @@
 import { filmIdInputSchema, listFilmsInputSchema, saveFilmInputSchema, type Film } from '@honglin/types/video';
 import type { Page } from '@honglin/types/common';
 import { anyone, roles } from '../common/access';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { db } from '../common/cloud';
 import { byId } from '../common/db';
 import { conflict, notFound } from '../common/errors';
@@ -40,7 +40,7 @@ export const save = defineAction({
   input: saveFilmInputSchema,
   access: roles(['town_admin']),
   async handler(input, { openid, now }): Promise<Film> {
-    await checkText(openid, 3, [
+    await checkText(openid, SCENE.post, [
       input.title,
       input.series,
       input.description,

@@ -1,8 +1,9 @@
 import type { Film, FilmKind, FilmLogEntry, WatchWhere } from '@honglin/types/video';
+import { COLLECTIONS } from '../common/collections';
 
-export const FILMS = 'films';
+export const FILMS = COLLECTIONS.films;
 /** A member's own film log: read by nobody but them, never summed or ranked. */
-export const FILM_LOG = 'filmLog';
+export const FILM_LOG = COLLECTIONS.filmLog;
 
 export interface FilmDoc {
   _id: string;

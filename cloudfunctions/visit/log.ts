@@ -5,17 +5,17 @@ import type { LadderStep } from '@honglin/types/request';
 import { db } from '../common/cloud';
 import { inTransaction, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
-import { checkText } from '../common/content';
+import { checkText, SCENE } from '../common/content';
 import { addSums, dayMoment, requestReceived, visitLogged, type Sums } from '../common/domain/metrics';
 import { HEAD_ROLES } from '../common/domain/roles';
 import { monthOf } from '@honglin/types/time';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { defineAction, type CallerRecord } from '../common/runtime';
-import { writeNewRequest } from '../request/create';
+import { writeNewRequest } from '../common/newRequest';
 import { UNITS, type UnitDoc } from '../common/org';
-import { actorLabel, ladderFrom, loadLadder } from '../request/store';
-import { REQUEST_SCENE } from '../request/submit';
+import { actorLabel, ladderFrom, loadLadder } from '../common/requests';
 import { VISITS, type VisitDoc } from './store';
+import { COLLECTIONS } from '../common/collections';
 
 /** The head role the caller visits in: the one named, or their first. */
 export function visitingGrant(caller: CallerRecord | null, unitId: string | undefined): RoleGrant {
@@ -30,7 +30,7 @@ export function visitingGrant(caller: CallerRecord | null, unitId: string | unde
  */
 async function loadHousehold(userId: string): Promise<{ household: UserRecord; ladder: LadderStep[] }> {
   const { list } = (await db
-    .collection('users')
+    .collection(COLLECTIONS.users)
     .aggregate()
     .match({ _id: userId })
     .lookup({ from: UNITS, localField: 'homeUnitPath', foreignField: '_id', as: 'homeUnits' })
@@ -57,7 +57,7 @@ export const log = defineAction({
     const householdName = household ? household.nickname : 'name' in input.household ? input.household.name : '';
     // Only a number the resident gives for these problems now: their profile's number is theirs, not the request's.
     const householdPhone = input.household.phone ?? null;
-    await checkText(openid, REQUEST_SCENE, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
+    await checkText(openid, SCENE.post, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
 
     const neighbourhood =
       household?.homeUnitId ?? input.neighbourhoodId ?? (grant.role === 'neighbour_head' ? grant.unitId : null);

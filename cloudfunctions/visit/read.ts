@@ -14,9 +14,10 @@ import { forbidden, notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
 import { UNITS } from '../common/org';
-import { HEAD_ROLES } from '../common/domain/roles';
 import { visitingGrant } from './log';
 import { VISITS, type VisitDoc } from './store';
+import { ADMIN_ROLES, HEAD_ROLES } from '../common/domain/roles';
+import { COLLECTIONS } from '../common/collections';
 
 /** The most households one unit is expected to hold (a block: a few hundred). */
 const HOUSEHOLD_LIMIT = 1000;
@@ -55,7 +56,7 @@ export const list = defineAction({
     const [households, visited] = await Promise.all([
       rows<{ _id: string; nickname: string }>(
         db
-          .collection('users')
+          .collection(COLLECTIONS.users)
           .where({ ...homes, deletedAt: null })
           .field({ _id: true, nickname: true })
           .limit(HOUSEHOLD_LIMIT),
@@ -95,8 +96,8 @@ async function villageUnits(input: { villageId: string; unitId?: string }): Prom
     .collection(UNITS)
     .aggregate()
     .match({ path: input.villageId, kind: command.in(['block', 'group', 'neighbourhood']) })
-    .lookup({ from: 'users', localField: '_id', foreignField: 'homeUnitPath', as: 'residents' })
-    .lookup({ from: 'users', localField: '_id', foreignField: 'roles.unitId', as: 'holders' })
+    .lookup({ from: COLLECTIONS.users, localField: '_id', foreignField: 'homeUnitPath', as: 'residents' })
+    .lookup({ from: COLLECTIONS.users, localField: '_id', foreignField: 'roles.unitId', as: 'holders' })
     .project({
       kind: 1,
       name: 1,
@@ -126,7 +127,7 @@ async function villageUnits(input: { villageId: string; unitId?: string }): Prom
  */
 export const coverage = defineAction({
   input: coverageInputSchema,
-  access: roles(['village_admin', 'town_admin', 'branch_secretary', ...HEAD_ROLES], villageUnits),
+  access: roles([...ADMIN_ROLES, 'branch_secretary', ...HEAD_ROLES], villageUnits),
   async handler(input, { grants, resource: units, now }): Promise<Coverage> {
     // A branch secretary sees the coverage of their own branch's village only: the town organs' branch sits at the
     // town, above every village, and is no village's business (unless its secretary is also an admin of it).

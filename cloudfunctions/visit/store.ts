@@ -1,6 +1,7 @@
 import type { RequestCategory } from '@honglin/types/request';
+import { COLLECTIONS } from '../common/collections';
 
-export const VISITS = 'visits';
+export const VISITS = COLLECTIONS.visits;
 
 /** One logged visit (访一访). `householdKey` tells households apart for coverage, registered or named. */
 export interface VisitDoc {

@@ -69,12 +69,6 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** True when the request's peer is this machine. */
-export function fromLoopback(req: http.IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

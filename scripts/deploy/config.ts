@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import * as z from 'zod';
+import { requestTimeLimitsSchema } from '@honglin/types/config';
 
 /** The app id WeChat DevTools uses for a project without one (测试号): fine locally, never deployable. */
 export const PLACEHOLDER_APP_ID = 'touristappid';
@@ -32,7 +33,7 @@ export const honglinConfigSchema = z.looseObject({
       fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/, '模板字段名形如 thing1、phrase2、time4')),
     }),
   ),
-  requestTimeLimits: z.record(z.string(), z.unknown()),
+  requestTimeLimits: requestTimeLimitsSchema,
   /** Where WeChat's message pushes (消息推送, e.g. image check verdicts) are delivered. */
   messagePush: z.object({ function: z.string().min(1), events: z.array(z.string().min(1)) }).optional(),
 });

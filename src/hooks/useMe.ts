@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Me } from '@honglin/types/user';
 import { userApi } from '@/api/user';
 import type { QueryState } from '@/lib/useQuery';
+import { ADMIN_ROLES, BRANCH_ROLES, HEAD_ROLES } from '@honglin/types/org';
 
 /**
  * The current user (user.me), loaded once and shared by every page; pages that change who the user is
@@ -60,10 +61,10 @@ export interface RoleFlags {
 export function roleFlags(me: Me): RoleFlags {
   const has = (...roles: string[]) => me.roles.some((g) => roles.includes(g.role));
   return {
-    isMember: has('member', 'branch_secretary'),
+    isMember: has(...BRANCH_ROLES),
     isSecretary: has('branch_secretary'),
-    isHead: has('neighbour_head', 'group_head', 'block_head'),
-    isAdmin: has('village_admin', 'town_admin'),
-    adminUnitIds: me.roles.filter((g) => g.role === 'village_admin' || g.role === 'town_admin').map((g) => g.unitId),
+    isHead: has(...HEAD_ROLES),
+    isAdmin: has(...ADMIN_ROLES),
+    adminUnitIds: me.roles.filter((g) => ADMIN_ROLES.includes(g.role)).map((g) => g.unitId),
   };
 }

@@ -1,3 +1,4 @@
+import settings from '../../config/honglin.json';
 import type { HonglinConfig } from '../../scripts/deploy/config';
 import type { CollectionDeclaration } from '../../scripts/deploy/declaration';
 import type { FunctionConfig } from '../../scripts/deploy/functionConfig';
@@ -29,7 +30,7 @@ function config(overrides: Partial<HonglinConfig> = {}): HonglinConfig {
     town: { name: '鹿原镇' },
     firstTownAdmins: [ADMIN],
     subscribeTemplates: { pledgeReviewed: reviewed('Tmpl-Reviewed-123') },
-    requestTimeLimits: {},
+    requestTimeLimits: settings.requestTimeLimits,
     ...overrides,
   };
 }

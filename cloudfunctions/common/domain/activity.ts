@@ -5,7 +5,7 @@ import {
   type AttendanceMode,
   type Audience,
 } from '@honglin/types/activity';
-import type { RoleGrant } from '@honglin/types/org';
+import { isAdminGrantOver, type RoleGrant } from '@honglin/types/org';
 import { DATE_WINDOWS, dayOf, outsideWindow } from '@honglin/types/time';
 import { limitReached, tallyOne, type Tally, type WindowLimit } from './limits';
 
@@ -132,9 +132,7 @@ export function canManage(
   activity: { branchId: string; unitPath: readonly string[] },
 ): boolean {
   return grants.some((g) =>
-    g.role === 'branch_secretary'
-      ? g.branchId === activity.branchId
-      : (g.role === 'village_admin' || g.role === 'town_admin') && activity.unitPath.includes(g.unitId),
+    g.role === 'branch_secretary' ? g.branchId === activity.branchId : isAdminGrantOver(g, activity.unitPath),
   );
 }
 

@@ -7,7 +7,7 @@ import {
   type DistinctDeltas,
   type DistinctName,
 } from '@honglin/types/metrics';
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
+import { REQUEST_CATEGORIES, type RequestCategory } from '@honglin/types/request';
 import { UNIT_KINDS, type UnitKind } from '@honglin/types/org';
 import type { ActivityKind } from '@honglin/types/activity';
 import type { Figures, Period, PlaceFigures, TrendPoint } from '@honglin/types/stats';
@@ -341,9 +341,6 @@ export function summaryText(
   if (parts.length === 0) return `${opening}暂无可统计的工作记录。`;
   return `${opening}${whole}${parts.join('；')}。`;
 }
-
-/** Category names as the summary and export write them. */
-export const CATEGORY_LABEL: Record<RequestCategory, string> = REQUEST_CATEGORY_LABELS;
 
 // ---------------------------------------------------------------- counters rebuilt from the records
 

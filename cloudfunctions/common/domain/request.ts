@@ -30,17 +30,6 @@ export type RequestEvent =
   | { type: 'autoClose' };
 
 export type RequestEventType = RequestEvent['type'];
-export const REQUEST_EVENT_TYPES: readonly RequestEventType[] = [
-  'accept',
-  'assign',
-  'dispatch',
-  'escalate',
-  'autoEscalate',
-  'handBack',
-  'resolve',
-  'rate',
-  'autoClose',
-];
 
 /** What happened, as the timeline names it. */
 export type TimelineEvent =

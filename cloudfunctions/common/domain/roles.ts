@@ -1,11 +1,8 @@
 import { ROLE_UNIT_KIND, type RoleGrant, type RoleGrantView, type RoleName, type UnitKind } from '@honglin/types/org';
 import { maskPhone } from '@honglin/types/mask';
 
-/** The admin roles that grant and revoke roles, and manage units, branches, places and people. */
-export const ADMIN_ROLES: readonly RoleName[] = ['village_admin', 'town_admin'];
-
-/** The heads of the 片组邻三长制: they visit households and take up residents' problems in their unit. */
-export const HEAD_ROLES: readonly RoleName[] = ['neighbour_head', 'group_head', 'block_head'];
+// The role groups are defined in types/org (the client needs them too); the functions take them from here.
+export { ADMIN_ROLES, HEAD_ROLES, HANDLING_ROLES } from '@honglin/types/org';
 
 /**
  * Which roles an admin grant allows its holder to grant or revoke (within the grant's unit and below):

@@ -1,11 +1,8 @@
 import type { RequestCategory } from '@honglin/types/request';
 import { shanghai } from '@honglin/types/time';
+import type { RequestTimeLimits } from '@honglin/types/config';
 
-/** config/honglin.json `requestTimeLimits`: hours to resolve per category, hours to accept (urgent and not). */
-export type RequestTimeLimits = Record<RequestCategory, { label: string; resolveHours: number }> & {
-  urgentAcceptHours: number;
-  acceptHours: number;
-};
+export type { RequestTimeLimits } from '@honglin/types/config';
 
 export interface DueTimes {
   acceptBy: Date;

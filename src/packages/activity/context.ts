@@ -1,4 +1,5 @@
 import type { Me } from '@honglin/types/user';
+import { ADMIN_ROLES } from '@honglin/types/org';
 
 /** Who I am as the activity pages need it: my roles (with their branches and units). `userApi.me` answers it. */
 export type MyRoles = Pick<Me, 'openid' | 'nickname' | 'roles'>;
@@ -20,7 +21,7 @@ export function secretaryBranch(
 
 /** The unit I administer (village or town), if any. */
 export function adminUnit(me: MyRoles): { unitId: string; name: string } | null {
-  const grant = me.roles.find((g) => g.role === 'village_admin' || g.role === 'town_admin');
+  const grant = me.roles.find((g) => ADMIN_ROLES.includes(g.role));
   return grant ? { unitId: grant.unitId, name: grant.unitName ?? '' } : null;
 }
 

@@ -8,7 +8,7 @@ import {
   type RatingVerdict,
 } from '@honglin/types/pledge';
 import { pledgeApi } from '@/api/pledge';
-import '@/pages/pledges/pledge.scss';
+import '@/components/pledge/pledge.scss';
 
 interface RatingsProps {
   pledgeId: string;

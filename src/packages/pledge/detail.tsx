@@ -17,11 +17,11 @@ import { PageShell } from '@/components/PageShell';
 import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { dateTime, dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
-import { PledgeCard } from '@/pages/pledges/PledgeCard';
-import { useReturnReload } from '@/pages/pledges/useReturnReload';
+import { PledgeCard } from '@/components/pledge/PledgeCard';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import { Ratings } from './Ratings';
 import { askToBeTold } from '@/lib/subscribe';
-import '@/pages/pledges/pledge.scss';
+import '@/components/pledge/pledge.scss';
 
 /** 承诺详情: the pledge, its fulfilment records and history, and what the caller may do with it now. */
 export default function PledgeDetailPage() {

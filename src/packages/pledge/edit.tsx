@@ -16,10 +16,10 @@ import { useMe } from '@/hooks/useMe';
 import { dayLabel } from '@/lib/datetime';
 import type { QueryState } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
-import { BranchChips } from '@/pages/pledges/BranchChips';
-import { inAMonth, pledgeRolesOf, today, type BranchChoice } from '@/pages/pledges/roles';
+import { BranchChips } from '@/components/pledge/BranchChips';
+import { inAMonth, pledgeRolesOf, today, type BranchChoice } from '@/lib/pledgeRoles';
 import { askToBeTold } from '@/lib/subscribe';
-import '@/pages/pledges/pledge.scss';
+import '@/components/pledge/pledge.scss';
 
 interface Draft {
   category: PledgeCategory | undefined;

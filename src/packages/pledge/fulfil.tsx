@@ -7,9 +7,9 @@ import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
 import { dayLabel } from '@/lib/datetime';
 import { newRequestId } from '@/lib/requestId';
-import { today } from '@/pages/pledges/roles';
+import { today } from '@/lib/pledgeRoles';
 import { RequestLinkPicker } from './RequestLinkPicker';
-import '@/pages/pledges/pledge.scss';
+import '@/components/pledge/pledge.scss';
 
 const MAX_PHOTOS = 9;
 

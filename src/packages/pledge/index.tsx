@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { RATABLE_PLEDGE_STATES } from '@honglin/types/pledge';
 import { PageShell } from '@/components/PageShell';
-import { PledgeCard } from '@/pages/pledges/PledgeCard';
-import { PledgeList } from '@/pages/pledges/PledgeList';
-import { usePledgeList } from '@/pages/pledges/usePledgeList';
-import { useReturnReload } from '@/pages/pledges/useReturnReload';
+import { PledgeCard } from '@/components/pledge/PledgeCard';
+import { PledgeList } from '@/components/pledge/PledgeList';
+import { usePledgeList } from '@/hooks/usePledgeList';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import { Ratings } from './Ratings';
-import '@/pages/pledges/pledge.scss';
+import '@/components/pledge/pledge.scss';
 
 /** 承诺墙 (亮诺): the village's approved pledges with their progress; residents say 满意/不满意 once completed. */
 export default function PledgeWallPage() {

@@ -4,13 +4,13 @@ import type { PledgeState } from '@honglin/types/pledge';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
-import { BranchChips } from '@/pages/pledges/BranchChips';
-import { PledgeCard } from '@/pages/pledges/PledgeCard';
-import { PledgeList } from '@/pages/pledges/PledgeList';
-import { pledgeRolesOf, type BranchChoice } from '@/pages/pledges/roles';
-import { usePledgeList } from '@/pages/pledges/usePledgeList';
-import { useReturnReload } from '@/pages/pledges/useReturnReload';
-import '@/pages/pledges/pledge.scss';
+import { BranchChips } from '@/components/pledge/BranchChips';
+import { PledgeCard } from '@/components/pledge/PledgeCard';
+import { PledgeList } from '@/components/pledge/PledgeList';
+import { pledgeRolesOf, type BranchChoice } from '@/lib/pledgeRoles';
+import { usePledgeList } from '@/hooks/usePledgeList';
+import { useReturnReload } from '@/hooks/useReturnReload';
+import '@/components/pledge/pledge.scss';
 
 /** The secretary's queues: what waits for review, for appraisal, what is overdue, and everything. */
 const QUEUES: { label: string; state?: PledgeState; overdue?: boolean }[] = [

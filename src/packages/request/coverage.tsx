@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { shanghai } from '@honglin/types/time';
-import { ROLE_LABELS } from '@honglin/types/org';
+import { HEAD_ROLES, ROLE_LABELS } from '@honglin/types/org';
 import type { TreeAnswer } from '@honglin/types/org-api';
 import type { Me } from '@honglin/types/user';
 import { callCloud } from '@/api/transport';
@@ -11,7 +11,7 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { userApi } from '@/api/user';
-import '@/pages/requests/request.scss';
+import '@/components/request/request.scss';
 
 const MONTHS = [shanghai().format('YYYY-MM'), shanghai().subtract(1, 'month').format('YYYY-MM')];
 
@@ -22,8 +22,6 @@ interface CoverageScope {
   villageId: string;
   unitId?: string;
 }
-
-const HEAD_ROLES = ['neighbour_head', 'group_head', 'block_head'];
 
 /**
  * What this person may see, from their roles: a head their own unit, a village admin or village branch secretary

@@ -14,10 +14,10 @@ import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { newRequestId } from '@/lib/requestId';
 import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
-import { EVENT_LABELS } from '@/pages/requests/labels';
+import { EVENT_LABELS } from '@/lib/requestLabels';
 import { dateTime as when } from '@/lib/datetime';
-import { RequestCardHead } from '@/pages/requests/RequestCard';
-import '@/pages/requests/request.scss';
+import { RequestCardHead } from '@/components/request/RequestCard';
+import '@/components/request/request.scss';
 
 type Panel = 'escalate' | 'handBack' | 'resolve' | 'rate' | 'assign' | 'comment' | null;
 

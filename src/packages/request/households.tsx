@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { HOUSEHOLD_TAGS, type HouseholdTag, type HouseholdView } from '@honglin/types/household';
-import type { Unit } from '@honglin/types/org';
+import { HANDLING_ROLES, type Unit } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { orgApi } from '@/api/org';
 import { Chip } from '@/components/Chip';
@@ -12,13 +12,11 @@ import { newRequestId } from '@/lib/requestId';
 import { useQuery } from '@/lib/useQuery';
 import '../account/form.scss';
 
-const KEEPERS = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
-
 /** The units whose households the person keeps: their head roles' units and the units they administer. */
 function keptUnits(me: Me): Array<{ unitId: string; unitName: string }> {
   const seen = new Set<string>();
   return me.roles
-    .filter((g) => KEEPERS.includes(g.role) && !seen.has(g.unitId) && seen.add(g.unitId))
+    .filter((g) => HANDLING_ROLES.includes(g.role) && !seen.has(g.unitId) && seen.add(g.unitId))
     .map((g) => ({ unitId: g.unitId, unitName: g.unitName }));
 }
 

@@ -11,9 +11,9 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@honglin/types/org'
 import { shanghai } from '@honglin/types/time';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
-import { RequestList } from '@/pages/requests/RequestList';
-import { useRequestList } from '@/pages/requests/useRequestList';
-import '@/pages/requests/request.scss';
+import { RequestList } from '@/components/request/RequestList';
+import { useRequestList } from '@/hooks/useRequestList';
+import '@/components/request/request.scss';
 
 const STATES: Array<{ label: string; state: NonNullable<ListRequestsInput['state']> }> = [
   { label: '待办', state: 'open' },

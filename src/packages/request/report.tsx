@@ -3,7 +3,7 @@ import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { TreeAnswer } from '@honglin/types/org-api';
-import type { Unit } from '@honglin/types/org';
+import { HANDLING_ROLES, type Unit } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
@@ -12,15 +12,13 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
-import '@/pages/requests/request.scss';
-
-const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
+import '@/components/request/request.scss';
 
 /** The neighbourhoods a head may report for: their own, or those below the unit they head. */
 async function neighbourhoodsOf() {
   const me = await callCloud<Me>('user', 'me', {});
   if (!me.ok) return me;
-  const grant = me.data.roles.find((g) => HANDLING.includes(g.role));
+  const grant = me.data.roles.find((g) => HANDLING_ROLES.includes(g.role));
   if (!grant) return { ok: true as const, data: [] as Unit[] };
   const tree = await callCloud<TreeAnswer>('org', 'tree', { rootId: grant.unitId, depth: 4 });
   if (!tree.ok) return tree;

@@ -8,10 +8,10 @@ import { imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
-import { stateLabel } from '@/pages/requests/labels';
+import { stateLabel } from '@/lib/requestLabels';
 import { dateTime } from '@/lib/datetime';
 import { askToBeTold } from '@/lib/subscribe';
-import '@/pages/requests/request.scss';
+import '@/components/request/request.scss';
 
 const MAX_PHOTOS = 9;
 

@@ -10,7 +10,7 @@ import { PageShell } from '@/components/PageShell';
 import { dayLabel } from '@/lib/datetime';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
-import '@/pages/requests/request.scss';
+import '@/components/request/request.scss';
 
 interface ProblemLine {
   category: RequestCategory;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { navigateTo, setClipboardData } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { RoleGrantView } from '@honglin/types/org';
+import { STATS_ROLES, type RoleGrantView } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
 import type { Me } from '@honglin/types/user';
@@ -21,10 +21,9 @@ import './stats.scss';
  * (the town organs' secretary, whose branch sits at the town, reads no figures).
  */
 function startUnit(roles: readonly RoleGrantView[]): string | null {
-  const order = ['town_admin', 'village_admin', 'branch_secretary'];
   const grant = [...roles]
-    .filter((g) => order.includes(g.role) && (g.role !== 'branch_secretary' || g.unitPath.length > 1))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))[0];
+    .filter((g) => STATS_ROLES.includes(g.role) && (g.role !== 'branch_secretary' || g.unitPath.length > 1))
+    .sort((a, b) => STATS_ROLES.indexOf(a.role) - STATS_ROLES.indexOf(b.role))[0];
   return grant?.unitId ?? null;
 }
 

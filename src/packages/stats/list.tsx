@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { setNavigationBarTitle, useRouter } from '@tarojs/taro';
 import { REQUEST_CATEGORIES, type ListRequestsInput, type RequestCategory } from '@honglin/types/request';
 import { PageShell } from '@/components/PageShell';
-import { RequestList } from '@/pages/requests/RequestList';
-import { useRequestList } from '@/pages/requests/useRequestList';
-import '@/pages/requests/request.scss';
+import { RequestList } from '@/components/request/RequestList';
+import { useRequestList } from '@/hooks/useRequestList';
+import '@/components/request/request.scss';
 
 const STATES = ['open', 'all', 'submitted', 'accepted', 'in_progress', 'resolved', 'closed'] as const;
 

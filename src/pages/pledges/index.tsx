@@ -15,12 +15,12 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { useTabPage } from '@/lib/tabBar';
-import { PledgeCard } from './PledgeCard';
-import { PledgeList } from './PledgeList';
-import { pledgeRolesOf } from './roles';
-import { usePledgeList } from './usePledgeList';
-import { useReturnReload } from './useReturnReload';
-import './pledge.scss';
+import { PledgeCard } from '@/components/pledge/PledgeCard';
+import { PledgeList } from '@/components/pledge/PledgeList';
+import { pledgeRolesOf } from '@/lib/pledgeRoles';
+import { usePledgeList } from '@/hooks/usePledgeList';
+import { useReturnReload } from '@/hooks/useReturnReload';
+import '@/components/pledge/pledge.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/pledge/${page}` });
 

@@ -9,10 +9,10 @@ import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
 import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDrafts';
 import { useTabPage } from '@/lib/tabBar';
-import { requestRolesOf } from './labels';
-import { RequestList } from './RequestList';
-import { useRequestList } from './useRequestList';
-import './request.scss';
+import { requestRolesOf } from '@/lib/requestLabels';
+import { RequestList } from '@/components/request/RequestList';
+import { useRequestList } from '@/hooks/useRequestList';
+import '@/components/request/request.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 

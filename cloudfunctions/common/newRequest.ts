@@ -1,11 +1,12 @@
 import type { LadderStep, RequestCategory, GeoPoint } from '@honglin/types/request';
-import { config } from '../common/config';
-import type { Tx } from '../common/db';
-import { dueTimes, type RequestTimeLimits } from '../common/domain/timeLimits';
-import { recordTimeline } from '../common/timeline';
-import { REQUESTS, responsibleAt, type RequestDoc } from './store';
+import { config } from './config';
+import type { Tx } from './db';
+import { dueTimes, type RequestTimeLimits } from './domain/timeLimits';
+import { recordTimeline } from './timeline';
+import { REQUESTS, responsibleAt, type RequestDoc } from './requests';
 
-export const timeLimits = config.requestTimeLimits as RequestTimeLimits;
+/** How long each category may wait to be accepted and resolved (config/honglin.json; no cast: a missing category fails to compile). */
+export const timeLimits: RequestTimeLimits = config.requestTimeLimits;
 
 export interface Problem {
   category: RequestCategory;

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Chip } from '@/components/Chip';
-import type { BranchChoice } from './roles';
+import type { BranchChoice } from '@/lib/pledgeRoles';
 
 /** One chip per branch (for a person in several): where to pledge, whose pledges to review. */
 export function BranchChips({

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@/components/Button';
 import type { PledgeSummary } from '@honglin/types/pledge';
-import type { usePledgeList } from './usePledgeList';
+import type { usePledgeList } from '@/hooks/usePledgeList';
 import './pledge.scss';
 
 interface PledgeListProps {

@@ -1,5 +1,5 @@
 import { REQUEST_STATE_LABELS, type RequestState } from '@honglin/types/request';
-import type { RoleGrantView } from '@honglin/types/org';
+import { HANDLING_ROLES, HEAD_ROLES, type RoleGrantView } from '@honglin/types/org';
 
 /** Timeline events in plain words. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -37,16 +37,13 @@ export interface RequestRoles {
   member: boolean;
 }
 
-const HANDLING = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
-const VISITING = ['neighbour_head', 'group_head', 'block_head'];
-
 export function requestRolesOf(roles: readonly RoleGrantView[]): RequestRoles {
   const villages = roles.flatMap((g) =>
     (g.role === 'village_admin' || g.role === 'branch_secretary') && g.unitPath.length >= 2 ? [g.unitPath[1]] : [],
   );
   return {
-    handles: roles.some((g) => HANDLING.includes(g.role)),
-    visits: roles.some((g) => VISITING.includes(g.role)),
+    handles: roles.some((g) => HANDLING_ROLES.includes(g.role)),
+    visits: roles.some((g) => HEAD_ROLES.includes(g.role)),
     coverageVillageIds: [...new Set(villages)],
     town: roles.some((g) => g.role === 'town_admin'),
     member: roles.some((g) => g.role === 'member'),

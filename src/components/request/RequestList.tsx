@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { navigateTo } from '@tarojs/taro';
 import { Button } from '@/components/Button';
 import { RequestCard } from './RequestCard';
-import type { RequestListState } from './useRequestList';
+import type { RequestListState } from '@/hooks/useRequestList';
 
 /** A list of requests with its loading, empty and error notes and 加载更多. */
 export function RequestList({ list, emptyText }: { list: RequestListState; emptyText: string }) {

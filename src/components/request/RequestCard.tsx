@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { REQUEST_CATEGORY_LABELS, type RequestSummary } from '@honglin/types/request';
 import { dateTime as when } from '@/lib/datetime';
-import { stateLabel } from './labels';
+import { stateLabel } from '@/lib/requestLabels';
 
 /** One request in a list: category, what is wrong, where it stands and who has it now. */
 export function RequestCard({ request, onOpen }: { request: RequestSummary; onOpen: () => void }) {
