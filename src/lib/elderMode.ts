@@ -57,12 +57,17 @@ const STANDARD_FONT_SIZE = 16;
 
 /** WeChat's own font-size setting as a scale of our text (1 when not larger, or where the host does not say). */
 export function systemTextScale(): number {
-  try {
-    const size = Number((getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting);
-    return Number.isFinite(size) && size > STANDARD_FONT_SIZE ? Math.min(size / STANDARD_FONT_SIZE, 2) : 1;
-  } catch {
-    return 1;
+  // Only WeChat has the setting; H5's getAppBaseInfo, which has none, would bring a user-agent parser (40 KB) into
+  // the first load: the build drops this branch there.
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const size = Number((getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting);
+      return Number.isFinite(size) && size > STANDARD_FONT_SIZE ? Math.min(size / STANDARD_FONT_SIZE, 2) : 1;
+    } catch {
+      return 1;
+    }
   }
+  return 1;
 }
 
 /**
