@@ -19,7 +19,7 @@ import { PledgeList } from './PledgeList';
 import { pledgeRolesOf } from './roles';
 import { usePledgeList } from './usePledgeList';
 import { useReturnReload } from './useReturnReload';
-import './pledge.scss';
+import './pledge-list.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/pledge/${page}` });
 

@@ -10,7 +10,7 @@ import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDraft
 import { requestRolesOf } from './labels';
 import { RequestList } from './RequestList';
 import { useRequestList } from './useRequestList';
-import './request.scss';
+import './request-list.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 
