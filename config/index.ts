@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { Input } from 'postcss';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import { h5SplitChunks } from './h5-split-chunks';
 import settings from './honglin.json';
@@ -12,6 +13,23 @@ const root = path.resolve(__dirname, '..');
 const platform = process.env.TARO_ENV ?? 'weapp';
 /** The shared contracts live outside src/, so Taro must be told to compile them (TypeScript) too. */
 const typesDir = path.join(root, 'types');
+
+/**
+ * The contracts' modules are free of side effects but for zod-locale (imported by the cloud functions for its
+ * `z.config`) and time.ts's dayjs setup, which matters only to what uses time.ts. Told so, webpack leaves out a
+ * contract module whose exports a bundle does not use, and what it imports: dayjs stays out of the pages that
+ * write no date, e.g. H5's first load.
+ */
+function contractsFreeOfSideEffects(chain: Chain): void {
+  chain.module
+    .rule('contracts-free-of-side-effects')
+    .test(/\.ts$/)
+    .include.add(typesDir)
+    .end()
+    .exclude.add(path.join(typesDir, 'zod-locale.ts'))
+    .end()
+    .set('sideEffects', false);
+}
 
 /** NutUI is drawn on a 375 px design, our own styles on 750 px. */
 function designWidth(input?: string | number | Input): number {
@@ -61,12 +79,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
     },
     cache: { enable: false },
+    // Taro's terser writes every non-ASCII character of the weapp as \uXXXX: 6 bytes for each Chinese character of
+    // the UI where UTF-8 (which WeChat reads JS files as) takes 3; about 6 KB of the main package. H5 already has it.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       // types/ lives outside src/: Taro transpiles only src/ unless told.
       compile: { include: [path.join(root, 'types')] },
       webpackChain(chain) {
         // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
         weappSafeCode(chain);
+        contractsFreeOfSideEffects(chain);
         chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
       },
       postcss: {
@@ -84,7 +106,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       webpackChain(chain, webpack) {
         chain.plugin('module-manifest').use(ModuleManifestPlugin, [root]);
+        contractsFreeOfSideEffects(chain);
         if (process.env.NODE_ENV !== 'development') chain.optimization.splitChunks(h5SplitChunks);
+        // One module per Taro component, so a page's components load with that page (config/h5-components-loader.js).
+        chain.module
+          .rule('taro-components-per-module')
+          .test(/[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]components\.js$/)
+          .use('per-component')
+          .loader(path.join(__dirname, 'h5-components-loader.js'));
         // @tarojs/components' React wrappers carry a copy of tslib of their own; the app's one is already loaded.
         chain
           .plugin('one-tslib')

@@ -7,8 +7,9 @@
  *   cloud function       dist/cloudfunctions/<name>/index.js (wx-server-sdk is external, so the file is the bundle)  ≤ 200 KB
  *   H5 first-load JS     the scripts dist/h5/index.html loads plus the chunks of the first page ≤ 1.3× the bare app's
  *   H5 page chunk        each page's own chunk                                     ≤ 30 KB
- *   H5 page load         the JS a page loads beyond the first load                 ≤ 280 KB (the two detail pages
- *                        open photos with Taro's previewImage, which brings Swiper: 191 KB of it)
+ *   H5 page load         the JS a page loads beyond the first load                 ≤ 300 KB (the two detail pages
+ *                        open photos with Taro's previewImage, which brings Swiper: 191 KB of it; dayjs, the
+ *                        form components and Taro's media APIs come with the pages that use them, not the first load)
  *   H5 duplicates        a source module bundled into more than one chunk         none (dist/h5.modules.json)
  *
  * It also reads dist/weapp's JavaScript as WeChat loads it (scripts/weappCode.ts): every file parses as ES2017,
@@ -27,7 +28,7 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const KB = 1024;
 
-const BUDGET_KB = { main: 450, subpackage: 500, function: 200, h5PageChunk: 30, h5PageLoad: 280 } as const;
+const BUDGET_KB = { main: 450, subpackage: 500, function: 200, h5PageChunk: 30, h5PageLoad: 300 } as const;
 /** How much bigger than the bare Taro app the weapp main package and the H5 first load may be. */
 const RATIO_BUDGET = 1.3;
 
@@ -182,15 +183,11 @@ function ratio(line: Line): number | undefined {
   return line.bareBytes === undefined || line.bytes === undefined ? undefined : line.bytes / line.bareBytes;
 }
 
-/**
- * OVER: past its size in KB, which fails the run. OVER RATIO: past 1.3× the bare app built in the same run, which
- * is printed and reported but does not fail it: the ratios of issue 18 are not met yet (weapp main 1.33×, H5 first
- * load 1.44× after the session-3 merges), and a red CI would hold back every other change with them.
- */
-function status(line: Line): 'ok' | 'OVER' | 'OVER RATIO' | 'MISSING' {
+/** OVER: past its size in KB, or past 1.3× the bare app built in the same run: either fails the run. */
+function status(line: Line): 'ok' | 'OVER' | 'MISSING' {
   if (line.missing) return 'MISSING';
   if (line.budgetKb > 0 && (line.bytes ?? 0) > line.budgetKb * KB) return 'OVER';
-  return (ratio(line) ?? 0) > RATIO_BUDGET ? 'OVER RATIO' : 'ok';
+  return (ratio(line) ?? 0) > RATIO_BUDGET ? 'OVER' : 'ok';
 }
 
 function main(): void {
@@ -215,9 +212,9 @@ function main(): void {
   const missing = lines.filter((l) => l.missing);
   const over = lines.filter((l) => status(l) === 'OVER');
   for (const line of missing) console.error(`missing: ${line.item}: run ${line.missing}`);
-  for (const line of over) console.error(`over budget: ${line.item}`);
-  for (const line of lines.filter((l) => status(l) === 'OVER RATIO')) {
-    console.error(`over the ${RATIO_BUDGET}× ratio (issue 18, open): ${line.item}`);
+  for (const line of over) {
+    const past = (ratio(line) ?? 0) > RATIO_BUDGET ? ` (over ${RATIO_BUDGET}× the bare app)` : '';
+    console.error(`over budget: ${line.item}${past}`);
   }
   const weapp = path.join(dist, 'weapp');
   const code = fs.existsSync(weapp) ? weappCodeProblems(weapp) : [];

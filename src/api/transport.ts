@@ -96,14 +96,21 @@ export async function callCloud<T>(fn: string, action: string, data: object): Pr
   return answer;
 }
 
-async function callOnce<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
-  const event = { ...data, action };
-  if (process.env.TARO_ENV === 'h5') {
-    const reply = await postToGateway(fn, JSON.stringify(event), { 'content-type': 'application/json' });
-    return 'failed' in reply ? failure(reply.failed) : toEnvelope<T>(reply.answer);
-  }
+/**
+ * One call, by the platform's way. The platform is picked here, outside the async functions: inside one, the
+ * compiled state machine keeps both platforms' paths, and the weapp package carried the H5 one (and H5 the weapp's).
+ */
+const callOnce: <T>(fn: string, action: string, data: object) => Promise<Envelope<T>> =
+  process.env.TARO_ENV === 'h5' ? callGateway : callWeapp;
+
+async function callGateway<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
+  const reply = await postToGateway(fn, JSON.stringify({ ...data, action }), { 'content-type': 'application/json' });
+  return 'failed' in reply ? failure(reply.failed) : toEnvelope<T>(reply.answer);
+}
+
+async function callWeapp<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
   try {
-    const { result } = await Taro.cloud.callFunction({ name: fn, data: event });
+    const { result } = await Taro.cloud.callFunction({ name: fn, data: { ...data, action } });
     return toEnvelope<T>(result);
   } catch {
     return weappFailure();
@@ -114,25 +121,29 @@ async function callOnce<T>(fn: string, action: string, data: object): Promise<En
  * Uploads a picture chosen on the device (a temp path in the weapp, a blob: URL in H5) to `cloudPath`
  * in cloud storage and gives its cloud:// file id.
  */
-export async function uploadImage(localPath: string, cloudPath: string): Promise<Envelope<{ fileID: string }>> {
-  if (process.env.TARO_ENV === 'h5') {
-    let file: Blob;
-    try {
-      file = await (await fetch(localPath)).blob();
-    } catch {
-      return failure('INTERNAL');
-    }
-    const form = new FormData();
-    form.append('cloudPath', cloudPath);
-    form.append('file', file, cloudPath.split('/').pop());
-    const reply = await postToGateway('__upload', form);
-    if ('failed' in reply) return failure(reply.failed);
-    const { fileID } = (reply.answer ?? {}) as { fileID?: unknown };
-    // The gateway's own answer; the id is checked again by whichever action it is given to.
-    return typeof fileID === 'string' && fileID.startsWith('cloud://')
-      ? { ok: true, data: { fileID } }
-      : failure('INTERNAL');
+export const uploadImage: (localPath: string, cloudPath: string) => Promise<Envelope<{ fileID: string }>> =
+  process.env.TARO_ENV === 'h5' ? uploadToGateway : uploadToCloud;
+
+async function uploadToGateway(localPath: string, cloudPath: string): Promise<Envelope<{ fileID: string }>> {
+  let file: Blob;
+  try {
+    file = await (await fetch(localPath)).blob();
+  } catch {
+    return failure('INTERNAL');
   }
+  const form = new FormData();
+  form.append('cloudPath', cloudPath);
+  form.append('file', file, cloudPath.split('/').pop());
+  const reply = await postToGateway('__upload', form);
+  if ('failed' in reply) return failure(reply.failed);
+  const { fileID } = (reply.answer ?? {}) as { fileID?: unknown };
+  // The gateway's own answer; the id is checked again by whichever action it is given to.
+  return typeof fileID === 'string' && fileID.startsWith('cloud://')
+    ? { ok: true, data: { fileID } }
+    : failure('INTERNAL');
+}
+
+async function uploadToCloud(localPath: string, cloudPath: string): Promise<Envelope<{ fileID: string }>> {
   try {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath });
     return { ok: true, data: { fileID } };

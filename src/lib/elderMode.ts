@@ -55,7 +55,12 @@ export function declineElderMode(): void {
  * itself (the weapp), and the 长辈模式 sizes.
  */
 export function textScaleStyle(elder: boolean): string | undefined {
-  const size = fontSizeSetting(process.env.TARO_ENV, { appBaseInfo: getAppBaseInfo, systemInfo: getSystemInfoSync });
+  // Only the weapp reads WeChat's setting. In H5, getAppBaseInfo would bring a user-agent parser (40 KB) into the
+  // first load: the build drops this branch there.
+  const size =
+    process.env.TARO_ENV === 'weapp'
+      ? fontSizeSetting('weapp', { appBaseInfo: getAppBaseInfo, systemInfo: getSystemInfoSync })
+      : undefined;
   return scaleStyle(systemTextScale(size), elder);
 }
 

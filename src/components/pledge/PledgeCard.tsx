@@ -8,7 +8,7 @@ import {
   type PledgeSummary,
 } from '@honglin/types/pledge';
 import { dayLabel } from '@/lib/datetime';
-import './pledge.scss';
+import './pledge-list.scss';
 
 interface PledgeCardProps {
   pledge: PledgeSummary;

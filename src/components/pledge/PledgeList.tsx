@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@/components/Button';
 import type { PledgeSummary } from '@honglin/types/pledge';
 import type { usePledgeList } from '@/hooks/usePledgeList';
-import './pledge.scss';
+import './pledge-list.scss';
 
 interface PledgeListProps {
   list: ReturnType<typeof usePledgeList>;

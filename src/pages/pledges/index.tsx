@@ -20,7 +20,7 @@ import { PledgeList } from '@/components/pledge/PledgeList';
 import { pledgeRolesOf } from '@/lib/pledgeRoles';
 import { usePledgeList } from '@/hooks/usePledgeList';
 import { useReturnReload } from '@/hooks/useReturnReload';
-import '@/components/pledge/pledge.scss';
+import '@/components/pledge/pledge-list.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/pledge/${page}` });
 

@@ -12,7 +12,7 @@ import { useTabPage } from '@/lib/tabBar';
 import { requestRolesOf } from '@/lib/requestLabels';
 import { RequestList } from '@/components/request/RequestList';
 import { useRequestList } from '@/hooks/useRequestList';
-import '@/components/request/request.scss';
+import '@/components/request/request-list.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 
