@@ -11,17 +11,13 @@ import { HEAD_ROLE_OF_KIND, ROLE_LABELS, type RoleGrant, type UnitKind } from '@
 import { monthOf } from '@honglin/types/time';
 import { roles, type ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
-import { rows } from '../common/db';
 import { forbidden, notFound } from '../common/errors';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { UNITS, unitScope, unitsById, type UnitDoc } from '../common/org';
+import { UNITS, type UnitDoc } from '../common/org';
 import { HOUSEHOLDS, householdView, seesHouseholdPhones, type HouseholdDoc } from '../common/households';
 import { HEAD_ROLES } from '../common/domain/roles';
 import { VISITS, type VisitDoc } from './store';
-
-/** The most households one unit is expected to hold (a village: several hundred; the cloud reads 1000 at most). */
-const HOUSEHOLD_LIMIT = 1000;
 
 /** 走访记录: the calling head's own visits of a month (default this one), newest day first. */
 export const list = defineAction({
@@ -29,7 +25,13 @@ export const list = defineAction({
   access: roles(HEAD_ROLES),
   async handler(input, { openid, now }): Promise<VisitList> {
     const month = input.month ?? monthOf(now);
-    const page = await pageOf<VisitDoc>(db.collection(VISITS), { headId: openid, month }, 'date', input.cursor, input.size);
+    const page = await pageOf<VisitDoc>(
+      db.collection(VISITS),
+      { headId: openid, month },
+      'date',
+      input.cursor,
+      input.size,
+    );
     return {
       month,
       items: page.items.map((v) => ({
@@ -77,30 +79,42 @@ function byPlace(units: Map<string, UnitDoc>) {
  */
 export const notVisited = defineAction({
   input: notVisitedInputSchema,
-  access: roles(
-    [...HEAD_ROLES, 'village_admin', 'town_admin'],
-    unitScope((i: { unitId: string }) => i.unitId),
-  ),
+  access: roles([...HEAD_ROLES, 'village_admin', 'town_admin'], unitWithHouseholds),
   async handler(input, { grants, resource: unit, now }): Promise<NotVisited> {
     const month = input.month ?? monthOf(now);
-    const [households, visited] = await Promise.all([
-      rows<HouseholdDoc>(
-        db.collection(HOUSEHOLDS).where({ unitPath: input.unitId, closedAt: null }).limit(HOUSEHOLD_LIMIT),
-      ),
-      visitedIn(input.unitId, month),
-    ]);
-    const waiting = households.filter((h) => !visited.has(h._id));
-    const units = await unitsById(waiting.map((h) => h.unitId));
+    const visited = await visitedIn(input.unitId, month);
+    const open = unit.households.filter((h) => h.closedAt === null);
+    const units = new Map([unit, ...unit.below].map((u) => [u._id, u]));
     const inFull = seesHouseholdPhones(grants, unit.path);
     return {
       month,
-      households: waiting
+      households: open
+        .filter((h) => !visited.has(h._id))
         .sort(byPlace(units))
         .map((h) => householdView(h, units.get(h.unitId)?.name ?? '', inFull)),
-      total: households.length,
+      total: open.length,
     };
   },
 });
+
+type UnitWithHouseholds = UnitDoc & { households: HouseholdDoc[]; below: UnitDoc[] };
+
+/**
+ * Scope rule of notVisited, and its data in the same read: the unit, every household under it (closed ones too: the
+ * lookup cannot filter) and the units below it, for the neighbourhoods' names.
+ */
+async function unitWithHouseholds(input: { unitId: string }): Promise<ScopeTarget<UnitWithHouseholds>> {
+  const { list } = (await db
+    .collection(UNITS)
+    .aggregate()
+    .match({ _id: input.unitId })
+    .lookup({ from: HOUSEHOLDS, localField: '_id', foreignField: 'unitPath', as: 'households' })
+    .lookup({ from: UNITS, localField: '_id', foreignField: 'path', as: 'below' })
+    .end()) as { list: UnitWithHouseholds[] };
+  const [unit] = list;
+  if (!unit) throw notFound('找不到这个单位，请刷新后重试');
+  return { unitPath: unit.path, resource: unit };
+}
 
 interface UnitWithPeople {
   _id: string;
@@ -108,11 +122,13 @@ interface UnitWithPeople {
   name: string;
   path: string[];
   order: number;
+  /** A neighbourhood's own households (blocks and groups have none of their own). */
+  households: Array<Pick<HouseholdDoc, '_id' | 'closedAt'>>;
   holders: Array<{ _id: string; nickname: string; roles: RoleGrant[] }>;
 }
 
 /**
- * The village's blocks, groups and neighbourhoods with their role holders, in one read; it is also
+ * The village's blocks, groups and neighbourhoods with their households and role holders, in one read; it is also
  * the scope rule (the village's path comes with its units). With `unitId`, only that unit and the units below it,
  * and the target is that unit: its own head (and every head or admin above it) may see it.
  */
@@ -121,8 +137,11 @@ async function villageUnits(input: { villageId: string; unitId?: string }): Prom
     .collection(UNITS)
     .aggregate()
     .match({ path: input.villageId, kind: command.in(['block', 'group', 'neighbourhood']) })
+    .lookup({ from: HOUSEHOLDS, localField: '_id', foreignField: 'unitId', as: 'households' })
     .lookup({ from: 'users', localField: '_id', foreignField: 'roles.unitId', as: 'holders' })
     .project({
+      'households._id': 1,
+      'households.closedAt': 1,
       kind: 1,
       name: 1,
       path: 1,
@@ -157,18 +176,12 @@ export const coverage = defineAction({
     if (grants.every((g) => g.role === 'branch_secretary' && g.unitId !== input.villageId)) throw forbidden();
     const month = input.month ?? monthOf(now);
     const scopeId = input.unitId ?? input.villageId;
-    const [open, visited] = await Promise.all([
-      rows<Pick<HouseholdDoc, '_id' | 'unitPath'>>(
-        db
-          .collection(HOUSEHOLDS)
-          .where({ unitPath: scopeId, closedAt: null })
-          .field({ _id: true, unitPath: true })
-          .limit(HOUSEHOLD_LIMIT),
-      ),
-      visitedIn(scopeId, month),
-    ]);
+    const visited = await visitedIn(scopeId, month);
     // A household counts where it lives now, and as visited when it was visited in the month (a household that
     // moved or closed since leaves both figures).
+    const open = units.flatMap((u) =>
+      u.households.filter((h) => h.closedAt === null).map((h) => ({ _id: h._id, unitPath: u.path })),
+    );
     const tally = (unitId: string) => {
       const here = open.filter((h) => h.unitPath.includes(unitId));
       return { visited: here.filter((h) => visited.has(h._id)).length, households: here.length };

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { HOUSEHOLD_TAGS, type HouseholdTag, type HouseholdView } from '@honglin/types/household';
-import type { Unit } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { orgApi } from '@/api/org';
 import { Chip } from '@/components/Chip';
@@ -10,6 +9,7 @@ import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { newRequestId } from '@/lib/requestId';
 import { useQuery } from '@/lib/useQuery';
+import { useNeighbourhoods } from './neighbourhoods';
 import '../account/form.scss';
 
 const KEEPERS = ['neighbour_head', 'group_head', 'block_head', 'village_admin', 'town_admin'];
@@ -119,21 +119,6 @@ function HouseholdRow({ household: h }: { household: HouseholdView }) {
       </View>
     </View>
   );
-}
-
-/** The 邻 under a unit (a household belongs to one), named with their group so 一邻 of 第一组 and 第二组 differ. */
-function useNeighbourhoods(unitId: string) {
-  const { query } = useQuery(() => orgApi.tree({ rootId: unitId, depth: 4 }), [unitId]);
-  if (query.status !== 'success') return { query, options: [] as Array<{ id: string; label: string }> };
-  const { root, units } = query.data;
-  const byId = new Map<string, Unit>([root, ...units].map((u) => [u._id, u]));
-  const options = [root, ...units]
-    .filter((u) => u.kind === 'neighbourhood')
-    .map((u) => {
-      const parent = u.parentId ? byId.get(u.parentId) : undefined;
-      return { id: u._id, label: parent && u._id !== root._id ? `${parent.name}${u.name}` : u.name };
-    });
-  return { query, options };
 }
 
 function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
