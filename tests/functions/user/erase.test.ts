@@ -170,6 +170,8 @@ describe('a person who did everything deletes their account', () => {
         X,
       ),
     );
+    // A household they added as its head: its history names who added it.
+    ok(await w.call('org', 'saveHousehold', { requestId: rid(), unitId: L1[L1.length - 1], headName: '新来户' }, X));
     // A visit to them as a household, logged before households were records of the village's list: it named their
     // account (visits now name a household record, which no account owns).
     await w.db.collection('visits').add({
