@@ -199,14 +199,17 @@ function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void
         ))}
       </View>
       {message && <Text className={message.ok ? 'hl-success' : 'hl-error'}>{message.text}</Text>}
-      <Button
-        className="hl-button hl-button--primary"
-        loading={busy}
-        disabled={busy || !target || !headName.trim()}
-        onClick={save}
-      >
-        添加
-      </Button>
+      {/* Shown once the 邻 are known: in H5 a disabled button still takes a tap, which would send no 邻. */}
+      {query.status === 'success' && (
+        <Button
+          className="hl-button hl-button--primary"
+          loading={busy}
+          disabled={busy || !target || !headName.trim()}
+          onClick={save}
+        >
+          添加
+        </Button>
+      )}
     </View>
   );
 }

@@ -260,7 +260,7 @@ function NewHousehold({
   headName: string;
   onAdded: (h: HouseholdView) => void;
 }) {
-  const { options } = useNeighbourhoods(unitId);
+  const { query, options } = useNeighbourhoods(unitId);
   const [neighbourhood, setNeighbourhood] = useState('');
   const [headName, setHeadName] = useState(typed);
   const [address, setAddress] = useState('');
@@ -296,9 +296,12 @@ function NewHousehold({
       <Text className="rq-label">门牌号或地址（可不填）</Text>
       <Input className="rq-input" value={address} maxlength={60} onInput={(e) => setAddress(e.detail.value)} />
       {message && <Text className="rq-error">{message}</Text>}
-      <Button className="rq-button" type="primary" size="large" loading={busy} onClick={add}>
-        添加并选这户
-      </Button>
+      {query.status === 'error' && <Text className="rq-error">{query.error.message}</Text>}
+      {query.status === 'success' && (
+        <Button className="rq-button" type="primary" size="large" loading={busy} onClick={add}>
+          添加并选这户
+        </Button>
+      )}
     </View>
   );
 }
