@@ -12,14 +12,18 @@ export const HOUSEHOLD_TAGS = ['独居老人', '空巢老人', '留守儿童', '
 export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
 
 /** Why a household is closed (it stays in the records, with its history). */
-export const HOUSEHOLD_CLOSE_REASONS = ['moved_out', 'merged', 'vacant', 'other'] as const;
+export const HOUSEHOLD_CLOSE_REASONS = ['moved_out', 'merged', 'deceased', 'vacant', 'other'] as const;
 export type HouseholdCloseReason = (typeof HOUSEHOLD_CLOSE_REASONS)[number];
 export const HOUSEHOLD_CLOSE_REASON_LABELS: Record<HouseholdCloseReason, string> = {
   moved_out: '迁出',
   merged: '并户',
+  deceased: '户内人员已故',
   vacant: '无人居住',
   other: '其他',
 };
+
+/** Why a household moved or closed, in a few words (kept in its history). */
+export const householdNoteSchema = freeText().max(60, '说明最多60字');
 
 export const householdHeadNameSchema = freeText().min(1, '请填写户主姓名').max(20, '户主姓名最多20字');
 export const householdAddressSchema = freeText().max(60, '门牌号或地址最多60字');
@@ -42,6 +46,8 @@ const householdFields = {
 export const listHouseholdsInputSchema = z.object({
   unitId: idSchema,
   includeClosed: z.boolean().default(false),
+  /** Part of the head of household's name or of the house number (a head picking the household they visit). */
+  search: freeText().max(20, '搜索内容最多20字').optional(),
   cursor: cursorSchema,
   size: pageSizeSchema,
 });
@@ -49,10 +55,11 @@ export type ListHouseholdsInput = z.input<typeof listHouseholdsInputSchema>;
 
 /**
  * org.saveHousehold — add a household to a neighbourhood (requestId; `splitFrom` when it splits off another), or
- * change one (id): a new `unitId` moves it. Every change is kept in its history.
+ * change one (id): a new `unitId` moves it to another neighbourhood of its village, `note` saying why. Every change
+ * is kept in its history, with who made it.
  */
 export const saveHouseholdInputSchema = z.union([
-  z.object({ id: idSchema, unitId: idSchema.optional(), ...householdFields }),
+  z.object({ id: idSchema, unitId: idSchema.optional(), note: householdNoteSchema.optional(), ...householdFields }),
   z.object({ requestId: requestIdSchema, unitId: idSchema, splitFrom: idSchema.optional(), ...householdFields }),
 ]);
 export type SaveHouseholdInput = z.input<typeof saveHouseholdInputSchema>;
@@ -61,17 +68,25 @@ export type SaveHouseholdInput = z.input<typeof saveHouseholdInputSchema>;
 export const closeHouseholdInputSchema = z.object({
   id: idSchema,
   reason: z.enum(HOUSEHOLD_CLOSE_REASONS, { message: '请选择注销原因' }),
+  note: householdNoteSchema.optional(),
 });
 export type CloseHouseholdInput = z.input<typeof closeHouseholdInputSchema>;
 
-export type HouseholdChange = 'created' | 'imported' | 'updated' | 'moved' | 'split' | 'closed';
+/** `split`: this household split off `from`; `splitOff`: household `to` split off this one. */
+export type HouseholdChange = 'created' | 'imported' | 'updated' | 'moved' | 'split' | 'splitOff' | 'closed';
 
 export interface HouseholdHistoryEntry {
   change: HouseholdChange;
   at: string;
-  /** The unit it moved from, the household it split from, or the close reason. */
+  /** Who made the change, as they were named then (name and role); absent on records imported before it was kept. */
+  byName?: string;
+  /** The unit it moved from, or the household it split from. */
   from?: string;
+  /** The unit it moved to, or the household split off it. */
+  to?: string;
   reason?: HouseholdCloseReason;
+  /** Why, in the words of whoever moved or closed it. */
+  note?: string;
 }
 
 export interface HouseholdView {

@@ -11,6 +11,7 @@ import {
 } from './common';
 import { DATE_WINDOWS } from './time';
 import { requestCategorySchema, type RequestCategory } from './request';
+import type { HouseholdView } from './household';
 
 /** A problem a resident raised on a visit: it becomes a request in the same step (reported by the head). */
 export const visitProblemSchema = z.object({
@@ -21,23 +22,22 @@ export const visitProblemSchema = z.object({
 export type VisitProblem = z.input<typeof visitProblemSchema>;
 
 /**
- * The household visited: a registered resident of the head's unit, or just a name. A phone number goes with the
- * problems only when the resident gives it for them there and then: never copied from their profile.
+ * The household visited: one of the village's household records in the head's unit, picked from the list (a new
+ * one is added first with org.saveHousehold). A phone number goes with the problems only when the resident gives
+ * it for them there and then: never copied from the household record.
  */
-export const householdSchema = z.union([
-  z.object({ userId: idSchema, phone: phoneSchema.optional() }),
-  z.object({ name: freeText().min(1, '请填写户主姓名').max(20, '姓名最多20字'), phone: phoneSchema.optional() }),
-]);
-export type Household = z.input<typeof householdSchema>;
+export const visitedHouseholdSchema = z.object({
+  householdId: idSchema,
+  phone: phoneSchema.optional(),
+});
+export type VisitedHousehold = z.input<typeof visitedHouseholdSchema>;
 
 /** visit.log — 访一访: a head logs one visit; idempotent by requestId. */
 export const logVisitInputSchema = z.object({
   requestId: requestIdSchema,
   /** The unit the head visits for (one of their head roles); default their first. */
   unitId: idSchema.optional(),
-  /** For a named household (no account): the neighbourhood it lives in; a registered one brings its own. */
-  neighbourhoodId: idSchema.optional(),
-  household: householdSchema,
+  household: visitedHouseholdSchema,
   date: dayWithin(DATE_WINDOWS.visit),
   discussed: freeText().min(2, '请写下聊了些什么').max(1000, '内容最多1000字'),
   problems: z.array(visitProblemSchema).max(5, '一次最多记5个问题，更多的请分开提交').default([]),
@@ -46,15 +46,20 @@ export const logVisitInputSchema = z.object({
 });
 export type LogVisitInput = z.input<typeof logVisitInputSchema>;
 
+/** visit.list — the caller's own visits of a month (default this one), newest day first. */
 export const listVisitsInputSchema = z.object({
-  /** visits: the caller's visit log; notVisited: households of their unit not visited in the month. */
-  view: z.enum(['visits', 'notVisited']).default('visits'),
-  unitId: idSchema.optional(),
   month: monthSchema.optional(),
   cursor: cursorSchema,
   size: pageSizeSchema,
 });
 export type ListVisitsInput = z.input<typeof listVisitsInputSchema>;
+
+/** visit.notVisited — the open households of a unit that nobody visited in the month (default this one). */
+export const notVisitedInputSchema = z.object({
+  unitId: idSchema,
+  month: monthSchema.optional(),
+});
+export type NotVisitedInput = z.input<typeof notVisitedInputSchema>;
 
 export const coverageInputSchema = z.object({
   /** The village (or community) whose heads are listed. */
@@ -67,6 +72,8 @@ export type CoverageInput = z.input<typeof coverageInputSchema>;
 
 export interface VisitView {
   _id: string;
+  /** Null on visits logged before households were records (a resident's account or a typed name). */
+  householdId: string | null;
   householdName: string;
   date: string;
   discussed: string;
@@ -81,16 +88,27 @@ export interface LogVisitResult {
   created: boolean;
 }
 
-export interface HouseholdView {
-  userId: string;
-  name: string;
+export interface VisitList {
+  month: string;
+  items: VisitView[];
+  nextCursor?: string;
 }
 
-export type VisitList =
-  | { view: 'visits'; month: string; items: VisitView[]; nextCursor?: string }
-  | { view: 'notVisited'; month: string; households: HouseholdView[]; total: number };
+/**
+ * The unit's open households without a visit in the month, by neighbourhood, house number, then name: a list of
+ * where to go, never ordered by anything about the people.
+ */
+export interface NotVisited {
+  month: string;
+  households: HouseholdView[];
+  /** The unit's open households, visited or not. */
+  total: number;
+}
 
-/** One head's month: households visited out of households in their unit. A list ordered by unit name, never a ranking. */
+/**
+ * One head's month: the unit's open households visited by anyone in the month, out of the unit's open households.
+ * A list ordered by unit, never a ranking.
+ */
 export interface CoverageRow {
   headName: string;
   roleLabel: string;
@@ -103,4 +121,6 @@ export interface CoverageRow {
 export interface Coverage {
   month: string;
   rows: CoverageRow[];
+  /** The whole scope (the village, or `unitId` and below): households visited out of its open households. */
+  total: { visited: number; households: number };
 }

@@ -23,6 +23,11 @@ export async function byId<T>(collection: string, id: string): Promise<T | null>
   return doc ?? null;
 }
 
+/** A condition value matching documents whose field contains `text` (any case), the text taken literally. */
+export function containing(text: string): unknown {
+  return db.RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+}
+
 export async function count(query: { count(): unknown }): Promise<number> {
   const result = (await query.count()) as { total: number };
   return result.total;

@@ -1,7 +1,8 @@
 import type { HouseholdHistoryEntry, HouseholdTag, HouseholdView } from '@honglin/types/household';
-import type { RoleGrant } from '@honglin/types/org';
+import { ROLE_LABELS, type RoleGrant } from '@honglin/types/org';
 import { maskPhone } from '@honglin/types/mask';
 import { COLLECTIONS } from './collections';
+import type { CallerRecord } from './runtime';
 
 /** Collection of the households (农户) under their neighbourhoods (declared in cloudfunctions/database.json). */
 export const HOUSEHOLDS = COLLECTIONS.households;
@@ -20,11 +21,14 @@ export interface HouseholdDoc {
   closedAt: Date | null;
   /** The same household in any roster file: its neighbourhood, head's name and address (see householdKey). */
   naturalKey: string;
-  history: Array<Omit<HouseholdHistoryEntry, 'at'> & { at: Date }>;
+  /** `by`: the openid of who made the change (never shown: answers carry `byName`). */
+  history: HouseholdHistoryDoc[];
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
 }
+
+export type HouseholdHistoryDoc = Omit<HouseholdHistoryEntry, 'at'> & { at: Date; by?: string };
 
 /** How a roster row finds the household it already is: one neighbourhood, one head of household, one address. */
 export function householdKey(unitId: string, headName: string, address: string): string {
@@ -47,6 +51,20 @@ export function householdView(doc: HouseholdDoc, unitName: string, phoneInFull: 
     size: doc.size,
     tags: doc.tags,
     closed: doc.closedAt !== null,
-    history: doc.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+    history: doc.history.map(({ by: _by, ...h }) => ({ ...h, at: new Date(h.at).toISOString() })),
   };
+}
+
+/**
+ * Who made a change, for the household's history: their openid (kept, never shown) and their name with the role that
+ * let them (shown), as they were named at the time.
+ */
+export function changedBy(
+  openid: string,
+  caller: CallerRecord | null,
+  grants: readonly RoleGrant[],
+): { by: string; byName: string } {
+  const name = (caller as (CallerRecord & { nickname?: string }) | null)?.nickname ?? '';
+  const role = grants[0] ? ROLE_LABELS[grants[0].role] : '';
+  return { by: openid, byName: [role, name].filter(Boolean).join(' ') };
 }

@@ -352,6 +352,18 @@ export const PERSONAL_DATA: readonly RegisterEntry[] = [
   },
   {
     collection: COLLECTIONS.households,
+    fields: { 'history.by': 'openid → token', 'history.byName': '→ 已注销用户 (who moved, split or closed it)' },
+    match: (s) => ({ 'history.by': s.openid }),
+    erase: (doc, s) => ({
+      set: {
+        history: (doc.history as Array<{ by?: string }>).map((h) =>
+          h.by === s.openid ? { ...h, by: s.token, byName: DELETED_NICKNAME } : h,
+        ),
+      },
+    }),
+  },
+  {
+    collection: COLLECTIONS.households,
     fields: { createdBy: 'openid → token' },
     match: (s) => ({ createdBy: s.openid }),
     erase: (_doc, s) => ({ set: { createdBy: s.token } }),

@@ -7,12 +7,19 @@ import {
   type SaveHouseholdInput,
 } from '@honglin/types/household';
 import { matchingGrants, roles, type ScopeTarget } from '../common/access';
-import { db } from '../common/cloud';
+import { command, db } from '../common/cloud';
 import { checkText, SCENE } from '../common/content';
-import { byId, inTransaction, txGet } from '../common/db';
+import { byId, containing, inTransaction, txGet } from '../common/db';
 import { ADMIN_ROLES, HEAD_ROLES } from '../common/domain/roles';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
-import { HOUSEHOLDS, householdKey, householdView, seesHouseholdPhones, type HouseholdDoc } from '../common/households';
+import {
+  HOUSEHOLDS,
+  changedBy,
+  householdKey,
+  householdView,
+  seesHouseholdPhones,
+  type HouseholdDoc,
+} from '../common/households';
 import { loadUnit, unitScope, unitsById, type UnitDoc } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
@@ -22,7 +29,7 @@ const HOUSEHOLD_KEEPERS = [...HEAD_ROLES, ...ADMIN_ROLES];
 
 type SaveHousehold = Exclude<SaveHouseholdInput, undefined>;
 
-/** The households of a unit and below, newest first; closed ones only when asked. */
+/** The households of a unit and below, newest first; closed ones only when asked; `search` in name or house number. */
 export const listHouseholds = defineAction({
   input: listHouseholdsInputSchema,
   access: roles(
@@ -30,8 +37,15 @@ export const listHouseholds = defineAction({
     unitScope((i: { unitId: string }) => i.unitId),
   ),
   async handler(input, { grants, resource }): Promise<Page<HouseholdView>> {
-    const condition: Record<string, unknown> = { unitPath: input.unitId };
-    if (!input.includeClosed) condition.closedAt = null;
+    const scope: Record<string, unknown> = { unitPath: input.unitId };
+    if (!input.includeClosed) scope.closedAt = null;
+    const search = input.search?.trim();
+    const condition = search
+      ? (command.and([
+          scope,
+          command.or([{ headName: containing(search) }, { address: containing(search) }]),
+        ]) as unknown as Record<string, unknown>)
+      : scope;
     const page = await pageOf<HouseholdDoc>(
       db.collection(HOUSEHOLDS),
       condition,
@@ -71,11 +85,15 @@ export const saveHousehold = defineAction({
   input: saveHouseholdInputSchema,
   access: roles(HOUSEHOLD_KEEPERS, saveScope),
   async handler(input, { openid, caller, grants, resource, now }): Promise<HouseholdView> {
-    await checkText(openid, SCENE.profile, [input.headName, input.address]);
+    await checkText(openid, SCENE.profile, [input.headName, input.address, 'note' in input ? input.note : undefined]);
+    const who = changedBy(openid, caller, grants);
     if ('id' in input) {
       const moveTo = input.unitId && input.unitId !== resource.household?.unitId ? await loadUnit(input.unitId) : null;
       if (moveTo) {
         neighbourhoodOf(moveTo);
+        if (moveTo.path[1] !== resource.household?.unitPath[1]) {
+          throw invalidArgument('农户只能迁到本村的其他邻；迁往外村请注销（迁出）后由那个村登记');
+        }
         if (matchingGrants(caller?.roles ?? [], HOUSEHOLD_KEEPERS, { unitPath: moveTo.path }).length === 0) {
           throw forbidden('只能把农户迁到您负责的邻');
         }
@@ -95,9 +113,12 @@ export const saveHousehold = defineAction({
           updatedAt: now,
         };
         next.naturalKey = householdKey(next.unitId, next.headName, next.address);
+        const note = input.note ? { note: input.note } : {};
         next.history = [
           ...current.history,
-          moveTo ? { change: 'moved', at: now, from: current.unitId } : { change: 'updated', at: now },
+          moveTo
+            ? { change: 'moved', at: now, ...who, from: current.unitId, to: moveTo._id, ...note }
+            : { change: 'updated', at: now, ...who, ...note },
         ];
         const { _id, ...data } = next;
         await tx.collection(HOUSEHOLDS).doc(_id).set({ data });
@@ -119,6 +140,16 @@ export const saveHousehold = defineAction({
         if (!origin || origin.closedAt || !origin.unitPath.includes(unit.path[1] ?? '')) {
           throw invalidArgument('要分出的原户不存在或已注销');
         }
+        // The origin keeps the split in its own history, in the same transaction as the new household.
+        await tx
+          .collection(HOUSEHOLDS)
+          .doc(origin._id)
+          .update({
+            data: {
+              history: [...origin.history, { change: 'splitOff', at: now, ...who, to: id }],
+              updatedAt: now,
+            },
+          });
       }
       const address = input.address ?? '';
       const household: HouseholdDoc = {
@@ -133,7 +164,9 @@ export const saveHousehold = defineAction({
         closedAt: null,
         naturalKey: householdKey(unit._id, input.headName, address),
         history: [
-          input.splitFrom ? { change: 'split', at: now, from: input.splitFrom } : { change: 'created', at: now },
+          input.splitFrom
+            ? { change: 'split', at: now, ...who, from: input.splitFrom }
+            : { change: 'created', at: now, ...who },
         ],
         createdAt: now,
         createdBy: openid,
@@ -157,7 +190,9 @@ async function closeScope(input: { id: string }): Promise<ScopeTarget<HouseholdD
 export const closeHousehold = defineAction({
   input: closeHouseholdInputSchema,
   access: roles(ADMIN_ROLES, closeScope),
-  async handler(input, { grants, now }): Promise<HouseholdView> {
+  async handler(input, { openid, caller, grants, now }): Promise<HouseholdView> {
+    if (input.note) await checkText(openid, SCENE.profile, [input.note]);
+    const who = changedBy(openid, caller, grants);
     const closed = await inTransaction(async (tx) => {
       const current = await txGet<HouseholdDoc>(tx, HOUSEHOLDS, input.id);
       if (!current) throw notFound('找不到这户，请刷新后重试');
@@ -166,7 +201,10 @@ export const closeHousehold = defineAction({
         ...current,
         closedAt: now,
         updatedAt: now,
-        history: [...current.history, { change: 'closed', at: now, reason: input.reason }],
+        history: [
+          ...current.history,
+          { change: 'closed', at: now, ...who, reason: input.reason, ...(input.note ? { note: input.note } : {}) },
+        ],
       };
       const { _id, ...data } = next;
       await tx.collection(HOUSEHOLDS).doc(_id).set({ data });

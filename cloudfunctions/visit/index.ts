@@ -1,7 +1,7 @@
 import { createMain } from '../common/runtime';
 import { log } from './log';
-import { coverage, list } from './read';
+import { coverage, list, notVisited } from './read';
 
-export const actions = { log, list, coverage };
+export const actions = { log, list, notVisited, coverage };
 
 export const main = createMain('visit', actions);

@@ -1,5 +1,5 @@
 import { logVisitInputSchema, type LogVisitResult } from '@honglin/types/visit';
-import type { RoleGrant, UserRecord } from '@honglin/types/org';
+import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
 import type { LadderStep } from '@honglin/types/request';
 import { db } from '../common/cloud';
@@ -9,13 +9,13 @@ import { checkText, SCENE } from '../common/content';
 import { addSums, dayMoment, requestReceived, visitLogged, type Sums } from '../common/domain/metrics';
 import { HEAD_ROLES } from '../common/domain/roles';
 import { monthOf } from '@honglin/types/time';
-import { conflict, forbidden, invalidArgument } from '../common/errors';
+import { conflict, forbidden, notFound } from '../common/errors';
+import { HOUSEHOLDS, type HouseholdDoc } from '../common/households';
 import { defineAction, type CallerRecord } from '../common/runtime';
 import { writeNewRequest } from '../common/newRequest';
 import { UNITS, type UnitDoc } from '../common/org';
-import { actorLabel, ladderFrom, loadLadder } from '../common/requests';
+import { actorLabel, ladderFrom } from '../common/requests';
 import { VISITS, type VisitDoc } from './store';
-import { COLLECTIONS } from '../common/collections';
 
 /** The head role the caller visits in: the one named, or their first. */
 export function visitingGrant(caller: CallerRecord | null, unitId: string | undefined): RoleGrant {
@@ -25,22 +25,19 @@ export function visitingGrant(caller: CallerRecord | null, unitId: string | unde
   return grant;
 }
 
-/**
- * A registered household and its neighbourhood's ladder in one read: the account with the units of its home path.
- */
-async function loadHousehold(userId: string): Promise<{ household: UserRecord; ladder: LadderStep[] }> {
+/** The household visited and its neighbourhood's ladder in one read: the record with the units of its path. */
+async function loadHousehold(id: string): Promise<{ household: HouseholdDoc; ladder: LadderStep[] }> {
   const { list } = (await db
-    .collection(COLLECTIONS.users)
+    .collection(HOUSEHOLDS)
     .aggregate()
-    .match({ _id: userId })
-    .lookup({ from: UNITS, localField: 'homeUnitPath', foreignField: '_id', as: 'homeUnits' })
-    .end()) as { list: Array<UserRecord & { homeUnits: UnitDoc[] }> };
+    .match({ _id: id })
+    .lookup({ from: UNITS, localField: 'unitPath', foreignField: '_id', as: 'units' })
+    .end()) as { list: Array<HouseholdDoc & { units: UnitDoc[] }> };
   const [found] = list;
-  if (!found || found.deletedAt || !found.homeUnitId || found.homeUnitPath.at(-1) !== found.homeUnitId) {
-    throw invalidArgument('找不到这户居民，请刷新后重试');
-  }
-  const { homeUnits, ...household } = found;
-  return { household, ladder: ladderFrom(household.homeUnitPath, homeUnits) };
+  if (!found) throw notFound('找不到这户，请刷新后重试');
+  if (found.closedAt) throw conflict('这户已注销，不能再记录走访');
+  const { units, ...household } = found;
+  return { household, ladder: ladderFrom(household.unitPath, units) };
 }
 
 /**
@@ -52,18 +49,12 @@ export const log = defineAction({
   access: roles(HEAD_ROLES),
   async handler(input, { openid, caller, now }): Promise<LogVisitResult> {
     const grant = visitingGrant(caller, input.unitId);
-    const registered = 'userId' in input.household ? await loadHousehold(input.household.userId) : null;
-    const household = registered?.household ?? null;
-    const householdName = household ? household.nickname : 'name' in input.household ? input.household.name : '';
-    // Only a number the resident gives for these problems now: their profile's number is theirs, not the request's.
+    const { household, ladder } = await loadHousehold(input.household.householdId);
+    if (!household.unitPath.includes(grant.unitId)) throw forbidden('这户不在您负责的片、组、邻，只能走访本单位的农户');
+    const householdName = household.headName;
+    // Only a number the resident gives for these problems now: the household list's number is not the request's.
     const householdPhone = input.household.phone ?? null;
-    await checkText(openid, SCENE.post, [input.discussed, householdName, ...input.problems.map((p) => p.text)]);
-
-    const neighbourhood =
-      household?.homeUnitId ?? input.neighbourhoodId ?? (grant.role === 'neighbour_head' ? grant.unitId : null);
-    if (!neighbourhood) throw invalidArgument('请选择这户居民所在的邻');
-    const ladder = registered?.ladder ?? (await loadLadder(neighbourhood));
-    if (!ladder.some((s) => s.unitId === grant.unitId)) throw forbidden('只能走访本单位的居民');
+    await checkText(openid, SCENE.post, [input.discussed, ...input.problems.map((p) => p.text)]);
 
     const label = actorLabel(caller, grant);
     const visitId = input.requestId;
@@ -80,9 +71,10 @@ export const log = defineAction({
         unitId: grant.unitId,
         unitPath: ladder.map((s) => s.unitId),
         neighbourhoodName: ladder[ladder.length - 1].name,
-        householdKey: household ? `user:${household._id}` : `name:${neighbourhood}:${householdName}`,
+        householdKey: `hh:${household._id}`,
+        householdId: household._id,
         householdName,
-        householdUserId: household?._id ?? null,
+        householdUserId: null,
         date: input.date,
         month: input.date.slice(0, 7),
         discussed: input.discussed,
@@ -99,7 +91,7 @@ export const log = defineAction({
           id: requestIds[i],
           problem: { ...problem, photos: [] },
           ladder,
-          submitter: household?._id ?? null,
+          submitter: null,
           residentName: householdName,
           residentPhone: householdPhone,
           showName: false,

@@ -3,7 +3,10 @@ import { COLLECTIONS } from '../common/collections';
 
 export const VISITS = COLLECTIONS.visits;
 
-/** One logged visit (访一访). `householdKey` tells households apart for coverage, registered or named. */
+/**
+ * One logged visit (访一访). `householdKey` tells households apart for the counters: `hh:<householdId>`; visits
+ * logged before households were records keep `user:<openid>` or `name:<neighbourhood>:<name>` (and no householdId).
+ */
 export interface VisitDoc {
   _id: string;
   headId: string;
@@ -14,7 +17,9 @@ export interface VisitDoc {
   unitPath: string[];
   neighbourhoodName: string;
   householdKey: string;
+  householdId?: string;
   householdName: string;
+  /** Only on visits logged before households were records (a resident's account); null since. */
   householdUserId: string | null;
   date: string;
   month: string;

@@ -4,6 +4,8 @@ import type {
   ListVisitsInput,
   LogVisitInput,
   LogVisitResult,
+  NotVisited,
+  NotVisitedInput,
   VisitList,
 } from '@honglin/types/visit';
 import { callCloud } from './transport';
@@ -12,5 +14,6 @@ import { callCloud } from './transport';
 export const visitApi = {
   log: (input: LogVisitInput) => callCloud<LogVisitResult>('visit', 'log', input),
   list: (input: ListVisitsInput) => callCloud<VisitList>('visit', 'list', input),
+  notVisited: (input: NotVisitedInput) => callCloud<NotVisited>('visit', 'notVisited', input),
   coverage: (input: CoverageInput) => callCloud<Coverage>('visit', 'coverage', input),
 };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { PERSONA, UNIT } from '../../emulator/seed/ids';
+import { baseUrl, closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /**
  * 民生诉求 in the browser, as each person does it: a villager submits with a photo, the neighbour head accepts
@@ -128,10 +128,50 @@ test('a villager’s request goes up the ladder, is resolved, reopened on 不满
   await tab.context().close();
 });
 
-test('a head logs a visit that raises two requests, which then wait in the head’s list', async () => {
+/** 一邻's households as the village keeps them (what its import of the household list leaves), added as its admin. */
+async function villageHousehold(headName: string, address: string): Promise<void> {
+  const response = await fetch(`${baseUrl()}/api/org`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': PERSONA.villageAdmin },
+    body: JSON.stringify({
+      action: 'saveHousehold',
+      requestId: `e2e-household-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      unitId: UNIT.xcpNeighbourhood1,
+      headName,
+      address,
+    }),
+  });
+  const answer = (await response.json()) as { ok: boolean };
+  if (!answer.ok) throw new Error(`the village admin could not add ${headName}: ${JSON.stringify(answer)}`);
+}
+
+/** The head's own unit on the coverage page: households visited and households, from “本单位已走访 x/y 户”. */
+async function ownCoverage(page: Page): Promise<{ visited: number; households: number }> {
+  const total = current(page).locator('.rq-coverage-total');
+  await total.waitFor();
+  const [, visited, households] = /已走访 (\d+)\/(\d+) 户/.exec((await total.textContent()) ?? '') ?? [];
+  return { visited: Number(visited), households: Number(households) };
+}
+
+const notVisitedRow = (page: Page, name: string) => current(page).locator('.rq-not-visited .rq-row', { hasText: name });
+
+test('a head picks a household to log a visit (two problems become requests), adds one missing from the list, and sees coverage and who is left change', async () => {
+  await villageHousehold('何春花', '5号');
+  await villageHousehold('段大勇', '8号');
+
+  const before = await openByTaps(PERSONA.neighbourHead, ['本月走访情况']);
+  const start = await ownCoverage(before);
+  await notVisitedRow(before, '何春花').waitFor();
+  await notVisitedRow(before, '段大勇').waitFor();
+  await shot(before, 'visit-0-coverage-before');
+  await before.context().close();
+
   const head = await openByTaps(PERSONA.neighbourHead, ['记录本月走访']);
-  await current(head).locator('.rq-title', { hasText: '本月还没走访' }).waitFor();
-  await current(head).locator('.rq-row', { hasText: '何春花' }).click();
+  await notVisitedRow(head, '何春花').waitFor();
+  // Found by house number in the picker: no typing of who was visited.
+  await current(head).locator('input[placeholder="输入户主姓名或门牌号查找"]').fill('5号');
+  await current(head).locator('.rq-row', { hasText: '何春花 · 5号 · 一邻' }).getByText('选这户').click();
+  await current(head).locator('.rq-row', { hasText: '换一户' }).waitFor();
   await current(head).locator('textarea').first().fill('聊了家里的茶园和老人看病的事');
   await tap(head, '＋ 添加问题');
   await tap(head, '＋ 添加问题');
@@ -143,14 +183,39 @@ test('a head logs a visit that raises two requests, which then wait in the head�
   await tap(head, '保存走访');
   await current(head).getByText('已记录，反映的2个问题已转为诉求，等待签收办理').waitFor();
   await current(head).locator('.rq-card', { hasText: '茶园边的机耕道塌了一段' }).waitFor();
+  await notVisitedRow(head, '何春花').waitFor({ state: 'detached' });
+  await notVisitedRow(head, '段大勇').waitFor();
   await shot(head, 'visit-2-logged');
 
+  // A household the village's list does not have yet: added from the form, in the head's 邻, and visited.
+  await tap(head, '名单里没有？添加新户');
+  const adding = current(head).locator('.rq-card', { hasText: '添加新户' }).last();
+  await adding.locator('input').nth(0).fill('甘秋菊');
+  await adding.locator('input').nth(1).fill('27号');
+  await shot(head, 'visit-3-new-household');
+  await tap(head, '添加并选这户');
+  await current(head).locator('.rq-row', { hasText: '甘秋菊 · 27号 · 一邻' }).waitFor();
+  await current(head).locator('textarea').first().fill('新搬来的一户，了解了家里情况');
+  await tap(head, '保存走访');
+  await current(head).getByText('已记录对“甘秋菊”户的走访').waitFor();
   await head.context().close();
+
   const work = await openByTaps(PERSONA.neighbourHead, ['处理诉求']);
   await current(work).getByText('茶园边的机耕道塌了一段，车进不去').waitFor();
   await current(work).getByText('想问问老人慢性病医保怎么报销').waitFor();
-  await shot(work, 'visit-3-waiting-list');
+  await shot(work, 'visit-4-waiting-list');
   await work.context().close();
+
+  const after = await openByTaps(PERSONA.neighbourHead, ['本月走访情况']);
+  await notVisitedRow(after, '段大勇').waitFor();
+  const end = await ownCoverage(after);
+  // Two households more visited (何春花, and 甘秋菊 who is also one more household of the unit).
+  expect(end.visited).toBe(start.visited + 2);
+  expect(end.households).toBeGreaterThanOrEqual(start.households + 1);
+  await expect(notVisitedRow(after, '何春花').count()).resolves.toBe(0);
+  await expect(notVisitedRow(after, '甘秋菊').count()).resolves.toBe(0);
+  await shot(after, 'visit-5-coverage-after');
+  await after.context().close();
 });
 
 test('a group head reports a resident’s problem; the name and phone are shown to the handlers', async () => {
@@ -194,6 +259,6 @@ test('a neighbour head sees the visit coverage of their own unit straight from �
       .locator('.rq-row', { hasText: /组长|片长/ })
       .count(),
   ).resolves.toBe(0);
-  await shot(head, 'visit-5-coverage-head');
+  await shot(head, 'visit-6-coverage-head');
   await head.context().close();
 });

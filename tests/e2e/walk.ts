@@ -19,6 +19,7 @@ const READ_ACTIONS = new Set([
   'similar',
   'month',
   'coverage',
+  'notVisited',
   'checkinToken',
   'dashboard',
   'summary',

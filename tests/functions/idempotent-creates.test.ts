@@ -5,6 +5,7 @@ import { shanghai } from '@honglin/types/time';
 import type { ActionTable } from '../../cloudfunctions/common/runtime';
 import { BRANCH, PERSONA, UNIT } from '../../emulator/seed/ids';
 import { ok, rid, startDemoWorld, type DemoWorld, type Envelope } from './user/world';
+import { household } from './access-fixtures/org';
 
 /**
  * Idempotent means idempotent: every create action (an action whose input takes a client request id) is fired
@@ -240,9 +241,9 @@ const CASES: Record<string, CreateCase> = {
   },
   'visit.log': {
     caller: PERSONA.neighbourHead,
-    input: async () => ({
+    input: async (w) => ({
       requestId: rid(),
-      household: { userId: PERSONA.villager },
+      household: { householdId: await household(w) },
       date: today(),
       discussed: '聊了聊家里的情况',
       problems: [{ category: 'help', text: '屋后的排水沟堵了' }],

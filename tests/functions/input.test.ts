@@ -1,6 +1,7 @@
 import { shanghai } from '@honglin/types/time';
 import { BRANCH, PERSONA, UNIT } from '../../emulator/seed/ids';
 import { code, ok, rid, startDemoWorld, type DemoWorld, type Envelope } from './user/world';
+import { household } from './access-fixtures/org';
 
 /**
  * Input that makes sense, through the local cloud: calendar dates that exist and lie within each field's window
@@ -9,8 +10,11 @@ import { code, ok, rid, startDemoWorld, type DemoWorld, type Envelope } from './
  * nothing.
  */
 let world: DemoWorld;
+/** A household of 一邻 to visit. */
+let householdId: string;
 beforeAll(async () => {
   world = await startDemoWorld('input');
+  householdId = await household(world);
 });
 afterAll(() => world?.stop());
 
@@ -26,7 +30,7 @@ function expectInvalid(answer: Envelope, message: RegExp | string): void {
 describe('calendar dates', () => {
   const visit = (date: string) => ({
     requestId: rid(),
-    household: { userId: PERSONA.villager },
+    household: { householdId },
     date,
     discussed: '聊了聊家里的情况',
   });

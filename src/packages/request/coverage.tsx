@@ -11,6 +11,7 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { userApi } from '@/api/user';
+import { NotVisitedList } from './NotVisitedList';
 import '@/components/request/request.scss';
 
 const MONTHS = [shanghai().format('YYYY-MM'), shanghai().subtract(1, 'month').format('YYYY-MM')];
@@ -48,7 +49,10 @@ async function scopesOf(me: Me): Promise<CoverageScope[]> {
   return scopes;
 }
 
-/** 走访覆盖: each head's households visited this month out of their unit's households. A list by unit, not a ranking. */
+/**
+ * 走访覆盖: each unit's households visited this month out of its open households, the whole scope's, and the
+ * households not visited yet (a head's own unit, or the unit an admin taps). A list by unit, not a ranking.
+ */
 export default function CoveragePage() {
   const { query, reload } = useQuery(async () => {
     const me = await userApi.me();
@@ -89,6 +93,8 @@ function ScopedCoverage({ scopes }: { scopes: CoverageScope[] }) {
 
 function Coverage({ scope }: { scope: CoverageScope }) {
   const [month, setMonth] = useState(MONTHS[0]);
+  // Whose not-visited list is open: a head's own unit from the start; an admin taps a unit's row.
+  const [open, setOpen] = useState(scope.unitId ?? '');
   const { query } = useQuery(
     () => visitApi.coverage({ villageId: scope.villageId, unitId: scope.unitId, month }),
     [scope.key, month],
@@ -108,9 +114,18 @@ function Coverage({ scope }: { scope: CoverageScope }) {
       {query.status === 'success' && query.data.rows.length === 0 && (
         <Text className="rq-note">这里还没有邻长、组长、片长</Text>
       )}
+      {query.status === 'success' && (
+        <Text className="rq-title rq-coverage-total">
+          {scope.unitId ? '本单位' : '全村'}已走访 {query.data.total.visited}/{query.data.total.households} 户
+        </Text>
+      )}
       {query.status === 'success' &&
         query.data.rows.map((r) => (
-          <View key={`${r.unitId}-${r.headName}`} className="rq-row">
+          <View
+            key={`${r.unitId}-${r.headName}`}
+            className="rq-row"
+            onClick={() => setOpen(open === r.unitId ? (scope.unitId ?? '') : r.unitId)}
+          >
             <Text>
               {r.unitName} · {r.roleLabel} {r.headName}
             </Text>
@@ -119,6 +134,10 @@ function Coverage({ scope }: { scope: CoverageScope }) {
             </Text>
           </View>
         ))}
+      {!open && query.status === 'success' && query.data.rows.length > 0 && (
+        <Text className="rq-note">点一个片、组、邻，看那里还有哪些户没走访。</Text>
+      )}
+      {open && <NotVisitedList key={open} unitId={open} month={month === MONTHS[0] ? undefined : month} />}
     </View>
   );
 }

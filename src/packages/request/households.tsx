@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { HOUSEHOLD_TAGS, type HouseholdTag, type HouseholdView } from '@honglin/types/household';
-import { HANDLING_ROLES, type Unit } from '@honglin/types/org';
+import { HANDLING_ROLES } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { orgApi } from '@/api/org';
 import { Chip } from '@/components/Chip';
@@ -10,6 +10,7 @@ import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { newRequestId } from '@/lib/requestId';
 import { useQuery } from '@/lib/useQuery';
+import { useNeighbourhoods } from './neighbourhoods';
 import '../account/form.scss';
 
 /** The units whose households the person keeps: their head roles' units and the units they administer. */
@@ -119,21 +120,6 @@ function HouseholdRow({ household: h }: { household: HouseholdView }) {
   );
 }
 
-/** The 邻 under a unit (a household belongs to one), named with their group so 一邻 of 第一组 and 第二组 differ. */
-function useNeighbourhoods(unitId: string) {
-  const { query } = useQuery(() => orgApi.tree({ rootId: unitId, depth: 4 }), [unitId]);
-  if (query.status !== 'success') return { query, options: [] as Array<{ id: string; label: string }> };
-  const { root, units } = query.data;
-  const byId = new Map<string, Unit>([root, ...units].map((u) => [u._id, u]));
-  const options = [root, ...units]
-    .filter((u) => u.kind === 'neighbourhood')
-    .map((u) => {
-      const parent = u.parentId ? byId.get(u.parentId) : undefined;
-      return { id: u._id, label: parent && u._id !== root._id ? `${parent.name}${u.name}` : u.name };
-    });
-  return { query, options };
-}
-
 function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
   const { query, options } = useNeighbourhoods(unitId);
   const [neighbourhood, setNeighbourhood] = useState('');
@@ -212,14 +198,17 @@ function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void
         ))}
       </View>
       {message && <Text className={message.ok ? 'hl-success' : 'hl-error'}>{message.text}</Text>}
-      <Button
-        className="hl-button hl-button--primary"
-        loading={busy}
-        disabled={busy || !target || !headName.trim()}
-        onClick={save}
-      >
-        添加
-      </Button>
+      {/* Shown once the 邻 are known: in H5 a disabled button still takes a tap, which would send no 邻. */}
+      {query.status === 'success' && (
+        <Button
+          className="hl-button hl-button--primary"
+          loading={busy}
+          disabled={busy || !target || !headName.trim()}
+          onClick={save}
+        >
+          添加
+        </Button>
+      )}
     </View>
   );
 }

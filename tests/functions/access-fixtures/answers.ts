@@ -66,8 +66,6 @@ export const handles: Record<string, string[]> = {
   'activity.addAttendee': attendees,
   'activity.markAbsent': attendees,
   'activity.record': attendees,
-  // Heads log a visit to a household of their unit by its account.
-  'visit.list': ['households.*.userId'],
   // The branch's secretary filters the review list by member (the owner's id only in the branch view).
   'pledge.get': branchOwner,
   'pledge.list': branchOwner,

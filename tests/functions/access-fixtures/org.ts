@@ -18,8 +18,8 @@ const notKeepers = [
   { openid: PERSONA.otherVillageAdmin, why: 'other_unit' as const },
 ];
 
-/** A household of 一邻 made by its neighbour head, for the actions that change one. */
-async function household(world: DemoWorld): Promise<string> {
+/** A household of 一邻 made by its neighbour head, for the actions that change or visit one. */
+export async function household(world: DemoWorld): Promise<string> {
   const answer = await world.call(PERSONA.neighbourHead, 'org', 'saveHousehold', {
     requestId: rid(),
     unitId: UNIT.xcpNeighbourhood1,

@@ -75,7 +75,8 @@ export const SCOPE_TABLE: Record<string, ScopeRule> = {
   'video.logWatched': { roles: ['member'], where: 'the member’s own log' },
   'video.myLog': { roles: ['member'], where: 'the member’s own log' },
   'visit.log': { roles: HEADS, where: 'a head, for a household of their unit' },
-  'visit.list': { roles: HEADS, where: 'the head’s own visits and households' },
+  'visit.list': { roles: HEADS, where: 'the head’s own visits' },
+  'visit.notVisited': { roles: [...HEADS, ...ADMINS], where: 'a head or admin of the unit or above' },
   'visit.coverage': {
     roles: ['village_admin', 'town_admin', 'branch_secretary', ...HEADS],
     where:

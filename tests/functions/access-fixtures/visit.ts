@@ -1,14 +1,15 @@
 import { PERSONA, UNIT } from '../../../emulator/seed/ids';
 import { rid } from '../user/world';
+import { household } from './org';
 import type { AccessFixtures } from './types';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export const fixtures: AccessFixtures = {
   log: {
-    input: async () => ({
+    input: async (world) => ({
       requestId: rid(),
-      household: { userId: PERSONA.villager },
+      household: { householdId: await household(world) },
       date: today(),
       discussed: '聊了聊家里的情况',
       problems: [],
@@ -22,11 +23,21 @@ export const fixtures: AccessFixtures = {
     ],
   },
   list: {
-    input: { view: 'notVisited' },
+    input: {},
     allowed: [PERSONA.neighbourHead, PERSONA.groupHead],
     denied: [
       { openid: PERSONA.villager, why: 'wrong_role' },
       { openid: PERSONA.member, why: 'wrong_role' },
+    ],
+  },
+  notVisited: {
+    input: { unitId: UNIT.xcpNeighbourhood1 },
+    allowed: [PERSONA.neighbourHead, PERSONA.groupHead, PERSONA.blockHead, PERSONA.villageAdmin, PERSONA.townAdmin],
+    denied: [
+      { openid: PERSONA.villager, why: 'wrong_role' },
+      { openid: PERSONA.secretary, why: 'wrong_role' },
+      { openid: PERSONA.otherNeighbourHead, why: 'other_unit' },
+      { openid: PERSONA.otherVillageAdmin, why: 'other_unit' },
     ],
   },
   coverage: {

@@ -30,7 +30,7 @@ describe('org.saveHousehold / listHouseholds / closeHousehold', () => {
       tags: ['独居老人'],
       closed: false,
     });
-    expect(created.history).toEqual([{ change: 'created', at: expect.any(String) }]);
+    expect(created.history).toEqual([{ change: 'created', at: expect.any(String), byName: '邻长 张桂兰' }]);
     expect(ok(await world.call(PERSONA.neighbourHead, 'org', 'saveHousehold', input))._id).toBe(created._id);
     expect(await world.find('households', { headName: '黄桂英' })).toHaveLength(1);
     const asAdmin = ok(await world.call(PERSONA.villageAdmin, 'org', 'listHouseholds', { unitId: UNIT.xicaoping }));
@@ -78,7 +78,9 @@ describe('org.saveHousehold / listHouseholds / closeHousehold', () => {
         size: 2,
       }),
     );
-    expect(split.history).toEqual([{ change: 'split', at: expect.any(String), from: family._id }]);
+    expect(split.history).toEqual([
+      { change: 'split', at: expect.any(String), byName: '组长 刘长生', from: family._id },
+    ]);
     expect(
       code(await world.call(PERSONA.groupHead, 'org', 'closeHousehold', { id: family._id, reason: 'moved_out' })),
     ).toBe('FORBIDDEN');
@@ -98,5 +100,82 @@ describe('org.saveHousehold / listHouseholds / closeHousehold', () => {
       headName: '何大伟',
     });
     expect(code(changed)).toBe('CONFLICT');
+  });
+
+  it('keeps who moved, split and closed a household, when and why; never anyone’s openid', async () => {
+    const family = ok(await add(PERSONA.villageAdmin, { headName: '欧阳德', address: '21号', size: 6 }));
+    const moved = ok(
+      await world.call(PERSONA.villageAdmin, 'org', 'saveHousehold', {
+        id: family._id,
+        unitId: UNIT.xcpNeighbourhood3,
+        headName: '欧阳德',
+        note: '新房盖在二组',
+      }),
+    );
+    expect(moved.history[1]).toEqual({
+      change: 'moved',
+      at: expect.any(String),
+      byName: expect.stringContaining('村管理员'),
+      from: UNIT.xcpNeighbourhood1,
+      to: UNIT.xcpNeighbourhood3,
+      note: '新房盖在二组',
+    });
+    const son = ok(
+      await add(PERSONA.villageAdmin, { headName: '欧阳明', unitId: UNIT.xcpNeighbourhood3, splitFrom: family._id }),
+    );
+    const closed = ok(
+      await world.call(PERSONA.villageAdmin, 'org', 'closeHousehold', {
+        id: family._id,
+        reason: 'deceased',
+        note: '老人去年冬天过世',
+      }),
+    );
+    expect(closed.history.map((h: { change: string }) => h.change)).toEqual(['created', 'moved', 'splitOff', 'closed']);
+    expect(closed.history[2]).toMatchObject({ change: 'splitOff', to: son._id });
+    expect(closed.history[3]).toMatchObject({ change: 'closed', reason: 'deceased', note: '老人去年冬天过世' });
+    const [stored] = await world.find<{ history: Array<{ by?: string }> }>('households', { _id: family._id });
+    expect(stored.history.map((h) => h.by)).toEqual(Array(4).fill(PERSONA.villageAdmin));
+    expect(JSON.stringify(closed)).not.toContain(PERSONA.villageAdmin);
+  });
+
+  it('moves only within the village; refuses a note too long or a reason not on the list, storing nothing', async () => {
+    const family = ok(await add(PERSONA.neighbourHead, { headName: '上官云' }));
+    const away = await world.call(PERSONA.townAdmin, 'org', 'saveHousehold', {
+      id: family._id,
+      unitId: UNIT.szNeighbourhood1,
+      headName: '上官云',
+    });
+    expect(code(away)).toBe('INVALID_ARGUMENT');
+    const long = await world.call(PERSONA.villageAdmin, 'org', 'closeHousehold', {
+      id: family._id,
+      reason: 'moved_out',
+      note: '说'.repeat(61),
+    });
+    expect(code(long)).toBe('INVALID_ARGUMENT');
+    const unknown = await world.call(PERSONA.villageAdmin, 'org', 'closeHousehold', { id: family._id, reason: 'rich' });
+    expect(code(unknown)).toBe('INVALID_ARGUMENT');
+    const [stored] = await world.find<{ unitId: string; closedAt: Date | null; history: unknown[] }>('households', {
+      _id: family._id,
+    });
+    expect(stored).toMatchObject({ unitId: UNIT.xcpNeighbourhood1, closedAt: null });
+    expect(stored.history).toHaveLength(1);
+  });
+
+  it('finds a household by part of the head’s name or the house number, within the unit', async () => {
+    ok(await add(PERSONA.neighbourHead, { headName: '诸葛兰', address: '西草坪村36号' }));
+    ok(
+      await world.call(PERSONA.otherVillageAdmin, 'org', 'saveHousehold', {
+        requestId: rid(),
+        unitId: UNIT.szNeighbourhood1,
+        headName: '诸葛亮',
+      }),
+    );
+    const find = async (search: string) =>
+      ok(
+        await world.call(PERSONA.neighbourHead, 'org', 'listHouseholds', { unitId: UNIT.xcpNeighbourhood1, search }),
+      ).items.map((h: { headName: string }) => h.headName);
+    expect(await find('诸葛')).toEqual(['诸葛兰']);
+    expect(await find('36号')).toEqual(['诸葛兰']);
+    expect(await find('.*')).toEqual([]);
   });
 });

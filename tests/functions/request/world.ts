@@ -33,6 +33,15 @@ export const P = {
   homeless: 'o-nohome',
 } as const;
 
+/** Households of the village's household list (org households): three in 一邻, one in 二邻, one in 东村. */
+export const H = {
+  zhang: 'hh-n1-zhang',
+  li: 'hh-n1-li',
+  liu: 'hh-n1-liu',
+  wang: 'hh-n2-wang',
+  east: 'hh-n9-east',
+} as const;
+
 export const L1 = [TOWN, V1, K1, G1, N1];
 export const L2 = [TOWN, V1, K1, G1, N2];
 const L9 = [TOWN, V2, N9];
@@ -93,6 +102,35 @@ export async function startWorld(name: string): Promise<World> {
         homeUnitPath: home ?? [],
         privacyAcceptedAt: new Date(),
         createdAt: new Date(),
+      },
+    });
+  }
+
+  const households: Array<[string, string, string, string[]]> = [
+    [H.zhang, '张三', '1号', L1],
+    [H.li, '李四', '3号', L1],
+    [H.liu, '刘桂英', '12号', L1],
+    [H.wang, '王五', '2号', L2],
+    [H.east, '东村户', '5号', L9],
+  ];
+  for (const [id, headName, address, unitPath] of households) {
+    const unitId = unitPath[unitPath.length - 1];
+    await db.collection('households').add({
+      data: {
+        _id: id,
+        unitId,
+        unitPath,
+        headName,
+        phone: '',
+        address,
+        size: 3,
+        tags: [],
+        closedAt: null,
+        naturalKey: `${unitId}|${headName}|${address}`,
+        history: [{ change: 'imported', at: new Date() }],
+        createdAt: new Date(),
+        createdBy: P.villageAdmin,
+        updatedAt: new Date(),
       },
     });
   }

@@ -1,5 +1,5 @@
 import { shanghai } from '@honglin/types/time';
-import { P, V1, code, ok, rid, type World } from '../request/world';
+import { H, P, V1, code, ok, rid, type World } from '../request/world';
 import { residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 
 /**
@@ -22,7 +22,7 @@ const visit = (date: string, problems: object[] = []) =>
   w.call(
     'visit',
     'log',
-    { requestId: rid(), household: { userId: P.villager }, date, discussed: '聊了今年的收成', problems },
+    { requestId: rid(), household: { householdId: H.zhang }, date, discussed: '聊了今年的收成', problems },
     P.head1,
   );
 const figures = async (month: string) =>

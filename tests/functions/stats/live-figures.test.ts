@@ -1,4 +1,4 @@
-import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
+import { B1, H, N1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
 import { MEMBER2, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 import { asRecount, recount } from './recount';
 
@@ -44,17 +44,17 @@ beforeAll(async () => {
   await pledge(MEMBER2, true);
 
   // Three visits to two households; one raises a complaint.
-  const visit = (userId: string, problems: object[]) =>
+  const visit = (householdId: string, problems: object[]) =>
     measure(
       `visit.log.${problems.length}problem`,
       'visit',
       'log',
-      { requestId: rid(), household: { userId }, date: todayShanghai(), discussed: '聊了今年的收成', problems },
+      { requestId: rid(), household: { householdId }, date: todayShanghai(), discussed: '聊了今年的收成', problems },
       P.head1,
     );
-  await visit(P.villager, []);
-  await visit(P.villager, [{ category: 'complaint', text: '夜里有货车按喇叭，吵得睡不着' }]);
-  await visit(P.neighbour, []);
+  await visit(H.zhang, []);
+  await visit(H.zhang, [{ category: 'complaint', text: '夜里有货车按喇叭，吵得睡不着' }]);
+  await visit(H.li, []);
 });
 
 afterAll(async () => {
@@ -197,7 +197,7 @@ describe('distinct figures from markers written once per event, at the village, 
         'log',
         {
           requestId: rid(),
-          household: { userId: P.neighbour },
+          household: { householdId: H.li },
           date: todayShanghai(),
           discussed: '又去看了看',
           problems: [],
@@ -215,14 +215,21 @@ describe('distinct figures from markers written once per event, at the village, 
 
   it('visits logged while the fold timer runs again and again are each counted once', async () => {
     const m = thisMonth();
-    // Twelve named households, each visited twice, all at once, with four fold runs among them.
+    // Twelve households, each visited twice, all at once, with four fold runs among them.
+    const households: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const added = ok(
+        await w.call('org', 'saveHousehold', { requestId: rid(), unitId: N1, headName: `并发户${i}` }, P.head1),
+      );
+      households.push(added._id as string);
+    }
     const visits = Array.from({ length: 24 }, (_, i) =>
       w.call(
         'visit',
         'log',
         {
           requestId: rid(),
-          household: { name: `并发户${i % 12}` },
+          household: { householdId: households[i % 12] },
           date: todayShanghai(),
           discussed: '入户走访',
           problems: [],

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { BASE_COUNTERS } from '@honglin/types/metrics';
 import { grant } from '../helpers/world';
-import { B1, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
+import { B1, H, P, TOWN, V1, V2, code, ok, rid, type World } from '../request/world';
 import { MEMBER2, allDocs, raw, residentsPledge, startStatsWorld, thisMonth, todayShanghai } from './world';
 import { asRecount, recount, shanghaiMonth } from './recount';
 import { EXPORT_COLUMNS } from '../../../cloudfunctions/stats/columns';
@@ -79,7 +79,7 @@ describe('figures from live events through the other functions', () => {
         'log',
         {
           requestId: rid(),
-          household: { userId: P.villager },
+          household: { householdId: H.zhang },
           date: todayShanghai(),
           discussed: '聊了今年的收成',
           problems: [],

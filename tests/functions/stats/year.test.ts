@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { dayOf } from '@honglin/types/time';
-import { B1, P, TOWN, V1, ok, rid, type World } from '../request/world';
+import { B1, H, P, TOWN, V1, ok, rid, type World } from '../request/world';
 import { shanghaiMonth } from './recount';
 import { startStatsWorld, thisMonth, todayShanghai } from './world';
 
@@ -150,7 +150,7 @@ beforeAll(async () => {
         'log',
         {
           requestId: rid(),
-          household: { userId: i % 2 === 0 ? P.villager : P.neighbour },
+          household: { householdId: i % 2 === 0 ? H.zhang : H.li },
           date: dayIn(month),
           discussed: '聊了今年的收成',
           problems,

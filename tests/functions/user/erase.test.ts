@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { timerEvent } from '../../../emulator/functions/timer';
 import { grant } from '../helpers/world';
 import { PRIVACY_VERSION } from '@honglin/types/user';
-import { B1, L1, P, TOWN, V1, code, ok, rid, type World } from '../request/world';
+import { B1, H, L1, P, TOWN, V1, code, ok, rid, type World } from '../request/world';
 import { residentsPledge, startStatsWorld, thisMonth, todayShanghai } from '../stats/world';
 
 /**
@@ -169,23 +169,32 @@ describe('a person who did everything deletes their account', () => {
       await w.call(
         'visit',
         'log',
-        { requestId: rid(), household: { userId: P.villager }, date: todayShanghai(), discussed: '聊了收成' },
+        { requestId: rid(), household: { householdId: H.zhang }, date: todayShanghai(), discussed: '聊了收成' },
         X,
       ),
     );
-    ok(
-      await w.call(
-        'visit',
-        'log',
-        {
-          requestId: rid(),
-          household: { userId: X },
-          date: todayShanghai(),
-          discussed: `${NAME}说想学电商，电话${PHONE}`,
-        },
-        P.head1,
-      ),
-    );
+    // A household they added as its head: its history names who added it.
+    ok(await w.call('org', 'saveHousehold', { requestId: rid(), unitId: L1[L1.length - 1], headName: '新来户' }, X));
+    // A visit to them as a household, logged before households were records of the village's list: it named their
+    // account (visits now name a household record, which no account owns).
+    await w.db.collection('visits').add({
+      data: {
+        _id: rid(),
+        headId: P.head1,
+        headName: '邻长 赵邻长',
+        unitId: L1[L1.length - 1],
+        unitPath: L1,
+        neighbourhoodName: '一邻',
+        householdKey: `user:${X}`,
+        householdName: NAME,
+        householdUserId: X,
+        date: '2025-01-15',
+        month: '2025-01',
+        discussed: `${NAME}说想学电商，电话${PHONE}`,
+        problems: [],
+        createdAt: new Date('2025-01-15T04:00:00Z'),
+      },
+    });
 
     // As a member: a pledge with a fulfilment and photos; a rating of another member's pledge; a check-in.
     const pledge = ok(await w.call('pledge', 'create', residentsPledge(), X)).id as string;
