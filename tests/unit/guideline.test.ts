@@ -17,7 +17,10 @@ const CHECKED_BY: Record<string, Check[]> = {
       'tests/functions/user/people.test.ts',
       'masks the phone of someone whose home is outside the viewer’s admin scope',
     ],
-    ['tests/functions/visit/visit.test.ts', 'never copies a registered resident’s profile phone into their requests'],
+    [
+      'tests/functions/visit/visit.test.ts',
+      'never copies the household list’s phone into its requests; a number given there and then goes with them',
+    ],
   ],
   '您自愿记录的观看影片记录：只有您本人能看到，不统计时长，不排名。': [
     ['tests/functions/video/video.test.ts', 'is voluntary, private, idempotent and has no minutes'],
