@@ -4,7 +4,7 @@ import { checkImages, checkText, SCENE } from '../common/content';
 import { cloud, command, db } from '../common/cloud';
 import { bumpCounters } from '../common/counters';
 import { inTransaction, rows } from '../common/db';
-import { enterpriseKey, practiceServed } from '../common/domain/metrics';
+import { enterpriseKey, practiceServed, type ServedEnterprise } from '../common/domain/metrics';
 import { PLACES, type PlaceDoc } from '../common/org';
 import { invalidArgument } from '../common/errors';
 import { withPending } from '../common/pendingPhotos';
@@ -13,10 +13,11 @@ import { recordTimeline } from '../common/timeline';
 import { ACTIVITIES, MANAGERS, activityScope, allowed, countedAt, toActivity, txActivity } from './store';
 
 /**
- * The keys the enterprises a practice served are counted by (enterpriseKey): a name that is a registered enterprise
- * of the town is that place, so a practice and a 营商服务 request at one enterprise count it once.
+ * The enterprises a practice served as they are counted (enterpriseKey): a name that is a registered enterprise of
+ * the town is that place, counted along its registered place's path, so a practice and a 营商服务 request at one
+ * enterprise count it once and in the same unit; any other name counts where the practice is.
  */
-async function enterpriseKeys(town: string, names: readonly string[]): Promise<string[]> {
+async function servedEnterprises(unitPath: readonly string[], names: readonly string[]): Promise<ServedEnterprise[]> {
   if (names.length === 0) return [];
   const registered = await rows<PlaceDoc>(
     db
@@ -25,8 +26,10 @@ async function enterpriseKeys(town: string, names: readonly string[]): Promise<s
       .limit(100),
   );
   return names.map((name) => {
-    const place = registered.find((p) => p.name === name.trim() && p.unitPath[0] === town);
-    return enterpriseKey(place ? { name, placeId: place._id } : { name });
+    const place = registered.find((p) => p.name === name.trim() && p.unitPath[0] === unitPath[0]);
+    return place
+      ? { key: enterpriseKey({ name, placeId: place._id }), unitPath: place.unitPath }
+      : { key: enterpriseKey({ name }), unitPath: [...unitPath] };
   });
 }
 
@@ -52,7 +55,7 @@ export const record = defineAction({
     await checkText(openid, SCENE.post, [input.summary, ...(input.practice?.enterprises ?? [])]);
     const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkStored(added);
-    const keys = input.practice ? await enterpriseKeys(resource.unitPath[0], input.practice.enterprises) : [];
+    const served = input.practice ? await servedEnterprises(resource.unitPath, input.practice.enterprises) : [];
     const updated = await inTransaction(async (tx) => {
       const current = await txActivity(tx, input.id);
       const to = allowed(current.status, { type: 'record' });
@@ -64,7 +67,7 @@ export const record = defineAction({
           (current.pendingPhotos ?? []).filter((p) => input.photos.includes(p)),
           added,
         ),
-        ...(input.practice ? { practice: { ...input.practice, enterpriseKeys: keys } } : {}),
+        ...(input.practice ? { practice: { ...input.practice, served } } : {}),
         updatedAt: now,
       };
       await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
@@ -78,9 +81,9 @@ export const record = defineAction({
         at: now,
         unitPath: current.unitPath,
       });
-      // The enterprises served join the town's figure, in the month the practice took place.
-      for (const served of practiceServed(keys))
-        await bumpCounters(tx, current.unitPath, countedAt(current), served.deltas, served.distinct);
+      // The enterprises served join the figures, in the month the practice took place.
+      for (const { unitPath, bump } of practiceServed(current.unitPath, { served }))
+        await bumpCounters(tx, unitPath, countedAt(current), bump.deltas, bump.distinct);
       return { ...current, ...changes };
     });
     // The image check answers later; a refused photo comes off the record then.

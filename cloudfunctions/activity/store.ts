@@ -15,6 +15,7 @@ import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
 import { conflict, notFound } from '../common/errors';
+import type { PracticeServed } from '../common/domain/metrics';
 import { photosFor } from '../common/pendingPhotos';
 import { COLLECTIONS } from '../common/collections';
 
@@ -52,8 +53,8 @@ export interface ActivityDoc {
   photos: string[];
   /** Photos waiting for the image check: see common/pendingPhotos.ts. */
   pendingPhotos?: string[];
-  /** enterpriseKeys: the enterprises served as counted (see activity/record.ts). */
-  practice?: PracticeOutcome & { enterpriseKeys?: string[] };
+  /** served (older records: enterpriseKeys): the enterprises served as counted (see activity/record.ts). */
+  practice?: PracticeOutcome & PracticeServed;
   attendance: AttendanceCounts;
   /** HMAC key of the rotating check-in code. Never leaves the server. */
   checkinSecret: string;

@@ -80,6 +80,35 @@ function countedPlaces(docs: readonly CounterDoc[]): Map<string, PlaceSums> {
   return out;
 }
 
+/**
+ * The activities of the unit in the months, and the practices elsewhere that served an enterprise registered in it
+ * (counted along the enterprise's path, see practiceServed).
+ */
+async function readActivities(unitId: string, months: readonly string[]): Promise<ActivityRecord[]> {
+  const fields = {
+    unitPath: true,
+    branchId: true,
+    kind: true,
+    month: true,
+    status: true,
+    attendance: true,
+    place: true,
+    'practice.served': true,
+    'practice.enterpriseKeys': true,
+  };
+  const month = command.in([...months]);
+  const [own, served] = await Promise.all([
+    readAll<ActivityRecord & { _id: string }>(COLLECTIONS.activities, { unitPath: unitId, month }, fields),
+    readAll<ActivityRecord & { _id: string }>(
+      COLLECTIONS.activities,
+      { 'practice.served.unitPath': unitId, month },
+      fields,
+    ),
+  ]);
+  const ids = new Set(own.map((a) => a._id));
+  return [...own, ...served.filter((a) => !ids.has(a._id))];
+}
+
 async function readRecords(unitId: string, months: readonly string[]): Promise<RecordSet> {
   const start = monthRange(months[0]).start;
   const end = monthRange(months[months.length - 1]).end;
@@ -120,20 +149,7 @@ async function readRecords(unitId: string, months: readonly string[]): Promise<R
         'fulfilments.linkedRequestId': true,
       },
     ),
-    readAll<ActivityRecord>(
-      COLLECTIONS.activities,
-      { unitPath: unitId, month: command.in([...months]) },
-      {
-        unitPath: true,
-        branchId: true,
-        kind: true,
-        month: true,
-        status: true,
-        attendance: true,
-        place: true,
-        'practice.enterpriseKeys': true,
-      },
-    ),
+    readActivities(unitId, months),
     readAll<VisitRecord>(
       COLLECTIONS.visits,
       // Counted in the month of the visit's own day.
@@ -213,7 +229,8 @@ export async function reconcileUnits(
   for (const id of new Set([...recorded.keys(), ...stored.keys()])) {
     const doc = stored.get(id);
     const ref: SightingsRef = recorded.get(id) ?? { id, town, name: doc!.name, key: doc!.key };
-    const wanted = recorded.get(id)?.sightings ?? [];
+    // A practice read for an enterprise it served also marks its own unit, which may be out of scope.
+    const wanted = (recorded.get(id)?.sightings ?? []).filter(inScope);
     let sightings = doc?.sightings ?? [];
     if (!sameSightings(sightings.filter(inScope), wanted)) {
       const result = await inTransaction((tx) =>

@@ -379,7 +379,7 @@ export interface ActivityRecord {
   attendance?: { present?: number };
   place?: SessionPlace | null;
   /** A practice's outcome: the enterprises it served (counted with the enterprises served). */
-  practice?: { enterpriseKeys?: string[] } | null;
+  practice?: PracticeServed | null;
 }
 export interface VisitRecord {
   unitPath: string[];
@@ -503,13 +503,36 @@ export function requestFirstResolved(
   };
 }
 
+/** An enterprise a practice served: its key (enterpriseKey) and the unit path it is counted along. */
+export interface ServedEnterprise {
+  key: string;
+  /** A registered enterprise's registered place's path, else the practice's own. */
+  unitPath: string[];
+}
+
+/** What a stored practice says it served: `served`; records written before it have `enterpriseKeys` only. */
+export interface PracticeServed {
+  served?: ServedEnterprise[];
+  enterpriseKeys?: string[];
+}
+
 /**
  * The enterprises a practice served (its outcome, when written up): each joins the enterprises served, in the
- * month the practice took place. Keys as enterpriseKey makes them.
+ * month the practice took place, along its own unit path, so a registered enterprise counts where it is registered
+ * (as a 营商服务 request about it does) and once. Records without `served` count their keys where the practice is.
  */
-export function practiceServed(enterpriseKeys: readonly string[]): CounterBump[] {
+export function practiceServed(
+  practiceUnitPath: readonly string[],
+  practice: PracticeServed | null | undefined,
+): Array<{ unitPath: string[]; bump: CounterBump }> {
+  const served =
+    practice?.served ?? (practice?.enterpriseKeys ?? []).map((key) => ({ key, unitPath: [...practiceUnitPath] }));
   // A bump marks one key per name: one (marker-only) bump per enterprise.
-  return [...new Set(enterpriseKeys)].map((key) => ({ deltas: {}, distinct: { 'request.enterprises': { key } } }));
+  const byKey = new Map(served.map((s) => [s.key, s.unitPath] as const));
+  return [...byKey].map(([key, unitPath]) => ({
+    unitPath,
+    bump: { deltas: {}, distinct: { 'request.enterprises': { key } } },
+  }));
 }
 
 /** A pledge submitted for review for the first time: at its submittedAt. */
@@ -640,10 +663,10 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
   }
   for (const a of records.activities) {
     if (!HELD_STATUSES.includes(a.status)) continue;
-    for (const c of cell(a.unitPath, a.month)) {
+    for (const c of cell(a.unitPath, a.month))
       add(a.unitPath, c, activityHeld(a.branchId, a, a.attendance?.present ?? 0));
-      for (const served of practiceServed(a.practice?.enterpriseKeys ?? [])) add(a.unitPath, c, served);
-    }
+    for (const { unitPath, bump } of practiceServed(a.unitPath, a.practice))
+      for (const c of cell(unitPath, a.month)) add(unitPath, c, bump);
   }
   for (const v of records.visits)
     bump(

@@ -11,6 +11,8 @@ import { asRecount, recount } from './recount';
 let w: World;
 const BRICKWORKS = 'place-dongcun-brickworks';
 const OTHER_BRANCH = 'b-other';
+const TEA = 'place-dongcun-tea';
+const ORGANS_BRANCH = 'b-town-organs';
 
 interface StoredRequest {
   _id: string;
@@ -30,9 +32,15 @@ beforeAll(async () => {
   await w.db.collection('places').add({
     data: { _id: BRICKWORKS, name: '东村砖厂', kind: 'enterprise', unitId: V2, unitPath: [TOWN, V2] },
   });
+  await w.db.collection('places').add({
+    data: { _id: TEA, name: '东村茶厂', kind: 'enterprise', unitId: V2, unitPath: [TOWN, V2] },
+  });
   await w.db
     .collection('branches')
     .add({ data: { _id: OTHER_BRANCH, name: '东村党支部', unitId: V2, unitPath: [TOWN, V2] } });
+  await w.db
+    .collection('branches')
+    .add({ data: { _id: ORGANS_BRANCH, name: '镇机关党支部', unitId: TOWN, unitPath: [TOWN] } });
 });
 
 afterAll(async () => {
@@ -142,6 +150,67 @@ describe('an enterprise problem', () => {
       enterprisesServed: 0,
       enterpriseProblemsSolved: 0,
     });
+  });
+
+  it('counts the enterprises a town organs’ practice served under their registered village, not the organs’ row', async () => {
+    const practice = ok(
+      await w.call(
+        'activity',
+        'plan',
+        {
+          requestId: rid(),
+          branchId: ORGANS_BRANCH,
+          kind: 'practice',
+          title: '镇机关走访企业',
+          startAt: new Date().toISOString(),
+          place: { description: '东村工业区' },
+        },
+        P.townAdmin,
+      ),
+    );
+    ok(await w.call('activity', 'openCheckin', { id: practice._id }, P.townAdmin));
+    ok(await w.call('activity', 'openCheckin', { id: practice._id, close: true }, P.townAdmin));
+    ok(
+      await w.call(
+        'activity',
+        'record',
+        // Two enterprises registered in 东村 (the brickworks already served there) and one not registered.
+        {
+          id: practice._id,
+          summary: '走访东村企业',
+          practice: { enterprises: ['东村茶厂', '东村砖厂', '路口小卖部'] },
+        },
+        P.townAdmin,
+      ),
+    );
+    const served = async () => {
+      const board = ok(await w.call('stats', 'dashboard', { unitId: TOWN, period: month }, P.townAdmin));
+      const row = (unitId: string, organs: boolean) =>
+        board.units.find(
+          (u: { unitId: string; townOrgans?: boolean }) => u.unitId === unitId && !!u.townOrgans === organs,
+        ).figures?.requests.enterprisesServed ?? 0;
+      return {
+        town: board.figures.requests.enterprisesServed,
+        organs: row(TOWN, true),
+        dongcun: row(V2, false),
+        xicaoping: row(V1, false),
+      };
+    };
+    // 东村: the brickworks (practice and requests, once) and the tea factory; the organs: the shop only.
+    const live = { town: 3, organs: 1, dongcun: 2, xicaoping: 0 };
+    expect(await served()).toEqual(live);
+    const records = await raw(w);
+    for (const unitId of [V2, TOWN])
+      expect(asRecount(await figures(unitId))).toEqual(recount(records, unitId, [thisMonth()], todayShanghai()));
+
+    // Rebuilt from the records, the village and the town find nothing to repair and give the same figures.
+    for (const unitId of [V2, TOWN]) {
+      const report = ok(
+        await w.call('stats', 'reconcile', { unitId, from: thisMonth(), to: thisMonth() }, P.townAdmin),
+      );
+      expect(report.fixes).toEqual([]);
+    }
+    expect(await served()).toEqual(live);
   });
 
   it('refuses an enterprise id the town has not registered, storing nothing', async () => {

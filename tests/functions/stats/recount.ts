@@ -35,7 +35,7 @@ export interface Raw {
     status: string;
     attendance: { present: number };
     place?: { placeId?: string; name?: string; kind?: string };
-    practice?: { enterpriseKeys?: string[] };
+    practice?: { served?: Array<{ key: string; unitPath: string[] }>; enterpriseKeys?: string[] };
   }>;
   visits: Array<{
     unitPath: string[];
@@ -137,7 +137,16 @@ export function recount(raw: Raw, unitId: string, months: string[], today: strin
     ...enterprises.map((r) =>
       r.enterprise!.placeId ? `place:${r.enterprise!.placeId}` : `name:${r.enterprise!.name}`,
     ),
-    ...held.flatMap((a) => a.practice?.enterpriseKeys ?? []),
+    // A practice's enterprise counts along its own path (older records: their keys, where the practice is).
+    ...raw.activities
+      .filter((a) => months.includes(a.month) && (a.status === 'held' || a.status === 'recorded'))
+      .flatMap((a) =>
+        a.practice?.served
+          ? a.practice.served.filter((s) => s.unitPath.includes(unitId)).map((s) => s.key)
+          : a.unitPath.includes(unitId)
+            ? (a.practice?.enterpriseKeys ?? [])
+            : [],
+      ),
   ]);
   const byCategory: Recount['byCategory'] = {};
   for (const c of ['consultation', 'help', 'suggestion', 'complaint', 'enterprise', 'dispute']) {
