@@ -278,6 +278,7 @@ test('the village admin moves a household to another 邻 and closes another with
     .waitFor();
   await current(admin).getByText('经办：', { exact: false }).first().waitFor();
   await current(admin).getByText('说明：搬到儿子家住', { exact: false }).waitFor();
+  await row('邝春生').getByText('第二组一邻 · 31号').waitFor();
   await shot(admin, 'households-moved-history');
 
   // 谭满妹 is closed (户内人员已故), confirmed, and leaves the list.

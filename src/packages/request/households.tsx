@@ -135,9 +135,11 @@ interface HouseholdRowProps {
 
 function HouseholdRow({ household: h, open, onToggle, neighbourhoods, canClose, onChanged }: HouseholdRowProps) {
   const [action, setAction] = useState<HouseholdAction | null>(null);
-  const details = [h.unitName, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
-  const targets = neighbourhoods.filter((n) => n.id !== h.unitId);
   const labels = new Map(neighbourhoods.map((n) => [n.id, n.label]));
+  // Named with its group where the page knows it: a village has several 一邻.
+  const where = labels.get(h.unitId) ?? h.unitName;
+  const details = [where, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
+  const targets = neighbourhoods.filter((n) => n.id !== h.unitId);
   const actions: Array<[HouseholdAction, string]> = [
     ...(targets.length > 0 ? [['move', '迁到本村其他邻'] as [HouseholdAction, string]] : []),
     ['split', '分户'],
