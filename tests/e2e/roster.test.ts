@@ -255,7 +255,7 @@ async function villageHousehold(headName: string, address: string): Promise<void
   if (!answer.ok) throw new Error(`the village admin could not add ${headName}: ${JSON.stringify(answer)}`);
 }
 
-test('the village admin moves a household to another 邻 and closes another with a reason; the history shows who, when and why', async () => {
+test('the village admin moves a household to another 邻, splits it and closes another with a reason; the history shows who, when and why', async () => {
   await villageHousehold('邝春生', '31号');
   await villageHousehold('谭满妹', '32号');
   const admin = await openByTaps(PERSONA.villageAdmin, ['组织与人员管理', '农户']);
@@ -280,6 +280,22 @@ test('the village admin moves a household to another 邻 and closes another with
   await current(admin).getByText('说明：搬到儿子家住', { exact: false }).waitFor();
   await row('邝春生').getByText('第二组一邻 · 31号').waitFor();
   await shot(admin, 'households-moved-history');
+
+  // His son's family splits off into a household of its own; both keep the split in their history.
+  await tap(admin, '分户');
+  const splitForm = current(admin).locator('input');
+  await splitForm.nth(0).fill('邝建军');
+  await splitForm.nth(2).fill('3');
+  // The button under the form (the chip above it says 分户 too).
+  await current(admin).getByText('分户', { exact: true }).last().click();
+  await current(admin).getByText('确认从“邝春生”户分出“邝建军”户吗？').waitFor();
+  await tap(admin, '确认分户');
+  await current(admin).getByText('已从“邝春生”户分出“邝建军”户').waitFor();
+  await row('邝建军').getByText('第二组一邻 · 3口人').waitFor();
+  await current(admin)
+    .getByText(/\d{2}:\d{2} 分出新户/)
+    .waitFor();
+  await shot(admin, 'households-split');
 
   // 谭满妹 is closed (户内人员已故), confirmed, and leaves the list.
   await row('谭满妹').getByText('详情').click();
