@@ -13,6 +13,7 @@ import { isStale } from './freshness';
 import { fireTimer, startTimerScheduler } from './functions/timer';
 import { readAll, type PersonaUser } from './gateway/personas';
 import { seedDemo } from './seed/demo';
+import { seedDemoHouseholds } from './seed/households';
 import { DEFAULT_FUNCTIONS_DIR, DEFAULT_H5_DIR, REPO_ROOT, sdkEnvironment, startLocalCloud } from './start';
 
 const DEFAULT_PORT = 8787;
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   const seeded = await seedDemo(sdk.database());
   if (seeded.users > 0) {
+    await seedDemoHouseholds(sdk.database());
     process.stdout.write(`已写入演示数据：${seeded.units} 个单位，${seeded.users} 位用户。\n`);
     // The seed counted its records as the events would have (emulator/seed/counters.ts); the nightly run folds
     // their markers and prepares this and next month's shards, and its check finds nothing to fix.

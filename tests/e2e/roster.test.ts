@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { PERSONA } from '../../emulator/seed/ids';
-import { closeBrowser, openAs, SETTLED_PAGE, shot, waitForPage } from './helpers';
+import { PERSONA, UNIT } from '../../emulator/seed/ids';
+import { baseUrl, closeBrowser, openAs, openByTaps, SETTLED_PAGE, shot, waitForPage } from './helpers';
 
 /**
  * A village onboarded from its rosters, by taps: the village admin downloads the 党员花名册 template, uploads a filled
@@ -236,4 +236,78 @@ test('a neighbour head sees the households of their 邻 and adds one with its ta
   await row.locator('.hl-chip', { hasText: '独居老人' }).waitFor();
   await shot(head, 'roster-households');
   await head.context().close();
+});
+
+/** A household of 第一组一邻 as the village's import of its household list leaves it, added as the village admin. */
+async function villageHousehold(headName: string, address: string): Promise<void> {
+  const response = await fetch(`${baseUrl()}/api/org`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': PERSONA.villageAdmin },
+    body: JSON.stringify({
+      action: 'saveHousehold',
+      requestId: `e2e-roster-household-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      unitId: UNIT.xcpNeighbourhood1,
+      headName,
+      address,
+    }),
+  });
+  const answer = (await response.json()) as { ok: boolean };
+  if (!answer.ok) throw new Error(`the village admin could not add ${headName}: ${JSON.stringify(answer)}`);
+}
+
+test('the village admin moves a household to another 邻, splits it and closes another with a reason; the history shows who, when and why', async () => {
+  await villageHousehold('邝春生', '31号');
+  await villageHousehold('谭满妹', '32号');
+  const admin = await openByTaps(PERSONA.villageAdmin, ['组织与人员管理', '农户']);
+  const row = (name: string) => current(admin).locator('.hl-row', { hasText: name });
+
+  // 邝春生 moves to 第二组一邻, with why; the confirmation names where to.
+  await row('邝春生').getByText('详情').click();
+  await current(admin).getByText('这户的变动记录').waitFor();
+  await tap(admin, '迁到本村其他邻');
+  await tap(admin, '第二组一邻');
+  await current(admin).locator('input').first().fill('搬到儿子家住');
+  await tap(admin, '迁户');
+  await current(admin).getByText('确认把“邝春生”户迁到第二组一邻吗？').waitFor();
+  await shot(admin, 'households-move-confirm');
+  await tap(admin, '确认迁户');
+  await current(admin).getByText('已把“邝春生”户迁到第二组一邻').waitFor();
+  // Its history: the move, by whom, and why (it stays open after the change).
+  await current(admin)
+    .getByText(/\d{2}:\d{2} 迁到第二组一邻/)
+    .waitFor();
+  await current(admin).getByText('经办：', { exact: false }).first().waitFor();
+  await current(admin).getByText('说明：搬到儿子家住', { exact: false }).waitFor();
+  await row('邝春生').getByText('第二组一邻 · 31号').waitFor();
+  await shot(admin, 'households-moved-history');
+
+  // His son's family splits off into a household of its own; both keep the split in their history.
+  await tap(admin, '分户');
+  const splitForm = current(admin).locator('input');
+  await splitForm.nth(0).fill('邝建军');
+  await splitForm.nth(2).fill('3');
+  // The button under the form (the chip above it says 分户 too).
+  await current(admin).getByText('分户', { exact: true }).last().click();
+  await current(admin).getByText('确认从“邝春生”户分出“邝建军”户吗？').waitFor();
+  await tap(admin, '确认分户');
+  await current(admin).getByText('已从“邝春生”户分出“邝建军”户').waitFor();
+  await row('邝建军').getByText('第二组一邻 · 3口人').waitFor();
+  await current(admin)
+    .getByText(/\d{2}:\d{2} 分出新户/)
+    .waitFor();
+  await shot(admin, 'households-split');
+
+  // 谭满妹 is closed (户内人员已故), confirmed, and leaves the list.
+  await row('谭满妹').getByText('详情').click();
+  await tap(admin, '注销此户');
+  await tap(admin, '户内人员已故');
+  await tap(admin, '注销');
+  await current(admin).getByText('确认注销“谭满妹”户吗？', { exact: false }).waitFor();
+  await shot(admin, 'households-close-confirm');
+  await tap(admin, '确认注销');
+  await current(admin).getByText('已注销“谭满妹”户（户内人员已故）').waitFor();
+  await row('谭满妹').waitFor({ state: 'detached' });
+  await row('邝春生').waitFor();
+  await shot(admin, 'households-closed');
+  await admin.context().close();
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { HOUSEHOLD_TAGS, type HouseholdTag, type HouseholdView } from '@honglin/types/household';
-import { HANDLING_ROLES } from '@honglin/types/org';
+import { ADMIN_ROLES, HANDLING_ROLES } from '@honglin/types/org';
 import type { Me } from '@honglin/types/user';
 import { orgApi } from '@/api/org';
 import { Chip } from '@/components/Chip';
@@ -10,6 +10,7 @@ import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { newRequestId } from '@/lib/requestId';
 import { useQuery } from '@/lib/useQuery';
+import { CloseHousehold, HouseholdHistory, MoveHousehold, SplitHousehold } from './householdActions';
 import { useNeighbourhoods } from './neighbourhoods';
 import '../account/form.scss';
 
@@ -23,7 +24,8 @@ function keptUnits(me: Me): Array<{ unitId: string; unitName: string }> {
 
 /**
  * 农户: the households of the head's (or admin's) unit, as the village keeps them, and a new one added where the head
- * meets it. It lives beside 走访 because heads keep households in order to visit them.
+ * meets it. It lives beside 走访 because heads keep households in order to visit them. A household opens to its
+ * history and to moving it to another 邻, splitting it, and (admins) closing it.
  */
 export default function HouseholdsPage() {
   const { params } = useRouter();
@@ -51,7 +53,11 @@ export default function HouseholdsPage() {
                 </View>
               </View>
             )}
-            <Households key={unitId} unitId={unitId} />
+            <Households
+              key={unitId}
+              unitId={unitId}
+              canClose={me.roles.some((g) => ADMIN_ROLES.includes(g.role) && g.unitId === unitId)}
+            />
           </View>
         );
       }}
@@ -59,9 +65,12 @@ export default function HouseholdsPage() {
   );
 }
 
-function Households({ unitId }: { unitId: string }) {
+function Households({ unitId, canClose }: { unitId: string; canClose: boolean }) {
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [pages, setPages] = useState<HouseholdView[]>([]);
+  const [opened, setOpened] = useState('');
+  const [done, setDone] = useState('');
+  const neighbourhoods = useNeighbourhoods(unitId);
   const { query, reload } = useQuery(() => orgApi.listHouseholds({ unitId, cursor, size: 50 }), [unitId, cursor]);
   const shown = query.status === 'success' ? [...pages, ...query.data.items] : pages;
   const more = query.status === 'success' ? query.data.nextCursor : undefined;
@@ -70,15 +79,29 @@ function Households({ unitId }: { unitId: string }) {
     if (cursor === undefined) reload();
     else setCursor(undefined);
   };
+  const changed = (text: string) => {
+    setDone(text);
+    startOver();
+  };
   return (
     <View>
       <View className="hl-section">
         <Text className="hl-section__title">本单位农户</Text>
+        {done && <Text className="hl-success">{done}</Text>}
         {shown.length === 0 && query.status === 'success' && (
           <Text className="hl-note">还没有农户记录。村里导入农户名册后会显示在这里，也可以在下面添加。</Text>
         )}
         {shown.map((h) => (
-          <HouseholdRow key={h._id} household={h} />
+          <HouseholdRow
+            // A change remounts the row: its action form closes, its open history shows the change.
+            key={`${h._id}-${h.history.length}`}
+            household={h}
+            open={opened === h._id}
+            onToggle={() => setOpened(opened === h._id ? '' : h._id)}
+            neighbourhoods={neighbourhoods.options}
+            canClose={canClose}
+            onChanged={changed}
+          />
         ))}
         {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
         {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
@@ -94,34 +117,77 @@ function Households({ unitId }: { unitId: string }) {
           </Button>
         )}
       </View>
-      <AddHousehold unitId={unitId} onAdded={startOver} />
+      <AddHousehold neighbourhoods={neighbourhoods} onAdded={startOver} />
     </View>
   );
 }
 
-function HouseholdRow({ household: h }: { household: HouseholdView }) {
-  const details = [h.unitName, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
+type HouseholdAction = 'move' | 'split' | 'close';
+
+interface HouseholdRowProps {
+  household: HouseholdView;
+  open: boolean;
+  onToggle: () => void;
+  neighbourhoods: Array<{ id: string; label: string }>;
+  canClose: boolean;
+  onChanged: (text: string) => void;
+}
+
+function HouseholdRow({ household: h, open, onToggle, neighbourhoods, canClose, onChanged }: HouseholdRowProps) {
+  const [action, setAction] = useState<HouseholdAction | null>(null);
+  const labels = new Map(neighbourhoods.map((n) => [n.id, n.label]));
+  // Named with its group where the page knows it: a village has several 一邻.
+  const where = labels.get(h.unitId) ?? h.unitName;
+  const details = [where, h.address, h.size ? `${h.size}口人` : '', h.phone].filter(Boolean).join(' · ');
+  const targets = neighbourhoods.filter((n) => n.id !== h.unitId);
+  const actions: Array<[HouseholdAction, string]> = [
+    ...(targets.length > 0 ? [['move', '迁到本村其他邻'] as [HouseholdAction, string]] : []),
+    ['split', '分户'],
+    ...(canClose ? [['close', '注销此户'] as [HouseholdAction, string]] : []),
+  ];
   return (
-    <View className="hl-row">
-      <View style={{ display: 'flex', flexDirection: 'column', gap: '8px' }}>
-        <Text className="hl-text">{h.headName}</Text>
-        <Text className="hl-note">{details}</Text>
-        {h.tags.length > 0 && (
+    <View>
+      <View className="hl-row" onClick={onToggle}>
+        <View style={{ display: 'flex', flexDirection: 'column', gap: '8px', flex: 1 }}>
+          <Text className="hl-text">{h.headName}</Text>
+          <Text className="hl-note">{details}</Text>
+          {h.tags.length > 0 && (
+            <View className="hl-chips">
+              {h.tags.map((t) => (
+                <Chip key={t} area="hl" on={false}>
+                  {t}
+                </Chip>
+              ))}
+            </View>
+          )}
+        </View>
+        <Text className="hl-row__side">{open ? '收起' : '详情'}</Text>
+      </View>
+      {open && (
+        <View>
+          <HouseholdHistory history={h.history} labels={labels} />
           <View className="hl-chips">
-            {h.tags.map((t) => (
-              <Chip key={t} area="hl" on={false}>
-                {t}
+            {actions.map(([a, label]) => (
+              <Chip key={a} area="hl" on={a === action} onTap={() => setAction(a === action ? null : a)}>
+                {label}
               </Chip>
             ))}
           </View>
-        )}
-      </View>
+          {action === 'move' && <MoveHousehold household={h} targets={targets} onDone={onChanged} />}
+          {action === 'split' && <SplitHousehold household={h} onDone={onChanged} />}
+          {action === 'close' && <CloseHousehold household={h} onDone={onChanged} />}
+        </View>
+      )}
     </View>
   );
 }
 
-function AddHousehold({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
-  const { query, options } = useNeighbourhoods(unitId);
+interface AddHouseholdProps {
+  neighbourhoods: ReturnType<typeof useNeighbourhoods>;
+  onAdded: () => void;
+}
+
+function AddHousehold({ neighbourhoods: { query, options }, onAdded }: AddHouseholdProps) {
   const [neighbourhood, setNeighbourhood] = useState('');
   const [headName, setHeadName] = useState('');
   const [phone, setPhone] = useState('');
