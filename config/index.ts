@@ -73,6 +73,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       options: {},
     },
     framework: 'react',
+    // The weapp's base.wxml unrolls one template level per depth of the page tree (about 2.6 KB each); deeper nodes
+    // render through Taro's `comp` component (virtual host, page styles shared), as they did past 16. 15 levels, not
+    // 16, keep the main package within 1.3x the bare app's.
+    baseLevel: 15,
     compiler: {
       type: 'webpack5',
       // Prebundling NutUI pulls in every component (dev output grows to 3.6 MB); babel-plugin-import picks them one by one.
@@ -85,10 +89,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // types/ lives outside src/: Taro transpiles only src/ unless told.
       compile: { include: [path.join(root, 'types')] },
-      // base.wxml unrolls one template level per depth of the page tree (about 2.6 KB each); past the last one Taro
-      // renders through its `comp` component, as it does at any depth. 15 levels instead of Taro's 16 keep our pages'
-      // trees in templates and the main package within 1.3x the bare app's.
-      baseLevel: 15,
       webpackChain(chain) {
         // ES2017 and no `new Function` in the package (config/weappSafeCode.ts).
         weappSafeCode(chain);
