@@ -14,7 +14,7 @@ import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 import { newRequestId } from '@/lib/requestId';
 import { askToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
-import { EVENT_LABELS } from '@/lib/requestLabels';
+import { EVENT_LABELS } from './eventLabels';
 import { dateTime as when } from '@/lib/datetime';
 import { RequestCardHead } from '@/components/request/RequestCard';
 import '@/components/request/request.scss';
