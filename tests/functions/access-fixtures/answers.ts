@@ -36,6 +36,7 @@ export const inputs: Record<string, WalkInput[]> = {
   'user.me': [{}],
   'user.acceptPrivacy': [{ version: PRIVACY_VERSION }],
   'user.redeemInvite': [{ code: 'ABCD2345' }],
+  'user.reportSubscriptions': [{ accepted: ['requestEscalated'] }],
   'video.list': [{}],
   'video.get': [{ id: 'film-bangyang' }],
   'stats.dashboard': [{ unitId: 'v-xicaoping', period: { kind: 'month', month: monthOf(new Date()) } }],

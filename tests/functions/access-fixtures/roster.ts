@@ -45,6 +45,7 @@ export const fixtures: AccessFixtures = {
   },
   confirm: { input: async (world) => ({ importId: await previewed(world) }), allowed: admins, denied: outsiders },
   export: { input: { kind: 'members', unitId: UNIT.xicaoping }, allowed: admins, denied: outsiders },
+  sheet: { input: { unitId: UNIT.xicaoping }, allowed: admins, denied: outsiders },
   joinCode: {
     input: { branchId: BRANCH.xicaoping },
     allowed: [PERSONA.secretary, ...admins],

@@ -60,6 +60,7 @@ export const SCOPE_TABLE: Record<string, ScopeRule> = {
   'roster.preview': { roles: ADMINS, where: 'an admin of the village (or the town) the file is for' },
   'roster.confirm': { roles: ADMINS, where: 'an admin of the import’s village or above' },
   'roster.export': { roles: ADMINS, where: 'an admin of the village (or the town)' },
+  'roster.sheet': { roles: ADMINS, where: 'an admin of the village (or the town) whose people the sheet invites' },
   'roster.joinCode': { roles: ORGANISERS, where: 'the branch’s secretary, or an admin of its unit or above' },
   'stats.dashboard': { roles: ['town_admin', 'village_admin', 'branch_secretary'], where: 'the unit or above' },
   'stats.summary': { roles: ['town_admin', 'village_admin', 'branch_secretary'], where: 'the unit or above' },
