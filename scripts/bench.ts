@@ -4,8 +4,9 @@
  * process and local cloud, and prints one table: database round-trips, median and p95 per action, and the
  * dashboard's time at 100% over 1%. Writes the table into docs/PERFORMANCE.md between its bench markers.
  *
- *   npm run bench              both scales
- *   npm run bench -- 0.01      one scale only (not written to the docs)
+ *   npm run bench                                   both scales
+ *   npm run bench -- 0.01                           one scale only (not written to the docs)
+ *   npm run bench -- --only export,reconcile        the rows whose name contains a part (not written to the docs)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,7 +46,10 @@ function table(results: ScaleResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const scales = process.argv.slice(2).length > 0 ? process.argv.slice(2).map(Number) : [0.01, 1];
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--only');
+  const only = at >= 0 ? (args.splice(at, 2)[1] ?? '') : '';
+  const scales = args.length > 0 ? args.map(Number) : [0.01, 1];
   // Inside the repository, so the bundles find wx-server-sdk in its node_modules.
   fs.mkdirSync(path.join(ROOT, '.test-data'), { recursive: true });
   const functionsDir = fs.mkdtempSync(path.join(ROOT, '.test-data', 'bench-functions-'));
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
       const started = Date.now();
       const out = execFileSync(
         process.execPath,
-        [require.resolve('tsx/cli'), path.join(__dirname, 'bench', 'run-scale.ts'), String(scale), functionsDir],
+        [require.resolve('tsx/cli'), path.join(__dirname, 'bench', 'run-scale.ts'), String(scale), functionsDir, only],
         {
           cwd: ROOT,
           encoding: 'utf8',
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
     }
     const text = table(results);
     process.stdout.write(`\n${text}\n`);
-    if (scales.length > 1 && fs.existsSync(DOC)) {
+    if (scales.length > 1 && !only && fs.existsSync(DOC)) {
       const doc = fs.readFileSync(DOC, 'utf8');
       const at = doc.indexOf(BEGIN);
       const end = doc.indexOf(END);

@@ -1,8 +1,9 @@
 /**
  * One scale of `npm run bench` (a child process, so each scale has its own local cloud and SDK):
- *   tsx scripts/bench/run-scale.ts <scale> <functionsDir>
+ *   tsx scripts/bench/run-scale.ts <scale> <functionsDir> [only]
  * Seeds the county at that scale on a temp data folder, then times each action through the real function
  * invocation and prints one JSON line: the dataset's size and, per measurement, round-trips, median and p95.
+ * `only` (comma-separated) keeps the measurements whose name contains one of its parts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,6 +37,8 @@ const percentile = (sorted: number[], p: number) =>
 async function main(): Promise<void> {
   const scale = Number(process.argv[2]);
   const functionsDir = process.argv[3];
+  const only = (process.argv[4] ?? '').split(',').filter(Boolean);
+  const selected = (name: string) => only.length === 0 || only.some((part) => name.includes(part));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'));
   const cloud = await startLocalCloud({ dataDir, functionsDir, messagePush: null });
   try {
@@ -62,13 +65,14 @@ async function main(): Promise<void> {
       const answer = JSON.parse(outcome.responseData) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(`${fn}.${String(data.action)} answered ${JSON.stringify(answer.error)}`);
     };
-    /** Times `run` (after an untimed `prepare`, when given). */
+    /** Times `run` (after an untimed `prepare`, when given); nothing when the measurement is not selected. */
     const measure = async (
       name: string,
       runs: number,
       run: (i: number) => Promise<void>,
       prepare?: (i: number) => Promise<void>,
-    ): Promise<Measurement> => {
+    ): Promise<Measurement | undefined> => {
+      if (!selected(name)) return undefined;
       const times: number[] = [];
       let trips = 0;
       for (let i = 0; i < runs; i += 1) {
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
     const village = (i: number) => county.villages[(i * 7) % county.villages.length];
     const year = { kind: 'range', from: yearAgo, to: thisMonth };
 
-    const measurements: Measurement[] = [];
+    const measurements: Array<Measurement | undefined> = [];
     measurements.push(
       await measure('stats.dashboard: town, this month', 30, (i) =>
         call(
@@ -171,17 +175,25 @@ async function main(): Promise<void> {
       });
       await db.collection('counters').add({ data: markers });
     };
-    await foldRun(0);
-    ok(await fireTimer(cloud.functions, 'stats', 'fold'));
+    const foldName = `stats.fold (timer): ${MARKERS} markers per run`;
+    if (selected(foldName)) {
+      await foldRun(0);
+      ok(await fireTimer(cloud.functions, 'stats', 'fold'));
+    }
     measurements.push(
       await measure(
-        `stats.fold (timer): ${MARKERS} markers per run`,
+        foldName,
         3,
         async () => ok(await fireTimer(cloud.functions, 'stats', 'fold')),
         (i) => foldRun(i + 1),
       ),
     );
-    const result: ScaleResult = { scale, seedSeconds, counts: county.counts, measurements };
+    const result: ScaleResult = {
+      scale,
+      seedSeconds,
+      counts: county.counts,
+      measurements: measurements.filter((m) => m !== undefined),
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await cloud.stop();
