@@ -27,7 +27,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 3;
 export const TIME_LIMIT_SCALE_ENV = 'HONGLIN_TIME_LIMIT_SCALE';
 
 /** The time-limit scale of this process's environment: 1 when unset; anything but a positive number is an error. */
-export function timeLimitScaleOf(env: NodeJS.ProcessEnv = process.env): number {
+export function timeLimitScaleOf(env: Record<string, string | undefined> = process.env): number {
   const raw = env[TIME_LIMIT_SCALE_ENV];
   if (raw === undefined || raw === '') return 1;
   const scale = Number(raw);
