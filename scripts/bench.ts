@@ -25,10 +25,13 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 function table(results: ScaleResult[]): string {
   const [small, full] = [results[0], results[results.length - 1]];
-  const lines = [
-    `Dataset at 100%: ${Object.entries(full.counts)
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
-      .join(', ')} (seeded in ${full.seedSeconds.toFixed(0)} s).`,
+      .join(', ');
+  const lines = [
+    `Dataset at 100%: ${list(full.counts)} (seeded in ${full.seedSeconds.toFixed(0)} s); the reference village ` +
+      `(export and reconciliation), at every scale: ${list(full.referenceCounts)}.`,
     '',
     `| action | round-trips | ${results.map((r) => `median / p95 at ${r.scale * 100}% (ms)`).join(' | ')} | 100% ÷ 1% (median) |`,
     `|---|---|${results.map(() => '---|').join('')}---|`,
