@@ -67,6 +67,23 @@ async function main(): Promise<void> {
       const answer = JSON.parse(outcome.responseData) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(`${fn}.${String(data.action)} answered ${JSON.stringify(answer.error)}`);
     };
+    // BENCH_TRACE=1: every database request of a measurement's last run, with its time in the local cloud and the
+    // documents it answered, on stderr (which query grows with the county).
+    const trace: string[] = [];
+    if (process.env.BENCH_TRACE) {
+      const handle = cloud.db.handle.bind(cloud.db);
+      cloud.db.handle = async (body) => {
+        const t = performance.now();
+        const answer = await handle(body);
+        const data = (answer as { data?: { list?: unknown[]; total?: number } }).data;
+        const what = JSON.stringify(body.query ?? body.stages ?? '').slice(0, 160);
+        trace.push(
+          `    ${(performance.now() - t).toFixed(1)} ms ${String(body.action)} ${String(body.collectionName)} ` +
+            `→ ${data?.list?.length ?? data?.total ?? '-'}: ${what}`,
+        );
+        return answer;
+      };
+    }
     /** Times `run` (after an untimed `prepare`, when given); nothing when the measurement is not selected. */
     const measure = async (
       name: string,
@@ -79,6 +96,7 @@ async function main(): Promise<void> {
       let trips = 0;
       for (let i = 0; i < runs; i += 1) {
         await prepare?.(i);
+        trace.length = 0;
         const before = cloud.db.roundTrips;
         const t = performance.now();
         try {
@@ -91,6 +109,7 @@ async function main(): Promise<void> {
         trips = Math.max(trips, cloud.db.roundTrips - before);
       }
       times.sort((a, b) => a - b);
+      if (trace.length > 0) process.stderr.write(`  ${name}: the last run's database requests\n${trace.join('\n')}\n`);
       process.stderr.write(`  ${name}: median ${percentile(times, 50).toFixed(0)} ms\n`);
       return { name, runs, trips, median: percentile(times, 50), p95: percentile(times, 95) };
     };
