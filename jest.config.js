@@ -24,7 +24,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   projects: [
     nodeProject('unit'),
-    nodeProject('emulator'),
+    nodeProject('emulator', { globalSetup: '<rootDir>/tests/setup/emulator-global-setup.ts' }),
     nodeProject('functions', {
       globalSetup: '<rootDir>/tests/setup/functions-global-setup.ts',
       globalTeardown: '<rootDir>/tests/setup/functions-global-teardown.ts',

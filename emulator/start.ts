@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { openDatabase, type LocalDatabase } from './db';
-import { readFunctionConfig } from './functions/config';
+import { readFunctionConfig, timeLimitScaleOf } from './functions/config';
 import { FunctionRuntime, type Caller, type InvocationOutcome } from './functions/runtime';
 import { fireTimer } from './functions/timer';
 import { answerInvokeFunction, sendInvocation } from './functions/wire';
@@ -38,6 +38,8 @@ export interface LocalCloudOptions {
    * delivered when that invocation ends, before its caller gets the answer.
    */
   messagePush?: MessagePushConfig | null;
+  /** Multiplies every function's time limit; defaults to HONGLIN_TIME_LIMIT_SCALE (set by the test setups only), else 1. */
+  timeLimitScale?: number;
 }
 
 export interface LocalCloud {
@@ -105,6 +107,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const functions = new FunctionRuntime({
     functionsDir: options.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     maxInstances: options.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES,
+    timeLimitScale: options.timeLimitScale ?? timeLimitScaleOf(),
     environmentFor: (caller, sessionToken) =>
       sdkEnvironment({ adminUrl: adminUrl(), secret }, { ...caller, sessionToken }),
   });

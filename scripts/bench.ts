@@ -7,9 +7,10 @@
  * Then the import row (scripts/bench/run-import.ts): a town's 800 members and 3,000 households imported through the
  * roster function, its total function time against the budget of two minutes; written between its own markers.
  *
- *   npm run bench              both scales and the import
- *   npm run bench -- 0.01      one scale only (not written to the docs)
- *   npm run bench -- import    the import only
+ *   npm run bench                                   both scales and the import
+ *   npm run bench -- 0.01                           one scale only (not written to the docs)
+ *   npm run bench -- --only export,reconcile        the rows whose name contains a part (not written to the docs)
+ *   npm run bench -- import                         the import only
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,10 +34,13 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 function table(results: ScaleResult[]): string {
   const [small, full] = [results[0], results[results.length - 1]];
-  const lines = [
-    `Dataset at 100%: ${Object.entries(full.counts)
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
-      .join(', ')} (seeded in ${full.seedSeconds.toFixed(0)} s).`,
+      .join(', ');
+  const lines = [
+    `Dataset at 100%: ${list(full.counts)} (seeded in ${full.seedSeconds.toFixed(0)} s); the reference village ` +
+      `(export and reconciliation), at every scale: ${list(full.referenceCounts)}.`,
     '',
     `| action | round-trips | ${results.map((r) => `median / p95 at ${r.scale * 100}% (ms)`).join(' | ')} | 100% ÷ 1% (median) |`,
     `|---|---|${results.map(() => '---|').join('')}---|`,
@@ -98,6 +102,8 @@ function runChild(script: string, args: string[]): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const at = args.indexOf('--only');
+  const only = at >= 0 ? (args.splice(at, 2)[1] ?? '') : '';
   const importOnly = args.includes('import');
   const scaleArgs = args.filter((a) => a !== 'import');
   const scales = importOnly ? [] : scaleArgs.length > 0 ? scaleArgs.map(Number) : [0.01, 1];
@@ -111,16 +117,16 @@ async function main(): Promise<void> {
     const results: ScaleResult[] = [];
     for (const scale of scales) {
       const started = Date.now();
-      const result = JSON.parse(runChild('run-scale.ts', [String(scale), functionsDir])) as ScaleResult;
+      const result = JSON.parse(runChild('run-scale.ts', [String(scale), functionsDir, only])) as ScaleResult;
       results.push(result);
       process.stdout.write(`scale ${scale}: done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
     if (results.length > 0) {
       const text = table(results);
       process.stdout.write(`\n${text}\n`);
-      if (scales.length > 1) writeBetween(BEGIN, END, text);
+      if (scales.length > 1 && !only) writeBetween(BEGIN, END, text);
     }
-    if (importOnly || scaleArgs.length === 0) {
+    if (importOnly || (scaleArgs.length === 0 && !only)) {
       const started = Date.now();
       const imported = JSON.parse(runChild('run-import.ts', [functionsDir])) as ImportResult;
       process.stdout.write(`import: done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

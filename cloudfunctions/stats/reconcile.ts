@@ -219,8 +219,11 @@ export async function reconcileUnits(
   const rebuilt = rebuildCounters(records, months);
 
   const recorded = sightingsOf(rebuilt.values());
+  // Only a key seen in one of the units in the months adds to their counters, so a village reads its own keys (by
+  // the multikey index on the sightings' units), not every key of its town; a town reads all of its own.
+  const seenHere = unit.kind === 'town' ? { town } : { 'sightings.unitId': unit._id };
   const stored = new Map(
-    (await readAll<SightingsDoc>(SIGHTINGS_COLLECTION, { town, lastMonth: command.gte(months[0]) })).map(
+    (await readAll<SightingsDoc>(SIGHTINGS_COLLECTION, { ...seenHere, lastMonth: command.gte(months[0]) })).map(
       (d) => [d._id, d] as const,
     ),
   );

@@ -19,6 +19,23 @@ export interface FunctionConfig {
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
 
+/**
+ * Test runs only (the jest global setups set it; `npm run dev` and the bench do not): multiplies every function's
+ * time limit, so a machine busy with other builds slows a test's functions without stopping them. The limit stays
+ * enforced, only longer.
+ */
+export const TIME_LIMIT_SCALE_ENV = 'HONGLIN_TIME_LIMIT_SCALE';
+
+/** The time-limit scale of this process's environment: 1 when unset; anything but a positive number is an error. */
+export function timeLimitScaleOf(env: Record<string, string | undefined> = process.env): number {
+  const raw = env[TIME_LIMIT_SCALE_ENV];
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(`${TIME_LIMIT_SCALE_ENV} must be a positive number, not "${raw}"`);
+  return scale;
+}
+
 /** The built bundle's entry file, or null when the folder holds no such function. */
 export function functionEntry(functionsDir: string, name: string): string | null {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) return null;

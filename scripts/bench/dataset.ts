@@ -1,4 +1,4 @@
-import { monthOf } from '@honglin/types/time';
+import { dayOf, monthOf } from '@honglin/types/time';
 import {
   COUNTER_SHARDS,
   SIGHTINGS_COLLECTION,
@@ -15,10 +15,22 @@ import { addSums, cellId, rebuildCounters, type RecordSet } from '../../cloudfun
  * 10,000 members, 100,000 pledges with fulfilments, 50,000 requests with their timeline events, 5,000
  * activities with attendance, 20,000 visits, over the twelve months up to now. The counters are then written
  * as the events would have bumped them (rebuilt from the same records), so every figure has its data.
+ *
+ * Besides, the first town has one reference village whose records have the same size at every scale: what an
+ * average village holds at scale 1 (REFERENCE). The county's villages grow with the scale (at 1% a village has
+ * about 5 requests a year), so a row that asks how one village's action grows with the county measures this one.
  */
 export const TOWNS = 10;
 export const VILLAGES_PER_TOWN = 10;
 export const FULL = { members: 10_000, pledges: 100_000, requests: 50_000, activities: 5_000, visits: 20_000 };
+/** The reference village's records at every scale: an average village of FULL. */
+export const REFERENCE = {
+  members: FULL.members / (TOWNS * VILLAGES_PER_TOWN),
+  pledges: FULL.pledges / (TOWNS * VILLAGES_PER_TOWN),
+  requests: FULL.requests / (TOWNS * VILLAGES_PER_TOWN),
+  activities: FULL.activities / (TOWNS * VILLAGES_PER_TOWN),
+  visits: FULL.visits / (TOWNS * VILLAGES_PER_TOWN),
+};
 
 export interface SeedDb {
   collection(name: string): { add(options: { data: unknown }): Promise<unknown> };
@@ -26,10 +38,15 @@ export interface SeedDb {
 
 export interface County {
   towns: string[];
+  /** The county's villages, whose records grow with the scale. */
   villages: string[];
+  /** The reference village: its records have the same size at every scale (REFERENCE). */
+  reference: string;
   townAdmin: (town: string) => string;
   villageAdmin: (village: string) => string;
+  /** The county's records, without the reference village's. */
   counts: Record<string, number>;
+  referenceCounts: Record<string, number>;
 }
 
 const CATEGORIES = ['consultation', 'help', 'suggestion', 'complaint', 'enterprise', 'dispute'] as const;
@@ -62,117 +79,76 @@ async function insert(db: SeedDb, collection: string, docs: Doc[]): Promise<void
   }
 }
 
-export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<County> {
-  const g = generator(42);
+interface Village {
+  id: string;
+  path: string[];
+  branch: string;
+  ladders: string[][];
+  names: string[];
+}
+interface Member {
+  id: string;
+  name: string;
+  village: Village;
+}
+
+/** The units of one village (the village, a block, a group, two neighbourhoods) and its ladders. */
+function villageOf(town: string, id: string, name: string, order: number, units: Doc[], townName: string): Village {
+  const path = [town, id];
+  const block = [...path, `${id}k`];
+  const group = [...block, `${id}g`];
+  const ladders = [0, 1].map((n) => [...group, `${id}n${n}`]);
+  units.push({ _id: id, kind: 'village', name, parentId: town, path, order });
+  units.push({ _id: block[2], kind: 'block', name: '第一片', parentId: id, path: block, order: 0 });
+  units.push({ _id: group[3], kind: 'group', name: '第一组', parentId: block[2], path: group, order: 0 });
+  for (const [n, ladder] of ladders.entries())
+    units.push({
+      _id: ladder[4],
+      kind: 'neighbourhood',
+      name: `${n + 1}邻`,
+      parentId: group[3],
+      path: ladder,
+      order: n,
+    });
+  return { id, path, branch: `${id}b`, ladders, names: [townName, name, '第一片', '第一组', '一邻'] };
+}
+
+/**
+ * The records of some villages, drawn from one generator: pledges of their members (with dated fulfilments),
+ * requests with their timeline events, activities with attendance, visits. `prefix` keeps ids apart.
+ */
+function recordsOf(
+  g: ReturnType<typeof generator>,
+  now: Date,
+  villages: readonly Village[],
+  members: readonly Member[],
+  sizes: typeof FULL,
+  prefix: string,
+) {
   const yearAgo = now.getTime() - 365 * 86400_000;
   const when = () => new Date(yearAgo + g.random() * (now.getTime() - yearAgo));
   const later = (d: Date) => new Date(Math.min(now.getTime(), d.getTime() + g.random() * 20 * 86400_000));
-  const size = (n: number) => Math.max(1, Math.round(n * scale));
-
-  const units: Array<Record<string, unknown>> = [];
-  const towns: string[] = [];
-  const villages: Array<{ id: string; path: string[]; branch: string; ladders: string[][]; names: string[] }> = [];
-  for (let t = 0; t < TOWNS; t += 1) {
-    const town = `t${t}`;
-    towns.push(town);
-    units.push({ _id: town, kind: 'town', name: `第${t + 1}镇`, parentId: null, path: [town], order: t });
-    for (let v = 0; v < VILLAGES_PER_TOWN; v += 1) {
-      const village = `${town}v${v}`;
-      const path = [town, village];
-      const block = [...path, `${village}k`];
-      const group = [...block, `${village}g`];
-      const ladders = [0, 1].map((n) => [...group, `${village}n${n}`]);
-      units.push({ _id: village, kind: 'village', name: `${t + 1}镇${v + 1}村`, parentId: town, path, order: v });
-      units.push({ _id: block[2], kind: 'block', name: '第一片', parentId: village, path: block, order: 0 });
-      units.push({ _id: group[3], kind: 'group', name: '第一组', parentId: block[2], path: group, order: 0 });
-      for (const [n, ladder] of ladders.entries())
-        units.push({
-          _id: ladder[4],
-          kind: 'neighbourhood',
-          name: `${n + 1}邻`,
-          parentId: group[3],
-          path: ladder,
-          order: n,
-        });
-      villages.push({
-        id: village,
-        path,
-        branch: `${village}b`,
-        ladders,
-        names: [`第${t + 1}镇`, `${t + 1}镇${v + 1}村`, '第一片', '第一组', '一邻'],
-      });
-    }
-  }
-  await insert(db, 'units', units);
-  await insert(
-    db,
-    'branches',
-    villages.map((v) => ({
-      _id: v.branch,
-      name: `${v.id}党支部`,
-      unitId: v.id,
-      unitPath: v.path,
-      createdAt: now,
-      createdBy: 'bench',
-    })),
-  );
-
-  const grant = (role: string, unitPath: string[], branchId?: string) => ({
-    role,
-    unitId: unitPath[unitPath.length - 1],
-    unitPath,
-    ...(branchId ? { branchId } : {}),
-    grantedAt: now,
-    grantedBy: 'bench',
-  });
-  const users: Array<Record<string, unknown>> = [];
-  const members: Array<{ id: string; village: (typeof villages)[number] }> = [];
-  for (let i = 0; i < size(FULL.members); i += 1) {
-    const village = villages[i % villages.length];
-    const id = `m${i}`;
-    members.push({ id, village });
-    users.push({
-      _id: id,
-      nickname: `党员${i}`,
-      roles: [grant('member', village.path, village.branch)],
-      homeUnitId: village.ladders[0][4],
-      homeUnitPath: village.ladders[0],
-      createdAt: now,
-    });
-  }
-  for (const town of towns)
-    users.push({ _id: `admin-${town}`, nickname: '镇管理员', roles: [grant('town_admin', [town])], createdAt: now });
-  for (const v of villages) {
-    users.push({ _id: `admin-${v.id}`, nickname: '村管理员', roles: [grant('village_admin', v.path)], createdAt: now });
-    users.push({
-      _id: `resident-${v.id}`,
-      nickname: '村民',
-      roles: [],
-      homeUnitId: v.ladders[0][4],
-      homeUnitPath: v.ladders[0],
-      privacyAcceptedAt: now,
-      createdAt: now,
-    });
-  }
-  await insert(db, 'users', users);
-
   const records: RecordSet = { requests: [], requestEvents: [], pledges: [], activities: [], visits: [] };
 
-  const pledges: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < size(FULL.pledges); i += 1) {
+  const pledges: Doc[] = [];
+  for (let i = 0; i < sizes.pledges; i += 1) {
     const owner = g.pick(members);
     const createdAt = when();
     const submittedAt = g.random() < 0.95 ? createdAt : null;
     const approvedAt = submittedAt && g.random() < 0.85 ? later(submittedAt) : null;
     const fulfilments = approvedAt
-      ? Array.from({ length: g.int(4) }, (_, k) => ({
-          id: `f${i}-${k}`,
-          day: '',
-          text: '帮群众办了一件实事',
-          photos: [],
-          peopleHelped: 1,
-          createdAt: later(approvedAt),
-        }))
+      ? Array.from({ length: g.int(4) }, (_, k) => {
+          const at = later(approvedAt);
+          // Recorded on the day the help was given, as a member does on the day.
+          return {
+            id: `${prefix}f${i}-${k}`,
+            day: dayOf(at),
+            text: '帮群众办了一件实事',
+            photos: [],
+            peopleHelped: 1,
+            createdAt: at,
+          };
+        })
       : [];
     const completedAt = approvedAt && fulfilments.length > 0 && g.random() < 0.7 ? later(approvedAt) : null;
     const appraisedAt = completedAt && g.random() < 0.7 ? later(completedAt) : null;
@@ -187,7 +163,7 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
             : 'draft';
     const doc = {
       ownerId: owner.id,
-      ownerName: `党员${owner.id.slice(1)}`,
+      ownerName: owner.name,
       branchId: owner.village.branch,
       unitPath: owner.village.path,
       villageId: owner.village.id,
@@ -211,11 +187,10 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     pledges.push(doc);
     records.pledges.push(doc);
   }
-  await insert(db, 'pledges', pledges);
 
-  const requests: Array<Record<string, unknown>> = [];
-  const timeline: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < size(FULL.requests); i += 1) {
+  const requests: Doc[] = [];
+  const timeline: Doc[] = [];
+  for (let i = 0; i < sizes.requests; i += 1) {
     const village = g.pick(villages);
     const ladder = g.pick(village.ladders);
     const category = g.pick(CATEGORIES);
@@ -225,7 +200,7 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     const firstResolvedAt = acceptedAt && g.random() < 0.8 ? later(acceptedAt) : null;
     const closedAt = firstResolvedAt && g.random() < 0.75 ? later(firstResolvedAt) : null;
     const kind = (['town', 'village', 'block', 'group', 'neighbourhood'] as const)[level];
-    const id = `r${i}`;
+    const id = `${prefix}r${i}`;
     const doc = {
       _id: id,
       category,
@@ -295,18 +270,16 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     event('resolved', firstResolvedAt);
     event('closed', closedAt);
   }
-  await insert(db, 'requests', requests);
-  await insert(db, 'timeline', timeline);
 
-  const activities: Array<Record<string, unknown>> = [];
-  const attendance: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < size(FULL.activities); i += 1) {
+  const activities: Doc[] = [];
+  const attendance: Doc[] = [];
+  for (let i = 0; i < sizes.activities; i += 1) {
     const village = villages[i % villages.length];
     const startAt = when();
     const kind = KINDS[Math.floor(i / villages.length) % 3];
     const status = g.random() < 0.9 ? g.pick(['held', 'recorded']) : 'planned';
     const present = status === 'planned' ? 0 : 5 + g.int(30);
-    const id = `a${i}`;
+    const id = `${prefix}a${i}`;
     const doc = {
       _id: id,
       branchId: village.branch,
@@ -347,11 +320,9 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
       });
     }
   }
-  await insert(db, 'activities', activities);
-  await insert(db, 'attendance', attendance);
 
-  const visits: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < size(FULL.visits); i += 1) {
+  const visits: Doc[] = [];
+  for (let i = 0; i < sizes.visits; i += 1) {
     const village = g.pick(villages);
     const ladder = g.pick(village.ladders);
     const createdAt = when();
@@ -373,26 +344,130 @@ export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<
     visits.push(doc);
     records.visits.push(doc);
   }
-  await insert(db, 'visits', visits);
+  return { records, pledges, requests, timeline, activities, attendance, visits };
+}
 
-  const { counters, sightings } = countersOf(records, [...towns, ...villages.map((v) => v.id)], now);
+type Records = ReturnType<typeof recordsOf>;
+
+const countsOf = (members: readonly Member[], r: Records): Record<string, number> => ({
+  members: members.length,
+  pledges: r.pledges.length,
+  fulfilments: r.pledges.reduce((n, p) => n + (p.fulfilments as unknown[]).length, 0),
+  requests: r.requests.length,
+  timeline: r.timeline.length,
+  activities: r.activities.length,
+  attendance: r.attendance.length,
+  visits: r.visits.length,
+});
+
+export async function seedCounty(db: SeedDb, scale: number, now: Date): Promise<County> {
+  const size = (n: number) => Math.max(1, Math.round(n * scale));
+
+  const units: Doc[] = [];
+  const towns: string[] = [];
+  const villages: Village[] = [];
+  for (let t = 0; t < TOWNS; t += 1) {
+    const town = `t${t}`;
+    towns.push(town);
+    units.push({ _id: town, kind: 'town', name: `第${t + 1}镇`, parentId: null, path: [town], order: t });
+    for (let v = 0; v < VILLAGES_PER_TOWN; v += 1)
+      villages.push(villageOf(town, `${town}v${v}`, `${t + 1}镇${v + 1}村`, v, units, `第${t + 1}镇`));
+  }
+  const reference = villageOf(towns[0], `${towns[0]}ref`, '1镇参照村', VILLAGES_PER_TOWN, units, '第1镇');
+  const everyVillage = [...villages, reference];
+  await insert(db, 'units', units);
+  await insert(
+    db,
+    'branches',
+    everyVillage.map((v) => ({
+      _id: v.branch,
+      name: `${v.id}党支部`,
+      unitId: v.id,
+      unitPath: v.path,
+      createdAt: now,
+      createdBy: 'bench',
+    })),
+  );
+
+  const members: Member[] = Array.from({ length: size(FULL.members) }, (_, i) => ({
+    id: `m${i}`,
+    name: `党员${i}`,
+    village: villages[i % villages.length],
+  }));
+  const referenceMembers: Member[] = Array.from({ length: REFERENCE.members }, (_, i) => ({
+    id: `ref-m${i}`,
+    name: `参照村党员${i}`,
+    village: reference,
+  }));
+  const grant = (role: string, unitPath: string[], branchId?: string) => ({
+    role,
+    unitId: unitPath[unitPath.length - 1],
+    unitPath,
+    ...(branchId ? { branchId } : {}),
+    grantedAt: now,
+    grantedBy: 'bench',
+  });
+  const users: Doc[] = [...members, ...referenceMembers].map((m) => ({
+    _id: m.id,
+    nickname: m.name,
+    roles: [grant('member', m.village.path, m.village.branch)],
+    homeUnitId: m.village.ladders[0][4],
+    homeUnitPath: m.village.ladders[0],
+    createdAt: now,
+  }));
+  for (const town of towns)
+    users.push({ _id: `admin-${town}`, nickname: '镇管理员', roles: [grant('town_admin', [town])], createdAt: now });
+  for (const v of everyVillage) {
+    users.push({ _id: `admin-${v.id}`, nickname: '村管理员', roles: [grant('village_admin', v.path)], createdAt: now });
+    users.push({
+      _id: `resident-${v.id}`,
+      nickname: '村民',
+      roles: [],
+      homeUnitId: v.ladders[0][4],
+      homeUnitPath: v.ladders[0],
+      privacyAcceptedAt: now,
+      createdAt: now,
+    });
+  }
+  await insert(db, 'users', users);
+
+  const county = recordsOf(
+    generator(42),
+    now,
+    villages,
+    members,
+    {
+      members: size(FULL.members),
+      pledges: size(FULL.pledges),
+      requests: size(FULL.requests),
+      activities: size(FULL.activities),
+      visits: size(FULL.visits),
+    },
+    '',
+  );
+  // Its own generator, so the reference village is the same at every scale and the county the same as without it.
+  const own = recordsOf(generator(7), now, [reference], referenceMembers, REFERENCE, 'ref-');
+  for (const collection of ['pledges', 'requests', 'timeline', 'activities', 'attendance', 'visits'] as const)
+    await insert(db, collection, [...county[collection], ...own[collection]]);
+
+  const records: RecordSet = {
+    requests: [...county.records.requests, ...own.records.requests],
+    requestEvents: [...county.records.requestEvents, ...own.records.requestEvents],
+    pledges: [...county.records.pledges, ...own.records.pledges],
+    activities: [...county.records.activities, ...own.records.activities],
+    visits: [...county.records.visits, ...own.records.visits],
+  };
+  const { counters, sightings } = countersOf(records, [...towns, ...everyVillage.map((v) => v.id)], now);
   await insert(db, 'counters', counters);
   await insert(db, SIGHTINGS_COLLECTION, sightings);
   return {
     towns,
     villages: villages.map((v) => v.id),
+    reference: reference.id,
     townAdmin: (town) => `admin-${town}`,
     villageAdmin: (village) => `admin-${village}`,
-    counts: {
-      members: members.length,
-      pledges: pledges.length,
-      fulfilments: pledges.reduce((n, p) => n + (p.fulfilments as unknown[]).length, 0),
-      requests: requests.length,
-      timeline: timeline.length,
-      activities: activities.length,
-      attendance: attendance.length,
-      visits: visits.length,
-    },
+    counts: countsOf(members, county),
+    referenceCounts: countsOf(referenceMembers, own),
   };
 }
 

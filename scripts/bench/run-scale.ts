@@ -1,8 +1,9 @@
 /**
  * One scale of `npm run bench` (a child process, so each scale has its own local cloud and SDK):
- *   tsx scripts/bench/run-scale.ts <scale> <functionsDir>
+ *   tsx scripts/bench/run-scale.ts <scale> <functionsDir> [only]
  * Seeds the county at that scale on a temp data folder, then times each action through the real function
  * invocation and prints one JSON line: the dataset's size and, per measurement, round-trips, median and p95.
+ * `only` (comma-separated) keeps the measurements whose name contains one of its parts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ export interface ScaleResult {
   scale: number;
   seedSeconds: number;
   counts: Record<string, number>;
+  /** The reference village's records (the same at every scale). */
+  referenceCounts: Record<string, number>;
   measurements: Measurement[];
 }
 
@@ -36,6 +39,8 @@ const percentile = (sorted: number[], p: number) =>
 async function main(): Promise<void> {
   const scale = Number(process.argv[2]);
   const functionsDir = process.argv[3];
+  const only = (process.argv[4] ?? '').split(',').filter(Boolean);
+  const selected = (name: string) => only.length === 0 || only.some((part) => name.includes(part));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'));
   const cloud = await startLocalCloud({ dataDir, functionsDir, messagePush: null });
   try {
@@ -62,17 +67,36 @@ async function main(): Promise<void> {
       const answer = JSON.parse(outcome.responseData) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(`${fn}.${String(data.action)} answered ${JSON.stringify(answer.error)}`);
     };
-    /** Times `run` (after an untimed `prepare`, when given). */
+    // BENCH_TRACE=1: every database request of a measurement's last run, with its time in the local cloud and the
+    // documents it answered, on stderr (which query grows with the county).
+    const trace: string[] = [];
+    if (process.env.BENCH_TRACE) {
+      const handle = cloud.db.handle.bind(cloud.db);
+      cloud.db.handle = async (body) => {
+        const t = performance.now();
+        const answer = await handle(body);
+        const data = (answer as { data?: { list?: unknown[]; total?: number } }).data;
+        const what = JSON.stringify(body.query ?? body.stages ?? '').slice(0, 160);
+        trace.push(
+          `    ${(performance.now() - t).toFixed(1)} ms ${String(body.action)} ${String(body.collectionName)} ` +
+            `→ ${data?.list?.length ?? data?.total ?? '-'}: ${what}`,
+        );
+        return answer;
+      };
+    }
+    /** Times `run` (after an untimed `prepare`, when given); nothing when the measurement is not selected. */
     const measure = async (
       name: string,
       runs: number,
       run: (i: number) => Promise<void>,
       prepare?: (i: number) => Promise<void>,
-    ): Promise<Measurement> => {
+    ): Promise<Measurement | undefined> => {
+      if (!selected(name)) return undefined;
       const times: number[] = [];
       let trips = 0;
       for (let i = 0; i < runs; i += 1) {
         await prepare?.(i);
+        trace.length = 0;
         const before = cloud.db.roundTrips;
         const t = performance.now();
         try {
@@ -85,14 +109,17 @@ async function main(): Promise<void> {
         trips = Math.max(trips, cloud.db.roundTrips - before);
       }
       times.sort((a, b) => a - b);
+      if (trace.length > 0) process.stderr.write(`  ${name}: the last run's database requests\n${trace.join('\n')}\n`);
       process.stderr.write(`  ${name}: median ${percentile(times, 50).toFixed(0)} ms\n`);
       return { name, runs, trips, median: percentile(times, 50), p95: percentile(times, 95) };
     };
     const town = (i: number) => county.towns[i % county.towns.length];
     const village = (i: number) => county.villages[(i * 7) % county.villages.length];
     const year = { kind: 'range', from: yearAgo, to: thisMonth };
+    // Export and reconciliation ask how one village's action grows with the county around it: they measure the
+    // reference village, whose records are the same at every scale. The other rows keep the county's villages.
 
-    const measurements: Measurement[] = [];
+    const measurements: Array<Measurement | undefined> = [];
     measurements.push(
       await measure('stats.dashboard: town, this month', 30, (i) =>
         call(
@@ -118,20 +145,20 @@ async function main(): Promise<void> {
       ),
     );
     measurements.push(
-      await measure('stats.export: village, last month', 5, (i) =>
+      await measure('stats.export: reference village, last month', 5, () =>
         call(
           'stats',
-          { action: 'export', unitId: village(i), period: { kind: 'month', month: lastMonth } },
-          county.villageAdmin(village(i)),
+          { action: 'export', unitId: county.reference, period: { kind: 'month', month: lastMonth } },
+          county.villageAdmin(county.reference),
         ),
       ),
     );
     measurements.push(
-      await measure('stats.reconcile: village, last + this month', 3, (i) =>
+      await measure('stats.reconcile: reference village, last + this month', 3, () =>
         call(
           'stats',
-          { action: 'reconcile', unitId: village(i), from: lastMonth, to: thisMonth },
-          county.villageAdmin(village(i)),
+          { action: 'reconcile', unitId: county.reference, from: lastMonth, to: thisMonth },
+          county.villageAdmin(county.reference),
         ),
       ),
     );
@@ -171,17 +198,26 @@ async function main(): Promise<void> {
       });
       await db.collection('counters').add({ data: markers });
     };
-    await foldRun(0);
-    ok(await fireTimer(cloud.functions, 'stats', 'fold'));
+    const foldName = `stats.fold (timer): ${MARKERS} markers per run`;
+    if (selected(foldName)) {
+      await foldRun(0);
+      ok(await fireTimer(cloud.functions, 'stats', 'fold'));
+    }
     measurements.push(
       await measure(
-        `stats.fold (timer): ${MARKERS} markers per run`,
+        foldName,
         3,
         async () => ok(await fireTimer(cloud.functions, 'stats', 'fold')),
         (i) => foldRun(i + 1),
       ),
     );
-    const result: ScaleResult = { scale, seedSeconds, counts: county.counts, measurements };
+    const result: ScaleResult = {
+      scale,
+      seedSeconds,
+      counts: county.counts,
+      referenceCounts: county.referenceCounts,
+      measurements: measurements.filter((m) => m !== undefined),
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await cloud.stop();

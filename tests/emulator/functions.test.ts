@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { TIME_LIMIT_SCALE_ENV, timeLimitScaleOf } from '../../emulator/functions/config';
 import { parseCron } from '../../emulator/functions/cron';
 import { SECRET_HEADER } from '../../emulator/http/doors';
 import { startTimerScheduler } from '../../emulator/functions/timer';
@@ -16,7 +17,8 @@ interface WhoamiResult {
 let t: RuntimeCloud;
 
 beforeAll(async () => {
-  t = await startRuntimeCloud({ maxInstancesPerFunction: 4 });
+  // The cloud's own time limits (no test scale): this file tests them, and its fixture functions take milliseconds.
+  t = await startRuntimeCloud({ maxInstancesPerFunction: 4, timeLimitScale: 1 });
 });
 
 afterAll(async () => {
@@ -203,5 +205,34 @@ describe('timer triggers', () => {
     expect(everyFive.matches(new Date('2026-11-30T01:05:00Z'))).toBe(true); // Monday
     expect(everyFive.matches(new Date('2026-11-29T01:05:00Z'))).toBe(false); // Sunday
     expect(() => parseCron('* * *')).toThrow();
+  });
+});
+
+// Last: these start clouds of their own, which point the SDK's environment at them.
+describe('time limits in tests', () => {
+  test('the test scale of time limits (HONGLIN_TIME_LIMIT_SCALE) lengthens a limit and still enforces it', async () => {
+    const saved = process.env[TIME_LIMIT_SCALE_ENV];
+    process.env[TIME_LIMIT_SCALE_ENV] = '2';
+    const scaled = await startRuntimeCloud();
+    try {
+      const started = performance.now();
+      const outcome = await scaled.cloud.invoke('slow', { spin: true }, {});
+      expect(outcome).toMatchObject({ ok: false, kind: 'timeout', message: 'Invoking task timed out after 1 seconds' });
+      expect(scaled.cloud.functions.stats.timeouts).toBe(1);
+      // Stopped only after twice its 1 s limit (a busy machine can only make this later, never earlier).
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1900);
+    } finally {
+      await scaled.cleanup();
+      if (saved === undefined) delete process.env[TIME_LIMIT_SCALE_ENV];
+      else process.env[TIME_LIMIT_SCALE_ENV] = saved;
+    }
+  });
+
+  test('the time-limit scale is 1 when unset and must be a positive number', () => {
+    expect(timeLimitScaleOf({})).toBe(1);
+    expect(timeLimitScaleOf({ [TIME_LIMIT_SCALE_ENV]: '6' })).toBe(6);
+    expect(timeLimitScaleOf({ [TIME_LIMIT_SCALE_ENV]: '0.5' })).toBe(0.5);
+    for (const bad of ['0', '-2', 'fast', 'Infinity'])
+      expect(() => timeLimitScaleOf({ [TIME_LIMIT_SCALE_ENV]: bad })).toThrow(TIME_LIMIT_SCALE_ENV);
   });
 });

@@ -14,6 +14,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import type { LocalCloud } from '../../emulator/start';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { stretchTimeLimits } from './time-limits';
 
 /**
  * Jest loads a global setup without its moduleNameMapper, so the emulator (which imports
@@ -75,6 +76,7 @@ export default async function globalSetup(): Promise<void> {
   const functionsDir = path.join(dataDir, 'cloudfunctions');
   fs.cpSync(path.join(REPO_ROOT, 'dist', 'h5'), h5Dir, { recursive: true });
   fs.cpSync(path.join(REPO_ROOT, 'dist', 'cloudfunctions'), functionsDir, { recursive: true });
+  stretchTimeLimits();
   const cloud = await startLocalCloud({ dataDir, port: 0, gateway: true, h5Dir, functionsDir });
   try {
     await seedDemoData(cloud);
