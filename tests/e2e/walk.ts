@@ -164,10 +164,26 @@ export async function afterTap(page: Page, before: string): Promise<string | nul
   // let a handler that awaits nothing run; a handler that reads first is given until the network is quiet.
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   await page.waitForLoadState('networkidle');
+  await animationsDone(page);
   const now = routeOf(page);
   if (now === before) return null;
   if (now.startsWith('/')) await waitForPage(page, pathOf(now));
   return now;
+}
+
+/**
+ * Waits for the animations a tap started to end (a picker's mask fades in from transparent): until then a layer the
+ * tap opened cannot be told from the page. Endless ones (a loading spinner) are not waited for.
+ */
+async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** What the page on screen shows as its error state, if any (PageShell's error and sign-in states). */
@@ -269,7 +285,8 @@ export async function walk(page: Page, persona: string, options: WalkOptions): P
       if (tapped.has(tapKey) || (nothingNew.get(classKey) ?? 0) >= MAX_SAME_CLASS) continue;
       tapped.add(tapKey);
       const uneventful = () => nothingNew.set(classKey, (nothingNew.get(classKey) ?? 0) + 1);
-      if (routeOf(page) !== here && !(await replay(way))) break;
+      // A layer still over the page (a picker, a dialog) would take the tap: the way is replayed without it.
+      if ((routeOf(page) !== here || (await layerOpen(page))) && !(await replay(way))) break;
       if (!(await tapOn(page, t))) continue;
       const opened = await afterTap(page, here);
       if (opened === null) {
