@@ -3,7 +3,7 @@ import { monthOf } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet, type Tx } from './db';
 import type { Sighting } from './domain/distinct';
-import { markerUnit, type UnitMonth } from './domain/metrics';
+import { markerUnit, type UnitMonth } from './domain/metrics/unitMonths';
 import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/counterKeys';
 import { COLLECTIONS } from './collections';
 

@@ -6,13 +6,10 @@ import {
   nestCounts,
   sightingsId,
 } from '../../cloudfunctions/common/domain/counterKeys';
-import {
-  addSums,
-  rebuildCounters,
-  type RecordSet,
-  type Sums,
-  type UnitMonth,
-} from '../../cloudfunctions/common/domain/metrics';
+import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
+import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';
+import { addSums, type Sums } from '../../cloudfunctions/common/domain/metrics/sums';
+import type { UnitMonth } from '../../cloudfunctions/common/domain/metrics/unitMonths';
 import type { SeedDatabase } from './demo';
 
 /**

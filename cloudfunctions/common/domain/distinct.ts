@@ -8,7 +8,8 @@ import {
   type RangeDistinctName,
 } from '@honglin/types/metrics';
 import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
-import { cellId, cellOf, organsUnitId, type DistinctCounts, type Sums } from './metrics';
+import type { DistinctCounts, Sums } from './metrics/sums';
+import { cellId, cellOf, organsUnitId } from './metrics/unitMonths';
 
 /**
  * Distinct figures without reading the distinct things. Pure.
