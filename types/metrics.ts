@@ -5,7 +5,7 @@ import { MAX_PERIOD_MONTHS } from './stats';
 /**
  * Counters kept per unit and month (Asia/Shanghai) for the dashboard, bumped in the same transaction as the
  * event they count. Each counts events in the month the event happened. docs/METRICS.md defines every figure
- * built from them; cloudfunctions/common/domain/metrics.ts rebuilds each from the records.
+ * built from them; cloudfunctions/common/domain/metrics/rebuild.ts rebuilds each from the records.
  */
 export const BASE_COUNTERS = [
   // 承诺践诺
