@@ -14,10 +14,7 @@ const n = (sums: Sums, name: CounterName) => sums[name] ?? 0;
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
 /** Sessions per registered place, most sessions first, named from the places known (else as no longer registered). */
-export function placeFigures(
-  sums: PlaceSums,
-  places: ReadonlyMap<string, { name: string; kind: PlaceKind }>,
-): PlaceFigures[] {
+function placeFigures(sums: PlaceSums, places: ReadonlyMap<string, { name: string; kind: PlaceKind }>): PlaceFigures[] {
   const byPlace = new Map<string, PlaceFigures>();
   const field = { lesson: 'lessons', film: 'films', practice: 'practices' } as const;
   for (const [name, value] of Object.entries(sums)) {
@@ -53,7 +50,7 @@ export function branchesAllThreeOver(lastMonth: Sums | undefined, length: number
 }
 
 /** 民生问题: the categories residents bring about their own lives, apart from enterprise problems and disputes. */
-export const LIVELIHOOD_CATEGORIES: readonly RequestCategory[] = ['consultation', 'help', 'suggestion', 'complaint'];
+const LIVELIHOOD_CATEGORIES: readonly RequestCategory[] = ['consultation', 'help', 'suggestion', 'complaint'];
 
 export interface FigureInputs {
   /** Counter sums over the period's months. */
