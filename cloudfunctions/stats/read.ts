@@ -5,7 +5,12 @@ import { dayOf } from '@honglin/types/time';
 import { command, db } from '../common/cloud';
 import { count } from '../common/db';
 import { COUNTERS_COLLECTION, flattenCounts, SIGHTINGS_COLLECTION } from '../common/counters';
-import { distinctOverMonths, pendingFigures, type PendingMarker, type Sighting } from '../common/domain/distinct';
+import {
+  distinctOverMonths,
+  pendingFigures,
+  type PendingMarker,
+  type Sighting,
+} from '../common/domain/metrics/distinct';
 import { branchesAllThreeOver, figuresOf, trendPoint } from '../common/domain/metrics/figures';
 import { periodLabel, periodMonths } from '../common/domain/metrics/periods';
 import { addPlaceSums, addSums, type DistinctCounts, type PlaceSums, type Sums } from '../common/domain/metrics/sums';

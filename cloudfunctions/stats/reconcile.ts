@@ -16,7 +16,7 @@ import {
   type SightingsDoc,
   type SightingsRef,
 } from '../common/counters';
-import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
+import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/metrics/distinct';
 import { recentMonths, shardMonths } from '../common/domain/metrics/periods';
 import { counterDrift, rebuildCounters } from '../common/domain/metrics/rebuild';
 import type {

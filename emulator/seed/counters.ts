@@ -5,7 +5,7 @@ import {
   markerKey,
   nestCounts,
   sightingsId,
-} from '../../cloudfunctions/common/domain/counterKeys';
+} from '../../cloudfunctions/common/domain/metrics/counterKeys';
 import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
 import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';
 import { addSums, type Sums } from '../../cloudfunctions/common/domain/metrics/sums';

@@ -6,7 +6,7 @@ import {
   nestCounts,
   sightingsOf,
 } from '../../cloudfunctions/common/counters';
-import { contributions, latestMonth } from '../../cloudfunctions/common/domain/distinct';
+import { contributions, latestMonth } from '../../cloudfunctions/common/domain/metrics/distinct';
 import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
 import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';
 import { addSums } from '../../cloudfunctions/common/domain/metrics/sums';
