@@ -5,7 +5,7 @@ import { MAX_PERIOD_MONTHS } from './stats';
 /**
  * Counters kept per unit and month (Asia/Shanghai) for the dashboard, bumped in the same transaction as the
  * event they count. Each counts events in the month the event happened. docs/METRICS.md defines every figure
- * built from them; cloudfunctions/common/domain/metrics.ts rebuilds each from the records.
+ * built from them; cloudfunctions/common/domain/metrics/rebuild.ts rebuilds each from the records.
  */
 export const BASE_COUNTERS = [
   // 承诺践诺
@@ -73,7 +73,7 @@ export type RangeDistinctName = (typeof RANGE_DISTINCT)[number];
  * A key seen in a month for the first time that month is counted there by how many months before it was last seen:
  * `g1` … `g35`, or `gn` when never (or 36 months or more before: no period is that long, see MAX_PERIOD_MONTHS).
  * Over months a..b, a key counts once: in the first month m of a..b it was seen in, where its gap is more than
- * m − a (cloudfunctions/common/domain/distinct.ts).
+ * m − a (cloudfunctions/common/domain/metrics/distinct.ts).
  */
 export const MAX_GAP = MAX_PERIOD_MONTHS - 1;
 export type GapBucket = `g${number}` | 'gn';
@@ -89,7 +89,7 @@ export const GAP_COUNTERS = RANGE_DISTINCT.flatMap((name) =>
 /**
  * A branch that held all three kinds in a month for n months running up to that month (n ≤ MAX_PERIOD_MONTHS):
  * `activity.allThreeRun.r<n>`. Branches that held all three in every month of a period of L months ending in month
- * b are the sum of the run counters of b with n ≥ L (cloudfunctions/common/domain/distinct.ts).
+ * b are the sum of the run counters of b with n ≥ L (cloudfunctions/common/domain/metrics/distinct.ts).
  */
 export const RUN_COUNTERS = Array.from(
   { length: MAX_PERIOD_MONTHS },
@@ -120,7 +120,7 @@ export type CounterDeltas = Partial<Record<CounterName | PlaceCounterName, numbe
  * - activity.held: a branch that held a session (key: branch id, sub: lesson | film | practice).
  * The event writes a marker (unit, month, name, key) without reading anything; the stats timer folds markers into
  * the gap counters above and `activity.branchesAllThree` (cloudfunctions/stats/fold.ts), and a dashboard read
- * before that adds the markers still waiting (cloudfunctions/common/domain/distinct.ts).
+ * before that adds the markers still waiting (cloudfunctions/common/domain/metrics/distinct.ts).
  */
 export const DISTINCT_COUNTERS = [
   'pledge.members',

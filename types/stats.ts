@@ -5,7 +5,7 @@ import type { PlaceKind, UnitKind } from './org';
 
 /**
  * 统计与报表: figures for a unit (town or village) and a period of whole months (Asia/Shanghai).
- * Every figure is defined once in cloudfunctions/common/domain/metrics.ts and docs/METRICS.md.
+ * Every figure is defined once in cloudfunctions/common/domain/metrics/figures.ts and docs/METRICS.md.
  */
 export const MAX_PERIOD_MONTHS = 36;
 

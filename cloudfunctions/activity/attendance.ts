@@ -10,7 +10,7 @@ import type { RoleGrant } from '@honglin/types/org';
 import { roles } from '../common/access';
 import { checkText, SCENE } from '../common/content';
 import { bumpCounters } from '../common/counters';
-import { activityPresence } from '../common/domain/metrics';
+import { activityPresence } from '../common/domain/metrics/bumps';
 import {
   addCounts,
   attendanceChange,

@@ -2,7 +2,7 @@ import { markHeldInputSchema, type Activity } from '@honglin/types/activity';
 import { roles } from '../common/access';
 import { bumpCounters } from '../common/counters';
 import { beyondBackdating, dayHasPassed } from '../common/domain/activity';
-import { activityHeld } from '../common/domain/metrics';
+import { activityHeld } from '../common/domain/metrics/bumps';
 import { inTransaction } from '../common/db';
 import { conflict, invalidArgument } from '../common/errors';
 import { defineAction } from '../common/runtime';

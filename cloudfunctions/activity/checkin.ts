@@ -18,7 +18,7 @@ import {
   guessingLocked,
   isExpected,
 } from '../common/domain/activity';
-import { activityHeld } from '../common/domain/metrics';
+import { activityHeld } from '../common/domain/metrics/bumps';
 import { codeFor, verifyCheckin } from '../common/domain/checkinToken';
 import { inTransaction, txGet } from '../common/db';
 import { qrCodeVersion } from '../common/miniProgramVersion';

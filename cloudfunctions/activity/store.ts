@@ -15,7 +15,7 @@ import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
 import { conflict, notFound } from '../common/errors';
-import type { PracticeServed } from '../common/domain/metrics';
+import type { PracticeServed } from '../common/domain/metrics/records';
 import { photosFor } from '../common/pendingPhotos';
 import { COLLECTIONS } from '../common/collections';
 

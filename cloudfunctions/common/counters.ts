@@ -2,9 +2,9 @@ import type { CounterDeltas, DistinctDeltas, DistinctName } from '@honglin/types
 import { monthOf } from '@honglin/types/time';
 import { command, db } from './cloud';
 import { inTransaction, rows, txGet, type Tx } from './db';
-import type { Sighting } from './domain/distinct';
-import { markerUnit, type UnitMonth } from './domain/metrics';
-import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/counterKeys';
+import type { Sighting } from './domain/metrics/distinct';
+import { markerUnit, type UnitMonth } from './domain/metrics/unitMonths';
+import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/metrics/counterKeys';
 import { COLLECTIONS } from './collections';
 
 export { counterId, markerId, markerKey, nestCounts, sightingsId };

@@ -4,7 +4,7 @@ import { wallUnitOf } from '../common/domain/pledge';
 import { roles } from '../common/access';
 import { checkText, SCENE } from '../common/content';
 import { bumpCounters } from '../common/counters';
-import { pledgeFirstSubmitted } from '../common/domain/metrics';
+import { pledgeFirstSubmitted } from '../common/domain/metrics/bumps';
 import { inTransaction, txGet } from '../common/db';
 import { conflict, forbidden } from '../common/errors';
 import { defineAction } from '../common/runtime';

@@ -9,7 +9,7 @@ import { roles } from '../common/access';
 import { checkImages, checkText, SCENE } from '../common/content';
 import { withPending } from '../common/pendingPhotos';
 import { conflict, forbidden } from '../common/errors';
-import { dayMoment, fulfilmentAdded } from '../common/domain/metrics';
+import { dayMoment, fulfilmentAdded } from '../common/domain/metrics/bumps';
 import { defineAction } from '../common/runtime';
 import { checkLinkableDoc, viewerOf } from '../common/requestAccess';
 import { movePledge } from './move';

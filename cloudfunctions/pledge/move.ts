@@ -1,5 +1,5 @@
 import type { PledgeState } from '@honglin/types/pledge';
-import type { CounterBump } from '../common/domain/metrics';
+import type { CounterBump } from '../common/domain/metrics/bumps';
 import { transition, type PledgeEvent } from '../common/domain/pledge';
 import { bumpCounters } from '../common/counters';
 import { inTransaction, txGet, type Tx } from '../common/db';

@@ -2,7 +2,7 @@ import { pledgeIdInputSchema, pledgeUpdateInputSchema, type PledgeSummary } from
 import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkText, SCENE } from '../common/content';
-import { pledgeFirstSubmitted } from '../common/domain/metrics';
+import { pledgeFirstSubmitted } from '../common/domain/metrics/bumps';
 import { defineAction } from '../common/runtime';
 import { movePledge } from './move';
 import { checkLinkableDoc, viewerOf } from '../common/requestAccess';

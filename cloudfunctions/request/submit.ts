@@ -13,7 +13,7 @@ import { command, db } from '../common/cloud';
 import { byId, inTransaction, isDuplicateKey, rows, txGet } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkImages, checkText, SCENE } from '../common/content';
-import { requestReceived } from '../common/domain/metrics';
+import { requestReceived } from '../common/domain/metrics/bumps';
 import { conflict, forbidden, invalidArgument } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { defineAction, type CallerRecord } from '../common/runtime';

@@ -14,7 +14,7 @@ import { anyone, roles } from '../common/access';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { bumpCounters } from '../common/counters';
 import { checkText, SCENE } from '../common/content';
-import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
+import { requestFirstResolved, type CounterBump } from '../common/domain/metrics/bumps';
 import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
 import { dueTimes } from '../common/domain/timeLimits';
 import { AppError, conflict, forbidden, invalidArgument, notFound } from '../common/errors';

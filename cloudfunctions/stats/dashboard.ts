@@ -1,6 +1,6 @@
 import { statsInputSchema, type Dashboard, type Summary } from '@honglin/types/stats';
 import { roles } from '../common/access';
-import { summaryText } from '../common/domain/metrics';
+import { summaryText } from '../common/domain/metrics/summary';
 import { defineAction } from '../common/runtime';
 import { buildDashboard } from './read';
 import { checkSecretaryScope, dashboardUnit, statsScope, STATS_ROLES } from './scope';

@@ -28,7 +28,7 @@ import { PLACE_KIND_LABELS, UNIT_KIND_LABELS, type PlaceKind } from '@honglin/ty
 import { roles } from '../common/access';
 import { cloud, command, db } from '../common/cloud';
 import { rows } from '../common/db';
-import { HELD_STATUSES } from '../common/domain/metrics';
+import { HELD_STATUSES } from '../common/domain/metrics/bumps';
 import { maskName, maskPhone } from '@honglin/types/mask';
 import { EXPORT_SLOT_MS, oneAtATime } from '../common/limits';
 import { defineAction } from '../common/runtime';

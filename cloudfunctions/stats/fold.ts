@@ -13,8 +13,15 @@ import {
   type SightingsRef,
 } from '../common/counters';
 import { inTransaction, rows, txGet, type Tx } from '../common/db';
-import { contributionChange, latestMonth, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
-import { cellOf, type Sums } from '../common/domain/metrics';
+import {
+  contributionChange,
+  latestMonth,
+  sameSighting,
+  sameSightings,
+  type Sighting,
+} from '../common/domain/metrics/distinct';
+import type { Sums } from '../common/domain/metrics/sums';
+import { cellOf } from '../common/domain/metrics/unitMonths';
 import { defineAction } from '../common/runtime';
 
 /** Adds counter changes (per `unit|month`) to one shard of each unit-month. */

@@ -5,20 +5,16 @@ import { dayOf } from '@honglin/types/time';
 import { command, db } from '../common/cloud';
 import { count } from '../common/db';
 import { COUNTERS_COLLECTION, flattenCounts, SIGHTINGS_COLLECTION } from '../common/counters';
-import { distinctOverMonths, pendingFigures, type PendingMarker, type Sighting } from '../common/domain/distinct';
 import {
-  addPlaceSums,
-  addSums,
-  branchesAllThreeOver,
-  figuresOf,
-  organsUnitId,
-  periodLabel,
-  periodMonths,
-  trendPoint,
-  type DistinctCounts,
-  type PlaceSums,
-  type Sums,
-} from '../common/domain/metrics';
+  distinctOverMonths,
+  pendingFigures,
+  type PendingMarker,
+  type Sighting,
+} from '../common/domain/metrics/distinct';
+import { branchesAllThreeOver, figuresOf, trendPoint } from '../common/domain/metrics/figures';
+import { periodLabel, periodMonths } from '../common/domain/metrics/periods';
+import { addPlaceSums, addSums, type DistinctCounts, type PlaceSums, type Sums } from '../common/domain/metrics/sums';
+import { organsUnitId } from '../common/domain/metrics/unitMonths';
 import { invalidArgument } from '../common/errors';
 import { dashboardUnit, type StatsUnit } from './scope';
 import { COLLECTIONS } from '../common/collections';

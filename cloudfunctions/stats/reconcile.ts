@@ -16,25 +16,19 @@ import {
   type SightingsDoc,
   type SightingsRef,
 } from '../common/counters';
-import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/distinct';
-import {
-  addPlaceSums,
-  addSums,
-  cellId,
-  counterDrift,
-  organsUnitId,
-  rebuildCounters,
-  recentMonths,
-  shardMonths,
-  type ActivityRecord,
-  type PledgeRecord,
-  type RecordSet,
-  type RequestEventRecord,
-  type PlaceSums,
-  type RequestRecord,
-  type Sums,
-  type VisitRecord,
-} from '../common/domain/metrics';
+import { contributions, sameSighting, sameSightings, type Sighting } from '../common/domain/metrics/distinct';
+import { recentMonths, shardMonths } from '../common/domain/metrics/periods';
+import { counterDrift, rebuildCounters } from '../common/domain/metrics/rebuild';
+import type {
+  ActivityRecord,
+  PledgeRecord,
+  RecordSet,
+  RequestEventRecord,
+  RequestRecord,
+  VisitRecord,
+} from '../common/domain/metrics/records';
+import { addPlaceSums, addSums, type PlaceSums, type Sums } from '../common/domain/metrics/sums';
+import { cellId, organsUnitId } from '../common/domain/metrics/unitMonths';
 import { defineAction } from '../common/runtime';
 import { UNITS, type UnitDoc } from '../common/org';
 import { foldMarkers, setSightings } from './fold';

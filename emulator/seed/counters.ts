@@ -5,14 +5,11 @@ import {
   markerKey,
   nestCounts,
   sightingsId,
-} from '../../cloudfunctions/common/domain/counterKeys';
-import {
-  addSums,
-  rebuildCounters,
-  type RecordSet,
-  type Sums,
-  type UnitMonth,
-} from '../../cloudfunctions/common/domain/metrics';
+} from '../../cloudfunctions/common/domain/metrics/counterKeys';
+import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
+import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';
+import { addSums, type Sums } from '../../cloudfunctions/common/domain/metrics/sums';
+import type { UnitMonth } from '../../cloudfunctions/common/domain/metrics/unitMonths';
 import type { SeedDatabase } from './demo';
 
 /**

@@ -6,8 +6,11 @@ import {
   nestCounts,
   sightingsOf,
 } from '../../cloudfunctions/common/counters';
-import { contributions, latestMonth } from '../../cloudfunctions/common/domain/distinct';
-import { addSums, cellId, rebuildCounters, type RecordSet } from '../../cloudfunctions/common/domain/metrics';
+import { contributions, latestMonth } from '../../cloudfunctions/common/domain/metrics/distinct';
+import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
+import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';
+import { addSums } from '../../cloudfunctions/common/domain/metrics/sums';
+import { cellId } from '../../cloudfunctions/common/domain/metrics/unitMonths';
 
 /**
  * A county-scale dataset for `npm run bench`, written straight into the local cloud's database in batches:

@@ -75,7 +75,7 @@ const keeping: Case[] = [
   { file: 'src/pages/pledges/x.tsx', code: "import { v } from './index';\nexport const a = v;\n" },
   {
     file: 'emulator/x.ts',
-    code: "import { addSums } from '../cloudfunctions/common/domain/metrics';\nexport const a = addSums;\n",
+    code: "import { addSums } from '../cloudfunctions/common/domain/metrics/sums';\nexport const a = addSums;\n",
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * The test's own count of every figure from the raw records, written plainly and independently of
- * cloudfunctions/common/domain/metrics.ts: a month is the calendar month in UTC+8 (Asia/Shanghai has no DST).
+ * cloudfunctions/common/domain/metrics/: a month is the calendar month in UTC+8 (Asia/Shanghai has no DST).
  */
 export const shanghaiMonth = (d: Date | string): string =>
   new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 7);

@@ -7,15 +7,10 @@ import {
   pendingFigures,
   type PendingMarker,
   type Sighting,
-} from '../../../cloudfunctions/common/domain/distinct';
-import {
-  addSums,
-  branchesAllThreeOver,
-  cellId,
-  cellOf,
-  organsUnitId,
-  type Sums,
-} from '../../../cloudfunctions/common/domain/metrics';
+} from '../../../../cloudfunctions/common/domain/metrics/distinct';
+import { branchesAllThreeOver } from '../../../../cloudfunctions/common/domain/metrics/figures';
+import { addSums, type Sums } from '../../../../cloudfunctions/common/domain/metrics/sums';
+import { cellId, cellOf, organsUnitId } from '../../../../cloudfunctions/common/domain/metrics/unitMonths';
 
 /**
  * The gap counters against the plain definition: over any months, the number of different keys seen in them

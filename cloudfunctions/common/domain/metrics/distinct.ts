@@ -8,7 +8,8 @@ import {
   type RangeDistinctName,
 } from '@honglin/types/metrics';
 import { MAX_PERIOD_MONTHS } from '@honglin/types/stats';
-import { cellId, cellOf, organsUnitId, type DistinctCounts, type Sums } from './metrics';
+import type { DistinctCounts, Sums } from './sums';
+import { cellId, cellOf, organsUnitId } from './unitMonths';
 
 /**
  * Distinct figures without reading the distinct things. Pure.
