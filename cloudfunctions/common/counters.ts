@@ -7,8 +7,6 @@ import { markerUnit, type UnitMonth } from './domain/metrics/unitMonths';
 import { counterId, markerId, markerKey, nestCounts, sightingsId } from './domain/metrics/counterKeys';
 import { COLLECTIONS } from './collections';
 
-export { counterId, markerId, markerKey, nestCounts, sightingsId };
-
 /** wx-server-sdk reports `stats.updated`; inside a transaction the underlying SDK reports `updated`. */
 interface UpdateResult {
   stats?: { updated?: number };

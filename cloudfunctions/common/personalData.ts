@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DELETED_NICKNAME } from '@honglin/types/user';
 import { cloud, command, db } from './cloud';
-import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION, markerId, markerKey, sightingsId } from './counters';
+import { COUNTERS_COLLECTION, SIGHTINGS_COLLECTION } from './counters';
+import { markerId, markerKey, sightingsId } from './domain/metrics/counterKeys';
 import type { DistinctName } from '@honglin/types/metrics';
 import { MEDIA_CHECKS_COLLECTION } from './content';
 import { TIMELINE_COLLECTION } from './timeline';

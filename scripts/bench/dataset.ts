@@ -1,11 +1,6 @@
 import { dayOf, monthOf } from '@honglin/types/time';
-import {
-  COUNTER_SHARDS,
-  SIGHTINGS_COLLECTION,
-  counterId,
-  nestCounts,
-  sightingsOf,
-} from '../../cloudfunctions/common/counters';
+import { COUNTER_SHARDS, SIGHTINGS_COLLECTION, sightingsOf } from '../../cloudfunctions/common/counters';
+import { counterId, nestCounts } from '../../cloudfunctions/common/domain/metrics/counterKeys';
 import { contributions, latestMonth } from '../../cloudfunctions/common/domain/metrics/distinct';
 import { rebuildCounters } from '../../cloudfunctions/common/domain/metrics/rebuild';
 import type { RecordSet } from '../../cloudfunctions/common/domain/metrics/records';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { monthOf, shanghai } from '@honglin/types/time';
 import { sdkEnvironment, startLocalCloud } from '../../emulator/start';
 import { fireTimer } from '../../emulator/functions/timer';
-import { markerId, markerKey, sightingsId } from '../../cloudfunctions/common/counters';
+import { markerId, markerKey, sightingsId } from '../../cloudfunctions/common/domain/metrics/counterKeys';
 import { seedCounty, type SeedDb } from './dataset';
 
 export interface Measurement {

@@ -1,4 +1,5 @@
-import { flattenCounts, nestCounts } from '../../cloudfunctions/common/counters';
+import { flattenCounts } from '../../cloudfunctions/common/counters';
+import { nestCounts } from '../../cloudfunctions/common/domain/metrics/counterKeys';
 
 describe('counter storage', () => {
   it('nests names the way $inc on counts.a.b stores them, and reads both shapes back flat', () => {
