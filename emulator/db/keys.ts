@@ -125,7 +125,7 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
  * fields, under implicit or explicit $and) into SQL conditions. `multikey(field)` gives, for a field some
  * document holds an array in, the SQL condition that one of its multikeys is in a list of keys: equality,
  * $in and $all then let through only the UNINDEXABLE documents one of whose multikeys is asked for (or
- * UNINDEXABLE). The loose conditions only ever narrow to a superset of the documents the whole query
+ * UNINDEXABLE). An $or whose every branch narrows becomes the OR of its branches' conditions. The loose conditions only ever narrow to a superset of the documents the whole query
  * matches: anything else is left to mingo, and then the prefilter is not exact.
  */
 export function prefilter(
@@ -178,8 +178,30 @@ export function prefilter(
       multikey: false,
     });
   };
+  // A document matching $or meets one branch's conditions: the OR of each branch's loose conditions is a superset
+  // when every branch narrows. mingo decides the rest, so the prefilter is no longer exact.
+  const either = (branches: unknown[]): void => {
+    out.exact = false;
+    const filters = branches.map((b) => (isPlainObject(b) ? prefilter(b, expr, multikey) : undefined));
+    if (filters.length === 0 || filters.some((f) => !f || f.conditions.length === 0)) return;
+    const sql = `((${filters.map((f) => f?.conditions.map((c) => c.loose).join(' AND ')).join(') OR (')}))`;
+    const params = filters.flatMap((f) => f?.conditions.flatMap((c) => c.looseParams) ?? []);
+    out.conditions.push({
+      field: '$or',
+      column: '',
+      strict: sql,
+      loose: sql,
+      params,
+      looseParams: params,
+      multikey: false,
+    });
+  };
   const visit = (q: Record<string, unknown>): void => {
     for (const [field, condition] of Object.entries(q)) {
+      if (field === '$or' && Array.isArray(condition)) {
+        either(condition);
+        continue;
+      }
       if (field === '$and' && Array.isArray(condition)) {
         for (const part of condition) {
           if (isPlainObject(part)) visit(part);
@@ -223,6 +245,6 @@ export function prefilter(
   // conditions (but `_id`) are checked on its candidates, their index columns disabled with SQLite's unary `+`.
   if (out.conditions.some((c) => c.multikey))
     for (const c of out.conditions)
-      if (!c.multikey && c.column !== 'id') c.loose = c.loose.split(c.column).join(`+${c.column}`);
+      if (!c.multikey && c.column !== 'id' && c.field !== '$or') c.loose = c.loose.split(c.column).join(`+${c.column}`);
   return out;
 }

@@ -109,6 +109,16 @@ const randomQuery = (): Record<string, unknown> => {
   for (const field of ['a', 'b', 'c', 'o.p']) if (rand() < 0.4) query[field] = condition();
   if (rand() < 0.15) query._id = idCondition();
   if (rand() < 0.2)
+    query.$or = [
+      { a: condition() },
+      pick<Record<string, unknown>>([
+        { c: condition() },
+        { _id: idCondition() },
+        { b: condition(), c: condition() },
+        { d: 1 },
+      ]),
+    ];
+  if (rand() < 0.2)
     return {
       $and: Object.entries(query)
         .map(([field, c]) => ({ [field]: c }))
@@ -205,6 +215,15 @@ describe('an exact count reads only the documents whose key is unindexable and w
     );
     expect(await count('mixed', { a: 1 })).toEqual({ total: expected('mixed', { a: 1 }), read: candidates.length });
     expect(await count('mixed', { c: 'x' })).toEqual({ total: expected('mixed', { c: 'x' }), read: 0 });
+  });
+
+  test('an $or whose branches are all indexed reads only the documents one of its branches may match', async () => {
+    const query = { $or: [{ c: 'x' }, { _id: { $in: ['d1', 'd2'] } }] };
+    const { total, read } = await count('scalar', query);
+    expect(total).toBe(expected('scalar', query));
+    expect(read).toBe(total);
+    // A branch on a field without an index narrows nothing: every document is read.
+    expect((await count('scalar', { $or: [{ c: 'x' }, { d: 1 }] })).read).toBe(docs.scalar.length);
   });
 
   test('follows writes that make a key unindexable and indexable again', async () => {
