@@ -16,6 +16,7 @@ import { conflict, invalidArgument, notFound } from '../common/errors';
 import { BRANCHES, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
+import { moveActivity } from './move';
 import { loadWithReferences, resolveFilms, resolvePlace, type WithReferences } from './places';
 import {
   ACTIVITIES,
@@ -166,24 +167,16 @@ export const cancel = defineAction({
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
     await checkText(openid, SCENE.post, [input.reason]);
-    const updated = await inTransaction(async (tx) => {
-      const current = await txActivity(tx, input.id);
-      const to = allowed(current.status, { type: 'cancel' });
-      const changes = { status: to, cancelReason: input.reason, updatedAt: now };
-      await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
-      await recordTimeline(tx, {
-        subject: 'activity',
-        subjectId: input.id,
-        event: 'cancel',
-        from: current.status,
-        to,
+    const updated = await inTransaction((tx) =>
+      moveActivity(tx, {
+        id: input.id,
         actor: openid,
-        at: now,
+        now,
+        event: { type: 'cancel' },
+        changes: () => ({ cancelReason: input.reason }),
         note: input.reason,
-        unitPath: current.unitPath,
-      });
-      return { ...current, ...changes };
-    });
+      }),
+    );
     return toActivity(updated, true);
   },
 });

@@ -14,7 +14,8 @@ import { ADMIN_ROLES, type PlaceKind, type RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
-import { conflict, notFound } from '../common/errors';
+import { notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import type { PracticeServed } from '../common/domain/metrics';
 import { photosFor } from '../common/pendingPhotos';
 import { COLLECTIONS } from '../common/collections';
@@ -157,10 +158,10 @@ export async function txActivity(tx: Tx, id: string): Promise<ActivityDoc> {
   return doc;
 }
 
-/** The state an event leads to, or the refusal as the CONFLICT the caller sees. */
+/** The state an event leads to, or the refusal the caller sees (a pre-check before the transaction's own). */
 export function allowed(status: ActivityStatus, event: ActivityEvent): ActivityStatus {
   const result = transition(status, event);
-  if (!result.ok) throw conflict(result.reason);
+  if (!result.ok) throw refusalError(result.refusal);
   return result.to;
 }
 
