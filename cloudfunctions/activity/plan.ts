@@ -13,6 +13,7 @@ import { checkText, SCENE } from '../common/content';
 import type { ScopeTarget } from '../common/access';
 import { inTransaction, byId } from '../common/db';
 import { conflict, invalidArgument, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { BRANCHES, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
@@ -54,7 +55,7 @@ async function activityWithReferences(
   input: { id: string } & References,
 ): Promise<ScopeTarget<WithReferences<ActivityDoc>>> {
   const activity = await loadWithReferences<ActivityDoc>(ACTIVITIES, input.id, input);
-  if (!activity) throw notFound('找不到这个活动，请刷新后重试');
+  if (!activity) throw refusalError('activity.missing');
   return { unitPath: activity.unitPath, branchId: activity.branchId, resource: activity };
 }
 

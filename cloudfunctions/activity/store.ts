@@ -14,7 +14,6 @@ import { ADMIN_ROLES, type PlaceKind, type RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
-import { notFound } from '../common/errors';
 import { refusalError } from '../common/moves';
 import type { PracticeServed } from '../common/domain/metrics';
 import { photosFor } from '../common/pendingPhotos';
@@ -141,7 +140,7 @@ export function toAttendance(doc: AttendanceDoc): AttendanceRecord {
 
 export async function loadActivity(id: string): Promise<ActivityDoc> {
   const doc = await byId<ActivityDoc>(ACTIVITIES, id);
-  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  if (!doc) throw refusalError('activity.missing');
   return doc;
 }
 
@@ -154,7 +153,7 @@ export async function activityScope(input: { id: string }): Promise<ScopeTarget<
 /** The activity as it is now, inside the transaction (it may have moved since the scope rule read it). */
 export async function txActivity(tx: Tx, id: string): Promise<ActivityDoc> {
   const doc = await txGet<ActivityDoc>(tx, ACTIVITIES, id);
-  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  if (!doc) throw refusalError('activity.missing');
   return doc;
 }
 
