@@ -47,7 +47,7 @@ export interface MoveCount {
   at?: Date;
 }
 
-export interface Move<D extends Movable, To> {
+export interface Move<D extends Movable, To, Event extends string = string> {
   id: string;
   actor: string;
   /** How the timeline shows the actor; only a request's history names people. */
@@ -61,7 +61,7 @@ export interface Move<D extends Movable, To> {
    */
   alreadyMade?(doc: D): boolean;
   /** The pure machine's answer for the record as it is now, naming what happened. */
-  decide(doc: D): Transition<To, { event: string }>;
+  decide(doc: D): Transition<To, { event: Event }>;
   /** The fields the move writes, for the state the machine chose (the state and updatedAt among them). */
   changes(doc: D, to: To): Partial<D>;
   /** The timeline's name when it is not the machine's (a rating recorded on a resident's behalf). */
@@ -70,18 +70,18 @@ export interface Move<D extends Movable, To> {
   counters?(before: D, after: D): readonly MoveCount[];
 }
 
-export interface Moved<D> {
+export interface Moved<D, Event extends string = string> {
   before: D;
   after: D;
   /** The machine's name for what happened; null when the move was already made. */
-  event: string | null;
+  event: Event | null;
 }
 
-export async function moveRecord<D extends Movable, To>(
+export async function moveRecord<D extends Movable, To, Event extends string = string>(
   tx: Tx,
   kind: RecordKind<D>,
-  move: Move<D, To>,
-): Promise<Moved<D>> {
+  move: Move<D, To, Event>,
+): Promise<Moved<D, Event>> {
   const before = await txGet<D>(tx, kind.collection, move.id);
   if (!before) throw refusalError(kind.missing);
   const refused = move.refuse?.(before);

@@ -14,7 +14,7 @@ import { anyone, roles } from '../common/access';
 import { inTransaction, type Tx } from '../common/db';
 import { checkText, SCENE } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
-import { transition, type RequestEvent, type RequestSnapshot, type TimelineEvent } from '../common/domain/request';
+import { transition, type RequestEvent, type RequestSnapshot } from '../common/domain/request';
 import type { Refusal } from '../common/domain/transition';
 import { dueTimes } from '../common/domain/timeLimits';
 import { forbidden, invalidArgument } from '../common/errors';
@@ -114,17 +114,15 @@ export async function moveRequest(tx: Tx, id: string, actor: string, actorName: 
       return bump ? [{ bump }] : [];
     },
   });
-  return { before, doc: after, event: event as TimelineEvent };
+  return { before, doc: after, event };
 }
 
 type Ctx = ActionContext<RequestDoc>;
 
-async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; event: TimelineEvent; view: RequestView }> {
+async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; view: RequestView }> {
   const label = actorLabel(ctx.caller, actingGrant(ctx.resource, ctx.caller?.roles ?? []));
-  const { doc, event } = await inTransaction((tx) =>
-    moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move),
-  );
-  return { doc, event, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
+  const { doc } = await inTransaction((tx) => moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move));
+  return { doc, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
 }
 
 /** Refuses before the transaction when the caller could not act on the request even as it was read. */
