@@ -2,7 +2,6 @@ import { markHeldInputSchema, type Activity } from '@honglin/types/activity';
 import { roles } from '../common/access';
 import { beyondBackdating, dayHasPassed } from '../common/domain/activity';
 import { activityHeld } from '../common/domain/metrics';
-import { inTransaction } from '../common/db';
 import { invalidArgument } from '../common/errors';
 import { defineAction } from '../common/runtime';
 import { moveActivity } from './move';
@@ -18,25 +17,23 @@ export const markHeld = defineAction({
   input: markHeldInputSchema,
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
-    const updated = await inTransaction((tx) =>
-      moveActivity(tx, {
-        id: input.id,
-        actor: openid,
-        now,
-        event: { type: 'markHeld' },
-        check: (current) => {
-          const startAt = new Date(current.startAt);
-          if (!dayHasPassed(startAt, now)) return 'activity.notYetPassed';
-          const tooOld = beyondBackdating(startAt, now);
-          if (tooOld) throw invalidArgument(`${tooOld}，不能再补录`);
-          return null;
-        },
-        changes: () => ({ backfilledAt: now }),
-        counters: (current) => [
-          { bump: activityHeld(current.branchId, current, current.attendance.present), at: countedAt(current) },
-        ],
-      }),
-    );
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: 'markHeld' },
+      check: (current) => {
+        const startAt = new Date(current.startAt);
+        if (!dayHasPassed(startAt, now)) return 'activity.notYetPassed';
+        const tooOld = beyondBackdating(startAt, now);
+        if (tooOld) throw invalidArgument(`${tooOld}，不能再补录`);
+        return null;
+      },
+      changes: () => ({ backfilledAt: now }),
+      counters: (current) => [
+        { bump: activityHeld(current.branchId, current, current.attendance.present), at: countedAt(current) },
+      ],
+    });
     return toActivity(updated, true);
   },
 });

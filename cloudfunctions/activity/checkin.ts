@@ -49,23 +49,21 @@ export const openCheckin = defineAction({
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
     const event = input.close ? 'close' : 'open';
-    const updated = await inTransaction((tx) =>
-      moveActivity(tx, {
-        id: input.id,
-        actor: openid,
-        now,
-        event: { type: event },
-        check: (current) => {
-          const wrongDay = event === 'open' ? checkinDayRefusal(new Date(current.startAt), now, 'organiser') : null;
-          if (wrongDay) throw conflict(wrongDay);
-          return null;
-        },
-        counters: (current, to) =>
-          to === 'held'
-            ? [{ bump: activityHeld(current.branchId, current, current.attendance.present), at: countedAt(current) }]
-            : [],
-      }),
-    );
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: event },
+      check: (current) => {
+        const wrongDay = event === 'open' ? checkinDayRefusal(new Date(current.startAt), now, 'organiser') : null;
+        if (wrongDay) throw conflict(wrongDay);
+        return null;
+      },
+      counters: (current, to) =>
+        to === 'held'
+          ? [{ bump: activityHeld(current.branchId, current, current.attendance.present), at: countedAt(current) }]
+          : [],
+    });
     return toActivity(updated, true);
   },
 });

@@ -1,7 +1,7 @@
 import type { ActivityStatus } from '@honglin/types/activity';
 import { transition, type ActivityEvent } from '../common/domain/activity';
 import type { Refusal } from '../common/domain/transition';
-import type { Tx } from '../common/db';
+import { inTransaction } from '../common/db';
 import { moveRecord, type MoveCount, type RecordKind } from '../common/moves';
 import { ACTIVITIES, type ActivityDoc } from './store';
 
@@ -29,21 +29,23 @@ export interface ActivityMove {
   counters?: (activity: ActivityDoc, to: ActivityStatus) => readonly MoveCount[];
 }
 
-/** One transition of one activity inside the caller's transaction, through the move engine (common/moves.ts). */
-export async function moveActivity(tx: Tx, move: ActivityMove): Promise<ActivityDoc> {
-  const { after } = await moveRecord(tx, ACTIVITY, {
-    id: move.id,
-    actor: move.actor,
-    now: move.now,
-    decide: (a) => {
-      const result = transition(a.status, move.event);
-      if (!result.ok) return result;
-      const refused = move.check?.(a);
-      return refused ? { ok: false, refusal: refused } : { ...result, event: move.event.type };
-    },
-    changes: (a, to) => ({ ...move.changes?.(a), status: to, updatedAt: move.now }),
-    note: move.note,
-    counters: (a, moved) => move.counters?.(a, moved.status) ?? [],
-  });
+/** One transition of one activity, in its own transaction, through the move engine (common/moves.ts). */
+export async function moveActivity(move: ActivityMove): Promise<ActivityDoc> {
+  const { after } = await inTransaction((tx) =>
+    moveRecord(tx, ACTIVITY, {
+      id: move.id,
+      actor: move.actor,
+      now: move.now,
+      decide: (a) => {
+        const result = transition(a.status, move.event);
+        if (!result.ok) return result;
+        const refused = move.check?.(a);
+        return refused ? { ok: false, refusal: refused } : { ...result, event: move.event.type };
+      },
+      changes: (a, to) => ({ ...move.changes?.(a), status: to, updatedAt: move.now }),
+      note: move.note,
+      counters: (a, moved) => move.counters?.(a, moved.status) ?? [],
+    }),
+  );
   return after;
 }

@@ -168,16 +168,14 @@ export const cancel = defineAction({
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
     await checkText(openid, SCENE.post, [input.reason]);
-    const updated = await inTransaction((tx) =>
-      moveActivity(tx, {
-        id: input.id,
-        actor: openid,
-        now,
-        event: { type: 'cancel' },
-        changes: () => ({ cancelReason: input.reason }),
-        note: input.reason,
-      }),
-    );
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: 'cancel' },
+      changes: () => ({ cancelReason: input.reason }),
+      note: input.reason,
+    });
     return toActivity(updated, true);
   },
 });

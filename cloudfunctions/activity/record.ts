@@ -2,7 +2,7 @@ import { recordActivityInputSchema, type Activity } from '@honglin/types/activit
 import { roles } from '../common/access';
 import { checkImages, checkText, SCENE } from '../common/content';
 import { cloud, command, db } from '../common/cloud';
-import { inTransaction, rows } from '../common/db';
+import { rows } from '../common/db';
 import { moveActivity } from './move';
 import { enterpriseKey, practiceServed, type ServedEnterprise } from '../common/domain/metrics';
 import { PLACES, type PlaceDoc } from '../common/org';
@@ -55,30 +55,28 @@ export const record = defineAction({
     const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkStored(added);
     const served = input.practice ? await servedEnterprises(resource.unitPath, input.practice.enterprises) : [];
-    const updated = await inTransaction((tx) =>
-      moveActivity(tx, {
-        id: input.id,
-        actor: openid,
-        now,
-        event: { type: 'record' },
-        changes: (current) => ({
-          summary: input.summary,
-          photos: input.photos,
-          pendingPhotos: withPending(
-            (current.pendingPhotos ?? []).filter((p) => input.photos.includes(p)),
-            added,
-          ),
-          ...(input.practice ? { practice: { ...input.practice, served } } : {}),
-        }),
-        // The enterprises served join the figures, in the month the practice took place.
-        counters: (current) =>
-          practiceServed(current.unitPath, { served }).map(({ unitPath, bump }) => ({
-            bump,
-            unitPath,
-            at: countedAt(current),
-          })),
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: 'record' },
+      changes: (current) => ({
+        summary: input.summary,
+        photos: input.photos,
+        pendingPhotos: withPending(
+          (current.pendingPhotos ?? []).filter((p) => input.photos.includes(p)),
+          added,
+        ),
+        ...(input.practice ? { practice: { ...input.practice, served } } : {}),
       }),
-    );
+      // The enterprises served join the figures, in the month the practice took place.
+      counters: (current) =>
+        practiceServed(current.unitPath, { served }).map(({ unitPath, bump }) => ({
+          bump,
+          unitPath,
+          at: countedAt(current),
+        })),
+    });
     // The image check answers later; a refused photo comes off the record then.
     await checkImages(openid, SCENE.post, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);
     return toActivity(updated, true);

@@ -11,7 +11,7 @@ import {
 import { HANDLING_ROLES, type RoleGrant, type RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
-import { inTransaction, type Tx } from '../common/db';
+import { inTransaction } from '../common/db';
 import { checkText, SCENE } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics';
 import { transition, type RequestEvent, type RequestSnapshot } from '../common/domain/request';
@@ -93,27 +93,29 @@ function nextDoc(doc: RequestDoc, s: RequestSnapshot, move: Move, actor: string,
 }
 
 /**
- * Moves one request inside the caller's transaction through the move engine (common/moves.ts): read it again,
- * check the caller may act on it as it is now, apply the machine, write it with its timeline entry and counters.
- * A concurrent move makes this one CONFLICT.
+ * Moves one request in its own transaction through the move engine (common/moves.ts): read it again, check the
+ * caller may act on it as it is now, apply the machine, write it with its timeline entry and counters. A
+ * concurrent move makes this one CONFLICT.
  */
-export async function moveRequest(tx: Tx, id: string, actor: string, actorName: string, now: Date, move: Move) {
-  const { before, after, event } = await moveRecord(tx, REQUEST, {
-    id,
-    actor,
-    actorName,
-    now,
-    // Someone else took it meanwhile, or it moved to another level.
-    refuse: (d) => (move.allowed(d) ? null : (move.refusal ?? 'request.movedOn')),
-    decide: (d) => transition(snapshotOf(d), move.event),
-    changes: (d, s) => nextDoc(d, s, move, actor, now),
-    timelineEvent: move.timelineEvent,
-    note: move.note,
-    counters: (d, next) => {
-      const bump = move.counters?.(d, next);
-      return bump ? [{ bump }] : [];
-    },
-  });
+export async function moveRequest(id: string, actor: string, actorName: string, now: Date, move: Move) {
+  const { before, after, event } = await inTransaction((tx) =>
+    moveRecord(tx, REQUEST, {
+      id,
+      actor,
+      actorName,
+      now,
+      // Someone else took it meanwhile, or it moved to another level.
+      refuse: (d) => (move.allowed(d) ? null : (move.refusal ?? 'request.movedOn')),
+      decide: (d) => transition(snapshotOf(d), move.event),
+      changes: (d, s) => nextDoc(d, s, move, actor, now),
+      timelineEvent: move.timelineEvent,
+      note: move.note,
+      counters: (d, next) => {
+        const bump = move.counters?.(d, next);
+        return bump ? [{ bump }] : [];
+      },
+    }),
+  );
   return { before, doc: after, event };
 }
 
@@ -121,7 +123,7 @@ type Ctx = ActionContext<RequestDoc>;
 
 async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; view: RequestView }> {
   const label = actorLabel(ctx.caller, actingGrant(ctx.resource, ctx.caller?.roles ?? []));
-  const { doc } = await inTransaction((tx) => moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move));
+  const { doc } = await moveRequest(ctx.resource._id, ctx.openid, label, ctx.now, move);
   return { doc, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
 }
 
@@ -306,41 +308,36 @@ export const rate = defineAction({
     const refusal: Refusal = tookPart(seen, ctx.openid) ? 'request.rateOwnWork' : 'request.notRater';
     if (!rater(seen, viewer)) throw refusalError(refusal);
     const onBehalf = rater(seen, viewer) === 'onBehalf';
-    const { doc, event } = await inTransaction((tx) =>
-      moveRequest(
-        tx,
-        input.id,
-        ctx.openid,
-        onBehalf ? actorLabel(ctx.caller, actingGrant(seen, viewer.roles)) : actorLabel(ctx.caller, undefined),
-        ctx.now,
-        {
-          event: { type: 'rate', rating: input.rating },
-          allowed: (d) => rater(d, viewer) === (onBehalf ? 'onBehalf' : 'resident'),
-          patch: (before, next) => ({
-            rating: {
-              value: input.rating,
-              ...(input.comment ? { comment: input.comment } : {}),
-              at: ctx.now,
-              ...(onBehalf ? { onBehalf: true, recordedBy: ctx.openid } : {}),
-            },
-            ...(next.state === 'closed'
-              ? { closedAt: ctx.now }
-              : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
-          }),
-          // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
-          counters: () => ({
-            deltas: onBehalf
-              ? { 'request.ratedOnBehalf': 1 }
-              : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
-            distinct: {},
-          }),
-          ...(onBehalf
-            ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' }
-            : {}),
-          note: input.comment,
-          refusal,
-        },
-      ),
+    const { doc, event } = await moveRequest(
+      input.id,
+      ctx.openid,
+      onBehalf ? actorLabel(ctx.caller, actingGrant(seen, viewer.roles)) : actorLabel(ctx.caller, undefined),
+      ctx.now,
+      {
+        event: { type: 'rate', rating: input.rating },
+        allowed: (d) => rater(d, viewer) === (onBehalf ? 'onBehalf' : 'resident'),
+        patch: (before, next) => ({
+          rating: {
+            value: input.rating,
+            ...(input.comment ? { comment: input.comment } : {}),
+            at: ctx.now,
+            ...(onBehalf ? { onBehalf: true, recordedBy: ctx.openid } : {}),
+          },
+          ...(next.state === 'closed'
+            ? { closedAt: ctx.now }
+            : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
+        }),
+        // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
+        counters: () => ({
+          deltas: onBehalf
+            ? { 'request.ratedOnBehalf': 1 }
+            : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
+          distinct: {},
+        }),
+        ...(onBehalf ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' } : {}),
+        note: input.comment,
+        refusal,
+      },
     );
     if (event === 'reopened' && doc.handlerId) {
       await notify(doc.handlerId, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {
