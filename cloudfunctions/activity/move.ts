@@ -5,7 +5,7 @@ import { inTransaction } from '../common/db';
 import { moveRecord, type MoveCount, type RecordKind } from '../common/moves';
 import { ACTIVITIES, type ActivityDoc } from './store';
 
-export const ACTIVITY: RecordKind<ActivityDoc> = {
+const ACTIVITY: RecordKind<ActivityDoc> = {
   subject: 'activity',
   collection: ACTIVITIES,
   missing: 'activity.missing',
@@ -13,7 +13,7 @@ export const ACTIVITY: RecordKind<ActivityDoc> = {
   write: 'update',
 };
 
-export interface ActivityMove {
+interface ActivityMove {
   id: string;
   actor: string;
   now: Date;

@@ -23,7 +23,7 @@ export function refusalError(refusal: Refusal): AppError {
 }
 
 /** What every moved record has: its id and the unit path its history is filed under. */
-export interface Movable {
+interface Movable {
   _id: string;
   unitPath: readonly string[];
 }
@@ -47,7 +47,7 @@ export interface MoveCount {
   at?: Date;
 }
 
-export interface Move<D extends Movable, To, Event extends string = string> {
+interface Move<D extends Movable, To, Event extends string = string> {
   id: string;
   actor: string;
   /** How the timeline shows the actor; only a request's history names people. */
@@ -70,7 +70,7 @@ export interface Move<D extends Movable, To, Event extends string = string> {
   counters?(before: D, after: D): readonly MoveCount[];
 }
 
-export interface Moved<D, Event extends string = string> {
+interface Moved<D, Event extends string = string> {
   before: D;
   after: D;
   /** The machine's name for what happened; null when the move was already made. */

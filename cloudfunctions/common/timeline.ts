@@ -23,7 +23,7 @@ export interface TimelineEntry {
   unitPath: string[];
 }
 
-export type TimelineFacts = Omit<TimelineEntry, 'unitPath'> & { unitPath: readonly string[] };
+type TimelineFacts = Omit<TimelineEntry, 'unitPath'> & { unitPath: readonly string[] };
 
 /**
  * The one way an entry is made: every field named, the unit path copied (the record's own array is not shared),

@@ -6,7 +6,7 @@ import { inTransaction } from '../common/db';
 import { moveRecord, type RecordKind } from '../common/moves';
 import { PLEDGES, type PledgeDoc } from './store';
 
-export const PLEDGE: RecordKind<PledgeDoc> = {
+const PLEDGE: RecordKind<PledgeDoc> = {
   subject: 'pledge',
   collection: PLEDGES,
   missing: 'pledge.missing',
@@ -14,7 +14,7 @@ export const PLEDGE: RecordKind<PledgeDoc> = {
   write: 'update',
 };
 
-export interface PledgeMove {
+interface PledgeMove {
   id: string;
   actor: string;
   now: Date;

@@ -45,7 +45,7 @@ import { toView } from './view';
 /** Who may ever act on a request; each action then checks the exact level, handler or assignee. */
 const ACTORS: readonly RoleName[] = [...HANDLING_ROLES, 'member'];
 
-export const REQUEST: RecordKind<RequestDoc> = {
+const REQUEST: RecordKind<RequestDoc> = {
   subject: 'request',
   collection: REQUESTS,
   missing: 'request.missing',
