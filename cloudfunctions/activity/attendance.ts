@@ -23,6 +23,7 @@ import {
 import { db } from '../common/cloud';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { defineAction } from '../common/runtime';
 import {
   ACTIVITIES,
@@ -80,7 +81,7 @@ async function snapshotOf(id: string, attendee: AttendeeInput): Promise<Snapshot
     .lookup({ from: COLLECTIONS.users, localField: 'wantedPeople', foreignField: '_id', as: 'foundPeople' })
     .end()) as { list: Array<ActivityDoc & { foundRecords: AttendanceDoc[]; foundPeople: PersonDoc[] }> };
   const [found] = list;
-  if (!found) throw notFound('找不到这个活动，请刷新后重试');
+  if (!found) throw refusalError('activity.missing');
   const { foundRecords, foundPeople, ...activity } = found;
   if ('name' in key) return { activity, record: record(foundRecords), person: { name: key.name, roles: [] } };
   const user = foundPeople.find(Boolean);

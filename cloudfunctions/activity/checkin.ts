@@ -9,7 +9,6 @@ import {
 } from '@honglin/types/activity';
 import { roles } from '../common/access';
 import { cloud } from '../common/cloud';
-import { bumpCounters } from '../common/counters';
 import {
   addCounts,
   addWrongCode,
@@ -24,7 +23,7 @@ import { inTransaction, txGet } from '../common/db';
 import { qrCodeVersion } from '../common/miniProgramVersion';
 import { conflict, forbidden, invalidArgument, rateLimited } from '../common/errors';
 import { defineAction } from '../common/runtime';
-import { recordTimeline } from '../common/timeline';
+import { moveActivity } from './move';
 import {
   ACTIVITIES,
   ATTENDANCE,
@@ -50,28 +49,20 @@ export const openCheckin = defineAction({
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
     const event = input.close ? 'close' : 'open';
-    const updated = await inTransaction(async (tx) => {
-      const current = await txActivity(tx, input.id);
-      const to = allowed(current.status, { type: event });
-      const wrongDay = event === 'open' ? checkinDayRefusal(new Date(current.startAt), now, 'organiser') : null;
-      if (wrongDay) throw conflict(wrongDay);
-      const changes = { status: to, updatedAt: now };
-      await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
-      await recordTimeline(tx, {
-        subject: 'activity',
-        subjectId: input.id,
-        event,
-        from: current.status,
-        to,
-        actor: openid,
-        at: now,
-        unitPath: current.unitPath,
-      });
-      if (to === 'held') {
-        const { deltas, distinct } = activityHeld(current.branchId, current, current.attendance.present);
-        await bumpCounters(tx, current.unitPath, countedAt(current), deltas, distinct);
-      }
-      return { ...current, ...changes };
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: event },
+      check: (current) => {
+        const wrongDay = event === 'open' ? checkinDayRefusal(new Date(current.startAt), now, 'organiser') : null;
+        if (wrongDay) throw conflict(wrongDay);
+        return null;
+      },
+      counters: (current, to) =>
+        to === 'held'
+          ? [{ bump: activityHeld(current.branchId, current, current.attendance.present), at: countedAt(current) }]
+          : [],
     });
     return toActivity(updated, true);
   },

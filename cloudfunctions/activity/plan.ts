@@ -13,9 +13,11 @@ import { checkText, SCENE } from '../common/content';
 import type { ScopeTarget } from '../common/access';
 import { inTransaction, byId } from '../common/db';
 import { conflict, invalidArgument, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { BRANCHES, type BranchDoc } from '../common/org';
 import { defineAction } from '../common/runtime';
 import { recordTimeline } from '../common/timeline';
+import { moveActivity } from './move';
 import { loadWithReferences, resolveFilms, resolvePlace, type WithReferences } from './places';
 import {
   ACTIVITIES,
@@ -53,7 +55,7 @@ async function activityWithReferences(
   input: { id: string } & References,
 ): Promise<ScopeTarget<WithReferences<ActivityDoc>>> {
   const activity = await loadWithReferences<ActivityDoc>(ACTIVITIES, input.id, input);
-  if (!activity) throw notFound('找不到这个活动，请刷新后重试');
+  if (!activity) throw refusalError('activity.missing');
   return { unitPath: activity.unitPath, branchId: activity.branchId, resource: activity };
 }
 
@@ -166,23 +168,13 @@ export const cancel = defineAction({
   access: roles(MANAGERS, activityScope),
   async handler(input, { openid, now }): Promise<Activity> {
     await checkText(openid, SCENE.post, [input.reason]);
-    const updated = await inTransaction(async (tx) => {
-      const current = await txActivity(tx, input.id);
-      const to = allowed(current.status, { type: 'cancel' });
-      const changes = { status: to, cancelReason: input.reason, updatedAt: now };
-      await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
-      await recordTimeline(tx, {
-        subject: 'activity',
-        subjectId: input.id,
-        event: 'cancel',
-        from: current.status,
-        to,
-        actor: openid,
-        at: now,
-        note: input.reason,
-        unitPath: current.unitPath,
-      });
-      return { ...current, ...changes };
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: 'cancel' },
+      changes: () => ({ cancelReason: input.reason }),
+      note: input.reason,
     });
     return toActivity(updated, true);
   },

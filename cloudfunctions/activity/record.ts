@@ -2,16 +2,15 @@ import { recordActivityInputSchema, type Activity } from '@honglin/types/activit
 import { roles } from '../common/access';
 import { checkImages, checkText, SCENE } from '../common/content';
 import { cloud, command, db } from '../common/cloud';
-import { bumpCounters } from '../common/counters';
-import { inTransaction, rows } from '../common/db';
+import { rows } from '../common/db';
+import { moveActivity } from './move';
 import { enterpriseKey, practiceServed } from '../common/domain/metrics/bumps';
 import type { ServedEnterprise } from '../common/domain/metrics/records';
 import { PLACES, type PlaceDoc } from '../common/org';
 import { invalidArgument } from '../common/errors';
 import { withPending } from '../common/pendingPhotos';
 import { defineAction } from '../common/runtime';
-import { recordTimeline } from '../common/timeline';
-import { ACTIVITIES, MANAGERS, activityScope, allowed, countedAt, toActivity, txActivity } from './store';
+import { ACTIVITIES, MANAGERS, activityScope, allowed, countedAt, toActivity } from './store';
 
 /**
  * The enterprises a practice served as they are counted (enterpriseKey): a name that is a registered enterprise of
@@ -57,11 +56,12 @@ export const record = defineAction({
     const added = input.photos.filter((p) => !resource.photos.includes(p));
     await checkStored(added);
     const served = input.practice ? await servedEnterprises(resource.unitPath, input.practice.enterprises) : [];
-    const updated = await inTransaction(async (tx) => {
-      const current = await txActivity(tx, input.id);
-      const to = allowed(current.status, { type: 'record' });
-      const changes = {
-        status: to,
+    const updated = await moveActivity({
+      id: input.id,
+      actor: openid,
+      now,
+      event: { type: 'record' },
+      changes: (current) => ({
         summary: input.summary,
         photos: input.photos,
         pendingPhotos: withPending(
@@ -69,23 +69,14 @@ export const record = defineAction({
           added,
         ),
         ...(input.practice ? { practice: { ...input.practice, served } } : {}),
-        updatedAt: now,
-      };
-      await tx.collection(ACTIVITIES).doc(input.id).update({ data: changes });
-      await recordTimeline(tx, {
-        subject: 'activity',
-        subjectId: input.id,
-        event: 'record',
-        from: current.status,
-        to,
-        actor: openid,
-        at: now,
-        unitPath: current.unitPath,
-      });
+      }),
       // The enterprises served join the figures, in the month the practice took place.
-      for (const { unitPath, bump } of practiceServed(current.unitPath, { served }))
-        await bumpCounters(tx, unitPath, countedAt(current), bump.deltas, bump.distinct);
-      return { ...current, ...changes };
+      counters: (current) =>
+        practiceServed(current.unitPath, { served }).map(({ unitPath, bump }) => ({
+          bump,
+          unitPath,
+          at: countedAt(current),
+        })),
     });
     // The image check answers later; a refused photo comes off the record then.
     await checkImages(openid, SCENE.post, { collection: ACTIVITIES, id: input.id, field: 'photos' }, added);

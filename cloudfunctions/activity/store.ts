@@ -14,7 +14,7 @@ import { ADMIN_ROLES, type PlaceKind, type RoleName } from '@honglin/types/org';
 import type { ScopeTarget } from '../common/access';
 import { transition, type ActivityEvent, type WrongCodes } from '../common/domain/activity';
 import { byId, txGet, type Tx } from '../common/db';
-import { conflict, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import type { PracticeServed } from '../common/domain/metrics/records';
 import { photosFor } from '../common/pendingPhotos';
 import { COLLECTIONS } from '../common/collections';
@@ -140,7 +140,7 @@ export function toAttendance(doc: AttendanceDoc): AttendanceRecord {
 
 export async function loadActivity(id: string): Promise<ActivityDoc> {
   const doc = await byId<ActivityDoc>(ACTIVITIES, id);
-  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  if (!doc) throw refusalError('activity.missing');
   return doc;
 }
 
@@ -153,14 +153,14 @@ export async function activityScope(input: { id: string }): Promise<ScopeTarget<
 /** The activity as it is now, inside the transaction (it may have moved since the scope rule read it). */
 export async function txActivity(tx: Tx, id: string): Promise<ActivityDoc> {
   const doc = await txGet<ActivityDoc>(tx, ACTIVITIES, id);
-  if (!doc) throw notFound('找不到这个活动，请刷新后重试');
+  if (!doc) throw refusalError('activity.missing');
   return doc;
 }
 
-/** The state an event leads to, or the refusal as the CONFLICT the caller sees. */
+/** The state an event leads to, or the refusal the caller sees (a pre-check before the transaction's own). */
 export function allowed(status: ActivityStatus, event: ActivityEvent): ActivityStatus {
   const result = transition(status, event);
-  if (!result.ok) throw conflict(result.reason);
+  if (!result.ok) throw refusalError(result.refusal);
   return result.to;
 }
 

@@ -91,8 +91,8 @@ export function newRequestDoc(r: NewRequest): RequestDoc {
 export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc> {
   const doc = newRequestDoc(r);
   await tx.collection(REQUESTS).add({ data: { ...doc } as unknown as Record<string, unknown> });
-  const entry = {
-    subject: 'request' as const,
+  await recordTimeline(tx, {
+    subject: 'request',
     subjectId: doc._id,
     event: 'submitted',
     from: null,
@@ -101,7 +101,6 @@ export async function writeNewRequest(tx: Tx, r: NewRequest): Promise<RequestDoc
     actorName: r.actorName,
     at: r.now,
     unitPath: doc.unitPath,
-  };
-  await recordTimeline(tx, entry);
+  });
   return doc;
 }

@@ -8,7 +8,7 @@ import { dayOf } from '@honglin/types/time';
 import { roles } from '../common/access';
 import { checkImages, checkText, SCENE } from '../common/content';
 import { withPending } from '../common/pendingPhotos';
-import { conflict, forbidden } from '../common/errors';
+import { forbidden } from '../common/errors';
 import { dayMoment, fulfilmentAdded } from '../common/domain/metrics/bumps';
 import { defineAction } from '../common/runtime';
 import { checkLinkableDoc, viewerOf } from '../common/requestAccess';
@@ -42,7 +42,7 @@ export const addFulfilment = defineAction({
       // A retry that raced its own first attempt: the record is already there, answer it and add nothing.
       alreadyMade: (p) => p.fulfilments.some((f) => f.id === input.requestId),
       event: (p) => {
-        if (p.fulfilments.length >= MAX_FULFILMENTS) throw conflict(`一条承诺最多记录${MAX_FULFILMENTS}次践诺`);
+        if (p.fulfilments.length >= MAX_FULFILMENTS) return 'pledge.tooManyFulfilments';
         // A completed pledge still takes the help given for a while after completion.
         const completedDaysAgo = p.completedAt
           ? Math.floor((now.getTime() - new Date(p.completedAt).getTime()) / 86400_000)

@@ -1,13 +1,20 @@
 import type { PledgeState } from '@honglin/types/pledge';
 import type { CounterBump } from '../common/domain/metrics/bumps';
 import { transition, type PledgeEvent } from '../common/domain/pledge';
-import { bumpCounters } from '../common/counters';
-import { inTransaction, txGet, type Tx } from '../common/db';
-import { conflict, forbidden, notFound } from '../common/errors';
-import { recordTimeline } from '../common/timeline';
+import type { Refusal } from '../common/domain/transition';
+import { inTransaction } from '../common/db';
+import { moveRecord, type RecordKind } from '../common/moves';
 import { PLEDGES, type PledgeDoc } from './store';
 
-export interface Move {
+const PLEDGE: RecordKind<PledgeDoc> = {
+  subject: 'pledge',
+  collection: PLEDGES,
+  missing: 'pledge.missing',
+  stateOf: (p) => p.state,
+  write: 'update',
+};
+
+interface PledgeMove {
   id: string;
   actor: string;
   now: Date;
@@ -18,8 +25,8 @@ export interface Move {
    * pledge is answered as it is and nothing is written.
    */
   alreadyMade?: (pledge: PledgeDoc) => boolean;
-  /** The event, from the pledge as read inside the transaction. */
-  event: (pledge: PledgeDoc) => PledgeEvent;
+  /** The event, from the pledge as read inside the transaction, or why none can be made. */
+  event: (pledge: PledgeDoc) => PledgeEvent | Refusal;
   /** The timeline's name for it (defaults to the event type). */
   timelineEvent?: string;
   note?: string;
@@ -31,37 +38,29 @@ export interface Move {
   countedAt?: Date;
 }
 
-/**
- * One transition of one pledge, in one transaction: read the pledge again, ask the state machine, write the
- * change, its timeline entry and its counters together. A move that lost a race finds the state moved on and
- * answers CONFLICT.
- */
-export function movePledge(move: Move): Promise<PledgeDoc> {
-  return inTransaction((tx) => applyMove(tx, move));
-}
-
-async function applyMove(tx: Tx, move: Move): Promise<PledgeDoc> {
-  const pledge = await txGet<PledgeDoc>(tx, PLEDGES, move.id);
-  if (!pledge) throw notFound('没有找到这条承诺');
-  if (move.ownerOnly && pledge.ownerId !== move.actor) throw forbidden('只有承诺人本人可以这样做');
-  if (move.alreadyMade?.(pledge)) return pledge;
-  const event = move.event(pledge);
-  const result = transition(pledge.state, event);
-  if (!result.ok) throw conflict(result.reason);
-  const changes: Partial<PledgeDoc> = { ...move.changes?.(pledge, result.to), state: result.to, updatedAt: move.now };
-  await tx.collection(PLEDGES).doc(pledge._id).update({ data: changes });
-  await recordTimeline(tx, {
-    subject: 'pledge',
-    subjectId: pledge._id,
-    event: move.timelineEvent ?? event.type,
-    from: pledge.state,
-    to: result.to,
-    actor: move.actor,
-    at: move.now,
-    ...(move.note ? { note: move.note } : {}),
-    unitPath: pledge.unitPath,
-  });
-  const bump = move.counters?.(pledge);
-  if (bump) await bumpCounters(tx, pledge.unitPath, move.countedAt ?? move.now, bump.deltas, bump.distinct);
-  return { ...pledge, ...changes };
+/** One transition of one pledge, in its own transaction, through the move engine (common/moves.ts). */
+export async function movePledge(move: PledgeMove): Promise<PledgeDoc> {
+  const { after } = await inTransaction((tx) =>
+    moveRecord(tx, PLEDGE, {
+      id: move.id,
+      actor: move.actor,
+      now: move.now,
+      refuse: (p) => (move.ownerOnly && p.ownerId !== move.actor ? 'pledge.notOwner' : null),
+      alreadyMade: move.alreadyMade,
+      decide: (p) => {
+        const event = move.event(p);
+        if (typeof event === 'string') return { ok: false, refusal: event };
+        const result = transition(p.state, event);
+        return result.ok ? { ...result, event: event.type } : result;
+      },
+      changes: (p, to) => ({ ...move.changes?.(p, to), state: to, updatedAt: move.now }),
+      timelineEvent: move.timelineEvent,
+      note: move.note,
+      counters: (p) => {
+        const bump = move.counters?.(p);
+        return bump ? [{ bump, at: move.countedAt }] : [];
+      },
+    }),
+  );
+  return after;
 }

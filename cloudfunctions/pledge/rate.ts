@@ -1,7 +1,8 @@
 import { RATABLE_PLEDGE_STATES, pledgeRateInputSchema, type PledgeRatingCounts } from '@honglin/types/pledge';
 import { anyone, matchingGrants } from '../common/access';
 import { inTransaction, txGet } from '../common/db';
-import { conflict, forbidden, notFound } from '../common/errors';
+import { conflict, forbidden } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { defineAction } from '../common/runtime';
 import { PLEDGES, PLEDGE_RATINGS, isResidentOf, pledgeCaller, type PledgeDoc, type RatingDoc } from './store';
 
@@ -17,14 +18,14 @@ export const rate = defineAction({
     const who = pledgeCaller(openid, caller);
     return inTransaction(async (tx) => {
       const pledge = await txGet<PledgeDoc>(tx, PLEDGES, input.id);
-      if (!pledge) throw notFound('没有找到这条承诺');
+      if (!pledge) throw refusalError('pledge.missing');
       if (pledge.ownerId === openid) throw forbidden('不能评价自己的承诺');
       // The branch's secretaries appraise it (评诺); 群众评 is the residents' own say.
       if (matchingGrants(who.roles, ['branch_secretary'], pledge).length > 0) {
         throw forbidden('支部书记已参与评议，不再参加群众评价');
       }
       if (!isResidentOf(who, pledge.villageId)) throw forbidden('只有本村群众可以评价这条承诺');
-      if (!RATABLE_PLEDGE_STATES.includes(pledge.state)) throw conflict('承诺完成后才能评价');
+      if (!RATABLE_PLEDGE_STATES.includes(pledge.state)) throw refusalError('pledge.cannotRate');
       const voteId = `${pledge._id}_${openid}`;
       if (await txGet<RatingDoc>(tx, PLEDGE_RATINGS, voteId)) throw conflict('您已经评价过这条承诺');
       await tx

@@ -11,7 +11,7 @@ import type { RoleGrant } from '@honglin/types/org';
 import { isOverdue } from '../common/domain/pledge';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
-import { notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { photosFor, type WithPendingPhotos } from '../common/pendingPhotos';
 import type { CallerRecord } from '../common/runtime';
 import type { RequestAudience } from '../common/requestAccess';
@@ -92,7 +92,7 @@ export function pledgeCaller(openid: string, caller: CallerRecord | null): Pledg
 
 export async function loadPledge(id: string): Promise<PledgeDoc> {
   const pledge = await byId<PledgeDoc>(PLEDGES, id);
-  if (!pledge) throw notFound('没有找到这条承诺');
+  if (!pledge) throw refusalError('pledge.missing');
   return pledge;
 }
 
@@ -118,7 +118,7 @@ export async function fulfilmentScope(input: { id: string; linkedRequestId?: str
     .lookup({ from: COLLECTIONS.requests, localField: 'wantedRequests', foreignField: '_id', as: 'linkedRequests' })
     .end()) as { list: Array<PledgeWithLink & { wantedRequests?: string[] }> };
   const [found] = list;
-  if (!found) throw notFound('没有找到这条承诺');
+  if (!found) throw refusalError('pledge.missing');
   const { wantedRequests: _wanted, ...pledge } = found;
   return { unitPath: pledge.unitPath, branchId: pledge.branchId, resource: pledge as PledgeWithLink };
 }

@@ -18,7 +18,7 @@ import { conflict, forbidden } from '../common/errors';
 import { LIMITS, refuseWhenRecordsReach } from '../common/limits';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
-import { TIMELINE_COLLECTION } from '../common/timeline';
+import { TIMELINE_COLLECTION, timelineEntry } from '../common/timeline';
 import {
   actingGrant,
   actorLabel,
@@ -130,8 +130,8 @@ export const comment = defineAction({
     );
     await checkText(openid, SCENE.comment, [text]);
     const grant = actingGrant(doc, roles);
-    const entry = {
-      subject: 'request' as const,
+    const entry = timelineEntry({
+      subject: 'request',
       subjectId: id,
       event: 'comment',
       from: doc.state,
@@ -142,10 +142,10 @@ export const comment = defineAction({
       at: now,
       note: text,
       unitPath: doc.unitPath,
-    };
+    });
     // Not a transition: a single write, no transaction needed. Added, never set: a retry's second add fails.
     try {
-      await db.collection(TIMELINE_COLLECTION).add({ data: { _id: entryId, ...entry, unitPath: [...entry.unitPath] } });
+      await db.collection(TIMELINE_COLLECTION).add({ data: { _id: entryId, ...entry } });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const made = await byId<{ at: Date; actor: string }>(TIMELINE_COLLECTION, entryId);

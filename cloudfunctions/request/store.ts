@@ -11,7 +11,8 @@ import type { ScopeTarget } from '../common/access';
 import { command, db } from '../common/cloud';
 import { byId } from '../common/db';
 import type { RequestSnapshot } from '../common/domain/request';
-import { invalidArgument, notFound } from '../common/errors';
+import { invalidArgument } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { PLACES, UNITS, type PlaceDoc, type UnitDoc } from '../common/org';
 import { ladderFrom, REQUESTS, type RequestDoc } from '../common/requests';
 import type { Viewer } from '../common/requestAccess';
@@ -82,7 +83,7 @@ export async function registeredEnterprise(
 
 export async function loadRequest(id: string): Promise<RequestDoc> {
   const doc = await byId<RequestDoc>(REQUESTS, id);
-  if (!doc) throw notFound('找不到这条诉求，请刷新后重试');
+  if (!doc) throw refusalError('request.missing');
   return doc;
 }
 
@@ -108,7 +109,7 @@ export async function assignScope(input: { id: string; assigneeId?: string }): P
     .lookup({ from: COLLECTIONS.users, localField: 'wantedAssignees', foreignField: '_id', as: 'assigneeCandidates' })
     .end()) as { list: Array<AssignTarget & { wantedAssignees?: unknown }> };
   const [found] = list;
-  if (!found) throw notFound('找不到这条诉求，请刷新后重试');
+  if (!found) throw refusalError('request.missing');
   const { wantedAssignees: _wanted, ...doc } = found;
   return { unitPath: doc.unitPath, resource: doc };
 }

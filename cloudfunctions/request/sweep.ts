@@ -4,7 +4,7 @@ import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import { shanghai } from '@honglin/types/time';
 import { system } from '../common/access';
 import { command, db } from '../common/cloud';
-import { inTransaction, rows } from '../common/db';
+import { rows } from '../common/db';
 import { AppError } from '../common/errors';
 import { AUTO_CLOSE_DAYS } from '../common/domain/timeLimits';
 import { notify } from '../common/notify';
@@ -48,7 +48,7 @@ async function headsOf(docs: readonly RequestDoc[]): Promise<Map<string, string[
 
 async function sweepOne(id: string, now: Date, move: Move): Promise<RequestDoc | null> {
   try {
-    const { doc } = await inTransaction((tx) => moveRequest(tx, id, 'system', '系统', now, move));
+    const { doc } = await moveRequest(id, 'system', '系统', now, move);
     return doc;
   } catch (error) {
     if (error instanceof AppError && error.code === 'CONFLICT') return null;

@@ -11,16 +11,16 @@ import {
 import { HANDLING_ROLES, type RoleGrant, type RoleName } from '@honglin/types/org';
 import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
-import { inTransaction, txGet, type Tx } from '../common/db';
-import { bumpCounters } from '../common/counters';
+import { inTransaction } from '../common/db';
 import { checkText, SCENE } from '../common/content';
 import { requestFirstResolved, type CounterBump } from '../common/domain/metrics/bumps';
-import { transition, type RequestEvent, type TimelineEvent } from '../common/domain/request';
+import { transition, type RequestEvent, type RequestSnapshot } from '../common/domain/request';
+import type { Refusal } from '../common/domain/transition';
 import { dueTimes } from '../common/domain/timeLimits';
-import { AppError, conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { forbidden, invalidArgument } from '../common/errors';
+import { moveRecord, refusalError, type RecordKind } from '../common/moves';
 import { notify } from '../common/notify';
 import { defineAction, type ActionContext } from '../common/runtime';
-import { recordTimeline } from '../common/timeline';
 import { timeLimits } from '../common/newRequest';
 import {
   actingGrant,
@@ -45,6 +45,15 @@ import { toView } from './view';
 /** Who may ever act on a request; each action then checks the exact level, handler or assignee. */
 const ACTORS: readonly RoleName[] = [...HANDLING_ROLES, 'member'];
 
+const REQUEST: RecordKind<RequestDoc> = {
+  subject: 'request',
+  collection: REQUESTS,
+  missing: 'request.missing',
+  stateOf: (d) => d.state,
+  // The machine may change most of it (level, people, due times): the request is rewritten whole.
+  write: 'replace',
+};
+
 export interface Move {
   event: RequestEvent;
   /** Re-checked on the document read inside the transaction: the caller may act on it as it is now. */
@@ -56,15 +65,12 @@ export interface Move {
   note?: string;
   /** The timeline's name for it when not the machine's own (a rating recorded on the resident's behalf). */
   timelineEvent?: string;
-  /** What a caller who may not act on it gets; by default CONFLICT (it moved out of their hands meanwhile). */
-  refusal?: () => AppError;
+  /** What a caller who may not act on it gets; by default it moved out of their hands meanwhile. */
+  refusal?: Refusal;
 }
 
 /** The document after the machine's move: responsible unit, people and due times follow the new snapshot. */
-function applyMove(doc: RequestDoc, move: Move, now: Date): { next: RequestDoc; event: TimelineEvent } {
-  const result = transition(snapshotOf(doc), move.event);
-  if (!result.ok) throw conflict(result.reason);
-  const s = result.next;
+function nextDoc(doc: RequestDoc, s: RequestSnapshot, move: Move, actor: string, now: Date): RequestDoc {
   let next: RequestDoc = {
     ...doc,
     state: s.state,
@@ -80,58 +86,45 @@ function applyMove(doc: RequestDoc, move: Move, now: Date): { next: RequestDoc; 
     next = { ...next, ...responsibleAt(doc.ladder, s.level), ...dueTimes(doc.category, doc.urgent, now, timeLimits) };
   }
   next = { ...next, ...(move.patch?.(doc, next) ?? {}) };
-  return { next, event: result.event };
+  // Whoever moves it (but the resident rating it) is one of its handlers from now on: they never rate it.
+  return move.event.type === 'rate' || (next.handledBy ?? []).includes(actor)
+    ? next
+    : { ...next, handledBy: [...(next.handledBy ?? []), actor] };
 }
 
 /**
- * Moves one request in one transaction: read it again, check the caller may act on it as it is now, apply the
- * machine, write it with its timeline entry and counters. A concurrent move makes this one CONFLICT.
+ * Moves one request in its own transaction through the move engine (common/moves.ts): read it again, check the
+ * caller may act on it as it is now, apply the machine, write it with its timeline entry and counters. A
+ * concurrent move makes this one CONFLICT.
  */
-export async function moveRequest(tx: Tx, id: string, actor: string, actorName: string, now: Date, move: Move) {
-  const doc = await txGet<RequestDoc>(tx, REQUESTS, id);
-  if (!doc) throw notFound('找不到这条诉求，请刷新后重试');
-  if (!move.allowed(doc)) {
-    // Someone else took it meanwhile, or it moved to another level.
-    throw move.refusal?.() ?? conflict('这条诉求的状态已经变了，请刷新后再看');
-  }
-  const moved = applyMove(doc, move, now);
-  const { event } = moved;
-  // Whoever moves it (but the resident rating it) is one of its handlers from now on: they never rate it.
-  const next =
-    move.event.type === 'rate' || (moved.next.handledBy ?? []).includes(actor)
-      ? moved.next
-      : { ...moved.next, handledBy: [...(moved.next.handledBy ?? []), actor] };
-  const { _id, ...data } = next;
-  await tx
-    .collection(REQUESTS)
-    .doc(_id)
-    .set({ data: data as unknown as Record<string, unknown> });
-  const entry = {
-    subject: 'request' as const,
-    subjectId: _id,
-    event: move.timelineEvent ?? event,
-    from: doc.state,
-    to: next.state,
-    actor,
-    actorName,
-    at: now,
-    unitPath: doc.unitPath,
-    ...(move.note ? { note: move.note } : {}),
-  };
-  await recordTimeline(tx, entry);
-  const bump = move.counters?.(doc, next);
-  if (bump) await bumpCounters(tx, doc.unitPath, now, bump.deltas, bump.distinct);
-  return { before: doc, doc: next, event };
+export async function moveRequest(id: string, actor: string, actorName: string, now: Date, move: Move) {
+  const { before, after, event } = await inTransaction((tx) =>
+    moveRecord(tx, REQUEST, {
+      id,
+      actor,
+      actorName,
+      now,
+      // Someone else took it meanwhile, or it moved to another level.
+      refuse: (d) => (move.allowed(d) ? null : (move.refusal ?? 'request.movedOn')),
+      decide: (d) => transition(snapshotOf(d), move.event),
+      changes: (d, s) => nextDoc(d, s, move, actor, now),
+      timelineEvent: move.timelineEvent,
+      note: move.note,
+      counters: (d, next) => {
+        const bump = move.counters?.(d, next);
+        return bump ? [{ bump }] : [];
+      },
+    }),
+  );
+  return { before, doc: after, event };
 }
 
 type Ctx = ActionContext<RequestDoc>;
 
-async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; event: TimelineEvent; view: RequestView }> {
+async function act(ctx: Ctx, move: Move): Promise<{ doc: RequestDoc; view: RequestView }> {
   const label = actorLabel(ctx.caller, actingGrant(ctx.resource, ctx.caller?.roles ?? []));
-  const { doc, event } = await inTransaction((tx) =>
-    moveRequest(tx, ctx.resource._id, ctx.openid, label, ctx.now, move),
-  );
-  return { doc, event, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
+  const { doc } = await moveRequest(ctx.resource._id, ctx.openid, label, ctx.now, move);
+  return { doc, view: toView(doc, viewerOf(ctx.openid, ctx.caller), ctx.now) };
 }
 
 /** Refuses before the transaction when the caller could not act on the request even as it was read. */
@@ -301,9 +294,6 @@ export const resolve = defineAction({
   },
 });
 
-/** Why a head who took part in a request may not rate it. */
-export const RATE_OWN_WORK_MESSAGE = '您经手了这条诉求，不能替居民评价：请居民本人评价，或由村里回访后代为记录';
-
 /**
  * 评价: the resident rates the result; 不满意 reopens it. A resident without the app is asked by an admin who took
  * no part in handling it (回访), who records the answer on their behalf: stored and counted as such.
@@ -314,46 +304,40 @@ export const rate = defineAction({
   async handler(input, ctx): Promise<RequestView> {
     const viewer = viewerOf(ctx.openid, ctx.caller);
     await checkText(ctx.openid, SCENE.comment, [input.comment]);
-    const refusal = (d: RequestDoc) =>
-      tookPart(d, ctx.openid) ? forbidden(RATE_OWN_WORK_MESSAGE) : forbidden('只有提出诉求的居民可以评价');
     const seen = await loadRequest(input.id);
-    if (!rater(seen, viewer)) throw refusal(seen);
+    const refusal: Refusal = tookPart(seen, ctx.openid) ? 'request.rateOwnWork' : 'request.notRater';
+    if (!rater(seen, viewer)) throw refusalError(refusal);
     const onBehalf = rater(seen, viewer) === 'onBehalf';
-    const { doc, event } = await inTransaction((tx) =>
-      moveRequest(
-        tx,
-        input.id,
-        ctx.openid,
-        onBehalf ? actorLabel(ctx.caller, actingGrant(seen, viewer.roles)) : actorLabel(ctx.caller, undefined),
-        ctx.now,
-        {
-          event: { type: 'rate', rating: input.rating },
-          allowed: (d) => rater(d, viewer) === (onBehalf ? 'onBehalf' : 'resident'),
-          patch: (before, next) => ({
-            rating: {
-              value: input.rating,
-              ...(input.comment ? { comment: input.comment } : {}),
-              at: ctx.now,
-              ...(onBehalf ? { onBehalf: true, recordedBy: ctx.openid } : {}),
-            },
-            ...(next.state === 'closed'
-              ? { closedAt: ctx.now }
-              : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
-          }),
-          // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
-          counters: () => ({
-            deltas: onBehalf
-              ? { 'request.ratedOnBehalf': 1 }
-              : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
-            distinct: {},
-          }),
-          ...(onBehalf
-            ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' }
-            : {}),
-          note: input.comment,
-          refusal: () => refusal(seen),
-        },
-      ),
+    const { doc, event } = await moveRequest(
+      input.id,
+      ctx.openid,
+      onBehalf ? actorLabel(ctx.caller, actingGrant(seen, viewer.roles)) : actorLabel(ctx.caller, undefined),
+      ctx.now,
+      {
+        event: { type: 'rate', rating: input.rating },
+        allowed: (d) => rater(d, viewer) === (onBehalf ? 'onBehalf' : 'resident'),
+        patch: (before, next) => ({
+          rating: {
+            value: input.rating,
+            ...(input.comment ? { comment: input.comment } : {}),
+            at: ctx.now,
+            ...(onBehalf ? { onBehalf: true, recordedBy: ctx.openid } : {}),
+          },
+          ...(next.state === 'closed'
+            ? { closedAt: ctx.now }
+            : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
+        }),
+        // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
+        counters: () => ({
+          deltas: onBehalf
+            ? { 'request.ratedOnBehalf': 1 }
+            : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
+          distinct: {},
+        }),
+        ...(onBehalf ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' } : {}),
+        note: input.comment,
+        refusal,
+      },
     );
     if (event === 'reopened' && doc.handlerId) {
       await notify(doc.handlerId, 'requestEscalated', `packages/request/detail?id=${doc._id}`, {

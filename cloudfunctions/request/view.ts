@@ -8,6 +8,7 @@ import type {
 } from '@honglin/types/request';
 import { isOverdue } from '../common/domain/timeLimits';
 import { photosFor } from '../common/pendingPhotos';
+import type { TimelineEntry } from '../common/timeline';
 import { maskName } from '@honglin/types/mask';
 import {
   adminOnLadder,
@@ -24,16 +25,11 @@ import {
   type Viewer,
 } from './store';
 
-/** A timeline entry as stored by this function (the shared fields plus how the actor is shown). */
-export interface RequestTimelineDoc {
-  event: string;
+/** A request's timeline entry as stored (common/timeline.ts), its states a request's. */
+export type RequestTimelineDoc = Pick<TimelineEntry, 'event' | 'actor' | 'actorName' | 'at' | 'note'> & {
   from: RequestState | null;
   to: RequestState | null;
-  actor: string;
-  actorName?: string;
-  at: Date;
-  note?: string;
-}
+};
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

@@ -8,6 +8,7 @@ import {
 import { isAdminGrantOver, type RoleGrant } from '@honglin/types/org';
 import { DATE_WINDOWS, dayOf, outsideWindow } from '@honglin/types/time';
 import { limitReached, tallyOne, type Tally, type WindowLimit } from './limits';
+import { refuse, type Refusal, type Transition } from './transition';
 
 /**
  * The themed-party-day activity (一月一课一片一实践), pure: no database, no SDK.
@@ -45,8 +46,6 @@ export const ACTIVITY_EVENT_TYPES: readonly ActivityEventType[] = [
   'deliver',
 ];
 
-export type Transition = { ok: true; to: ActivityStatus } | { ok: false; reason: string };
-
 const MOVES: Record<ActivityEventType, Partial<Record<ActivityStatus, ActivityStatus>>> = {
   update: { planned: 'planned', open: 'open' },
   open: { planned: 'open' },
@@ -61,22 +60,23 @@ const MOVES: Record<ActivityEventType, Partial<Record<ActivityStatus, ActivitySt
   deliver: { open: 'open', held: 'held', recorded: 'recorded' },
 };
 
-const REFUSALS: Record<ActivityEventType, string> = {
-  update: '活动已经举行或取消，不能再修改',
-  open: '只有计划中的活动可以开始签到',
-  close: '活动没有在签到，无法结束签到',
-  markHeld: '只有计划中、还没有签到的活动可以补录',
-  record: '请先结束签到，再填写活动记录',
-  cancel: '活动已经举行或取消，不能再取消',
-  checkin: '现在不在签到时间，请等组织者开始签到',
-  addAttendee: '活动开始签到后才能登记参加人员',
-  markAbsent: '活动已取消，不能登记请假',
-  deliver: '活动开始后才能登记送学上门',
+/** Why an event is refused in a state it is not allowed in (the words: domain/transition.ts). */
+const REFUSED: Record<ActivityEventType, Refusal> = {
+  update: 'activity.cannotUpdate',
+  open: 'activity.cannotOpen',
+  close: 'activity.cannotClose',
+  markHeld: 'activity.cannotMarkHeld',
+  record: 'activity.cannotRecord',
+  cancel: 'activity.cannotCancel',
+  checkin: 'activity.checkinClosed',
+  addAttendee: 'activity.cannotAddAttendee',
+  markAbsent: 'activity.cannotMarkAbsent',
+  deliver: 'activity.cannotDeliver',
 };
 
-export function transition(state: ActivityStatus, event: ActivityEvent): Transition {
+export function transition(state: ActivityStatus, event: ActivityEvent): Transition<ActivityStatus> {
   const to = MOVES[event.type][state];
-  return to ? { ok: true, to } : { ok: false, reason: REFUSALS[event.type] };
+  return to ? { ok: true, to } : refuse(REFUSED[event.type]);
 }
 
 export function isPresent(mode: AttendanceMode): boolean {

@@ -1,4 +1,5 @@
 import { FULFIL_AFTER_COMPLETION_DAYS, OPEN_PLEDGE_STATES, type PledgeState } from '@honglin/types/pledge';
+import { refuse, type Refusal, type Transition } from './transition';
 
 /**
  * The pledge state machine (承诺 → 审诺 → 亮诺 → 践诺 → 评诺), pure: no database, no SDK.
@@ -30,8 +31,6 @@ export const PLEDGE_EVENT_TYPES: readonly PledgeEventType[] = [
   'rate',
 ];
 
-export type Transition = { ok: true; to: PledgeState } | { ok: false; reason: string };
-
 /** Which state each event leads to from each state it is allowed in. */
 const MOVES: Record<PledgeEventType, Partial<Record<PledgeState, PledgeState>>> = {
   submit: { draft: 'submitted', returned: 'submitted' },
@@ -45,35 +44,30 @@ const MOVES: Record<PledgeEventType, Partial<Record<PledgeState, PledgeState>>> 
   rate: { completed: 'completed', appraised: 'appraised' },
 };
 
-/** Why an event is refused, in words the member or secretary can act on. */
-const REFUSALS: Record<PledgeEventType, string> = {
-  submit: '只有草稿或被退回的承诺可以提交',
-  edit: '承诺审核通过后不能再修改',
-  approve: '只有待审核的承诺可以审核',
-  return: '只有待审核的承诺可以退回',
-  withdraw: '这条承诺已经不能撤回',
-  fulfil: '只有已亮诺、未完成的承诺可以记录践诺',
-  complete: '只有已亮诺的承诺可以标记完成',
-  appraise: '只有已完成的承诺可以评议',
-  rate: '承诺完成后才能评价',
+/** Why an event is refused in a state it is not allowed in (the words: domain/transition.ts). */
+const REFUSED: Record<PledgeEventType, Refusal> = {
+  submit: 'pledge.cannotSubmit',
+  edit: 'pledge.cannotEdit',
+  approve: 'pledge.cannotApprove',
+  return: 'pledge.cannotReturn',
+  withdraw: 'pledge.cannotWithdraw',
+  fulfil: 'pledge.cannotFulfil',
+  complete: 'pledge.cannotComplete',
+  appraise: 'pledge.cannotAppraise',
+  rate: 'pledge.cannotRate',
 };
 
-export function transition(state: PledgeState, event: PledgeEvent): Transition {
+export function transition(state: PledgeState, event: PledgeEvent): Transition<PledgeState> {
   const to = MOVES[event.type][state];
-  if (!to) return { ok: false, reason: REFUSALS[event.type] };
+  if (!to) return refuse(REFUSED[event.type]);
   if (
     event.type === 'fulfil' &&
     state === 'completed' &&
     !(event.completedDaysAgo !== undefined && event.completedDaysAgo <= FULFIL_AFTER_COMPLETION_DAYS)
   ) {
-    return {
-      ok: false,
-      reason: `这项承诺完成已超过${FULFIL_AFTER_COMPLETION_DAYS}天，请新作一项承诺后再记录践诺`,
-    };
+    return refuse('pledge.fulfilWindowPassed');
   }
-  if (event.type === 'complete' && event.fulfilments < 1) {
-    return { ok: false, reason: '请先记录至少一次践诺情况，再标记完成' };
-  }
+  if (event.type === 'complete' && event.fulfilments < 1) return refuse('pledge.noFulfilment');
   return { ok: true, to };
 }
 

@@ -1,4 +1,5 @@
 import type { Rating, RequestState } from '@honglin/types/request';
+import { refuse, type Transition } from './transition';
 
 /**
  * The one state machine of a resident request (民生诉求), pure: no SDK, no database, no clock.
@@ -45,9 +46,10 @@ export type TimelineEvent =
   | 'reopened'
   | 'autoClosed';
 
-export type Transition = { ok: true; next: RequestSnapshot; event: TimelineEvent } | { ok: false; reason: string };
+/** The request after a move, with the timeline's name for what happened. */
+export type RequestTransition = Transition<RequestSnapshot, { event: TimelineEvent }>;
 
-const refuse = (reason: string): Transition => ({ ok: false, reason });
+const moved = (to: RequestSnapshot, event: TimelineEvent): RequestTransition => ({ ok: true, to, event });
 const OPEN: readonly RequestState[] = ['submitted', 'accepted', 'in_progress'];
 const TAKEN: readonly RequestState[] = ['accepted', 'in_progress'];
 
@@ -56,68 +58,68 @@ function moveTo(s: RequestSnapshot, level: number, cameFrom: number[]): RequestS
   return { ...s, state: 'submitted', level, cameFrom, handlerId: null, assigneeId: null };
 }
 
-function escalate(s: RequestSnapshot): Transition | null {
-  if (s.level === 0) return refuse('已经是最高一级，不能再上报');
+function escalate(s: RequestSnapshot): RequestTransition | null {
+  if (s.level === 0) return refuse('request.atTop');
   return null;
 }
 
-export function transition(s: RequestSnapshot, e: RequestEvent): Transition {
+export function transition(s: RequestSnapshot, e: RequestEvent): RequestTransition {
   switch (e.type) {
     case 'accept':
-      if (s.state !== 'submitted') return refuse('这条诉求已经有人签收了');
-      return { ok: true, next: { ...s, state: 'accepted', handlerId: e.actor, assigneeId: null }, event: 'accepted' };
+      if (s.state !== 'submitted') return refuse('request.alreadyAccepted');
+      return moved({ ...s, state: 'accepted', handlerId: e.actor, assigneeId: null }, 'accepted');
 
     case 'assign':
-      if (!TAKEN.includes(s.state)) return refuse('请先签收，再分派给党员办理');
-      return { ok: true, next: { ...s, state: 'in_progress', assigneeId: e.assigneeId }, event: 'assigned' };
+      if (!TAKEN.includes(s.state)) return refuse('request.acceptBeforeAssign');
+      return moved({ ...s, state: 'in_progress', assigneeId: e.assigneeId }, 'assigned');
 
     case 'dispatch':
-      if (!OPEN.includes(s.state)) return refuse('这条诉求已经办结，不能再派给下级');
+      if (!OPEN.includes(s.state)) return refuse('request.closedNoDispatch');
       if (!Number.isInteger(e.toLevel) || e.toLevel <= s.level || e.toLevel >= s.levels) {
-        return refuse('只能派给这条诉求所在的下级单位');
+        return refuse('request.dispatchOffLadder');
       }
-      return { ok: true, next: moveTo(s, e.toLevel, [...s.cameFrom, s.level]), event: 'dispatched' };
+      return moved(moveTo(s, e.toLevel, [...s.cameFrom, s.level]), 'dispatched');
 
     case 'escalate': {
-      if (!TAKEN.includes(s.state)) return refuse('请先签收，再上报');
+      if (!TAKEN.includes(s.state)) return refuse('request.acceptBeforeEscalate');
       const top = escalate(s);
       if (top) return top;
-      return { ok: true, next: moveTo(s, s.level - 1, [...s.cameFrom, s.level]), event: 'escalated' };
+      return moved(moveTo(s, s.level - 1, [...s.cameFrom, s.level]), 'escalated');
     }
 
     case 'autoEscalate': {
-      if (!OPEN.includes(s.state)) return refuse('这条诉求已经办结');
+      if (!OPEN.includes(s.state)) return refuse('request.closed');
       const top = escalate(s);
       if (top) return top;
-      return { ok: true, next: moveTo(s, s.level - 1, [...s.cameFrom, s.level]), event: 'autoEscalated' };
+      return moved(moveTo(s, s.level - 1, [...s.cameFrom, s.level]), 'autoEscalated');
     }
 
     case 'handBack': {
-      if (!OPEN.includes(s.state)) return refuse('这条诉求已经办结，不能退回');
+      if (!OPEN.includes(s.state)) return refuse('request.closedNoHandBack');
       if (s.state === 'in_progress' && s.assigneeId !== null && e.actor === s.assigneeId) {
-        return { ok: true, next: { ...s, assigneeId: null }, event: 'returnedByAssignee' };
+        return moved({ ...s, assigneeId: null }, 'returnedByAssignee');
       }
       const back = s.cameFrom[s.cameFrom.length - 1];
-      if (back === undefined) return refuse('这条诉求不是别的层级转来的，无处退回');
-      return { ok: true, next: moveTo(s, back, s.cameFrom.slice(0, -1)), event: 'handedBack' };
+      if (back === undefined) return refuse('request.nowhereToHandBack');
+      return moved(moveTo(s, back, s.cameFrom.slice(0, -1)), 'handedBack');
     }
 
     case 'resolve':
       if (!TAKEN.includes(s.state)) {
-        return refuse(s.state === 'submitted' ? '请先签收，再办结' : '这条诉求已经办结了');
+        return refuse(s.state === 'submitted' ? 'request.acceptBeforeResolve' : 'request.alreadyResolved');
       }
-      return { ok: true, next: { ...s, state: 'resolved' }, event: 'resolved' };
+      return moved({ ...s, state: 'resolved' }, 'resolved');
 
     case 'rate':
-      if (s.state !== 'resolved') return refuse('办结后才能评价');
+      if (s.state !== 'resolved') return refuse('request.rateBeforeResolved');
       if (e.rating === 'unsatisfied') {
         // 不满意: back to the same handler (and assignee) to be handled again.
-        return { ok: true, next: { ...s, state: 'in_progress' }, event: 'reopened' };
+        return moved({ ...s, state: 'in_progress' }, 'reopened');
       }
-      return { ok: true, next: { ...s, state: 'closed' }, event: 'closed' };
+      return moved({ ...s, state: 'closed' }, 'closed');
 
     case 'autoClose':
-      if (s.state !== 'resolved') return refuse('只有办结待评价的诉求才会自动完成');
-      return { ok: true, next: { ...s, state: 'closed' }, event: 'autoClosed' };
+      if (s.state !== 'resolved') return refuse('request.notAwaitingRating');
+      return moved({ ...s, state: 'closed' }, 'autoClosed');
   }
 }

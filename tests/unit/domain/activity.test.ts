@@ -15,6 +15,7 @@ import {
   type ActivityEventType,
   type WrongCodes,
 } from '../../../cloudfunctions/common/domain/activity';
+import { said } from './said';
 
 /** Every (state, event) pair: the next state, or null for a refusal. */
 const TABLE: Record<ActivityStatus, Record<ActivityEventType, ActivityStatus | null>> = {
@@ -85,7 +86,7 @@ describe('activity transition', () => {
 
   it.each(pairs)('%s + %s', (state, event) => {
     const expected = TABLE[state][event];
-    const result = transition(state, { type: event });
+    const result = said(transition(state, { type: event }));
     if (expected === null) {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fa5]/);

@@ -7,6 +7,7 @@ import {
   type PledgeEvent,
   type PledgeEventType,
 } from '../../../cloudfunctions/common/domain/pledge';
+import { said } from './said';
 
 /** The whole table: every (state, event) pair → the next state, or null when refused. */
 const TABLE: Record<PledgeState, Record<PledgeEventType, PledgeState | null>> = {
@@ -103,7 +104,7 @@ describe('pledge transition', () => {
 
   it.each(pairs)('%s + %s', (state, event) => {
     const expected = TABLE[state][event];
-    const result = transition(state, eventOf(event));
+    const result = said(transition(state, eventOf(event)));
     if (expected === null) {
       expect(result.ok).toBe(false);
       expect(result).toEqual({ ok: false, reason: expect.stringMatching(/\S/) });
@@ -113,16 +114,22 @@ describe('pledge transition', () => {
   });
 
   it('refuses to complete a pledge with no fulfilment record', () => {
-    expect(transition('approved', { type: 'complete', fulfilments: 0 })).toEqual({
+    expect(said(transition('approved', { type: 'complete', fulfilments: 0 }))).toEqual({
       ok: false,
       reason: '请先记录至少一次践诺情况，再标记完成',
     });
   });
 
   it('takes help given on a completed pledge within 30 days of completing it, then asks for a new pledge', () => {
-    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 0 })).toEqual({ ok: true, to: 'completed' });
-    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 30 })).toEqual({ ok: true, to: 'completed' });
-    expect(transition('completed', { type: 'fulfil', completedDaysAgo: 31 })).toEqual({
+    expect(said(transition('completed', { type: 'fulfil', completedDaysAgo: 0 }))).toEqual({
+      ok: true,
+      to: 'completed',
+    });
+    expect(said(transition('completed', { type: 'fulfil', completedDaysAgo: 30 }))).toEqual({
+      ok: true,
+      to: 'completed',
+    });
+    expect(said(transition('completed', { type: 'fulfil', completedDaysAgo: 31 }))).toEqual({
       ok: false,
       reason: '这项承诺完成已超过30天，请新作一项承诺后再记录践诺',
     });

@@ -4,6 +4,7 @@ import {
   type RequestEventType,
   type RequestSnapshot,
 } from '../../../cloudfunctions/common/domain/request';
+import { said } from './said';
 import { maskName, maskPhone } from '@honglin/types/mask';
 import { REQUEST_STATES, type RequestState } from '@honglin/types/request';
 
@@ -96,12 +97,12 @@ describe('request state machine: every (state, event) pair', () => {
     (Object.keys(EVENTS) as RequestEventType[]).map((type) => [state, type, TABLE[state][type]] as const),
   );
   it.each(cases)('%s + %s → %s', (state, type, expected) => {
-    const result = transition(snapshot(state), EVENTS[type]);
+    const result = said(transition(snapshot(state), EVENTS[type]));
     if (expected === null) {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fa5]/);
     } else {
-      expect(result).toMatchObject({ ok: true, next: { state: expected } });
+      expect(result).toMatchObject({ ok: true, to: { state: expected } });
     }
   });
 });
@@ -109,14 +110,14 @@ describe('request state machine: every (state, event) pair', () => {
 describe('who is responsible after a transition', () => {
   it('accepting names the acceptor as the one handler', () => {
     const result = transition(snapshot('submitted'), { type: 'accept', actor: 'head-2' });
-    expect(result).toMatchObject({ ok: true, next: { handlerId: 'head-2', assigneeId: null }, event: 'accepted' });
+    expect(result).toMatchObject({ ok: true, to: { handlerId: 'head-2', assigneeId: null }, event: 'accepted' });
   });
 
   it('passing up moves to the parent level, awaiting acceptance there, remembering where it came from', () => {
     const result = transition(snapshot('accepted'), { type: 'escalate' });
     expect(result).toMatchObject({
       ok: true,
-      next: { state: 'submitted', level: 2, cameFrom: [4, 3], handlerId: null, assigneeId: null },
+      to: { state: 'submitted', level: 2, cameFrom: [4, 3], handlerId: null, assigneeId: null },
       event: 'escalated',
     });
   });
@@ -130,7 +131,7 @@ describe('who is responsible after a transition', () => {
     const result = transition(snapshot('accepted', { cameFrom: [4] }), { type: 'handBack', actor: 'head-1' });
     expect(result).toMatchObject({
       ok: true,
-      next: { state: 'submitted', level: 4, cameFrom: [] },
+      to: { state: 'submitted', level: 4, cameFrom: [] },
       event: 'handedBack',
     });
   });
@@ -146,7 +147,7 @@ describe('who is responsible after a transition', () => {
     });
     expect(result).toMatchObject({
       ok: true,
-      next: { state: 'in_progress', level: 3, handlerId: 'head-1', assigneeId: null },
+      to: { state: 'in_progress', level: 3, handlerId: 'head-1', assigneeId: null },
       event: 'returnedByAssignee',
     });
   });
@@ -157,7 +158,7 @@ describe('who is responsible after a transition', () => {
     expect(transition(snapshot('accepted'), { type: 'dispatch', toLevel: 5 }).ok).toBe(false);
     expect(transition(snapshot('accepted', { cameFrom: [] }), { type: 'dispatch', toLevel: 4 })).toMatchObject({
       ok: true,
-      next: { state: 'submitted', level: 4, cameFrom: [3] },
+      to: { state: 'submitted', level: 4, cameFrom: [3] },
     });
   });
 
@@ -168,7 +169,7 @@ describe('who is responsible after a transition', () => {
     });
     expect(result).toMatchObject({
       ok: true,
-      next: { state: 'in_progress', handlerId: 'head-1', assigneeId: 'member-1' },
+      to: { state: 'in_progress', handlerId: 'head-1', assigneeId: 'member-1' },
       event: 'reopened',
     });
   });
@@ -176,7 +177,7 @@ describe('who is responsible after a transition', () => {
   it('基本满意 closes like 满意', () => {
     expect(transition(snapshot('resolved'), { type: 'rate', rating: 'basic' })).toMatchObject({
       ok: true,
-      next: { state: 'closed' },
+      to: { state: 'closed' },
       event: 'closed',
     });
   });
