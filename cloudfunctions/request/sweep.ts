@@ -7,6 +7,7 @@ import { command, db } from '../common/cloud';
 import { rows } from '../common/db';
 import { AppError } from '../common/errors';
 import { AUTO_CLOSE_DAYS } from '../common/domain/timeLimits';
+import { requestEventBump } from '../common/domain/metrics/bumps';
 import { notify } from '../common/notify';
 import { defineAction } from '../common/runtime';
 import { REQUESTS, type RequestDoc } from './store';
@@ -93,7 +94,7 @@ export const sweep = defineAction({
         event: { type: 'autoEscalate' },
         // Still overdue exactly as found: nobody accepted or resolved it meanwhile.
         allowed: (d) => d.state === late.state && d.level === late.level,
-        counters: () => ({ deltas: { 'request.escalated': 1 }, distinct: {} }),
+        counters: () => requestEventBump('autoEscalated'),
         note: late.state === 'submitted' ? '超时未签收，自动上报' : '超时未办结，自动上报',
       });
       if (doc) escalated.push(doc);

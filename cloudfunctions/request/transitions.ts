@@ -13,7 +13,7 @@ import { shanghai } from '@honglin/types/time';
 import { anyone, roles } from '../common/access';
 import { inTransaction } from '../common/db';
 import { checkText, SCENE } from '../common/content';
-import { requestFirstResolved, type CounterBump } from '../common/domain/metrics/bumps';
+import { requestEventBump, requestFirstResolved, type CounterBump } from '../common/domain/metrics/bumps';
 import { transition, type RequestEvent, type RequestSnapshot } from '../common/domain/request';
 import type { Refusal } from '../common/domain/transition';
 import { dueTimes } from '../common/domain/timeLimits';
@@ -240,7 +240,7 @@ export const escalate = defineAction({
     const { doc, view } = await act(ctx, {
       event: { type: 'escalate' },
       allowed: (d) => leads(d, ctx.openid, roleList),
-      counters: () => ({ deltas: { 'request.escalated': 1 }, distinct: {} }),
+      counters: () => requestEventBump('escalated'),
       note: input.reason,
     });
     await tellResident(doc, 'requestEscalated', `已上报${doc.ladder[doc.level].name}`, ctx.now);
@@ -308,6 +308,7 @@ export const rate = defineAction({
     const refusal: Refusal = tookPart(seen, ctx.openid) ? 'request.rateOwnWork' : 'request.notRater';
     if (!rater(seen, viewer)) throw refusalError(refusal);
     const onBehalf = rater(seen, viewer) === 'onBehalf';
+    const rated = `${input.rating === 'unsatisfied' ? 'reopened' : 'closed'}${onBehalf ? 'OnBehalf' : ''}` as const;
     const { doc, event } = await moveRequest(
       input.id,
       ctx.openid,
@@ -328,13 +329,8 @@ export const rate = defineAction({
             : { resolveBy: dueTimes(before.category, before.urgent, ctx.now, timeLimits).resolveBy }),
         }),
         // Ratings recorded on a resident's behalf are counted apart, never in the residents' own satisfaction.
-        counters: () => ({
-          deltas: onBehalf
-            ? { 'request.ratedOnBehalf': 1 }
-            : { 'request.rated': 1, 'request.satisfied': input.rating === 'unsatisfied' ? 0 : 1 },
-          distinct: {},
-        }),
-        ...(onBehalf ? { timelineEvent: input.rating === 'unsatisfied' ? 'reopenedOnBehalf' : 'closedOnBehalf' } : {}),
+        counters: () => requestEventBump(rated),
+        ...(onBehalf ? { timelineEvent: rated } : {}),
         note: input.comment,
         refusal,
       },

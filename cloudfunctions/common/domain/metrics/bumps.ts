@@ -31,6 +31,11 @@ export const EVENT_COUNTERS: Record<string, CounterName[]> = {
   reopenedOnBehalf: ['request.ratedOnBehalf'],
 };
 
+/** What a request's timeline event adds to the counters (EVENT_COUNTERS): the action and the rebuild alike. */
+export function requestEventBump(event: string): CounterBump {
+  return { deltas: Object.fromEntries((EVENT_COUNTERS[event] ?? []).map((name) => [name, 1])), distinct: {} };
+}
+
 /** The key an enterprise is counted by: its registered place, else its name as written. */
 export function enterpriseKey(enterprise: { name: string; placeId?: string }): string {
   return enterprise.placeId ? `place:${enterprise.placeId}` : `name:${enterprise.name.trim()}`;

@@ -9,6 +9,7 @@ import {
   pledgeFirstSubmitted,
   practiceServed,
   requestFirstResolved,
+  requestEventBump,
   requestReceived,
   visitLogged,
   type CounterBump,
@@ -68,8 +69,7 @@ export function rebuildCounters(records: RecordSet, months: readonly string[]): 
     bump(r.unitPath, r.firstAcceptedAt, count({ 'request.firstAccepted': 1 }));
   }
   for (const e of records.requestEvents) {
-    const names = EVENT_COUNTERS[e.event];
-    if (names) bump(e.unitPath, e.at, count(Object.fromEntries(names.map((name) => [name, 1]))));
+    if (EVENT_COUNTERS[e.event]) bump(e.unitPath, e.at, requestEventBump(e.event));
   }
   for (const p of records.pledges) {
     bump(p.unitPath, p.submittedAt, pledgeFirstSubmitted(p.ownerId));
