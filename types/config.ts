@@ -2,11 +2,11 @@ import * as z from 'zod';
 import { REQUEST_CATEGORIES, type RequestCategory } from './request';
 
 const hours = z.number().positive();
-const categoryLimitSchema = z.object({ label: z.string().min(1), resolveHours: hours });
+const categoryLimitSchema = z.object({ resolveHours: hours });
 
 /**
- * config/honglin.json `requestTimeLimits`: for every request category its label and the hours to resolve it, and
- * the hours to accept a request (urgent and not). Driven by REQUEST_CATEGORIES, so a category added there without
+ * config/honglin.json `requestTimeLimits`: for every request category the hours to resolve it (its label is
+ * REQUEST_CATEGORY_LABELS), and the hours to accept a request (urgent and not). Driven by REQUEST_CATEGORIES, so a category added there without
  * its entry here fails the build and the deploy, not the first submit.
  */
 export const requestTimeLimitsSchema = z.object({
