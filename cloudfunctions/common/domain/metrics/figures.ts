@@ -49,8 +49,19 @@ export function branchesAllThreeOver(lastMonth: Sums | undefined, length: number
   return RUN_COUNTERS.slice(length - 1).reduce((total, name) => total + (lastMonth?.[name] ?? 0), 0);
 }
 
-/** 民生问题: the categories residents bring about their own lives, apart from enterprise problems and disputes. */
-const LIVELIHOOD_CATEGORIES: readonly RequestCategory[] = ['consultation', 'help', 'suggestion', 'complaint'];
+/**
+ * 民生问题: the categories residents bring about their own lives, apart from enterprise problems and disputes. Every
+ * category says whether it is one, so a category added to REQUEST_CATEGORIES cannot be left out of the figures unseen.
+ */
+const IS_LIVELIHOOD: Record<RequestCategory, boolean> = {
+  consultation: true,
+  help: true,
+  suggestion: true,
+  complaint: true,
+  enterprise: false,
+  dispute: false,
+};
+const LIVELIHOOD_CATEGORIES = REQUEST_CATEGORIES.filter((c) => IS_LIVELIHOOD[c]);
 
 export interface FigureInputs {
   /** Counter sums over the period's months. */
