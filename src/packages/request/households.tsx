@@ -9,7 +9,8 @@ import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/hooks/useMe';
 import { newRequestId } from '@/lib/requestId';
-import { useQuery } from '@/lib/useQuery';
+import { PagesFooter } from '@/components/PagesFooter';
+import { usePagedList } from '@/hooks/usePagedList';
 import { CloseHousehold, HouseholdHistory, MoveHousehold, SplitHousehold } from './householdActions';
 import { useNeighbourhoods } from './neighbourhoods';
 import '../account/form.scss';
@@ -66,29 +67,21 @@ export default function HouseholdsPage() {
 }
 
 function Households({ unitId, canClose }: { unitId: string; canClose: boolean }) {
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const [pages, setPages] = useState<HouseholdView[]>([]);
   const [opened, setOpened] = useState('');
   const [done, setDone] = useState('');
   const neighbourhoods = useNeighbourhoods(unitId);
-  const { query, reload } = useQuery(() => orgApi.listHouseholds({ unitId, cursor, size: 50 }), [unitId, cursor]);
-  const shown = query.status === 'success' ? [...pages, ...query.data.items] : pages;
-  const more = query.status === 'success' ? query.data.nextCursor : undefined;
-  const startOver = () => {
-    setPages([]);
-    if (cursor === undefined) reload();
-    else setCursor(undefined);
-  };
+  const list = usePagedList(orgApi.listHouseholds, { unitId, size: 50 });
+  const shown = list.items;
   const changed = (text: string) => {
     setDone(text);
-    startOver();
+    list.reload();
   };
   return (
     <View>
       <View className="hl-section">
         <Text className="hl-section__title">本单位农户</Text>
         {done && <Text className="hl-success">{done}</Text>}
-        {shown.length === 0 && query.status === 'success' && (
+        {shown.length === 0 && !list.loading && !list.error && (
           <Text className="hl-note">还没有农户记录。村里导入农户名册后会显示在这里，也可以在下面添加。</Text>
         )}
         {shown.map((h) => (
@@ -103,21 +96,9 @@ function Households({ unitId, canClose }: { unitId: string; canClose: boolean })
             onChanged={changed}
           />
         ))}
-        {query.status === 'loading' && <Text className="hl-note">正在加载…</Text>}
-        {query.status === 'error' && <Text className="hl-error">{query.error.message}</Text>}
-        {more && (
-          <Button
-            className="hl-button"
-            onClick={() => {
-              setPages(shown);
-              setCursor(more);
-            }}
-          >
-            显示更多
-          </Button>
-        )}
+        <PagesFooter list={list} moreText="显示更多" />
       </View>
-      <AddHousehold neighbourhoods={neighbourhoods} onAdded={startOver} />
+      <AddHousehold neighbourhoods={neighbourhoods} onAdded={list.reload} />
     </View>
   );
 }
