@@ -20,6 +20,9 @@ export interface PagedList<T> {
   reload: () => void;
 }
 
+/** A list action's input without its cursor, for each variant of a union (a scope's own filters). */
+type Filter<I> = I extends unknown ? Omit<I, 'cursor'> : never;
+
 /**
  * Loads `load(filter)` page by page: the first page when `filter` changes (compared by value) or on reload(),
  * the next one on more(). Every load belongs to a generation; a new filter or a reload starts the next one,
@@ -27,7 +30,7 @@ export interface PagedList<T> {
  */
 export function usePagedList<I extends { cursor?: string }, T>(
   load: (input: I) => Promise<Envelope<Page<T>>>,
-  filter: Omit<I, 'cursor'>,
+  filter: Filter<I>,
 ): PagedList<T> {
   const key = JSON.stringify(filter);
   const [items, setItems] = useState<T[]>([]);

@@ -12,9 +12,8 @@ import {
 } from '@honglin/types/activity';
 import type { Envelope } from '@honglin/types/envelope';
 import { activityApi } from '@/api/activity';
-import { imageUrl } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
-import { PhotoCheckNote } from '@/components/PhotoCheckNote';
+import { Photos } from '@/components/PhotoPicker';
 import { useQuery } from '@/lib/useQuery';
 import { disabledIf } from './context';
 import { dateTimeWithWeekday as when } from '@/lib/datetime';
@@ -58,10 +57,7 @@ function Summary({ detail }: { detail: ActivityDetail }) {
       {a.experts.length > 0 && <Text className="act-line">特邀：{a.experts.join('、')}</Text>}
       {a.cancelReason && <Text className="act-line">取消原因：{a.cancelReason}</Text>}
       {a.summary && <Text className="act-line">活动记录：{a.summary}</Text>}
-      {a.photos.map((p) => (
-        <Image key={p} className="act-photo" src={imageUrl(p)} mode="aspectFill" />
-      ))}
-      <PhotoCheckNote className="act-line" pending={a.pendingPhotos} />
+      <Photos area="act" photos={a.photos} pending={a.pendingPhotos} noteClassName="act-line" />
     </View>
   );
 }

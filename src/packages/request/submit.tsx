@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { chooseImage, chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type SimilarRequest } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
-import { imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { PhotoPicker } from '@/components/PhotoPicker';
+import { usePhotoUpload } from '@/hooks/usePhotoUpload';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
 import { stateLabel } from '@/lib/requestLabels';
 import { dateTime } from '@/lib/datetime';
@@ -49,23 +50,13 @@ export default function SubmitRequestPage() {
     };
   }, [draft.category, draft.point]);
 
+  const upload = usePhotoUpload(MAX_PHOTOS, (n) => `requests/${draft.requestId}/${n + 1}.jpg`);
+
   async function addPhotos() {
-    const left = MAX_PHOTOS - draft.photos.length;
-    if (left <= 0) return;
-    const chosen = await chooseImage({ count: left, sizeType: ['compressed'] }).catch(() => null);
-    if (!chosen) return;
-    setBusy(true);
-    const added: string[] = [];
-    for (const [i, path] of chosen.tempFilePaths.entries()) {
-      const answer = await uploadImage(path, `requests/${draft.requestId}/${draft.photos.length + i + 1}.jpg`);
-      if (!answer.ok) {
-        setMessage(`照片没有传上去：${answer.error.message}`);
-        break;
-      }
-      added.push(answer.data.fileID);
-    }
-    setBusy(false);
-    change({ photos: [...draft.photos, ...added] });
+    const added = await upload.add(draft.photos.length);
+    if (!added) return;
+    if (added.error) setMessage(`照片没有传上去：${added.error.message}`);
+    change({ photos: [...draft.photos, ...added.fileIDs] });
   }
 
   async function follow(id: string) {
@@ -120,7 +111,12 @@ export default function SubmitRequestPage() {
               <Text className="rq-card__line">
                 {REQUEST_CATEGORY_LABELS[s.category]} · {stateLabel(s.state)} · {dateTime(s.createdAt)}提出
               </Text>
-              <Button className="rq-button" size="large" disabled={busy} onClick={() => follow(s._id)}>
+              <Button
+                className="rq-button"
+                size="large"
+                disabled={busy || upload.uploading}
+                onClick={() => follow(s._id)}
+              >
                 关注这条
               </Button>
             </View>
@@ -164,16 +160,17 @@ export default function SubmitRequestPage() {
 
       <View className="rq-field">
         <Text className="rq-label">3. 拍照（可不拍，最多9张）</Text>
-        <View className="rq-photos">
-          {draft.photos.map((p) => (
-            <Image key={p} className="rq-photo" src={imageUrl(p)} mode="aspectFill" />
-          ))}
-          {draft.photos.length < MAX_PHOTOS && (
-            <Text className="rq-add-photo" onClick={addPhotos}>
-              ＋ 拍照
-            </Text>
-          )}
-        </View>
+        <PhotoPicker
+          area="rq"
+          photos={draft.photos}
+          addTile={
+            draft.photos.length < MAX_PHOTOS && (
+              <Text className="rq-add-photo" onClick={addPhotos}>
+                ＋ 拍照
+              </Text>
+            )
+          }
+        />
       </View>
 
       {/* The map needs WeChat's location picker: the weapp only (the H5 build has no map key). */}
@@ -198,7 +195,14 @@ export default function SubmitRequestPage() {
 
       {message && <Text className="rq-error">{message}</Text>}
       <View className="rq-actions">
-        <Button className="rq-button" type="primary" size="large" loading={busy} disabled={busy} onClick={submit}>
+        <Button
+          className="rq-button"
+          type="primary"
+          size="large"
+          loading={busy || upload.uploading}
+          disabled={busy || upload.uploading}
+          onClick={submit}
+        >
           提交
         </Button>
         <Button className="rq-button" size="large" onClick={() => navigateBack()}>
