@@ -17,7 +17,7 @@ import { useQuery } from '@/lib/useQuery';
 import { adminUnit, isMember, secretaryBranch } from './context';
 import { dateTimeWithWeekday as when, monthLabel } from '@/lib/datetime';
 import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
-import { useReloadOnReturn } from './useReloadOnReturn';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import './activity.scss';
 
 const go = (url: string) => () => navigateTo({ url });
@@ -55,7 +55,7 @@ export default function ActivityHomePage() {
     };
     return { ok: true as const, data };
   }, []);
-  useReloadOnReturn(reload);
+  useReturnReload(reload);
 
   return (
     <PageShell query={query} onRetry={reload}>
