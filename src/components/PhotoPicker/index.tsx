@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Image, View } from '@tarojs/components';
-import { previewImage } from '@tarojs/taro';
 import { imageUrl } from '@/api/transport';
 import { PhotoCheckNote } from '@/components/PhotoCheckNote';
 
@@ -10,13 +9,13 @@ export type PhotoArea = 'act' | 'pl' | 'rq';
 interface PhotoRowProps {
   area: PhotoArea;
   photos: string[];
-  /** A tap on a photo enlarges it. */
-  preview?: boolean;
+  /** A tap on a photo (enlargePhoto, on the pages that show photos full screen). */
+  onTap?: (url: string, urls: string[]) => void;
   /** After the photos, in the same row: the tile that adds one. */
   children?: ReactNode;
 }
 
-function PhotoRow({ area, photos, preview, children }: PhotoRowProps) {
+function PhotoRow({ area, photos, onTap, children }: PhotoRowProps) {
   const urls = photos.map(imageUrl);
   return (
     <View className={`${area}-photos`}>
@@ -26,7 +25,7 @@ function PhotoRow({ area, photos, preview, children }: PhotoRowProps) {
           className={`${area}-photo`}
           src={url}
           mode="aspectFill"
-          onClick={preview ? () => previewImage({ urls, current: url }) : undefined}
+          onClick={onTap ? () => onTap(url, urls) : undefined}
         />
       ))}
       {children}
@@ -35,23 +34,25 @@ function PhotoRow({ area, photos, preview, children }: PhotoRowProps) {
 }
 
 /**
- * A record's photos as others see them (a tap enlarges one), and under them the note on those still in
- * WeChat's image check, which only their uploader and the record's handlers are shown.
+ * A record's photos as others see them, and under them the note on those still in WeChat's image check, which
+ * only their uploader and the record's handlers are shown.
  */
 export function Photos({
   area,
   photos,
   pending,
   noteClassName,
+  onTap,
 }: {
   area: PhotoArea;
   photos: string[];
   pending?: string[];
   noteClassName: string;
+  onTap?: PhotoRowProps['onTap'];
 }) {
   return (
     <>
-      {photos.length > 0 && <PhotoRow area={area} photos={photos} preview />}
+      {photos.length > 0 && <PhotoRow area={area} photos={photos} onTap={onTap} />}
       <PhotoCheckNote className={noteClassName} pending={pending} />
     </>
   );

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { PLEDGE_TIMELINE_LABELS, type PledgeFulfilment, type PledgeTimelineEntry } from '@honglin/types/pledge';
 import { Photos } from '@/components/PhotoPicker';
+import { enlargePhoto } from '@/components/PhotoPicker/enlarge';
 import { dateTime, dayLabel } from '@/lib/datetime';
 
 /** 践诺记录: what the member did, day by day, with photos and whom it helped. */
@@ -17,7 +18,13 @@ export function Fulfilments({ fulfilments }: { fulfilments: PledgeFulfilment[] }
             {f.linkedRequestId ? ` · 诉求 ${f.linkedRequestId}` : ''}
           </Text>
           <Text className="pl-card__content">{f.text}</Text>
-          <Photos area="pl" photos={f.photos} pending={f.pendingPhotos} noteClassName="pl-card__line" />
+          <Photos
+            area="pl"
+            photos={f.photos}
+            pending={f.pendingPhotos}
+            noteClassName="pl-card__line"
+            onTap={enlargePhoto}
+          />
         </View>
       ))}
     </View>

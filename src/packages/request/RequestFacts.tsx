@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { RATING_LABELS, type RequestDetail } from '@honglin/types/request';
 import { Photos } from '@/components/PhotoPicker';
+import { enlargePhoto } from '@/components/PhotoPicker/enlarge';
 import { RequestCardHead } from '@/components/request/RequestCard';
 import { dateTime as when } from '@/lib/datetime';
 import { EVENT_LABELS } from './eventLabels';
@@ -13,7 +14,13 @@ export function RequestFacts({ request }: { request: RequestDetail }) {
       <Text className="rq-card__text">{request.text}</Text>
       {request.enterprise && <Text className="rq-card__line">企业：{request.enterprise.name}</Text>}
       {request.parties && <Text className="rq-card__line">当事人：{request.parties.join('、')}</Text>}
-      <Photos area="rq" photos={request.photos} pending={request.pendingPhotos} noteClassName="rq-card__line" />
+      <Photos
+        area="rq"
+        photos={request.photos}
+        pending={request.pendingPhotos}
+        noteClassName="rq-card__line"
+        onTap={enlargePhoto}
+      />
       <Text className="rq-card__line">
         反映人：{request.raisedBy}
         {request.residentPhone ? ` · 电话 ${request.residentPhone}` : ''}
@@ -42,7 +49,13 @@ export function RequestResult({ request }: { request: RequestDetail }) {
     <View className="rq-card">
       <Text className="rq-title">办理结果</Text>
       <Text className="rq-card__text">{result.text}</Text>
-      <Photos area="rq" photos={result.photos} pending={result.pendingPhotos} noteClassName="rq-card__line" />
+      <Photos
+        area="rq"
+        photos={result.photos}
+        pending={result.pendingPhotos}
+        noteClassName="rq-card__line"
+        onTap={enlargePhoto}
+      />
       {rating && (
         <Text className="rq-card__line">
           {rating.onBehalf ? '回访居民后代为评价' : '群众评价'}：{RATING_LABELS[rating.value]}
