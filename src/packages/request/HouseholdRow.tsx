@@ -7,7 +7,7 @@ import { HouseholdHistory } from './HouseholdHistory';
 
 type HouseholdAction = 'move' | 'split' | 'close';
 
-export interface HouseholdRowProps {
+interface HouseholdRowProps {
   household: HouseholdView;
   open: boolean;
   onToggle: () => void;

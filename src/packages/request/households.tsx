@@ -65,12 +65,12 @@ export default function HouseholdsPage() {
   );
 }
 
+/** The unit's households page by page, what was last changed, and the form that adds one. */
 function Households({ unitId, canClose }: { unitId: string; canClose: boolean }) {
   const [opened, setOpened] = useState('');
   const [done, setDone] = useState('');
   const neighbourhoods = useNeighbourhoods(unitId);
   const list = usePagedList(orgApi.listHouseholds, { unitId, size: 50 });
-  const shown = list.items;
   const changed = (text: string) => {
     setDone(text);
     list.reload();
@@ -80,10 +80,10 @@ function Households({ unitId, canClose }: { unitId: string; canClose: boolean })
       <View className="hl-section">
         <Text className="hl-section__title">本单位农户</Text>
         {done && <Text className="hl-success">{done}</Text>}
-        {shown.length === 0 && !list.loading && !list.error && (
+        {list.items.length === 0 && !list.loading && !list.error && (
           <Text className="hl-note">还没有农户记录。村里导入农户名册后会显示在这里，也可以在下面添加。</Text>
         )}
-        {shown.map((h) => (
+        {list.items.map((h) => (
           <HouseholdRow
             // A change remounts the row: its action form closes, its open history shows the change.
             key={`${h._id}-${h.history.length}`}
