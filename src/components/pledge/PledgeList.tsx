@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@/components/Button';
 import type { PledgeSummary } from '@honglin/types/pledge';
-import type { usePledgeList } from '@/hooks/usePledgeList';
+import type { PagedList } from '@/hooks/usePagedList';
 import './pledge-list.scss';
 
 interface PledgeListProps {
-  list: ReturnType<typeof usePledgeList>;
+  list: PagedList<PledgeSummary>;
   emptyText: string;
   renderItem: (pledge: PledgeSummary) => ReactNode;
 }
@@ -16,22 +16,21 @@ interface PledgeListProps {
  * 加载更多 button (no scroll gestures needed).
  */
 export function PledgeList({ list, emptyText, renderItem }: PledgeListProps) {
-  const { query } = list;
-  if (query.status === 'loading') return <Text className="pl-note">正在加载…</Text>;
-  if (query.status === 'error') {
+  if (list.loading) return <Text className="pl-note">正在加载…</Text>;
+  if (list.error) {
     return (
       <View className="pl-section">
-        <Text className="pl-form__error">{query.error.message}</Text>
+        <Text className="pl-form__error">{list.error.message}</Text>
         <Button className="pl-button" size="large" onClick={list.reload}>
           重试
         </Button>
       </View>
     );
   }
-  if (query.data.length === 0) return <Text className="pl-note">{emptyText}</Text>;
+  if (list.items.length === 0) return <Text className="pl-note">{emptyText}</Text>;
   return (
     <View>
-      {query.data.map(renderItem)}
+      {list.items.map(renderItem)}
       {list.moreError && <Text className="pl-form__error">{list.moreError.message}</Text>}
       {list.hasMore ? (
         <Button className="pl-button" size="large" block loading={list.loadingMore} onClick={list.more}>

@@ -8,7 +8,7 @@ import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { isTownAdmin } from './context';
-import { useReloadOnReturn } from './useReloadOnReturn';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import './activity.scss';
 
 const edit = (id?: string) => () => navigateTo({ url: `/packages/activity/filmedit${id ? `?id=${id}` : ''}` });
@@ -24,7 +24,7 @@ export default function FilmsPage() {
     if (!films.ok) return films;
     return { ok: true as const, data: { ...films.data, manage: me.ok && isTownAdmin(me.data) } };
   }, [kind]);
-  useReloadOnReturn(reload);
+  useReturnReload(reload);
   const [note, setNote] = useState('');
   async function logIt(filmId: string, title: string) {
     const answer = await videoApi.logWatched({ requestId: newRequestId(), filmId });

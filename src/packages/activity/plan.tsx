@@ -13,6 +13,7 @@ import { useQuery } from '@/lib/useQuery';
 import { newRequestId } from '@/lib/requestId';
 import { disabledIf, secretaryBranch } from './context';
 import { dayLabel } from '@/lib/datetime';
+import { FilmChoice, PlaceChoice } from './PlanChoices';
 import './activity.scss';
 
 /** 安排活动: kind, title, day and time, place (registered or described), speaker or films, experts, audience. */
@@ -100,41 +101,17 @@ export default function PlanActivityPage() {
             <View className="act-input">{time}</View>
           </Picker>
           <Text className="act-label">地点</Text>
-          <View className="act-chips">
-            {places.map((p) => (
-              <Button
-                key={p._id}
-                className={`act-chip${placeId === p._id ? ' act-chip--on' : ''}`}
-                onClick={() => setPlaceId(placeId === p._id ? null : p._id)}
-              >
-                {p.name}
-              </Button>
-            ))}
-          </View>
-          {!placeId && (
-            <Input
-              className="act-input"
-              value={placeText}
-              placeholder="或填写田间地头、工地等地点"
-              onInput={(e) => setPlaceText(e.detail.value)}
-            />
-          )}
+          <PlaceChoice
+            places={places}
+            placeId={placeId}
+            onPlaceId={setPlaceId}
+            placeText={placeText}
+            onPlaceText={setPlaceText}
+          />
           {kind === 'film' ? (
             <>
               <Text className="act-label">放映影片</Text>
-              <View className="act-chips">
-                {films.map((f) => (
-                  <Button
-                    key={f._id}
-                    className={`act-chip${filmIds.includes(f._id) ? ' act-chip--on' : ''}`}
-                    onClick={() =>
-                      setFilmIds(filmIds.includes(f._id) ? filmIds.filter((id) => id !== f._id) : [...filmIds, f._id])
-                    }
-                  >
-                    《{f.title}》
-                  </Button>
-                ))}
-              </View>
+              <FilmChoice films={films} filmIds={filmIds} onChange={setFilmIds} />
             </>
           ) : (
             <>

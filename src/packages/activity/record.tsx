@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
-import { chooseImage, navigateBack, useRouter } from '@tarojs/taro';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { navigateBack, useRouter } from '@tarojs/taro';
 import { activityApi } from '@/api/activity';
-import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
+import { PhotoPicker } from '@/components/PhotoPicker';
+import { usePhotoUpload } from '@/hooks/usePhotoUpload';
 import { useQuery } from '@/lib/useQuery';
 import { disabledIf } from './context';
 import './activity.scss';
@@ -18,6 +19,7 @@ export default function RecordActivityPage() {
   const [enterprises, setEnterprises] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const upload = usePhotoUpload(9, (n) => `activity/${id}/${Date.now()}-${n}.jpg`);
 
   return (
     <PageShell query={query} onRetry={reload}>
@@ -25,17 +27,10 @@ export default function RecordActivityPage() {
         const text = summary ?? activity.summary ?? '';
         const list = photos ?? activity.photos;
         async function addPhoto() {
-          const chosen = await chooseImage({ count: 9 - list.length, sizeType: ['compressed'] }).catch(() => null);
-          if (!chosen) return;
-          setBusy(true);
-          const added: string[] = [];
-          for (const [i, path] of chosen.tempFilePaths.entries()) {
-            const answer = await uploadImage(path, `activity/${activity._id}/${Date.now()}-${i}.jpg`);
-            if (answer.ok) added.push(answer.data.fileID);
-            else setMessage(answer.error.message);
-          }
-          setPhotos([...list, ...added]);
-          setBusy(false);
+          const added = await upload.add(list.length);
+          if (!added) return;
+          if (added.error) setMessage(added.error.message);
+          setPhotos([...list, ...added.fileIDs]);
         }
         async function save() {
           setBusy(true);
@@ -69,18 +64,22 @@ export default function RecordActivityPage() {
               </>
             )}
             <Text className="act-label">活动照片（最多9张）</Text>
-            <View className="act-chips">
-              {list.map((p) => (
-                <Image key={p} className="act-photo" src={imageUrl(p)} mode="aspectFill" />
-              ))}
-            </View>
+            <PhotoPicker area="act" photos={list} />
             {list.length < 9 && (
-              <Button className="act-button act-button--plain" disabled={disabledIf(busy)} onClick={addPhoto}>
+              <Button
+                className="act-button act-button--plain"
+                disabled={disabledIf(busy || upload.uploading)}
+                onClick={addPhoto}
+              >
                 添加照片
               </Button>
             )}
             {message && <Text className="act-message">{message}</Text>}
-            <Button className="act-button" disabled={disabledIf(busy || !text.trim())} onClick={save}>
+            <Button
+              className="act-button"
+              disabled={disabledIf(busy || upload.uploading || !text.trim())}
+              onClick={save}
+            >
               保存活动记录
             </Button>
           </View>

@@ -4,7 +4,8 @@ import { ROLE_CHANGE_VIA_LABELS } from '@honglin/types/user';
 import { userApi } from '@/api/user';
 import { dateTime } from '@/lib/datetime';
 import { PageShell } from '@/components/PageShell';
-import { PagesFooter, usePages } from './paging';
+import { usePagedList } from '@/hooks/usePagedList';
+import { PagesFooter } from '@/components/PagesFooter';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 
@@ -19,12 +20,12 @@ export default function ChangesPage() {
 }
 
 function Changes({ unitId }: { unitId: string }) {
-  const pages = usePages((cursor) => userApi.listRoleChanges({ unitId, cursor, size: 20 }), [unitId]);
-  const { items, query } = pages;
+  const list = usePagedList(userApi.listRoleChanges, { unitId, size: 20 });
+  const { items } = list;
   return (
     <View className="hl-section">
       <Text className="hl-section__title">角色变更记录</Text>
-      {items.length === 0 && query.status === 'success' && <Text className="hl-note">还没有记录。</Text>}
+      {items.length === 0 && !list.loading && !list.error && <Text className="hl-note">还没有记录。</Text>}
       {items.map((c) => (
         <View key={c.id} className="hl-section">
           <Text className="hl-text">
@@ -39,7 +40,7 @@ function Changes({ unitId }: { unitId: string }) {
           </Text>
         </View>
       ))}
-      <PagesFooter pages={pages} moreText="更早的记录" />
+      <PagesFooter list={list} moreText="更早的记录" />
     </View>
   );
 }

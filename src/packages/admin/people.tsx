@@ -6,7 +6,8 @@ import { userApi } from '@/api/user';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { RoleTargetPicker, type RoleTarget } from './RoleTargetPicker';
-import { PagesFooter, usePages } from './paging';
+import { usePagedList } from '@/hooks/usePagedList';
+import { PagesFooter } from '@/components/PagesFooter';
 import { useAdminScope } from './useAdminScope';
 import '../account/form.scss';
 
@@ -37,19 +38,9 @@ function People({ grant }: { grant: RoleGrantView }) {
   const [open, setOpen] = useState<string | null>(null);
   // Roles changed here since the list loaded (the answer of grantRole / revokeRole), shown without reloading.
   const [changed, setChanged] = useState<Record<string, RoleGrantView[]>>({});
-  const pages = usePages(
-    (cursor) => userApi.listPeople({ unitId: grant.unitId, query: search || undefined, role, cursor, size: 20 }),
-    [grant.unitId, search, role],
-  );
-  const find = () => {
-    pages.restart();
-    setSearch(typed.trim());
-  };
-  const filter = (r: RoleName | undefined) => {
-    pages.restart();
-    setRole(r);
-  };
-  const items = pages.items.map((p) => (changed[p.openid] ? { ...p, roles: changed[p.openid] } : p));
+  const list = usePagedList(userApi.listPeople, { unitId: grant.unitId, query: search || undefined, role, size: 20 });
+  const find = () => setSearch(typed.trim());
+  const items = list.items.map((p) => (changed[p.openid] ? { ...p, roles: changed[p.openid] } : p));
   return (
     <View>
       <View className="hl-section">
@@ -66,14 +57,14 @@ function People({ grant }: { grant: RoleGrantView }) {
         </Button>
         <View className="hl-chips" style={{ marginTop: '16px' }}>
           {FILTERS.map((r) => (
-            <Chip key={r ?? 'all'} area="hl" on={r === role} onTap={() => filter(r)}>
+            <Chip key={r ?? 'all'} area="hl" on={r === role} onTap={() => setRole(r)}>
               {r ? ROLE_LABELS[r] : '全部'}
             </Chip>
           ))}
         </View>
       </View>
       <View className="hl-section">
-        {items.length === 0 && pages.query.status === 'success' && <Text className="hl-note">没有找到。</Text>}
+        {items.length === 0 && !list.loading && !list.error && <Text className="hl-note">没有找到。</Text>}
         {items.map((p) => (
           <View key={p.openid}>
             <View className="hl-row" onClick={() => setOpen(open === p.openid ? null : p.openid)}>
@@ -91,7 +82,7 @@ function People({ grant }: { grant: RoleGrantView }) {
             )}
           </View>
         ))}
-        <PagesFooter pages={pages} moreText="加载更多" />
+        <PagesFooter list={list} moreText="加载更多" />
       </View>
     </View>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { chooseImage, navigateBack, useRouter } from '@tarojs/taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { navigateBack, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { pledgeApi } from '@/api/pledge';
-import { imageUrl, uploadImage } from '@/api/transport';
 import { PageShell } from '@/components/PageShell';
+import { PhotoPicker } from '@/components/PhotoPicker';
+import { usePhotoUpload } from '@/hooks/usePhotoUpload';
 import { dayLabel } from '@/lib/datetime';
 import { newRequestId } from '@/lib/requestId';
 import { today } from '@/lib/pledgeRoles';
@@ -22,26 +23,16 @@ export default function PledgeFulfilPage() {
   const [peopleHelped, setPeopleHelped] = useState('');
   const [linkedRequestId, setLinkedRequestId] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
-  const [uploading, setUploading] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
 
+  const upload = usePhotoUpload(MAX_PHOTOS, (n) => `pledges/${id}/${requestId}-${n}.jpg`);
+
   async function addPhotos() {
-    const chosen = await chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] }).catch(() => null);
-    if (!chosen) return;
-    setUploading(true);
-    setError('');
-    const added: string[] = [];
-    for (const [i, path] of chosen.tempFilePaths.entries()) {
-      const answer = await uploadImage(path, `pledges/${id}/${requestId}-${photos.length + i}.jpg`);
-      if (!answer.ok) {
-        setError(`照片上传失败：${answer.error.message}`);
-        break;
-      }
-      added.push(answer.data.fileID);
-    }
-    setPhotos((p) => [...p, ...added].slice(0, MAX_PHOTOS));
-    setUploading(false);
+    const added = await upload.add(photos.length);
+    if (!added) return;
+    setError(added.error ? `照片上传失败：${added.error.message}` : '');
+    setPhotos((p) => [...p, ...added.fileIDs].slice(0, MAX_PHOTOS));
   }
 
   async function save() {
@@ -79,13 +70,9 @@ export default function PledgeFulfilPage() {
         onInput={(e) => setText(e.detail.value)}
       />
       <Text className="pl-form__label">照片（最多{MAX_PHOTOS}张，可不传）</Text>
-      <View className="pl-photos">
-        {photos.map((p) => (
-          <Image key={p} className="pl-photo" mode="aspectFill" src={imageUrl(p)} />
-        ))}
-      </View>
+      <PhotoPicker area="pl" photos={photos} />
       {photos.length < MAX_PHOTOS && (
-        <Button className="pl-button" size="large" loading={uploading} onClick={addPhotos}>
+        <Button className="pl-button" size="large" loading={upload.uploading} onClick={addPhotos}>
           添加照片
         </Button>
       )}
@@ -100,7 +87,14 @@ export default function PledgeFulfilPage() {
       <RequestLinkPicker value={linkedRequestId} onChange={setLinkedRequestId} />
       {error && <Text className="pl-form__error">{error}</Text>}
       <View className="pl-actions" style={{ marginTop: '24px' }}>
-        <Button className="pl-button" type="primary" size="large" loading={saving} disabled={uploading} onClick={save}>
+        <Button
+          className="pl-button"
+          type="primary"
+          size="large"
+          loading={saving}
+          disabled={upload.uploading}
+          onClick={save}
+        >
           保存践诺记录
         </Button>
       </View>

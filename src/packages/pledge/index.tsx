@@ -3,14 +3,15 @@ import { RATABLE_PLEDGE_STATES } from '@honglin/types/pledge';
 import { PageShell } from '@/components/PageShell';
 import { PledgeCard } from '@/components/pledge/PledgeCard';
 import { PledgeList } from '@/components/pledge/PledgeList';
-import { usePledgeList } from '@/hooks/usePledgeList';
+import { pledgeApi } from '@/api/pledge';
+import { usePagedList } from '@/hooks/usePagedList';
 import { useReturnReload } from '@/hooks/useReturnReload';
 import { Ratings } from './Ratings';
 import '@/components/pledge/pledge.scss';
 
 /** 承诺墙 (亮诺): the village's approved pledges with their progress; residents say 满意/不满意 once completed. */
 export default function PledgeWallPage() {
-  const list = usePledgeList({ scope: 'wall' });
+  const list = usePagedList(pledgeApi.list, { scope: 'wall' });
   useReturnReload(list.reload);
   return (
     <PageShell>

@@ -8,7 +8,8 @@ import { BranchChips } from '@/components/pledge/BranchChips';
 import { PledgeCard } from '@/components/pledge/PledgeCard';
 import { PledgeList } from '@/components/pledge/PledgeList';
 import { pledgeRolesOf, type BranchChoice } from '@/lib/pledgeRoles';
-import { usePledgeList } from '@/hooks/usePledgeList';
+import { pledgeApi } from '@/api/pledge';
+import { usePagedList } from '@/hooks/usePagedList';
 import { useReturnReload } from '@/hooks/useReturnReload';
 import '@/components/pledge/pledge.scss';
 
@@ -41,11 +42,10 @@ function Queues({ branches }: { branches: BranchChoice[] }) {
   const [queue, setQueue] = useState(0);
   const [owner, setOwner] = useState<{ id: string; name: string } | undefined>();
   const { state, overdue } = QUEUES[queue];
-  const list = usePledgeList({ scope: 'branch', branchId, state, overdue, ownerId: owner?.id });
+  const list = usePagedList(pledgeApi.list, { scope: 'branch', branchId, state, overdue, ownerId: owner?.id });
   // 按党员看: the members of the pledges on screen (one tap narrows the list to one member's pledges).
   const members = new Map<string, string>();
-  if (list.query.status === 'success')
-    for (const p of list.query.data) if (p.ownerId) members.set(p.ownerId, p.ownerName);
+  for (const p of list.items) if (p.ownerId) members.set(p.ownerId, p.ownerName);
   useReturnReload(list.reload);
   return (
     <View>

@@ -1,68 +1,18 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import {
   HOUSEHOLD_CLOSE_REASONS,
   HOUSEHOLD_CLOSE_REASON_LABELS,
   type HouseholdCloseReason,
-  type HouseholdHistoryEntry,
   type HouseholdView,
 } from '@honglin/types/household';
 import { orgApi } from '@/api/org';
 import { Chip } from '@/components/Chip';
-import { dateTime } from '@/lib/datetime';
 import { newRequestId } from '@/lib/requestId';
+import { Confirm } from './Confirm';
+import { useHouseholdChange } from './useHouseholdChange';
 
 type Neighbourhood = { id: string; label: string };
-
-/** What a change did, in words; a move names the 邻 it went to when the page knows it. */
-function changeText(entry: HouseholdHistoryEntry, labels: Map<string, string>): string {
-  switch (entry.change) {
-    case 'created':
-      return '登记';
-    case 'imported':
-      return '名册导入';
-    case 'updated':
-      return '修改信息';
-    case 'moved':
-      return entry.to && labels.has(entry.to) ? `迁到${labels.get(entry.to)}` : '迁到本村其他邻';
-    case 'split':
-      return '从原户分出';
-    case 'splitOff':
-      return '分出新户';
-    case 'closed':
-      return `注销（${entry.reason ? HOUSEHOLD_CLOSE_REASON_LABELS[entry.reason] : '其他'}）`;
-  }
-}
-
-/** The household's history, newest first: when, what, who and why. */
-export function HouseholdHistory({
-  history,
-  labels,
-}: {
-  history: HouseholdHistoryEntry[];
-  labels: Map<string, string>;
-}) {
-  return (
-    <View className="hl-section">
-      <Text className="hl-label">这户的变动记录</Text>
-      {[...history].reverse().map((entry, i) => (
-        <View
-          key={`${entry.at}-${i}`}
-          style={{ display: 'flex', flexDirection: 'column', gap: '4px', margin: '12px 0' }}
-        >
-          <Text className="hl-text">
-            {dateTime(entry.at)} {changeText(entry, labels)}
-          </Text>
-          <Text className="hl-note">
-            {[entry.byName ? `经办：${entry.byName}` : '', entry.note ? `说明：${entry.note}` : '']
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 interface ActionProps {
   household: HouseholdView;
@@ -70,62 +20,21 @@ interface ActionProps {
   onDone: (text: string) => void;
 }
 
-/** A two-step confirm: the first tap names what will happen, the second does it. */
-function Confirm({
-  question,
-  label,
-  ready,
-  busy,
-  onConfirm,
-}: {
-  question: string;
-  label: string;
-  ready: boolean;
-  busy: boolean;
-  onConfirm: () => void;
-}) {
-  const [asking, setAsking] = useState(false);
-  if (!ready) return null;
-  if (!asking) {
-    return (
-      <Button className="hl-button hl-button--primary" onClick={() => setAsking(true)}>
-        {label}
-      </Button>
-    );
-  }
-  return (
-    <View>
-      <Text className="hl-text">{question}</Text>
-      <Button className="hl-button hl-button--primary" loading={busy} disabled={busy} onClick={onConfirm}>
-        确认{label}
-      </Button>
-      <Button className="hl-button" disabled={busy} onClick={() => setAsking(false)}>
-        取消
-      </Button>
-    </View>
-  );
-}
-
 /** 迁到本村其他邻: only to the 邻 the person keeps (the server refuses others), with why. */
 export function MoveHousehold({ household: h, targets, onDone }: ActionProps & { targets: Neighbourhood[] }) {
   const [to, setTo] = useState<Neighbourhood | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const move = async () => {
-    if (!to) return;
-    setBusy(true);
-    setError('');
-    const answer = await orgApi.saveHousehold({
-      id: h._id,
-      unitId: to.id,
-      headName: h.headName,
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error.message);
-    onDone(`已把“${h.headName}”户迁到${to.label}`);
-  };
+  const { busy, error, send } = useHouseholdChange(() => onDone(`已把“${h.headName}”户迁到${to?.label}`));
+  const move = () =>
+    to &&
+    send(() =>
+      orgApi.saveHousehold({
+        id: h._id,
+        unitId: to.id,
+        headName: h.headName,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    );
   return (
     <View className="hl-section">
       <Text className="hl-label">迁到哪个邻</Text>
@@ -157,23 +66,20 @@ export function SplitHousehold({ household: h, onDone }: ActionProps) {
   const [phone, setPhone] = useState('');
   const [size, setSize] = useState('');
   const [requestId] = useState(newRequestId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const split = async () => {
-    setBusy(true);
-    setError('');
-    const answer = await orgApi.saveHousehold({
-      requestId,
-      unitId: h.unitId,
-      splitFrom: h._id,
-      headName: headName.trim(),
-      phone: phone.trim(),
-      ...(size.trim() ? { size: Number(size) } : {}),
-    });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error.message);
-    onDone(`已从“${h.headName}”户分出“${answer.data.headName}”户`);
-  };
+  const { busy, error, send } = useHouseholdChange((saved: HouseholdView) =>
+    onDone(`已从“${h.headName}”户分出“${saved.headName}”户`),
+  );
+  const split = () =>
+    send(() =>
+      orgApi.saveHousehold({
+        requestId,
+        unitId: h.unitId,
+        splitFrom: h._id,
+        headName: headName.trim(),
+        phone: phone.trim(),
+        ...(size.trim() ? { size: Number(size) } : {}),
+      }),
+    );
   return (
     <View className="hl-section">
       <Text className="hl-label">新户户主姓名</Text>
@@ -204,17 +110,11 @@ export function SplitHousehold({ household: h, onDone }: ActionProps) {
 export function CloseHousehold({ household: h, onDone }: ActionProps) {
   const [reason, setReason] = useState<HouseholdCloseReason | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const close = async () => {
-    if (!reason) return;
-    setBusy(true);
-    setError('');
-    const answer = await orgApi.closeHousehold({ id: h._id, reason, ...(note.trim() ? { note: note.trim() } : {}) });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error.message);
-    onDone(`已注销“${h.headName}”户（${HOUSEHOLD_CLOSE_REASON_LABELS[reason]}）`);
-  };
+  const { busy, error, send } = useHouseholdChange(
+    () => reason && onDone(`已注销“${h.headName}”户（${HOUSEHOLD_CLOSE_REASON_LABELS[reason]}）`),
+  );
+  const close = () =>
+    reason && send(() => orgApi.closeHousehold({ id: h._id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
   return (
     <View className="hl-section">
       <Text className="hl-label">注销原因</Text>

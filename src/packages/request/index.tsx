@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import {
   REQUEST_CATEGORIES,
   REQUEST_CATEGORY_LABELS,
@@ -12,7 +12,9 @@ import { shanghai } from '@honglin/types/time';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { RequestList } from '@/components/request/RequestList';
-import { useRequestList } from '@/hooks/useRequestList';
+import { requestApi } from '@/api/request';
+import { usePagedList } from '@/hooks/usePagedList';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import '@/components/request/request.scss';
 
 const STATES: Array<{ label: string; state: NonNullable<ListRequestsInput['state']> }> = [
@@ -32,7 +34,7 @@ export default function RequestWorkPage() {
   const [level, setLevel] = useState<UnitKind | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [thisMonth, setThisMonth] = useState(false);
-  const list = useRequestList({
+  const list = usePagedList(requestApi.list, {
     scope: assigned ? 'assigned' : 'unit',
     state,
     ...(category ? { category } : {}),
@@ -40,11 +42,7 @@ export default function RequestWorkPage() {
     ...(overdue ? { overdue } : {}),
     ...(thisMonth ? { month: shanghai().format('YYYY-MM') } : {}),
   });
-  const [shown, setShown] = useState(false);
-  useDidShow(() => {
-    if (shown) list.reload();
-    setShown(true);
-  });
+  useReturnReload(list.reload);
 
   return (
     <PageShell>

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
-import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { chooseImage, chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { chooseLocation, navigateBack, redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type SimilarRequest } from '@honglin/types/request';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
-import { imageUrl, uploadImage } from '@/api/transport';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
+import { PhotoPicker } from '@/components/PhotoPicker';
+import { usePhotoUpload } from '@/hooks/usePhotoUpload';
 import { editingDraft, emptyDraft, removeDraft, saveDraft, sendDraft, type RequestDraft } from '@/store/requestDrafts';
-import { stateLabel } from '@/lib/requestLabels';
-import { dateTime } from '@/lib/datetime';
 import { askToBeTold } from '@/lib/subscribe';
+import { CategoryDetails, DraftToggles } from './DraftFields';
+import { SimilarRequests, useSimilarRequests } from './SimilarRequests';
 import '@/components/request/request.scss';
 
 const MAX_PHOTOS = 9;
@@ -18,9 +19,9 @@ const MAX_PHOTOS = 9;
 /** 反映问题: category, what is wrong, photos, whether the name is shown; similar open requests first. */
 export default function SubmitRequestPage() {
   const [draft, setDraft] = useState<RequestDraft>(() => editingDraft() ?? emptyDraft());
-  const [similar, setSimilar] = useState<SimilarRequest[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  const similar = useSimilarRequests(draft);
 
   // Every change is kept on the phone at once: closing the app or losing signal loses nothing.
   const change = (patch: Partial<RequestDraft>) => {
@@ -38,34 +39,13 @@ export default function SubmitRequestPage() {
     });
   }
 
-  useEffect(() => {
-    if (!draft.category) return;
-    let current = true;
-    requestApi.similar({ category: draft.category, ...(draft.point ? { point: draft.point } : {}) }).then((answer) => {
-      if (current) setSimilar(answer.ok ? answer.data : []);
-    });
-    return () => {
-      current = false;
-    };
-  }, [draft.category, draft.point]);
+  const upload = usePhotoUpload(MAX_PHOTOS, (n) => `requests/${draft.requestId}/${n + 1}.jpg`);
 
   async function addPhotos() {
-    const left = MAX_PHOTOS - draft.photos.length;
-    if (left <= 0) return;
-    const chosen = await chooseImage({ count: left, sizeType: ['compressed'] }).catch(() => null);
-    if (!chosen) return;
-    setBusy(true);
-    const added: string[] = [];
-    for (const [i, path] of chosen.tempFilePaths.entries()) {
-      const answer = await uploadImage(path, `requests/${draft.requestId}/${draft.photos.length + i + 1}.jpg`);
-      if (!answer.ok) {
-        setMessage(`照片没有传上去：${answer.error.message}`);
-        break;
-      }
-      added.push(answer.data.fileID);
-    }
-    setBusy(false);
-    change({ photos: [...draft.photos, ...added] });
+    const added = await upload.add(draft.photos.length);
+    if (!added) return;
+    if (added.error) setMessage(`照片没有传上去：${added.error.message}`);
+    change({ photos: [...draft.photos, ...added.fileIDs] });
   }
 
   async function follow(id: string) {
@@ -110,46 +90,9 @@ export default function SubmitRequestPage() {
         </View>
       </View>
 
-      {similar.length > 0 && (
-        <View className="rq-card">
-          <Text className="rq-title">附近已经有人反映过类似问题</Text>
-          <Text className="rq-note">如果是同一件事，点“关注这条”就能看到办理进度，不用重复提交。</Text>
-          {similar.map((s) => (
-            <View key={s._id} className="rq-section">
-              <Text className="rq-card__text">{s.text}</Text>
-              <Text className="rq-card__line">
-                {REQUEST_CATEGORY_LABELS[s.category]} · {stateLabel(s.state)} · {dateTime(s.createdAt)}提出
-              </Text>
-              <Button className="rq-button" size="large" disabled={busy} onClick={() => follow(s._id)}>
-                关注这条
-              </Button>
-            </View>
-          ))}
-        </View>
-      )}
+      <SimilarRequests similar={similar} busy={busy || upload.uploading} onFollow={follow} />
 
-      {draft.category === 'enterprise' && (
-        <View className="rq-field">
-          <Text className="rq-label">企业名称</Text>
-          <Input
-            className="rq-input"
-            value={draft.enterpriseName}
-            placeholder="例如：鹿原茶叶合作社"
-            onInput={(e) => change({ enterpriseName: e.detail.value })}
-          />
-        </View>
-      )}
-      {draft.category === 'dispute' && (
-        <View className="rq-field">
-          <Text className="rq-label">双方当事人（用逗号隔开）</Text>
-          <Input
-            className="rq-input"
-            value={draft.parties}
-            placeholder="例如：张三，李四"
-            onInput={(e) => change({ parties: e.detail.value })}
-          />
-        </View>
-      )}
+      <CategoryDetails draft={draft} change={change} />
 
       <View className="rq-field">
         <Text className="rq-label">2. 说说具体情况</Text>
@@ -164,16 +107,17 @@ export default function SubmitRequestPage() {
 
       <View className="rq-field">
         <Text className="rq-label">3. 拍照（可不拍，最多9张）</Text>
-        <View className="rq-photos">
-          {draft.photos.map((p) => (
-            <Image key={p} className="rq-photo" src={imageUrl(p)} mode="aspectFill" />
-          ))}
-          {draft.photos.length < MAX_PHOTOS && (
-            <Text className="rq-add-photo" onClick={addPhotos}>
-              ＋ 拍照
-            </Text>
-          )}
-        </View>
+        <PhotoPicker
+          area="rq"
+          photos={draft.photos}
+          addTile={
+            draft.photos.length < MAX_PHOTOS && (
+              <Text className="rq-add-photo" onClick={addPhotos}>
+                ＋ 拍照
+              </Text>
+            )
+          }
+        />
       </View>
 
       {/* The map needs WeChat's location picker: the weapp only (the H5 build has no map key). */}
@@ -186,19 +130,18 @@ export default function SubmitRequestPage() {
           </View>
         </View>
       )}
-      <View className="rq-toggle">
-        <Text>很紧急（2小时内要有人接）</Text>
-        <Switch checked={draft.urgent} color="#c8102e" onChange={(e) => change({ urgent: e.detail.value })} />
-      </View>
-      <View className="rq-toggle">
-        <Text>让邻居看到我的名字</Text>
-        <Switch checked={draft.showName} color="#c8102e" onChange={(e) => change({ showName: e.detail.value })} />
-      </View>
-      <Text className="rq-note">不打开时，邻居只能看到您的姓，办理的干部才能看到全名。</Text>
+      <DraftToggles draft={draft} change={change} />
 
       {message && <Text className="rq-error">{message}</Text>}
       <View className="rq-actions">
-        <Button className="rq-button" type="primary" size="large" loading={busy} disabled={busy} onClick={submit}>
+        <Button
+          className="rq-button"
+          type="primary"
+          size="large"
+          loading={busy || upload.uploading}
+          disabled={busy || upload.uploading}
+          onClick={submit}
+        >
           提交
         </Button>
         <Button className="rq-button" size="large" onClick={() => navigateBack()}>

@@ -4,7 +4,8 @@ import { setNavigationBarTitle, useRouter } from '@tarojs/taro';
 import { REQUEST_CATEGORIES, type ListRequestsInput, type RequestCategory } from '@honglin/types/request';
 import { PageShell } from '@/components/PageShell';
 import { RequestList } from '@/components/request/RequestList';
-import { useRequestList } from '@/hooks/useRequestList';
+import { requestApi } from '@/api/request';
+import { usePagedList } from '@/hooks/usePagedList';
 import '@/components/request/request.scss';
 
 const STATES = ['open', 'all', 'submitted', 'accepted', 'in_progress', 'resolved', 'closed'] as const;
@@ -23,7 +24,7 @@ export default function StatsRequestListPage() {
     ...(params.month ? { month: params.month } : {}),
     ...(category ? { category } : {}),
   };
-  const list = useRequestList(filters);
+  const list = usePagedList(requestApi.list, filters);
   const title = decodeURIComponent(params.title ?? '诉求');
   useEffect(() => {
     void setNavigationBarTitle({ title });

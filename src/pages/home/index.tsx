@@ -1,19 +1,13 @@
-import { useState, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { navigateTo, switchTab } from '@tarojs/taro';
-import type { ListRequestsInput } from '@honglin/types/request';
-import { REQUEST_STATE_LABELS } from '@honglin/types/request';
+import { navigateTo } from '@tarojs/taro';
 import type { Me } from '@honglin/types/user';
-import { requestApi } from '@/api/request';
 import { PageShell } from '@/components/PageShell';
 import { PrivacyDialog } from '@/components/PrivacyDialog';
-import { roleFlags, useMe, type RoleFlags } from '@/hooks/useMe';
-import { declineElderMode, setElderMode, shouldAskAboutElderMode, useElderMode } from '@/lib/elderMode';
-import { useQuery } from '@/lib/useQuery';
+import { useMe } from '@/hooks/useMe';
 import { useTabPage } from '@/lib/tabBar';
+import { ElderModeQuestion } from './ElderMode';
+import { Blocks } from './Blocks';
 import './index.scss';
-
-const go = (url: string) => navigateTo({ url });
 
 /** 首页: what this person can do here, by their roles; each block leads into its feature. */
 export default function HomePage() {
@@ -33,39 +27,7 @@ export default function HomePage() {
   );
 }
 
-/** Asked once, on first launch, above everything: the answer is kept and the switch stays on 首页 and in 我的. */
-function ElderModeQuestion() {
-  const [asking, setAsking] = useState(shouldAskAboutElderMode);
-  if (!asking) return null;
-  const answer = (on: boolean) => {
-    if (on) setElderMode(true);
-    else declineElderMode();
-    setAsking(false);
-  };
-  return (
-    <View className="home-block home-elder-question">
-      <Text className="home-elder-question__title">字太小、看不清？</Text>
-      <Text className="home-block__text">打开长辈模式，字更大，按钮更大更好点。以后可以在首页和“我的”里随时开关。</Text>
-      <Button className="home-button home-button--primary" onClick={() => answer(true)}>
-        打开长辈模式
-      </Button>
-      <Button className="home-button" onClick={() => answer(false)}>
-        不用了
-      </Button>
-    </View>
-  );
-}
-
-/** 长辈模式 on 首页: one tap turns it on or off. */
-function ElderModeToggle() {
-  const on = useElderMode();
-  return (
-    <Button className="home-button home-elder-toggle" onClick={() => setElderMode(!on)}>
-      {on ? '关闭长辈模式（恢复标准字号）' : '长辈模式（大字）'}
-    </Button>
-  );
-}
-
+/** 您好 and where the person lives, or the way to choose it. */
 function Greeting({ me }: { me: Me }) {
   return (
     <View className="home-greeting">
@@ -74,113 +36,14 @@ function Greeting({ me }: { me: Me }) {
         <Text className="home-greeting__where">{me.homeUnit.pathNames.slice(1).join(' · ')}</Text>
       ) : (
         me.known && (
-          <Button className="home-button home-button--primary" onClick={() => go('/packages/account/home-unit')}>
+          <Button
+            className="home-button home-button--primary"
+            onClick={() => navigateTo({ url: '/packages/account/home-unit' })}
+          >
             选择您所在的村（社区）
           </Button>
         )
       )}
-    </View>
-  );
-}
-
-function Blocks({ me }: { me: Me }) {
-  const flags = roleFlags(me);
-  return (
-    <View>
-      <ElderModeToggle />
-      <Block title="有困难、有建议，找邻长">
-        <Text className="home-block__text">
-          在这里写下您遇到的问题或建议，所在邻的邻长会签收办理，办好后请您确认并评价。
-        </Text>
-        <Button className="home-button home-button--primary" onClick={() => go('/packages/request/submit')}>
-          提交诉求
-        </Button>
-        {me.known && <RequestPreview title="我的诉求（未办结）" input={{ scope: 'mine', state: 'open', size: 3 }} />}
-        <Button className="home-button" onClick={() => switchTab({ url: '/pages/requests/index' })}>
-          查看全部诉求
-        </Button>
-      </Block>
-      {(flags.isMember || flags.isAdmin) && (
-        <Block title="主题党日：一月一课一片一实践">
-          <Text className="home-block__text">{partyDayText(flags)}</Text>
-          <Button className="home-button" onClick={() => go('/packages/activity/index')}>
-            本月主题党日
-          </Button>
-          {flags.isMember && (
-            <Button className="home-button" onClick={() => switchTab({ url: '/pages/pledges/index' })}>
-              我的承诺
-            </Button>
-          )}
-        </Block>
-      )}
-      {flags.isHead && (
-        <Block title="片组邻长：访一访、帮一帮">
-          <RequestPreview title="本单位待办诉求" input={{ scope: 'unit', state: 'open', size: 3 }} />
-          <Button className="home-button" onClick={() => go('/packages/request/index')}>
-            处理诉求
-          </Button>
-          <Button className="home-button" onClick={() => go('/packages/request/visit')}>
-            记录本月走访
-          </Button>
-          <Button className="home-button" onClick={() => go('/packages/request/coverage')}>
-            本月走访情况
-          </Button>
-          <Button className="home-button" onClick={() => go('/packages/request/households')}>
-            本单位农户
-          </Button>
-        </Block>
-      )}
-      {flags.isAdmin && (
-        <Block title="管理员">
-          <Text className="home-block__text">本单位的工作统计，以及单位、党支部、地点、人员和角色的管理。</Text>
-          <Button className="home-button" onClick={() => go('/packages/stats/index')}>
-            本单位数据
-          </Button>
-          <Button className="home-button" onClick={() => go('/packages/admin/index')}>
-            组织与人员管理
-          </Button>
-        </Block>
-      )}
-    </View>
-  );
-}
-
-/** What the party-day home holds for this person. */
-function partyDayText(flags: RoleFlags): string {
-  if (flags.isSecretary)
-    return '安排本支部的微党课、微视频和微实践，开始签到、登记请假、填写活动记录；还有片库和您的承诺。';
-  if (flags.isMember) return '本月的微党课、微视频和微实践，现场签到，微视频片库和您的观影记录，以及您的承诺和践诺。';
-  return '所辖各党支部本月的微党课、微视频和微实践开展情况。';
-}
-
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className="home-block">
-      <Text className="home-block__title">{title}</Text>
-      {children}
-    </View>
-  );
-}
-
-/** A few requests of a list, straight from the request function; its own loading and empty text. */
-function RequestPreview({ title, input }: { title: string; input: ListRequestsInput }) {
-  const { query } = useQuery(() => requestApi.list(input), [input.scope]);
-  return (
-    <View className="home-preview">
-      <Text className="home-preview__title">{title}</Text>
-      {query.status === 'loading' && <Text className="home-preview__note">正在加载…</Text>}
-      {query.status === 'error' && <Text className="home-preview__note">{query.error.message}</Text>}
-      {query.status === 'success' &&
-        (query.data.items.length === 0 ? (
-          <Text className="home-preview__note">暂无</Text>
-        ) : (
-          query.data.items.map((r) => (
-            <View key={r._id} className="home-preview__item" onClick={() => go(`/packages/request/detail?id=${r._id}`)}>
-              <Text className="home-preview__state">{REQUEST_STATE_LABELS[r.state]}</Text>
-              <Text className="home-preview__text">{r.text}</Text>
-            </View>
-          ))
-        ))}
     </View>
   );
 }

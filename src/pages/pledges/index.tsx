@@ -18,7 +18,8 @@ import { useTabPage } from '@/lib/tabBar';
 import { PledgeCard } from '@/components/pledge/PledgeCard';
 import { PledgeList } from '@/components/pledge/PledgeList';
 import { pledgeRolesOf } from '@/lib/pledgeRoles';
-import { usePledgeList } from '@/hooks/usePledgeList';
+import { pledgeApi } from '@/api/pledge';
+import { usePagedList } from '@/hooks/usePagedList';
 import { useReturnReload } from '@/hooks/useReturnReload';
 import '@/components/pledge/pledge-list.scss';
 
@@ -73,7 +74,7 @@ function MyPledges() {
   const [state, setState] = useState<PledgeState | undefined>();
   const [month, setMonth] = useState<string | undefined>();
   const [category, setCategory] = useState<PledgeCategory | undefined>();
-  const list = usePledgeList({ scope: 'mine', state, month, category });
+  const list = usePagedList(pledgeApi.list, { scope: 'mine', state, month, category });
   useReturnReload(list.reload);
   return (
     <View className="pl-section">

@@ -11,7 +11,9 @@ import { sendDraft, unsentDrafts, type RequestDraft } from '@/store/requestDraft
 import { useTabPage } from '@/lib/tabBar';
 import { requestRolesOf } from '@/lib/requestLabels';
 import { RequestList } from '@/components/request/RequestList';
-import { useRequestList } from '@/hooks/useRequestList';
+import { requestApi } from '@/api/request';
+import { usePagedList } from '@/hooks/usePagedList';
+import { useReturnReload } from '@/hooks/useReturnReload';
 import '@/components/request/request-list.scss';
 
 const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
@@ -108,12 +110,8 @@ function Outbox({ onSent }: { onSent: () => void }) {
 
 /** The outbox and the caller's own and followed requests (reloaded when the outbox has sent). */
 function Mine() {
-  const list = useRequestList({ scope: 'mine', state: 'all' });
-  const [shown, setShown] = useState(false);
-  useDidShow(() => {
-    if (shown) list.reload();
-    setShown(true);
-  });
+  const list = usePagedList(requestApi.list, { scope: 'mine', state: 'all' });
+  useReturnReload(list.reload);
   return (
     <View className="rq-section">
       <Outbox onSent={list.reload} />
