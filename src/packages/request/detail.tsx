@@ -3,11 +3,11 @@ import { Image, Text, Textarea, View } from '@tarojs/components';
 import { chooseImage, previewImage, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Envelope } from '@honglin/types/envelope';
-import type { Page } from '@honglin/types/common';
 import type { PersonView } from '@honglin/types/user';
 import { RATINGS, RATING_LABELS, type Rating, type RequestDetail } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
-import { callCloud, imageUrl, uploadImage } from '@/api/transport';
+import { imageUrl, uploadImage } from '@/api/transport';
+import { userApi } from '@/api/user';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { PhotoCheckNote } from '@/components/PhotoCheckNote';
@@ -82,11 +82,9 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
     if (next === 'comment') setCommentId(newRequestId());
     if (next === 'assign' && members === null) {
       const village = request.ladder[1]?.unitId ?? request.ladder[0].unitId;
-      callCloud<Page<PersonView>>('user', 'listPeople', { unitId: village, role: 'member', size: 50 }).then(
-        (answer) => {
-          setMembers(answer.ok ? answer.data.items : []);
-        },
-      );
+      userApi.listPeople({ unitId: village, role: 'member', size: 50 }).then((answer) => {
+        setMembers(answer.ok ? answer.data.items : []);
+      });
     }
   }
 

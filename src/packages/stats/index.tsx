@@ -5,9 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { STATS_ROLES, type RoleGrantView } from '@honglin/types/org';
 import { REQUEST_CATEGORY_LABELS } from '@honglin/types/request';
 import type { Dashboard, ExportResult, Figures, Period } from '@honglin/types/stats';
-import type { Me } from '@honglin/types/user';
 import { statsApi } from '@/api/stats';
-import { callCloud } from '@/api/transport';
+import { userApi } from '@/api/user';
 import { openWorkbook } from '@/lib/openWorkbook';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
@@ -29,7 +28,7 @@ function startUnit(roles: readonly RoleGrantView[]): string | null {
 
 /** 统计报表: the figures of a unit and period, charts, the written summary and the Excel export. */
 export default function StatsPage() {
-  const { query, reload } = useQuery(() => callCloud<Me>('user', 'me', {}), []);
+  const { query, reload } = useQuery(() => userApi.me(), []);
   return (
     <PageShell query={query} onRetry={reload}>
       {(me) => {
