@@ -55,7 +55,7 @@ export interface ActivityContract {
   record: Call<typeof recordActivityInputSchema, Activity>;
   /** A month's sessions and attendance for a branch or a unit, or my own month, by `view`. */
   month: ViewCall<typeof monthInputSchema, { branch: MonthSummary; unit: MonthSummary; mine: MyMonth }>;
-  /** Timer: tells the expected members of tomorrow's sessions (subscribe message). */
+  /** Tells the expected members of tomorrow's sessions (subscribe message). */
   remindTomorrow: Trigger<'timer'>;
 }
 

@@ -50,7 +50,7 @@ export interface RequestContract {
   rate: Call<typeof rateRequestInputSchema, RequestView>;
   /** Whoever may see a request leaves a comment on its history (留言). */
   comment: Call<typeof commentRequestInputSchema, CommentResult>;
-  /** Timer: escalates requests past their time limit and closes those resolved long enough ago. */
+  /** Escalates requests past their time limit and closes those resolved long enough ago. */
   sweep: Trigger<'timer'>;
 }
 

@@ -17,11 +17,11 @@ export interface StatsContract {
   summary: Call<typeof statsInputSchema, Summary>;
   /** A unit's figures for a period as a spreadsheet. */
   export: Call<typeof statsInputSchema, ExportResult>;
-  /** A town admin recounts a unit's month from the records and compares it with the counters. */
+  /** An admin recounts a unit's months from the records and repairs its counters. */
   reconcile: Call<typeof reconcileInputSchema, ReconcileReport>;
-  /** Timer: reconciles last month's counters and prepares the coming month's shards. */
+  /** Prepares this and next month's counter shards, then reconciles last and this month, for every town. */
   nightly: Trigger<'timer', NoInput, ReconcileReport[]>;
-  /** Timer: folds the counter shards of finished months into one document each. */
+  /** Folds the markers written since the last run into the sightings and the gap counters they change. */
   fold: Trigger<'timer', NoInput, FoldReport>;
 }
 

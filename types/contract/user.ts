@@ -50,11 +50,11 @@ export interface UserContract {
   listRoleChanges: Call<typeof listRoleChangesInputSchema, Page<RoleChangeView>>;
   /** The app reports which subscribe messages the caller just accepted. */
   reportSubscriptions: Call<typeof reportSubscriptionsInputSchema, ReportSubscriptionsResult>;
-  /** Timer: goes on with account erasures a deleteAccount call could not finish. */
+  /** Goes on with account erasures a deleteAccount call could not finish. */
   erase: Trigger<'timer', typeof eraseTimerInputSchema>;
   /** WeChat's push of an image check's verdict: a refused photo comes off its record. */
   wxa_media_check: Trigger<'push', typeof mediaCheckEventSchema>;
-  /** Timer: starts image checks that could not be started when the photos were stored. */
+  /** Starts image checks that could not be started when the photos were stored. */
   retryImageChecks: Trigger<'timer'>;
 }
 
