@@ -1,9 +1,17 @@
 import fs from 'node:fs';
 import { functionNames } from '../../scripts/build-functions';
-import { committedTable, contractActions, contractFile, contractTable, docFile } from '../../scripts/api-docs';
+import {
+  API_DOC,
+  committedTable,
+  contractActions,
+  contractFile,
+  contractTable,
+  docFile,
+  functionsTable,
+} from '../../scripts/api-docs';
 
 /**
- * docs/api/<function>.md against the contract types/contract/<function>.ts (the server's table and the app's API
+ * docs/api/<function>.md and docs/API.md against the contract types/contract/<function>.ts (the server's table and the app's API
  * are held to the same contract by the compiler): its generated table is what `npm run docs:api` writes now.
  */
 describe.each(functionNames())('%s', (fn) => {
@@ -18,4 +26,8 @@ describe.each(functionNames())('%s', (fn) => {
     const committed = committedTable(fs.readFileSync(docFile(fn), 'utf8'));
     expect(committed).toBe(contractTable(fn));
   });
+});
+
+test('docs/API.md lists every function with exactly its contract’s actions (npm run docs:api)', () => {
+  expect(committedTable(fs.readFileSync(API_DOC, 'utf8'))).toBe(functionsTable());
 });
