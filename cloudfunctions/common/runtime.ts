@@ -49,9 +49,13 @@ export function defineAction<S extends z.ZodType, O, R = undefined>(
  * the action (tests/functions/access-matrix.test.ts walks it).
  */
 export type ServerActions<C extends Record<keyof C, AnyAction>> = {
-  // The scope's resource is the action's own business.
+  // The scope's resource is the action's own business. The handler is named again because the compiler, comparing
+  // two ActionDefinitions, takes the schema for covariant and would let a schema that asks for more fields pass.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [K in keyof C]: ActionDefinition<C[K]['input'], any, C[K]['output']>;
+  [K in keyof C]: ActionDefinition<C[K]['input'], any, C[K]['output']> & {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    handler: (input: z.output<C[K]['input']>, ctx: ActionContext<any>) => Promise<C[K]['output']>;
+  };
 };
 
 // The table erases each action's own types; they were checked where the action was defined.
