@@ -77,6 +77,26 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Pages call the typed API of src/api/<function>.ts, built from the contract; a string call would be unchecked.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dayjs', message: "Import dayjs from types/time, which sets the town's time zone once." }],
+          patterns: [
+            {
+              group: ['@/api/transport', '**/api/transport'],
+              importNames: ['callCloud'],
+              message: 'Call an action through its typed API (src/api/<function>.ts, built from types/contract/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['types/time.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -88,6 +88,12 @@ export const eraseTimerInputSchema = z.object({
   batch: z.number().int().min(1).max(1000).optional(),
 });
 
+/** user.wxa_media_check — WeChat's push of an asynchronous image check's verdict. */
+export const mediaCheckEventSchema = z.object({
+  trace_id: z.string().min(1),
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().optional() }),
+});
+
 /**
  * Where a role is granted: unit roles name a unit (邻长 a neighbourhood …); branch roles (党员, 支部书记)
  * name a party branch, and so the branch's unit.

@@ -1,4 +1,5 @@
-import { createMain } from '../common/runtime';
+import type { ActivityContract } from '@honglin/types/contract/activity';
+import { createMain, type ServerActions } from '../common/runtime';
 import { addAttendee, markAbsent } from './attendance';
 import { markHeld } from './backfill';
 import { checkin, checkinToken, openCheckin } from './checkin';
@@ -23,6 +24,6 @@ export const actions = {
   record,
   month,
   remindTomorrow,
-};
+} satisfies ServerActions<ActivityContract>;
 
 export const main = createMain('activity', actions);

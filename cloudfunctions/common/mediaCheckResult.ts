@@ -1,15 +1,11 @@
 import * as z from 'zod';
+import { mediaCheckEventSchema } from '@honglin/types/user';
 import { push, system } from './access';
 import { cloud, command, db } from './cloud';
 import { rows } from './db';
 import { defineAction } from './runtime';
 import { MEDIA_CHECKS_COLLECTION, retryImageChecks, type MediaCheckBatch } from './content';
 import { PENDING_PHOTOS } from './pendingPhotos';
-
-const mediaCheckEventSchema = z.object({
-  trace_id: z.string().min(1),
-  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().optional() }),
-});
 
 /**
  * The push WeChat sends with an image check's verdict: the picture comes off its record's pending list (others may

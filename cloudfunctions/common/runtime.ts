@@ -3,6 +3,7 @@ import '@honglin/types/zod-locale';
 import type * as z from 'zod';
 import { DEFAULT_MESSAGES, type Envelope } from '@honglin/types/envelope';
 import { TOO_DEEP_MESSAGE, nestsDeeperThan } from '@honglin/types/json';
+import type { AnyAction } from '@honglin/types/contract/action';
 import type { RoleGrant } from '@honglin/types/org';
 import { matchingGrants, type Access } from './access';
 import { cloud } from './cloud';
@@ -40,6 +41,22 @@ export function defineAction<S extends z.ZodType, O, R = undefined>(
 ): ActionDefinition<S, R, O> {
   return definition;
 }
+
+/**
+ * What a function's action table must be for its contract (types/contract/<function>.ts), written
+ * `export const actions = { … } satisfies ServerActions<XContract>`: exactly the contract's actions, each with the
+ * contract's input schema and a handler whose answer is the contract's output. Who may start it stays declared on
+ * the action (tests/functions/access-matrix.test.ts walks it).
+ */
+export type ServerActions<C extends Record<keyof C, AnyAction>> = {
+  // The scope's resource is the action's own business. The handler is named again because the compiler, comparing
+  // two ActionDefinitions, takes the schema for covariant and would let a schema that asks for more fields pass.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof C]: ActionDefinition<C[K]['input'], any, C[K]['output']> & {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    handler: (input: z.output<C[K]['input']>, ctx: ActionContext<any>) => Promise<C[K]['output']>;
+  };
+};
 
 // The table erases each action's own types; they were checked where the action was defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

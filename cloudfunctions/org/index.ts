@@ -1,4 +1,5 @@
-import { createMain } from '../common/runtime';
+import type { OrgContract } from '@honglin/types/contract/org';
+import { createMain, type ServerActions } from '../common/runtime';
 import { listBranches, saveBranch } from './branches';
 import { closeHousehold, listHouseholds, saveHousehold } from './households';
 import { listPlaces, savePlace } from './places';
@@ -15,6 +16,6 @@ export const actions = {
   listHouseholds,
   saveHousehold,
   closeHousehold,
-};
+} satisfies ServerActions<OrgContract>;
 
 export const main = createMain('org', actions);

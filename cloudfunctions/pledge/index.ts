@@ -1,4 +1,5 @@
-import { createMain } from '../common/runtime';
+import type { PledgeContract } from '@honglin/types/contract/pledge';
+import { createMain, type ServerActions } from '../common/runtime';
 import { appraise, review } from './branch';
 import { create } from './create';
 import { addFulfilment, complete } from './fulfil';
@@ -7,6 +8,18 @@ import { list } from './list';
 import { submit, update, withdraw } from './owner';
 import { rate } from './rate';
 
-export const actions = { create, update, submit, withdraw, review, addFulfilment, complete, appraise, rate, get, list };
+export const actions = {
+  create,
+  update,
+  submit,
+  withdraw,
+  review,
+  addFulfilment,
+  complete,
+  appraise,
+  rate,
+  get,
+  list,
+} satisfies ServerActions<PledgeContract>;
 
 export const main = createMain('pledge', actions);

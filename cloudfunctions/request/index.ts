@@ -1,4 +1,5 @@
-import { createMain } from '../common/runtime';
+import type { RequestContract } from '@honglin/types/contract/request';
+import { createMain, type ServerActions } from '../common/runtime';
 import { linkable } from './linkable';
 import { comment, get, list } from './read';
 import { follow, report, similar, submit } from './submit';
@@ -21,6 +22,6 @@ export const actions = {
   rate,
   comment,
   sweep,
-};
+} satisfies ServerActions<RequestContract>;
 
 export const main = createMain('request', actions);

@@ -1,4 +1,5 @@
-import { createMain } from '../common/runtime';
+import type { StatsContract } from '@honglin/types/contract/stats';
+import { createMain, type ServerActions } from '../common/runtime';
 import { dashboard, summary } from './dashboard';
 import { exportStats } from './export';
 import { fold } from './fold';
@@ -11,6 +12,6 @@ export const actions = {
   reconcile,
   nightly,
   fold,
-};
+} satisfies ServerActions<StatsContract>;
 
 export const main = createMain('stats', actions);

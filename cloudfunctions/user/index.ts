@@ -1,5 +1,6 @@
 import { imageCheckRetry, mediaCheckResult } from '../common/mediaCheckResult';
-import { createMain } from '../common/runtime';
+import type { UserContract } from '@honglin/types/contract/user';
+import { createMain, type ServerActions } from '../common/runtime';
 import { deleteAccount, erase } from './deleteAccount';
 import { createInvite, redeemInvite } from './invites';
 import { me } from './me';
@@ -26,6 +27,6 @@ export const actions = {
   wxa_media_check: mediaCheckResult,
   /** Timer: starts image checks that could not be started when the photos were stored. */
   retryImageChecks: imageCheckRetry,
-};
+} satisfies ServerActions<UserContract>;
 
 export const main = createMain('user', actions);

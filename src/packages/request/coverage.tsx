@@ -3,9 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { shanghai } from '@honglin/types/time';
 import { HEAD_ROLES, ROLE_LABELS } from '@honglin/types/org';
-import type { TreeAnswer } from '@honglin/types/org-api';
 import type { Me } from '@honglin/types/user';
-import { callCloud } from '@/api/transport';
+import { orgApi } from '@/api/org';
 import { visitApi } from '@/api/visit';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
@@ -43,7 +42,7 @@ async function scopesOf(me: Me): Promise<CoverageScope[]> {
     }
   }
   if (me.roles.some((g) => g.role === 'town_admin')) {
-    const tree = await callCloud<TreeAnswer>('org', 'tree', { depth: 1 });
+    const tree = await orgApi.tree({ depth: 1 });
     if (tree.ok) for (const u of tree.data.units) add({ key: u._id, label: u.name, villageId: u._id });
   }
   return scopes;

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { Envelope } from '@honglin/types/envelope';
-import type { Page } from '@honglin/types/common';
 import type { PersonView } from '@honglin/types/user';
 import type { RequestDetail } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
-import { callCloud } from '@/api/transport';
+import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
 import { newRequestId } from '@/lib/requestId';
 import { useQuery } from '@/lib/useQuery';
@@ -52,11 +51,9 @@ function Detail({ request, onChanged }: { request: RequestDetail; onChanged: () 
     if (next === 'comment') setCommentId(newRequestId());
     if (next === 'assign' && members === null) {
       const village = request.ladder[1]?.unitId ?? request.ladder[0].unitId;
-      callCloud<Page<PersonView>>('user', 'listPeople', { unitId: village, role: 'member', size: 50 }).then(
-        (answer) => {
-          setMembers(answer.ok ? answer.data.items : []);
-        },
-      );
+      userApi.listPeople({ unitId: village, role: 'member', size: 50 }).then((answer) => {
+        setMembers(answer.ok ? answer.data.items : []);
+      });
     }
   }
 

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { redirectTo } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { TreeAnswer } from '@honglin/types/org-api';
 import { HANDLING_ROLES, type Unit } from '@honglin/types/org';
-import type { Me } from '@honglin/types/user';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@honglin/types/request';
 import { requestApi } from '@/api/request';
-import { callCloud } from '@/api/transport';
+import { orgApi } from '@/api/org';
+import { userApi } from '@/api/user';
 import { Chip } from '@/components/Chip';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
@@ -16,11 +15,11 @@ import '@/components/request/request.scss';
 
 /** The neighbourhoods a head may report for: their own, or those below the unit they head. */
 async function neighbourhoodsOf() {
-  const me = await callCloud<Me>('user', 'me', {});
+  const me = await userApi.me();
   if (!me.ok) return me;
   const grant = me.data.roles.find((g) => HANDLING_ROLES.includes(g.role));
   if (!grant) return { ok: true as const, data: [] as Unit[] };
-  const tree = await callCloud<TreeAnswer>('org', 'tree', { rootId: grant.unitId, depth: 4 });
+  const tree = await orgApi.tree({ rootId: grant.unitId, depth: 4 });
   if (!tree.ok) return tree;
   const all = [tree.data.root, ...tree.data.units];
   return { ok: true as const, data: all.filter((u) => u.kind === 'neighbourhood') };

@@ -1,7 +1,6 @@
 import { Text } from '@tarojs/components';
 import { STATS_ROLES, type RoleGrantView } from '@honglin/types/org';
-import type { Me } from '@honglin/types/user';
-import { callCloud } from '@/api/transport';
+import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
 import { useQuery } from '@/lib/useQuery';
 import { Board } from './Board';
@@ -20,7 +19,7 @@ function startUnit(roles: readonly RoleGrantView[]): string | null {
 
 /** 统计报表: the figures of a unit and period, charts, the written summary and the Excel export. */
 export default function StatsPage() {
-  const { query, reload } = useQuery(() => callCloud<Me>('user', 'me', {}), []);
+  const { query, reload } = useQuery(() => userApi.me(), []);
   return (
     <PageShell query={query} onRetry={reload}>
       {(me) => {

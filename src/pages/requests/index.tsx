@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { navigateTo, useDidShow } from '@tarojs/taro';
 import { Button } from '@/components/Button';
-import type { Me } from '@honglin/types/user';
-import { callCloud } from '@/api/transport';
+import { userApi } from '@/api/user';
 import { PageShell } from '@/components/PageShell';
 import { askToBeTold, canAskToBeTold } from '@/lib/subscribe';
 import { useQuery } from '@/lib/useQuery';
@@ -21,7 +20,7 @@ const open = (page: string) => navigateTo({ url: `/packages/request/${page}` });
 /** 诉求 tab: raise a problem, see one's own and followed requests; heads find their waiting list and visits here. */
 export default function RequestsPage() {
   useTabPage('requests');
-  const { query, reload } = useQuery(() => callCloud<Me>('user', 'me', {}), []);
+  const { query, reload } = useQuery(() => userApi.me(), []);
   return (
     <PageShell query={query} onRetry={reload}>
       {(me) => {
