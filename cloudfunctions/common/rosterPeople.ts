@@ -98,7 +98,7 @@ export async function linkRosterPerson(
   for (const grant of grants) {
     const next = applyRoleChange(roles, { type: 'grant', grant });
     if (next.ok) {
-      roles = next.roles;
+      roles = next.to;
       changed.push(...next.changed);
     }
   }

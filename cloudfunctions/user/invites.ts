@@ -10,17 +10,12 @@ import {
 } from '@honglin/types/user';
 import { anyone, roles } from '../common/access';
 import { db } from '../common/cloud';
-import {
-  INVITE_REFUSAL_MESSAGES,
-  inviteCodeFromDigest,
-  inviteStatusAt,
-  transition,
-  type InviteState,
-} from '../common/domain/invite';
+import { inviteCodeFromDigest, inviteStatusAt, transition, type InviteState } from '../common/domain/invite';
 import { ADMIN_ROLES, applyRoleChange, grantView, mayGrant, memberUnitIds, roleFitsUnit } from '../common/domain/roles';
 import { inTransaction, txGet, type Tx } from '../common/db';
 import { makeInviteQrCode } from '../common/inviteQr';
 import { conflict, forbidden, invalidArgument, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { BRANCHES, roleTargetScope, type BranchDoc, type RoleTargetResource } from '../common/org';
 import { linkRosterPerson, refuseSecondRecord, ROSTER_PEOPLE, type RosterPersonDoc } from '../common/rosterPeople';
 import { tallyOne } from '../common/domain/limits';
@@ -192,7 +187,7 @@ export const redeemInvite = defineAction({
         return 'wrong';
       }
       const next = transition(stateOf(invite), { type: 'redeem', by: openid, at: now });
-      if (!next.ok) throw conflict(INVITE_REFUSAL_MESSAGES[next.refusal]);
+      if (!next.ok) throw refusalError(next.refusal);
       if (invite.rosterPersonId) return redeemRosterInvite(tx, invite, user, next.changed, now);
       const grant: RoleGrant = {
         role: invite.role,
@@ -212,8 +207,8 @@ export const redeemInvite = defineAction({
       if (roles.ok && roles.changed.length > 0) {
         await saveUser(tx, {
           ...user,
-          roles: roles.roles,
-          unitIds: memberUnitIds(user.homeUnitPath ?? [], roles.roles),
+          roles: roles.to,
+          unitIds: memberUnitIds(user.homeUnitPath ?? [], roles.to),
           updatedAt: now,
         });
         await recordRoleChange(tx, {

@@ -11,7 +11,8 @@ import { roles } from '../common/access';
 import { db } from '../common/cloud';
 import { ADMIN_ROLES, applyRoleChange, grantView, memberUnitIds } from '../common/domain/roles';
 import { inTransaction, txGet } from '../common/db';
-import { conflict, forbidden, notFound } from '../common/errors';
+import { forbidden, notFound } from '../common/errors';
+import { refusalError } from '../common/moves';
 import { roleTargetScope, unitScope } from '../common/org';
 import { pageOf } from '../common/pagination';
 import { defineAction } from '../common/runtime';
@@ -49,8 +50,8 @@ export const grantRole = defineAction({
       if (next.ok && next.changed.length > 0) {
         await saveUser(tx, {
           ...person,
-          roles: next.roles,
-          unitIds: memberUnitIds(person.homeUnitPath ?? [], next.roles),
+          roles: next.to,
+          unitIds: memberUnitIds(person.homeUnitPath ?? [], next.to),
           updatedAt: now,
         });
         await recordRoleChange(tx, {
@@ -66,7 +67,7 @@ export const grantRole = defineAction({
           targetName: resource.targetName,
         });
       }
-      return { openid: person._id, roles: (next.ok ? next.roles : (person.roles ?? [])).map(grantView) };
+      return { openid: person._id, roles: (next.ok ? next.to : (person.roles ?? [])).map(grantView) };
     });
   },
 });
@@ -89,11 +90,11 @@ export const revokeRole = defineAction({
       const person = await txGet<UserDoc>(tx, USERS, input.openid);
       if (!person || person.deletedAt) throw notFound(NO_SUCH_PERSON);
       const next = applyRoleChange(person.roles ?? [], { type: 'revoke', target });
-      if (!next.ok) throw conflict('此人已经没有这个角色了，请刷新后查看');
+      if (!next.ok) throw refusalError(next.refusal);
       await saveUser(tx, {
         ...person,
-        roles: next.roles,
-        unitIds: memberUnitIds(person.homeUnitPath ?? [], next.roles),
+        roles: next.to,
+        unitIds: memberUnitIds(person.homeUnitPath ?? [], next.to),
         updatedAt: now,
       });
       await recordRoleChange(tx, {
@@ -108,7 +109,7 @@ export const revokeRole = defineAction({
         at: now,
         targetName: resource.targetName,
       });
-      return { openid: person._id, roles: next.roles.map(grantView) };
+      return { openid: person._id, roles: next.to.map(grantView) };
     });
   },
 });

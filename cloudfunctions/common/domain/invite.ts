@@ -1,4 +1,5 @@
 import type { InviteStatus } from '@honglin/types/user';
+import { refuse, type Transition } from './transition';
 
 /**
  * An invitation (邀请) to one role in one unit: open until it is redeemed by one person or expires.
@@ -9,24 +10,22 @@ export type InviteState =
 
 export type InviteEvent = { type: 'redeem'; by: string; at: Date };
 
-export type InviteRefusal = 'expired' | 'used_by_other';
-
-export type InviteTransition =
-  { ok: true; state: InviteState; changed: boolean } | { ok: false; refusal: InviteRefusal };
+/** The next state, and whether it changed anything (a retried redeem by the same person does not). */
+export type InviteTransition = Transition<InviteState, { changed: boolean }>;
 
 export function transition(state: InviteState, event: InviteEvent): InviteTransition {
   switch (state.status) {
     case 'open':
-      if (event.at.getTime() >= state.expiresAt.getTime()) return { ok: false, refusal: 'expired' };
+      if (event.at.getTime() >= state.expiresAt.getTime()) return refuse('invite.expired');
       return {
         ok: true,
-        state: { status: 'redeemed', expiresAt: state.expiresAt, redeemedBy: event.by },
+        to: { status: 'redeemed', expiresAt: state.expiresAt, redeemedBy: event.by },
         changed: true,
       };
     case 'redeemed':
       // The same person again (a retried tap, a second scan): the same answer, nothing changes — even after expiry.
-      if (state.redeemedBy === event.by) return { ok: true, state, changed: false };
-      return { ok: false, refusal: 'used_by_other' };
+      if (state.redeemedBy === event.by) return { ok: true, to: state, changed: false };
+      return refuse('invite.usedByOther');
   }
 }
 
@@ -35,11 +34,6 @@ export function inviteStatusAt(state: InviteState, at: Date): InviteStatus {
   if (state.status === 'redeemed') return 'redeemed';
   return at.getTime() >= state.expiresAt.getTime() ? 'expired' : 'open';
 }
-
-export const INVITE_REFUSAL_MESSAGES: Record<InviteRefusal, string> = {
-  expired: '这个邀请码已过期，请联系管理员重新邀请',
-  used_by_other: '这个邀请码已被其他人使用，每个邀请码只能用一次',
-};
 
 /**
  * The short code of an invitation, derived from its creator and their request id so a retried create finds the

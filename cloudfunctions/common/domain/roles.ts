@@ -1,5 +1,6 @@
 import { ROLE_UNIT_KIND, type RoleGrant, type RoleGrantView, type RoleName, type UnitKind } from '@honglin/types/org';
 import { maskPhone } from '@honglin/types/mask';
+import { refuse, type Transition } from './transition';
 
 // The role groups are defined in types/org (the client needs them too); the functions take them from here.
 export { ADMIN_ROLES, HEAD_ROLES, HANDLING_ROLES } from '@honglin/types/org';
@@ -32,8 +33,8 @@ export function sameGrant(
 export type RoleChange =
   { type: 'grant'; grant: RoleGrant } | { type: 'revoke'; target: Pick<RoleGrant, 'role' | 'unitId' | 'branchId'> };
 
-export type RolesTransition =
-  { ok: true; roles: RoleGrant[]; changed: RoleGrant[] } | { ok: false; refusal: 'not_held' };
+/** A person's roles after the change, and the grants it added or removed. */
+export type RolesTransition = Transition<RoleGrant[], { changed: RoleGrant[] }>;
 
 /**
  * A person's roles after a change. Granting a role already held changes nothing (idempotent);
@@ -41,12 +42,12 @@ export type RolesTransition =
  */
 export function applyRoleChange(roles: readonly RoleGrant[], change: RoleChange): RolesTransition {
   if (change.type === 'grant') {
-    if (roles.some((g) => sameGrant(g, change.grant))) return { ok: true, roles: [...roles], changed: [] };
-    return { ok: true, roles: [...roles, change.grant], changed: [change.grant] };
+    if (roles.some((g) => sameGrant(g, change.grant))) return { ok: true, to: [...roles], changed: [] };
+    return { ok: true, to: [...roles, change.grant], changed: [change.grant] };
   }
   const removed = roles.filter((g) => sameGrant(g, change.target));
-  if (removed.length === 0) return { ok: false, refusal: 'not_held' };
-  return { ok: true, roles: roles.filter((g) => !sameGrant(g, change.target)), changed: removed };
+  if (removed.length === 0) return refuse('role.notHeld');
+  return { ok: true, to: roles.filter((g) => !sameGrant(g, change.target)), changed: removed };
 }
 
 /** Every unit a person belongs to (home and roles, with all their ancestors): "people of unit X" is one indexed query. */

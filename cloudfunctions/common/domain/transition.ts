@@ -2,7 +2,7 @@ import { FULFIL_AFTER_COMPLETION_DAYS, MAX_FULFILMENTS } from '@honglin/types/pl
 import type { ErrorCode } from '@honglin/types/envelope';
 
 /**
- * What every state machine (pledge, request, activity) answers for a move: the state it leads to, or why it is
+ * What every state machine (pledge, request, activity, invitation, a person's roles) answers for a move: the state it leads to, or why it is
  * refused. A refusal is a code of the one table below, so the machines stay free of wording and the engine
  * (common/moves.ts) turns every refusal into the same envelope error.
  * `Named` is what a machine adds to a move it allows (a request's machine names the event for the timeline).
@@ -76,6 +76,14 @@ export const REFUSALS = {
   'activity.cannotMarkAbsent': { error: 'CONFLICT', message: '活动已取消，不能登记请假' },
   'activity.cannotDeliver': { error: 'CONFLICT', message: '活动开始后才能登记送学上门' },
   'activity.notYetPassed': { error: 'CONFLICT', message: '只能补录已经过去的活动；当天的活动请开始签到' },
+
+  // 邀请码
+  'invite.expired': { error: 'CONFLICT', message: '这个邀请码已过期，请联系管理员重新邀请' },
+  'invite.usedByOther': { error: 'CONFLICT', message: '这个邀请码已被其他人使用，每个邀请码只能用一次' },
+
+  // 角色
+  /** A concurrent revoke got there first. */
+  'role.notHeld': { error: 'CONFLICT', message: '此人已经没有这个角色了，请刷新后查看' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type Refusal = keyof typeof REFUSALS;

@@ -16,22 +16,22 @@ const redeemedByA: InviteState = { status: 'redeemed', expiresAt, redeemedBy: 'A
 
 /** Every (state, event) pair of the invitation: the next state or the refusal. */
 const table: Array<[string, InviteState, { by: string; at: Date }, InviteTransition]> = [
-  ['open, redeemed in time', open, { by: 'A', at: before }, { ok: true, state: redeemedByA, changed: true }],
-  ['open, redeemed at the expiry instant', open, { by: 'A', at: after }, { ok: false, refusal: 'expired' }],
+  ['open, redeemed in time', open, { by: 'A', at: before }, { ok: true, to: redeemedByA, changed: true }],
+  ['open, redeemed at the expiry instant', open, { by: 'A', at: after }, { ok: false, refusal: 'invite.expired' }],
   [
     'redeemed by A, A again in time',
     redeemedByA,
     { by: 'A', at: before },
-    { ok: true, state: redeemedByA, changed: false },
+    { ok: true, to: redeemedByA, changed: false },
   ],
   [
     'redeemed by A, A again after expiry',
     redeemedByA,
     { by: 'A', at: after },
-    { ok: true, state: redeemedByA, changed: false },
+    { ok: true, to: redeemedByA, changed: false },
   ],
-  ['redeemed by A, B in time', redeemedByA, { by: 'B', at: before }, { ok: false, refusal: 'used_by_other' }],
-  ['redeemed by A, B after expiry', redeemedByA, { by: 'B', at: after }, { ok: false, refusal: 'used_by_other' }],
+  ['redeemed by A, B in time', redeemedByA, { by: 'B', at: before }, { ok: false, refusal: 'invite.usedByOther' }],
+  ['redeemed by A, B after expiry', redeemedByA, { by: 'B', at: after }, { ok: false, refusal: 'invite.usedByOther' }],
 ];
 
 describe('invitation transition', () => {

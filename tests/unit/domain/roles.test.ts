@@ -48,35 +48,30 @@ describe('role changes', () => {
   const member = grant('member', ['t', 'v'], 'br');
 
   it.each([
-    [
-      'grant a new role',
-      [member],
-      { type: 'grant', grant: head },
-      { ok: true, roles: [member, head], changed: [head] },
-    ],
+    ['grant a new role', [member], { type: 'grant', grant: head }, { ok: true, to: [member, head], changed: [head] }],
     [
       'grant a role already held',
       [member, head],
       { type: 'grant', grant: { ...head, grantedAt: 'later' } },
-      { ok: true, roles: [member, head], changed: [] },
+      { ok: true, to: [member, head], changed: [] },
     ],
     [
       'revoke a held role',
       [member, head],
       { type: 'revoke', target: { role: 'neighbour_head', unitId: 'n' } },
-      { ok: true, roles: [member], changed: [head] },
+      { ok: true, to: [member], changed: [head] },
     ],
     [
       'revoke a role not held',
       [member],
       { type: 'revoke', target: { role: 'neighbour_head', unitId: 'n' } },
-      { ok: false, refusal: 'not_held' },
+      { ok: false, refusal: 'role.notHeld' },
     ],
     [
       'revoke in another branch',
       [member],
       { type: 'revoke', target: { role: 'member', unitId: 'v', branchId: 'other' } },
-      { ok: false, refusal: 'not_held' },
+      { ok: false, refusal: 'role.notHeld' },
     ],
   ] as const)('%s', (_name, roles, change, expected) => {
     expect(applyRoleChange([...roles], change as Parameters<typeof applyRoleChange>[1])).toEqual(expected);

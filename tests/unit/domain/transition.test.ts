@@ -10,6 +10,6 @@ describe('the refusal table', () => {
   });
 
   it('names each refusal after its record', () => {
-    for (const [refusal] of entries) expect(refusal).toMatch(/^(pledge|request|activity)\.[a-z][A-Za-z]+$/);
+    for (const [refusal] of entries) expect(refusal).toMatch(/^(pledge|request|activity|invite|role)\.[a-z][A-Za-z]+$/);
   });
 });
